@@ -1,0 +1,254 @@
+//! The result types: the contract between the core, the command-line program and the page.
+//!
+//! Every type serializes to camelCase JSON. Every span is in **UTF-16 code units** (JavaScript
+//! string indices) into the analyzed text, end exclusive, so that `text.slice(start, end)` in
+//! the browser gives back the span's text. The core works in UTF-8 byte offsets and converts
+//! exactly once, when it builds a [`Span`] through [`crate::text::Doc::span`]; nothing else
+//! creates spans from byte offsets. `docs/schema.md` documents the same contract for users of
+//! the JSON and must be kept true with these types.
+
+use serde::Serialize;
+
+/// A piece of the input, in UTF-16 code units, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A span together with the text it covers, for results a person reads directly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextSpan {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Version of this schema; bumped when a field changes meaning or disappears.
+    pub schema_version: u32,
+    /// Length of the analyzed text in UTF-16 code units.
+    pub text_length: u32,
+    /// The date the article is anchored to, and how it was found.
+    pub reference_date: Option<ReferenceDate>,
+    pub entities: Vec<Entity>,
+    pub figures: Vec<Figure>,
+    /// Relations between two figures: "77 attacks ... up from 21".
+    pub changes: Vec<Change>,
+    pub dates: Vec<DateExpr>,
+    pub quotes: Vec<Quote>,
+    /// Indirect attributions: "X said that ...", "according to X, ...".
+    pub reported: Vec<Reported>,
+    pub structure: Structure,
+    /// Sentence spans, in order; other results point into them by index.
+    pub sentences: Vec<Span>,
+}
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where the reference date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DateSource {
+    /// Given by the caller (`--reference-date`, the page's date field).
+    Given,
+    /// A dateline or a "Published"/"Updated" line.
+    Dateline,
+    /// The latest complete date written in the article (often a photo caption's).
+    LatestInText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferenceDate {
+    /// ISO date, `YYYY-MM-DD`.
+    pub value: String,
+    pub source: DateSource,
+    /// The text it was read from, when it came from the article.
+    pub evidence: Option<TextSpan>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entity {
+    /// Stable within one analysis: `e1`, `e2`, ... in order of salience.
+    pub id: String,
+    pub kind: EntityKind,
+    /// The canonical (longest, most complete) name.
+    pub name: String,
+    /// Other names used for the same entity in the article, without the canonical one.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<TextSpan>,
+    /// Importance in the article, 0 to 1; entities are listed by it, highest first.
+    pub salience: f32,
+}
+
+/// What kind of amount a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FigureKind {
+    Count,
+    Money,
+    Percent,
+    Measure,
+    Ordinal,
+}
+
+/// How a hedge bends the written number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HedgeKind {
+    /// "more than", "over", "at least": the true amount is at or above the number.
+    LowerBound,
+    /// "fewer than", "up to", "as many as", "nearly", "almost": at or below it.
+    UpperBound,
+    /// "about", "approximately", "some", "an estimated": close to it.
+    Approximate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figure {
+    /// `f1`, `f2`, ... in text order.
+    pub id: String,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub kind: FigureKind,
+    /// The exact amount, when the text gives one.
+    pub value: Option<f64>,
+    /// Bounds for a range ("between 10 and 15"), a vague amount ("tens of thousands") or a
+    /// hedged one ("more than 30,000" has `low` 30000 and no `high`).
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// `%`, `pp` (percentage points), an ISO 4217 code (`USD`), or a unit symbol (`km`).
+    pub unit: Option<String>,
+    /// The qualifier as written ("more than"), if any.
+    pub hedge: Option<String>,
+    pub hedge_kind: Option<HedgeKind>,
+    /// The head noun of what is counted ("people", "attacks").
+    pub counts: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    /// The words that state the change ("up from").
+    pub cue: TextSpan,
+    /// Id of the earlier figure ("21").
+    pub from: String,
+    /// Id of the later figure ("77").
+    pub to: String,
+    /// `up` or `down`, from the figures' values when both are known, else from the cue.
+    pub direction: String,
+    /// `to - from`.
+    pub difference: Option<f64>,
+    /// `to / from`.
+    pub ratio: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DateKind {
+    /// A calendar day, month, year, quarter, season, decade...
+    Date,
+    /// A span of time ("three years" -> `P3Y`).
+    Duration,
+    /// A named event written like a date ("9/11").
+    Event,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DateExpr {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub kind: DateKind,
+    /// TIMEX3-style value: `2021-08-22`, `2021-08`, `2021`, `2021-Q1`, `P3Y`, ...
+    /// For a period ("the first four months of 2021") this is the period's start and `until`
+    /// its end.
+    pub value: String,
+    pub until: Option<String>,
+    /// True when the value depends on the reference date or an earlier date in the text
+    /// ("Sunday", "in June", "a month later"), false when the text writes it out in full.
+    pub relative: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    /// The quoted words, without the quote marks.
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    /// The local mention the attribution points to (a name, a role, or a pronoun like "he").
+    pub speaker: Option<TextSpan>,
+    /// Id of the entity the speaker resolves to.
+    pub speaker_entity: Option<String>,
+    /// The verb of attribution ("said", "added", "told").
+    pub cue: Option<TextSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reported {
+    /// The reported content.
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub source: TextSpan,
+    pub source_entity: Option<String>,
+    pub cue: TextSpan,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Structure {
+    /// The article's blocks (lines or paragraphs), in order, covering every non-blank line.
+    pub blocks: Vec<Block>,
+    /// Photo credits, usually at the end of a caption: "(AP Photo / Rahmat Gul)".
+    pub credits: Vec<Credit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BlockKind {
+    Headline,
+    Dateline,
+    Byline,
+    Subheading,
+    Caption,
+    Paragraph,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Credit {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    /// The photographer's name, without rank or title.
+    pub photographer: Option<TextSpan>,
+    /// The agencies credited ("AP", "REUTERS", "US Air Force").
+    pub agencies: Vec<TextSpan>,
+}

@@ -1,0 +1,546 @@
+//! Text, tokens, sentences, lines, and the one place where byte offsets become UTF-16 spans.
+//!
+//! Every extractor works on a [`Doc`]: the input text split once into [`Token`]s (byte
+//! ranges), sentences and lines. Tokenizing never fails and never panics: every byte of the
+//! input belongs to at most one token, token boundaries are always char boundaries, and text
+//! the tokenizer does not understand (control characters, lone marks, emoji) becomes
+//! single-character [`TokKind::Symbol`] tokens or is skipped as space.
+//!
+//! Design notes:
+//! - Words keep internal hyphens (`ISIS-K`, `C-17`, `forty-eight`, `10-15`) because whether a
+//!   hyphen joins or separates is a question for the extractor, not the tokenizer. Possessive
+//!   and contraction endings (`’s`, `n't`) are split off so that `Taliban’s` yields the name.
+//! - Digits keep internal separators (`30,000`, `2.5`, `1.234,5`) and slashes (`9/11`).
+//! - A line break always ends a sentence: pasted articles put headlines, captions and
+//!   subheadings on their own lines, usually without final punctuation.
+
+use crate::schema::{Span, TextSpan};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (maybe with digits, hyphens, inner apostrophes or abbreviation dots).
+    Word,
+    /// Starts with a digit: `30,000`, `2.5`, `816th`, `9/11`, `10-15`, `2020`.
+    Number,
+    /// One punctuation character: `.`, `,`, `“`, `(`, `$`, `%`, ...
+    Punct,
+    /// Anything else printable, one character: emoji, other symbols.
+    Symbol,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Index of the sentence this token belongs to.
+    pub sentence: u32,
+    /// Index of the line this token belongs to.
+    pub line: u32,
+    /// True when whitespace (or the start of text) comes right before the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Maps UTF-8 byte offsets to UTF-16 offsets in O(stride) time and O(n / stride) memory.
+///
+/// A full table would cost four bytes per input byte (40 MB for a 10 MB paste); checkpoints
+/// every [`Utf16Index::STRIDE`] bytes cost a few percent of the input.
+#[derive(Debug, Clone)]
+pub struct Utf16Index {
+    /// `checkpoints[i]` is the UTF-16 offset of the char boundary at or after byte `i*STRIDE`,
+    /// with that boundary's byte offset.
+    checkpoints: Vec<(u32, u32)>,
+}
+
+impl Utf16Index {
+    const STRIDE: usize = 128;
+
+    pub fn new(text: &str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 2);
+        let mut u16s = 0u32;
+        let mut next = 0usize;
+        for (b, c) in text.char_indices() {
+            while b >= next {
+                checkpoints.push((b as u32, u16s));
+                next += Self::STRIDE;
+            }
+            u16s += c.len_utf16() as u32;
+        }
+        while text.len() >= next {
+            checkpoints.push((text.len() as u32, u16s));
+            next += Self::STRIDE;
+        }
+        Utf16Index { checkpoints }
+    }
+
+    /// UTF-16 offset of byte offset `byte`, which is clamped to the text and moved down to a
+    /// char boundary if needed, so that no span ever splits a character.
+    pub fn utf16(&self, text: &str, byte: usize) -> u32 {
+        let byte = floor_char_boundary(text, byte.min(text.len()));
+        let slot = (byte / Self::STRIDE).min(self.checkpoints.len().saturating_sub(1));
+        let (mut b, mut u) = self.checkpoints.get(slot).copied().unwrap_or((0, 0));
+        // The checkpoint may sit after `byte` when a long char straddles the stride mark.
+        if b as usize > byte {
+            let (pb, pu) = if slot > 0 {
+                self.checkpoints[slot - 1]
+            } else {
+                (0, 0)
+            };
+            b = pb;
+            u = pu;
+        }
+        let mut u = u;
+        for c in text[b as usize..byte].chars() {
+            u += c.len_utf16() as u32;
+        }
+        u
+    }
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A tokenized text. All extractors take `&Doc`.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Token index ranges, one per sentence.
+    pub sentences: Vec<Range<usize>>,
+    /// Byte ranges of the lines, without the line break; blank lines are included (empty
+    /// token ranges) so that `Token::line` indexes this vector.
+    pub lines: Vec<Range<usize>>,
+    utf16: Utf16Index,
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon", "pres", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thurs", "fri", "sat", "sun", "no", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ",
+    "ave", "blvd", "mt", "ft", "approx", "est", "fig", "vol",
+];
+
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’' || c == 'ʼ'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‐' || c == '‑'
+}
+
+/// Chars that can be inside a word or number token.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks (accents typed as separate code points) stay with their letter.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let lines = split_lines(text);
+        let mut tokens = tokenize(text);
+        let mut line = 0usize;
+        for t in tokens.iter_mut() {
+            while line + 1 < lines.len() && t.start >= lines[line].end + 1 {
+                line += 1;
+            }
+            t.line = line as u32;
+        }
+        let sentences = split_sentences(text, &mut tokens);
+        Doc {
+            text,
+            tokens,
+            sentences,
+            lines,
+            utf16: Utf16Index::new(text),
+        }
+    }
+
+    /// The one conversion from byte offsets to an output [`Span`].
+    pub fn span(&self, r: Range<usize>) -> Span {
+        let start = self.utf16.utf16(self.text, r.start);
+        let end = self.utf16.utf16(self.text, r.end.max(r.start));
+        Span { start, end }
+    }
+
+    pub fn text_span(&self, r: Range<usize>) -> TextSpan {
+        let s = self.span(r.clone());
+        let a = floor_char_boundary(self.text, r.start.min(self.text.len()));
+        let b = floor_char_boundary(self.text, r.end.min(self.text.len())).max(a);
+        TextSpan {
+            start: s.start,
+            end: s.end,
+            text: self.text[a..b].to_string(),
+        }
+    }
+
+    pub fn utf16_len(&self) -> u32 {
+        self.utf16.utf16(self.text, self.text.len())
+    }
+
+    /// Text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Text of token `i`, or "" when out of range.
+    pub fn tok_or_empty(&self, i: usize) -> &'a str {
+        if i < self.tokens.len() {
+            self.tok(i)
+        } else {
+            ""
+        }
+    }
+
+    /// Byte range from the start of token `a` to the end of token `b` (inclusive).
+    pub fn range(&self, a: usize, b: usize) -> Range<usize> {
+        self.tokens[a].start..self.tokens[b].end
+    }
+
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// True when token `i` is the first word-like token of its sentence (after quotes,
+    /// brackets and dashes).
+    pub fn is_sentence_initial(&self, i: usize) -> bool {
+        let s = self.tokens[i].sentence as usize;
+        let first = self.sentences[s].start;
+        (first..i).all(|j| self.tokens[j].kind == TokKind::Punct)
+    }
+
+    /// Token index of the first token starting at or after byte `b`.
+    pub fn token_at_or_after(&self, b: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < b)
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            let mut end = i;
+            if end > start && text.as_bytes()[end - 1] == b'\r' {
+                end -= 1;
+            }
+            lines.push(start..end);
+            start = i + 1;
+        } else if c == '\u{2028}' || c == '\u{2029}' {
+            lines.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    lines.push(start..text.len());
+    lines
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let ch = |k: usize| if k < n { chars[k].1 } else { '\0' };
+    let mut k = 0;
+    let mut space_before = true;
+    while k < n {
+        let c = chars[k].1;
+        if c.is_whitespace() || (c.is_control() && !is_mark(c)) || c == '\u{200B}' || c == '\u{FEFF}'
+        {
+            space_before = true;
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let kind;
+        if (c == 'n' || c == 'N')
+            && is_apostrophe(ch(k + 1))
+            && (ch(k + 2) == 't' || ch(k + 2) == 'T')
+            && !is_word_char(ch(k + 3))
+            && k > 0
+            && is_word_char(ch(k - 1))
+        {
+            // The "n't" split off "don't" below.
+            kind = TokKind::Word;
+            k += 3;
+        } else if is_word_char(c) && !is_mark(c) {
+            kind = if c.is_ascii_digit() || c.is_numeric() {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            k += 1;
+            loop {
+                let c = ch(k);
+                if k < n && is_word_char(c) {
+                    k += 1;
+                    continue;
+                }
+                let next = ch(k + 1);
+                let prev = ch(k - 1);
+                // Inner hyphen: ISIS-K, C-17, forty-eight, 10-15.
+                if k + 1 < n && is_hyphen(c) && is_word_char(next) && !is_mark(next) {
+                    k += 2;
+                    continue;
+                }
+                // Digit separators and slashes: 30,000 2.5 9/11 1.234,5 (digit on both sides).
+                if k + 1 < n
+                    && matches!(c, ',' | '.' | '/' | ':')
+                    && prev.is_ascii_digit()
+                    && next.is_ascii_digit()
+                {
+                    k += 2;
+                    continue;
+                }
+                // Abbreviations with inner dots: U.S., U.N. (single letters between dots).
+                if c == '.'
+                    && k + 1 < n
+                    && next.is_alphabetic()
+                    && (k + 2 >= n || ch(k + 2) == '.')
+                    && k >= start + 1
+                    && (k - start == 1 || ch(k - 2) == '.')
+                {
+                    k += 2;
+                    continue;
+                }
+                // Inner apostrophe that is not a possessive/contraction ending: O’Brien, rock'n'roll.
+                if is_apostrophe(c) && k + 1 < n && next.is_alphabetic() && prev.is_alphabetic() {
+                    let rest: String = chars[k + 1..n.min(k + 4)].iter().map(|x| x.1).collect();
+                    let ending = rest
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect::<String>()
+                        .to_lowercase();
+                    let is_suffix = matches!(ending.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m");
+                    let nt = (prev == 'n' || prev == 'N') && (next == 't' || next == 'T');
+                    if !is_suffix && !nt {
+                        k += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // Keep the final dot of an abbreviation like U.S. with the word.
+            if k < n && ch(k) == '.' && k >= start + 2 && ch(k - 2) == '.' {
+                k += 1;
+            }
+            // Split "n't" so that "don't" -> "do" + "n't".
+            let word: String = chars[start..k].iter().map(|x| x.1).collect();
+            if k < n && is_apostrophe(ch(k)) && (ch(k + 1) == 't' || ch(k + 1) == 'T') && word.ends_with(['n', 'N']) && word.chars().count() > 1 {
+                k -= 1;
+            }
+        } else if is_apostrophe(c)
+            && k > 0
+            && is_word_char(ch(k - 1))
+            && ch(k + 1).is_alphabetic()
+        {
+            // Possessive or contraction ending: ’s, 're, 've, 'll, 'd, 'm, n't handled above.
+            kind = TokKind::Word;
+            k += 1;
+            while k < n && ch(k).is_alphabetic() {
+                k += 1;
+            }
+        } else if is_mark(c) {
+            // A combining mark with no base letter: attach it to whatever follows or stands alone.
+            kind = TokKind::Symbol;
+            k += 1;
+            while k < n && is_mark(ch(k)) {
+                k += 1;
+            }
+        } else {
+            kind = if c.is_ascii_punctuation() || is_unicode_punct(c) {
+                TokKind::Punct
+            } else {
+                TokKind::Symbol
+            };
+            k += 1;
+            // Keep a symbol's variation selectors / joiners and skin tones with it.
+            while k < n
+                && (is_mark(ch(k))
+                    || matches!(ch(k) as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF))
+            {
+                k += 1;
+                if ch(k - 1) == '\u{200D}' && k < n {
+                    k += 1;
+                }
+            }
+        }
+        tokens.push(Token {
+            start: byte_at(start),
+            end: byte_at(k),
+            kind,
+            sentence: 0,
+            line: 0,
+            space_before,
+        });
+        space_before = false;
+    }
+    tokens
+}
+
+pub fn is_unicode_punct(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '–' | '—' | '‐' | '‑' | '…'
+            | '·' | '•' | '€' | '£' | '¥' | '¢' | '₹' | '₩' | '₽' | '¿' | '¡' | '§' | '°' | '′'
+            | '″' | '「' | '」' | '『' | '』' | '、' | '。' | '，' | '：' | '；' | '？' | '！'
+    )
+}
+
+/// Quote marks of every typographic tradition.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '「' | '」' | '『' | '』')
+}
+
+fn split_sentences(text: &str, tokens: &mut [Token]) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0usize;
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let mut end_here = false;
+        // A new line starts a new sentence.
+        if i + 1 < n && tokens[i + 1].line != tokens[i].line {
+            end_here = true;
+        } else if tokens[i].kind == TokKind::Punct {
+            let c = text[tokens[i].start..].chars().next().unwrap_or(' ');
+            if matches!(c, '.' | '!' | '?' | '…' | '。' | '？' | '！') {
+                // Swallow following terminators and closing quotes/brackets: ." ?” .)
+                let mut j = i + 1;
+                while j < n
+                    && tokens[j].kind == TokKind::Punct
+                    && !tokens[j].space_before
+                    && tokens[j].line == tokens[i].line
+                    && text[tokens[j].start..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | ']' | '»'))
+                {
+                    j += 1;
+                }
+                let last = j - 1;
+                let next = if j < n { Some(&tokens[j]) } else { None };
+                let prev_word = if i > 0 { &text[tokens[i - 1].start..tokens[i - 1].end] } else { "" };
+                let abbrev = c == '.'
+                    && i > 0
+                    && !tokens[i].space_before
+                    && (is_abbreviation(prev_word)
+                        || (prev_word.chars().count() == 1
+                            && prev_word.chars().all(|c| c.is_uppercase())));
+                let next_starts_upper = next.is_some_and(|t| {
+                    let nc = text[t.start..].chars().next().unwrap_or(' ');
+                    nc.is_uppercase() || nc.is_ascii_digit() || is_quote_mark(nc) || nc == '(' || nc == '‘'
+                });
+                let next_glued_quote = next.is_some_and(|t| !t.space_before);
+                if next.is_none() {
+                    end_here = false;
+                } else if !abbrev && (next_starts_upper || (!next_glued_quote && c != '.')) {
+                    i = last;
+                    end_here = true;
+                } else if !abbrev && next_glued_quote && next_starts_upper {
+                    i = last;
+                    end_here = true;
+                } else {
+                    i = last;
+                }
+            }
+        }
+        if end_here {
+            sentences.push(start..i + 1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < n {
+        sentences.push(start..n);
+    }
+    for (s, r) in sentences.iter().enumerate() {
+        for t in &mut tokens[r.clone()] {
+            t.sentence = s as u32;
+        }
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let d = Doc::new(s);
+        (0..d.tokens.len()).map(|i| d.tok(i)).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        assert_eq!(
+            toks("ISIS-K’s 30,000 people (C-17) said: “No.”"),
+            vec!["ISIS-K", "’s", "30,000", "people", "(", "C-17", ")", "said", ":", "“", "No", ".", "”"]
+        );
+        assert_eq!(toks("U.S. officials, 9/11 and 2.5%"), vec!["U.S.", "officials", ",", "9/11", "and", "2.5", "%"]);
+        assert_eq!(toks("don't O’Brien"), vec!["do", "n't", "O’Brien"]);
+    }
+
+    #[test]
+    fn glued_quote_marks_split() {
+        assert_eq!(toks("situation”Biden said"), vec!["situation", "”", "Biden", "said"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_lines() {
+        let d = Doc::new("Colin P. Clarke met Mr. Smith on Aug. 22. He left.\nHeadline here\nNext");
+        let sents: Vec<String> = d
+            .sentences
+            .iter()
+            .map(|r| d.text[d.tokens[r.start].start..d.tokens[r.end - 1].end].to_string())
+            .collect();
+        assert_eq!(
+            sents,
+            vec!["Colin P. Clarke met Mr. Smith on Aug. 22.", "He left.", "Headline here", "Next"]
+        );
+    }
+
+    #[test]
+    fn utf16_offsets() {
+        let text = "é😀 “x” Ünïcödé";
+        let d = Doc::new(text);
+        let i = d.tokens.iter().position(|t| &text[t.start..t.end] == "x").unwrap();
+        let s = d.span(d.tokens[i].range());
+        let u: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&u[s.start as usize..s.end as usize]).unwrap(), "x");
+        assert_eq!(d.utf16_len() as usize, u.len());
+        // Long text crosses many checkpoints.
+        let long = "😀a".repeat(500);
+        let d = Doc::new(&long);
+        let u: Vec<u16> = long.encode_utf16().collect();
+        for t in &d.tokens {
+            let s = d.span(t.range());
+            assert_eq!(String::from_utf16(&u[s.start as usize..s.end as usize]).unwrap(), &long[t.start..t.end]);
+        }
+    }
+}
