@@ -28,7 +28,11 @@ impl StructureInfo {
                 .iter()
                 .map(|(kind, r)| {
                     let s = doc.span(r.clone());
-                    Block { kind: *kind, start: s.start, end: s.end }
+                    Block {
+                        kind: *kind,
+                        start: s.start,
+                        end: s.end,
+                    }
                 })
                 .collect(),
             credits: self
@@ -41,7 +45,11 @@ impl StructureInfo {
                         end: t.end,
                         text: t.text,
                         photographer: c.photographer.clone().map(|r| doc.text_span(r)),
-                        agencies: c.agencies.iter().map(|r| doc.text_span(r.clone())).collect(),
+                        agencies: c
+                            .agencies
+                            .iter()
+                            .map(|r| doc.text_span(r.clone()))
+                            .collect(),
                     }
                 })
                 .collect(),
@@ -51,12 +59,17 @@ impl StructureInfo {
     /// The kind of the block containing byte `b`.
     pub fn block_kind_at(&self, b: usize) -> Option<BlockKind> {
         let i = self.blocks.partition_point(|(_, r)| r.end < b);
-        self.blocks.get(i).filter(|(_, r)| r.start <= b).map(|(k, _)| *k)
+        self.blocks
+            .get(i)
+            .filter(|(_, r)| r.start <= b)
+            .map(|(k, _)| *k)
     }
 
     /// True when byte `b` lies inside a photo credit.
     pub fn in_credit(&self, b: usize) -> bool {
-        self.credits.iter().any(|c| c.range.start <= b && b < c.range.end)
+        self.credits
+            .iter()
+            .any(|c| c.range.start <= b && b < c.range.end)
     }
 }
 

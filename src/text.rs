@@ -96,7 +96,6 @@ impl Utf16Index {
             b = pb;
             u = pu;
         }
-        let mut u = u;
         for c in text[b as usize..byte].chars() {
             u += c.len_utf16() as u32;
         }
@@ -165,7 +164,7 @@ impl<'a> Doc<'a> {
         let mut tokens = tokenize(text);
         let mut line = 0usize;
         for t in tokens.iter_mut() {
-            while line + 1 < lines.len() && t.start >= lines[line].end + 1 {
+            while line + 1 < lines.len() && t.start >= lines[line + 1].start {
                 line += 1;
             }
             t.line = line as u32;
@@ -270,7 +269,10 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut space_before = true;
     while k < n {
         let c = chars[k].1;
-        if c.is_whitespace() || (c.is_control() && !is_mark(c)) || c == '\u{200B}' || c == '\u{FEFF}'
+        if c.is_whitespace()
+            || (c.is_control() && !is_mark(c))
+            || c == '\u{200B}'
+            || c == '\u{FEFF}'
         {
             space_before = true;
             k += 1;
@@ -322,7 +324,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                     && k + 1 < n
                     && next.is_alphabetic()
                     && (k + 2 >= n || ch(k + 2) == '.')
-                    && k >= start + 1
+                    && k > start
                     && (k - start == 1 || ch(k - 2) == '.')
                 {
                     k += 2;
@@ -336,7 +338,8 @@ fn tokenize(text: &str) -> Vec<Token> {
                         .take_while(|c| c.is_alphabetic())
                         .collect::<String>()
                         .to_lowercase();
-                    let is_suffix = matches!(ending.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m");
+                    let is_suffix =
+                        matches!(ending.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m");
                     let nt = (prev == 'n' || prev == 'N') && (next == 't' || next == 'T');
                     if !is_suffix && !nt {
                         k += 2;
@@ -351,13 +354,15 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             // Split "n't" so that "don't" -> "do" + "n't".
             let word: String = chars[start..k].iter().map(|x| x.1).collect();
-            if k < n && is_apostrophe(ch(k)) && (ch(k + 1) == 't' || ch(k + 1) == 'T') && word.ends_with(['n', 'N']) && word.chars().count() > 1 {
+            if k < n
+                && is_apostrophe(ch(k))
+                && (ch(k + 1) == 't' || ch(k + 1) == 'T')
+                && word.ends_with(['n', 'N'])
+                && word.chars().count() > 1
+            {
                 k -= 1;
             }
-        } else if is_apostrophe(c)
-            && k > 0
-            && is_word_char(ch(k - 1))
-            && ch(k + 1).is_alphabetic()
+        } else if is_apostrophe(c) && k > 0 && is_word_char(ch(k - 1)) && ch(k + 1).is_alphabetic()
         {
             // Possessive or contraction ending: ’s, 're, 've, 'll, 'd, 'm, n't handled above.
             kind = TokKind::Word;
@@ -406,15 +411,55 @@ fn tokenize(text: &str) -> Vec<Token> {
 pub fn is_unicode_punct(c: char) -> bool {
     matches!(
         c,
-        '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '–' | '—' | '‐' | '‑' | '…'
-            | '·' | '•' | '€' | '£' | '¥' | '¢' | '₹' | '₩' | '₽' | '¿' | '¡' | '§' | '°' | '′'
-            | '″' | '「' | '」' | '『' | '』' | '、' | '。' | '，' | '：' | '；' | '？' | '！'
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '‹'
+            | '›'
+            | '–'
+            | '—'
+            | '‐'
+            | '‑'
+            | '…'
+            | '·'
+            | '•'
+            | '€'
+            | '£'
+            | '¥'
+            | '¢'
+            | '₹'
+            | '₩'
+            | '₽'
+            | '¿'
+            | '¡'
+            | '§'
+            | '°'
+            | '′'
+            | '″'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '、'
+            | '。'
+            | '，'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
     )
 }
 
 /// Quote marks of every typographic tradition.
 pub fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '「' | '」' | '『' | '』')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '「' | '」' | '『' | '』'
+    )
 }
 
 fn split_sentences(text: &str, tokens: &mut [Token]) -> Vec<Range<usize>> {
@@ -436,16 +481,22 @@ fn split_sentences(text: &str, tokens: &mut [Token]) -> Vec<Range<usize>> {
                     && tokens[j].kind == TokKind::Punct
                     && !tokens[j].space_before
                     && tokens[j].line == tokens[i].line
-                    && text[tokens[j].start..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | ']' | '»'))
+                    && text[tokens[j].start..].chars().next().is_some_and(|c| {
+                        matches!(
+                            c,
+                            '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | ']' | '»'
+                        )
+                    })
                 {
                     j += 1;
                 }
                 let last = j - 1;
                 let next = if j < n { Some(&tokens[j]) } else { None };
-                let prev_word = if i > 0 { &text[tokens[i - 1].start..tokens[i - 1].end] } else { "" };
+                let prev_word = if i > 0 {
+                    &text[tokens[i - 1].start..tokens[i - 1].end]
+                } else {
+                    ""
+                };
                 let abbrev = c == '.'
                     && i > 0
                     && !tokens[i].space_before
@@ -454,15 +505,16 @@ fn split_sentences(text: &str, tokens: &mut [Token]) -> Vec<Range<usize>> {
                             && prev_word.chars().all(|c| c.is_uppercase())));
                 let next_starts_upper = next.is_some_and(|t| {
                     let nc = text[t.start..].chars().next().unwrap_or(' ');
-                    nc.is_uppercase() || nc.is_ascii_digit() || is_quote_mark(nc) || nc == '(' || nc == '‘'
+                    nc.is_uppercase()
+                        || nc.is_ascii_digit()
+                        || is_quote_mark(nc)
+                        || nc == '('
+                        || nc == '‘'
                 });
                 let next_glued_quote = next.is_some_and(|t| !t.space_before);
                 if next.is_none() {
                     end_here = false;
                 } else if !abbrev && (next_starts_upper || (!next_glued_quote && c != '.')) {
-                    i = last;
-                    end_here = true;
-                } else if !abbrev && next_glued_quote && next_starts_upper {
                     i = last;
                     end_here = true;
                 } else {
@@ -500,15 +552,24 @@ mod tests {
     fn words_numbers_and_punctuation() {
         assert_eq!(
             toks("ISIS-K’s 30,000 people (C-17) said: “No.”"),
-            vec!["ISIS-K", "’s", "30,000", "people", "(", "C-17", ")", "said", ":", "“", "No", ".", "”"]
+            vec![
+                "ISIS-K", "’s", "30,000", "people", "(", "C-17", ")", "said", ":", "“", "No", ".",
+                "”"
+            ]
         );
-        assert_eq!(toks("U.S. officials, 9/11 and 2.5%"), vec!["U.S.", "officials", ",", "9/11", "and", "2.5", "%"]);
+        assert_eq!(
+            toks("U.S. officials, 9/11 and 2.5%"),
+            vec!["U.S.", "officials", ",", "9/11", "and", "2.5", "%"]
+        );
         assert_eq!(toks("don't O’Brien"), vec!["do", "n't", "O’Brien"]);
     }
 
     #[test]
     fn glued_quote_marks_split() {
-        assert_eq!(toks("situation”Biden said"), vec!["situation", "”", "Biden", "said"]);
+        assert_eq!(
+            toks("situation”Biden said"),
+            vec!["situation", "”", "Biden", "said"]
+        );
     }
 
     #[test]
@@ -521,7 +582,12 @@ mod tests {
             .collect();
         assert_eq!(
             sents,
-            vec!["Colin P. Clarke met Mr. Smith on Aug. 22.", "He left.", "Headline here", "Next"]
+            vec![
+                "Colin P. Clarke met Mr. Smith on Aug. 22.",
+                "He left.",
+                "Headline here",
+                "Next"
+            ]
         );
     }
 
@@ -529,10 +595,17 @@ mod tests {
     fn utf16_offsets() {
         let text = "é😀 “x” Ünïcödé";
         let d = Doc::new(text);
-        let i = d.tokens.iter().position(|t| &text[t.start..t.end] == "x").unwrap();
+        let i = d
+            .tokens
+            .iter()
+            .position(|t| &text[t.start..t.end] == "x")
+            .unwrap();
         let s = d.span(d.tokens[i].range());
         let u: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(String::from_utf16(&u[s.start as usize..s.end as usize]).unwrap(), "x");
+        assert_eq!(
+            String::from_utf16(&u[s.start as usize..s.end as usize]).unwrap(),
+            "x"
+        );
         assert_eq!(d.utf16_len() as usize, u.len());
         // Long text crosses many checkpoints.
         let long = "😀a".repeat(500);
@@ -540,7 +613,10 @@ mod tests {
         let u: Vec<u16> = long.encode_utf16().collect();
         for t in &d.tokens {
             let s = d.span(t.range());
-            assert_eq!(String::from_utf16(&u[s.start as usize..s.end as usize]).unwrap(), &long[t.start..t.end]);
+            assert_eq!(
+                String::from_utf16(&u[s.start as usize..s.end as usize]).unwrap(),
+                &long[t.start..t.end]
+            );
         }
     }
 }

@@ -12,10 +12,13 @@ pub fn analyze(text: &str, reference_date: Option<String>) -> Result<JsValue, Js
     let reference_date = match reference_date.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(s) => Some(CalendarDate::parse(s).ok_or_else(|| {
-            JsError::new(&format!("reference date {s:?} is not a valid YYYY-MM-DD date"))
+            JsError::new(&format!(
+                "reference date {s:?} is not a valid YYYY-MM-DD date"
+            ))
         })?),
     };
-    let analysis = analyze_core(text, &Options { reference_date }).map_err(|e| JsError::new(&e.to_string()))?;
+    let analysis = analyze_core(text, &Options { reference_date })
+        .map_err(|e| JsError::new(&e.to_string()))?;
     analysis
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))

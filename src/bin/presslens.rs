@@ -32,7 +32,12 @@ struct Args {
 
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     let mut command = None;
-    let mut args = Args { file: None, reference_date: None, jsonl: false, compact: false };
+    let mut args = Args {
+        file: None,
+        reference_date: None,
+        jsonl: false,
+        compact: false,
+    };
     while let Some(a) = argv.next() {
         match a.as_str() {
             "-h" | "--help" | "help" => return Ok(None),
@@ -43,7 +48,9 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--jsonl" => args.jsonl = true,
             "--compact" => args.compact = true,
             "--reference-date" => {
-                let v = argv.next().ok_or("--reference-date needs a value, like 2021-08-22")?;
+                let v = argv
+                    .next()
+                    .ok_or("--reference-date needs a value, like 2021-08-22")?;
                 args.reference_date = Some(parse_date(&v)?);
             }
             s if s.starts_with("--reference-date=") => {
@@ -137,7 +144,9 @@ fn run_single(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = Options { reference_date: args.reference_date };
+    let options = Options {
+        reference_date: args.reference_date,
+    };
     let analysis = match analyze(&text, &options) {
         Ok(a) => a,
         Err(e) => {
@@ -229,7 +238,10 @@ fn run_jsonl(args: &Args) -> ExitCode {
         };
         if !ok {
             failed += 1;
-            eprintln!("presslens: line {lineno}: {}", value["error"].as_str().unwrap_or("failed"));
+            eprintln!(
+                "presslens: line {lineno}: {}",
+                value["error"].as_str().unwrap_or("failed")
+            );
         }
         if serde_json::to_writer(&mut out, &value).is_err() || out.write_all(b"\n").is_err() {
             return ExitCode::from(1);

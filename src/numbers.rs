@@ -1,0 +1,168 @@
+//! Reading numerals: digits with either separator convention, and number words.
+//!
+//! Shared by figures ("forty-eight attacks") and dates ("three years ago"); this is the one
+//! place that knows how a number is written.
+
+/// Value of a number word (`"three"`, `"forty-eight"`, `"dozen"`), for words up to ninety-nine
+/// and the scale words. Case-insensitive.
+pub fn word_value(word: &str) -> Option<f64> {
+    let w = word.to_lowercase();
+    if let Some((a, b)) = w.split_once(['-', '‐', '‑']) {
+        let tens = small_word(a)?;
+        let ones = small_word(b)?;
+        return (tens >= 20 && tens % 10 == 0 && (1..=9).contains(&ones))
+            .then_some((tens + ones) as f64);
+    }
+    if let Some(v) = small_word(&w) {
+        return Some(v as f64);
+    }
+    scale_word(&w)
+}
+
+fn small_word(w: &str) -> Option<u32> {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = ONES.iter().position(|x| *x == w) {
+        return Some(i as u32);
+    }
+    if let Some(i) = TENS.iter().position(|x| *x == w) {
+        return Some(20 + 10 * i as u32);
+    }
+    if w == "dozen" {
+        return Some(12);
+    }
+    None
+}
+
+/// Multipliers: `hundred`, `thousand`, `million`, `billion`, `trillion` and their short forms
+/// (`bn`, `mn`, `m`, `k` are only scales right after digits; see [`suffix_scale`]).
+pub fn scale_word(w: &str) -> Option<f64> {
+    match w.to_lowercase().as_str() {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Scale written as a short suffix after digits: `$1.2bn`, `5m`, `30k`, `2tn`.
+pub fn suffix_scale(s: &str) -> Option<f64> {
+    match s.to_lowercase().as_str() {
+        "k" => Some(1e3),
+        "m" | "mn" | "mln" | "mio" => Some(1e6),
+        "b" | "bn" | "bln" => Some(1e9),
+        "tn" | "trn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Value of a digit string: `30,000`, `2.5`, `1.234.567`, `1.234,5`, `1 000` is not handled
+/// here (the tokenizer splits it). Returns `None` for anything that is not a plain numeral
+/// (`9/11`, `C-17`, `816th`).
+pub fn parse_digits(s: &str) -> Option<f64> {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return None;
+    }
+    if !s.as_bytes()[0].is_ascii_digit() || !s.as_bytes()[s.len() - 1].is_ascii_digit() {
+        return None;
+    }
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let groups_of_three = |sep: char| {
+        let mut parts = s.split(sep);
+        let first = parts.next().unwrap_or("");
+        !first.is_empty() && first.len() <= 3 && parts.all(|p| p.len() == 3)
+    };
+    let clean: String = match (commas, dots) {
+        (0, 0) => s.to_string(),
+        // 30,000 or 1,234,567 (thousands) vs 2,5 (decimal comma).
+        (_, 0) => {
+            if groups_of_three(',') {
+                s.replace(',', "")
+            } else if commas == 1 {
+                s.replace(',', ".")
+            } else {
+                return None;
+            }
+        }
+        // 2.5 (decimal) vs 1.234.567 (thousands with dots).
+        (0, _) => {
+            if dots == 1 {
+                s.to_string()
+            } else if groups_of_three('.') {
+                s.replace('.', "")
+            } else {
+                return None;
+            }
+        }
+        // 1,234.5 vs 1.234,5: the last separator is the decimal one.
+        _ => {
+            let last_comma = s.rfind(',')?;
+            let last_dot = s.rfind('.')?;
+            if last_dot > last_comma && dots == 1 {
+                s.replace(',', "")
+            } else if last_comma > last_dot && commas == 1 {
+                s.replace('.', "").replace(',', ".")
+            } else {
+                return None;
+            }
+        }
+    };
+    clean.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits() {
+        assert_eq!(parse_digits("30,000"), Some(30000.0));
+        assert_eq!(parse_digits("2.5"), Some(2.5));
+        assert_eq!(parse_digits("1.234.567"), Some(1234567.0));
+        assert_eq!(parse_digits("1,234.5"), Some(1234.5));
+        assert_eq!(parse_digits("1.234,5"), Some(1234.5));
+        assert_eq!(parse_digits("2,5"), Some(2.5));
+        assert_eq!(parse_digits("9/11"), None);
+        assert_eq!(parse_digits("816th"), None);
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(word_value("Three"), Some(3.0));
+        assert_eq!(word_value("forty-eight"), Some(48.0));
+        assert_eq!(word_value("forty-forty"), None);
+        assert_eq!(word_value("dozen"), Some(12.0));
+        assert_eq!(word_value("million"), Some(1e6));
+        assert_eq!(word_value("people"), None);
+    }
+}
