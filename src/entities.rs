@@ -1,7 +1,31 @@
 //! People, organizations and places, every mention, merged per entity, ranked by salience.
-use crate::schema::{Entity, EntityKind};
-use crate::structure::StructureInfo;
-use crate::text::Doc;
+//!
+//! Three stages, each one linear in the text:
+//!
+//! 1. **Candidates**: runs of capitalized words on one sentence, joined across the connectors
+//!    names use ("Center *for* Strategic *and* International Studies", "Colin P. Clarke"),
+//!    cut where a known name ends and another begins ("The New York Times Colin P. Clarke"),
+//!    without leading function words and titles ("President", "Senior Airman").
+//! 2. **Kinds**, from the name itself (gazetteers of places, organizations and given names;
+//!    a last word like "Group" or "University"; an acronym), then from its context (a title
+//!    before it, "X province", "X, a militant group", "said X"). Photo credits come from
+//!    [`crate::structure`]: the photographer is a person, the agency an organization.
+//! 3. **Document-level merging**, which sentence taggers lack: a name recognized once is
+//!    recognized everywhere; a surname links to the full name ("Biden" -> "Joe Biden"); an
+//!    acronym links to its expansion, whether the text defines it ("Long Name (LN)") or its
+//!    letters are the initials; "X, also known as Y or Z" makes one entity of three names;
+//!    "the Taliban" and "Taliban" are one.
+//!
+//! Salience ranks the merged entities: mentions count, weighted by where they stand (headline
+//! over body over captions over credits), plus a bonus for appearing early.
+// Candidates, groups and names are parallel vectors indexed together.
+#![allow(clippy::needless_range_loop)]
+
+use crate::lexicon;
+use crate::schema::{BlockKind, Entity, EntityKind};
+use crate::structure::{is_all_caps, StructureInfo};
+use crate::text::{Doc, TokKind};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -14,9 +38,21 @@ pub struct EntitiesResult {
 }
 
 impl EntitiesResult {
-    /// The entity a mention at exactly `r` belongs to.
-    pub fn entity_at(&self, r: &Range<usize>) -> Option<usize> {
-        self.mentions.iter().find(|(m, _)| m == r).map(|(_, e)| *e)
+    /// The entity whose mention covers byte range `r` (exactly or containing it).
+    pub fn entity_covering(&self, r: &Range<usize>) -> Option<usize> {
+        let i = self.mentions.partition_point(|(m, _)| m.end <= r.start);
+        self.mentions
+            .get(i)
+            .filter(|(m, _)| m.start <= r.start && r.end <= m.end)
+            .map(|(_, e)| *e)
+    }
+
+    /// Mentions (byte range, entity index) that lie inside `r`.
+    pub fn mentions_in(&self, r: Range<usize>) -> impl Iterator<Item = &(Range<usize>, usize)> {
+        let i = self.mentions.partition_point(|(m, _)| m.start < r.start);
+        self.mentions[i..]
+            .iter()
+            .take_while(move |(m, _)| m.end <= r.end)
     }
 
     pub fn kind_of(&self, e: usize) -> Option<EntityKind> {
@@ -24,7 +60,1055 @@ impl EntitiesResult {
     }
 }
 
+/// A name found in the text, before merging.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// Token indices, end exclusive.
+    toks: Range<usize>,
+    bytes: Range<usize>,
+    kind: Option<EntityKind>,
+    /// Set when the kind came from strong evidence (credit, gazetteer, title, org word).
+    sure: bool,
+}
+
+/// Lowercase words joined by connectors inside names.
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "and"
+            | "the"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "&"
+            | "on"
+            | "y"
+            | "e"
+    )
+}
+
+/// Lowercase head nouns of an appositive ("X, a militant group") that tell X's kind.
+fn appositive_kind(w: &str) -> Option<EntityKind> {
+    match w {
+        "group" | "organization" | "organisation" | "company" | "firm" | "network" | "party"
+        | "militia" | "agency" | "movement" | "coalition" | "alliance" | "union" | "bank"
+        | "ministry" | "department" | "committee" | "council" | "newspaper" | "broadcaster"
+        | "university" | "institute" | "charity" | "nonprofit" | "non-profit" | "corporation"
+        | "startup" | "manufacturer" | "airline" | "insurer" | "retailer" | "club" | "team"
+        | "faction" | "outfit" | "think-tank" | "consultancy" | "watchdog" | "regulator" => {
+            Some(EntityKind::Organization)
+        }
+        "city" | "town" | "village" | "province" | "region" | "country" | "state" | "district"
+        | "neighborhood" | "neighbourhood" | "capital" | "island" | "port" | "county"
+        | "suburb" | "municipality" | "valley" | "river" | "area" | "territory" => {
+            Some(EntityKind::Place)
+        }
+        "president" | "minister" | "analyst" | "spokesman" | "spokeswoman" | "spokesperson"
+        | "official" | "leader" | "director" | "chief" | "author" | "professor" | "lawyer"
+        | "actor" | "actress" | "singer" | "player" | "coach" | "founder" | "adviser"
+        | "advisor" | "senator" | "governor" | "mayor" | "researcher" | "expert" | "economist"
+        | "executive" | "chairman" | "chairwoman" | "secretary" | "ambassador" | "resident"
+        | "commander" | "general" | "journalist" | "reporter" | "editor" | "scientist"
+        | "doctor" | "teacher" | "student" | "son" | "daughter" | "wife" | "husband" | "mother"
+        | "father" | "candidate" | "lawmaker" | "diplomat" | "envoy" => Some(EntityKind::Person),
+        _ => None,
+    }
+}
+
+/// Verbs of speaking: "X said" / "said X" makes X a speaker, so a person or organization.
+pub fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "explained"
+            | "explains"
+            | "stated"
+            | "states"
+            | "noted"
+            | "notes"
+            | "warned"
+            | "warns"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "insists"
+            | "claimed"
+            | "claims"
+            | "acknowledged"
+            | "acknowledges"
+            | "admitted"
+            | "admits"
+            | "denied"
+            | "denies"
+            | "announced"
+            | "announces"
+            | "declared"
+            | "declares"
+            | "wrote"
+            | "writes"
+            | "asked"
+            | "asks"
+            | "replied"
+            | "replies"
+            | "answered"
+            | "answers"
+            | "continued"
+            | "continues"
+            | "recalled"
+            | "recalls"
+            | "confirmed"
+            | "confirms"
+            | "suggested"
+            | "suggests"
+            | "commented"
+            | "comments"
+            | "remarked"
+            | "observed"
+            | "stressed"
+            | "stresses"
+            | "emphasized"
+            | "emphasised"
+            | "estimated"
+            | "estimates"
+            | "predicted"
+            | "reported"
+            | "reports"
+            | "tweeted"
+            | "posted"
+            | "responded"
+            | "responds"
+            | "cautioned"
+            | "urged"
+            | "urges"
+            | "promised"
+            | "promises"
+            | "vowed"
+            | "vows"
+            | "concluded"
+            | "concedes"
+            | "conceded"
+            | "believes"
+            | "believed"
+            | "thinks"
+            | "thought"
+            | "mentioned"
+            | "pointed"
+            | "recounted"
+            | "shouted"
+            | "whispered"
+    )
+}
+
+fn is_ordinal_token(w: &str) -> bool {
+    let lw = w.to_ascii_lowercase();
+    let digits = lw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&lw[digits.len()..], "st" | "nd" | "rd" | "th")
+}
+
+fn is_roman_numeral(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Context the classifier needs about the whole document.
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    structure: &'d StructureInfo,
+    /// Words that occur in lower case somewhere in the text: a capitalized form of one of them
+    /// is probably a sentence opener or a headline word, not a name.
+    lower_vocab: HashSet<&'a str>,
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    fn word(&self, t: usize) -> &'a str {
+        self.doc.tok(t)
+    }
+
+    fn is_word(&self, t: usize) -> bool {
+        t < self.doc.tokens.len() && self.doc.tokens[t].kind == TokKind::Word
+    }
+
+    /// A word is common when its lowercase form is used in the text, or it is a function word.
+    fn is_common(&self, w: &str) -> bool {
+        let lw = w.to_lowercase();
+        lexicon::is_common_opener(&lw) || self.lower_vocab.contains(lw.as_str())
+    }
+
+    /// Could token `t` be (part of) a name?
+    fn is_name_word(&self, t: usize) -> bool {
+        if !self.is_word(t) {
+            return false;
+        }
+        let w = self.word(t);
+        let first = w.chars().next().unwrap_or(' ');
+        if !first.is_uppercase() {
+            return false;
+        }
+        if w.starts_with(['’', '\'']) || w.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if lexicon::month_number(w).is_some() && w.len() > 2 || lexicon::weekday_number(w).is_some()
+        {
+            return false;
+        }
+        true
+    }
+
+    /// Could token `t` start a name?
+    fn can_start(&self, t: usize) -> bool {
+        if !self.is_name_word(t) {
+            // "816th Expeditionary Airlift Squadron": an ordinal may open an organization.
+            return t < self.doc.tokens.len()
+                && self.doc.tokens[t].kind == TokKind::Number
+                && is_ordinal_token(self.word(t))
+                && self.is_name_word(t + 1);
+        }
+        let w = self.word(t);
+        if is_all_caps(w) {
+            return !is_roman_numeral(w) || w.len() > 4;
+        }
+        if lexicon::is_common_opener(w) {
+            return false;
+        }
+        let in_heading = matches!(
+            self.structure.block_kind_at(self.doc.tokens[t].start),
+            Some(BlockKind::Headline | BlockKind::Subheading)
+        );
+        if (self.doc.is_sentence_initial(t) || in_heading) && self.is_common(w) && !self.known(w) {
+            return false;
+        }
+        true
+    }
+
+    fn known(&self, name: &str) -> bool {
+        lexicon::is_place(name)
+            || lexicon::organization(name).is_some()
+            || lexicon::is_given_name(name)
+    }
+}
+
 pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
-    let _ = (doc, structure);
-    EntitiesResult::default()
+    let mut lower_vocab = HashSet::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind == TokKind::Word && doc.tok(i).starts_with(|c: char| c.is_lowercase()) {
+            lower_vocab.insert(doc.tok(i));
+        }
+    }
+    let ctx = Ctx {
+        doc,
+        structure,
+        lower_vocab,
+    };
+    let mut cands = find_candidates(&ctx);
+    for c in cands.iter_mut() {
+        if c.kind.is_none() {
+            classify(&ctx, c);
+        }
+    }
+    let groups = merge(&ctx, &mut cands);
+    build(&ctx, &cands, groups)
+}
+
+/// Stage 1: capitalized runs, credits first.
+fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    let mut credit_cands: Vec<Cand> = Vec::new();
+    for c in &ctx.structure.credits {
+        if let Some(p) = &c.photographer {
+            credit_cands.push(cand_from_bytes(doc, p.clone(), EntityKind::Person));
+        }
+        for a in &c.agencies {
+            credit_cands.push(cand_from_bytes(doc, a.clone(), EntityKind::Organization));
+        }
+    }
+    credit_cands.sort_by_key(|c| c.bytes.start);
+    let mut next_credit = 0;
+    let mut t = 0;
+    while t < n {
+        // Credits are read by the structure step; take its parts as they are.
+        if let Some(c) = ctx.structure.credit_at(doc.tokens[t].start) {
+            while next_credit < credit_cands.len()
+                && credit_cands[next_credit].bytes.start < c.range.end
+            {
+                out.push(credit_cands[next_credit].clone());
+                next_credit += 1;
+            }
+            t = doc.token_at_or_after(c.range.end);
+            continue;
+        }
+        if !ctx.can_start(t) {
+            t += 1;
+            continue;
+        }
+        // A title before the name: strip it and remember that this is a person.
+        if let Some(len) = lexicon::title_length(doc, t) {
+            if ctx.is_name_word(t + len) && !is_all_caps(doc.tok(t)) {
+                let start = t + len;
+                let end = extend(ctx, start);
+                let end = trim_end(ctx, start, end);
+                if end > start {
+                    out.push(Cand {
+                        toks: start..end,
+                        bytes: doc.range(start, end - 1),
+                        kind: Some(EntityKind::Person),
+                        sure: true,
+                    });
+                }
+                t = end.max(start);
+                continue;
+            }
+            // "President of France": a title on its own is not a name.
+            t += len;
+            continue;
+        }
+        let end = extend(ctx, t);
+        let end = trim_end(ctx, t, end);
+        if end <= t {
+            t += 1;
+            continue;
+        }
+        for seg in segment(ctx, t..end) {
+            out.push(Cand {
+                bytes: span_bytes(doc, seg.clone()),
+                toks: seg,
+                kind: None,
+                sure: false,
+            });
+        }
+        t = end;
+    }
+    while next_credit < credit_cands.len() {
+        out.push(credit_cands[next_credit].clone());
+        next_credit += 1;
+    }
+    out.sort_by_key(|c| c.bytes.start);
+    out
+}
+
+fn cand_from_bytes(doc: &Doc, r: Range<usize>, kind: EntityKind) -> Cand {
+    let a = doc.token_at_or_after(r.start);
+    let b = doc.token_at_or_after(r.end).max(a + 1);
+    Cand {
+        toks: a..b,
+        bytes: r,
+        kind: Some(kind),
+        sure: true,
+    }
+}
+
+/// Byte range of a token range, ending a hyphenated "York-based" at its hyphen.
+fn span_bytes(doc: &Doc, toks: Range<usize>) -> Range<usize> {
+    let start = doc.tokens[toks.start].start;
+    let last = toks.end - 1;
+    let w = doc.tok(last);
+    let mut end = doc.tokens[last].end;
+    if let Some(cut) = hyphen_suffix_cut(w) {
+        end = doc.tokens[last].start + cut;
+    }
+    start..end
+}
+
+/// "York-based" -> Some(4): the byte length of the name part before a lowercase suffix.
+fn hyphen_suffix_cut(w: &str) -> Option<usize> {
+    let i = w.rfind(['-', '‐', '‑'])?;
+    let suffix = &w[i..];
+    let after = suffix.chars().nth(1)?;
+    (after.is_lowercase() && i > 0).then_some(i)
+}
+
+/// End (exclusive) of the capitalized run starting at `t`.
+fn extend(ctx: &Ctx, t: usize) -> usize {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let sentence = doc.tokens[t].sentence;
+    let mut end = t + 1;
+    let mut seen_of = false;
+    if hyphen_suffix_cut(doc.tok(t)).is_some() {
+        return end;
+    }
+    while end < n && doc.tokens[end].sentence == sentence && end - t < 12 {
+        let w = doc.tok(end);
+        if ctx.is_name_word(end) {
+            end += 1;
+            if hyphen_suffix_cut(w).is_some() {
+                break;
+            }
+            continue;
+        }
+        // Initials: "Colin P. Clarke".
+        if w == "." && !doc.tokens[end].space_before && end > t {
+            let prev = doc.tok(end - 1);
+            if prev.chars().count() == 1 && ctx.is_name_word(end + 1) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if is_connector(w) && ctx.is_name_word(end + 1) {
+            let ok = match w {
+                "and" | "&" => seen_of,
+                "the" => end > t && matches!(doc.tok(end - 1), "of" | "for" | "on"),
+                _ => true,
+            };
+            // A title opens a new name: "Secretary of State" is handled by the gazetteer of
+            // titles, so "of" after a lone title word ends the run.
+            if !ok || lexicon::title_length(doc, t).is_some() {
+                break;
+            }
+            if matches!(w, "of" | "for" | "on") {
+                seen_of = true;
+            }
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// Drop trailing connectors and dots.
+fn trim_end(ctx: &Ctx, start: usize, mut end: usize) -> usize {
+    while end > start {
+        let w = ctx.doc.tok(end - 1);
+        if is_connector(w) || w == "." {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Cut a run where one known name ends and another begins: "The New York Times Colin P.
+/// Clarke" -> "New York Times" + "Colin P. Clarke"; "Afghan Taliban" stays whole only when
+/// the gazetteer says so.
+fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
+    let doc = ctx.doc;
+    let mut out = Vec::new();
+    let mut s = run.start;
+    let mut t = run.start;
+    while t < run.end {
+        // Longest known name starting at t.
+        let mut known_end = None;
+        for e in (t + 1..=run.end.min(t + 6)).rev() {
+            let name = &doc.text[span_bytes(doc, t..e)];
+            if lexicon::organization(name).is_some() || lexicon::is_place(name) {
+                known_end = Some(e);
+                break;
+            }
+        }
+        if let Some(e) = known_end {
+            // Cut before a known name that starts after other words ("Kabul Airport" stays).
+            let next_is_name = e < run.end && ctx.is_name_word(e);
+            let follows_org_word = e < run.end && lexicon::is_org_word(doc.tok(e));
+            if next_is_name
+                && !follows_org_word
+                && !lexicon::is_place_word(doc.tok(e))
+                && !matches!(doc.tok(e), "of" | "for")
+            {
+                let starts_given =
+                    lexicon::is_given_name(doc.tok(e)) || lexicon::title_length(doc, e).is_some();
+                if starts_given {
+                    if t > s {
+                        out.push(s..t);
+                    }
+                    out.push(t..e);
+                    s = e;
+                    t = e;
+                    continue;
+                }
+            }
+        }
+        // An organization word followed by a given name: "Times Colin".
+        if t > s && lexicon::is_org_word(doc.tok(t - 1)) && lexicon::is_given_name(doc.tok(t)) {
+            out.push(s..t);
+            s = t;
+        }
+        t += 1;
+    }
+    if s < run.end {
+        out.push(s..run.end);
+    }
+    out.into_iter().filter(|r| !r.is_empty()).collect()
+}
+
+/// Stage 2: the kind of a candidate from its words and its context.
+fn classify(ctx: &Ctx, c: &mut Cand) {
+    let doc = ctx.doc;
+    let name = &doc.text[c.bytes.clone()];
+    let words: Vec<&str> = c
+        .toks
+        .clone()
+        .map(|t| doc.tok(t))
+        .filter(|w| *w != ".")
+        .collect();
+    let n = words.len();
+    let last = words.last().copied().unwrap_or("");
+    let first = words.first().copied().unwrap_or("");
+    let set = |c: &mut Cand, k: EntityKind, sure: bool| {
+        c.kind = Some(k);
+        c.sure = sure;
+    };
+    if lexicon::organization(name).is_some() {
+        return set(c, EntityKind::Organization, true);
+    }
+    if lexicon::is_place(name) {
+        return set(c, EntityKind::Place, true);
+    }
+    if n >= 2 && lexicon::is_org_word(last) {
+        return set(c, EntityKind::Organization, true);
+    }
+    // "Islamic State of X", "Bank of Y": the head before "of"/"for" decides.
+    if let Some(p) = words.iter().position(|w| matches!(*w, "of" | "for")) {
+        let head = words[..p].join(" ");
+        if p > 0 && (lexicon::organization(&head).is_some() || lexicon::is_org_word(words[p - 1])) {
+            return set(c, EntityKind::Organization, true);
+        }
+        if p > 0 && lexicon::is_place_word(words[p - 1]) {
+            return set(c, EntityKind::Place, true);
+        }
+    }
+    if n >= 2 && lexicon::is_place_word(last) {
+        return set(c, EntityKind::Place, true);
+    }
+    if c.toks.start < doc.tokens.len() && doc.tokens[c.toks.start].kind == TokKind::Number {
+        // An ordinal opens only organizations ("816th ... Squadron"); drop it otherwise.
+        c.toks.start += 1;
+        c.bytes.start = doc.tokens[c.toks.start.min(doc.tokens.len() - 1)].start;
+        return classify(ctx, c);
+    }
+    // Nationality words alone are not entities ("Afghan", "Americans").
+    if n == 1
+        && (lexicon::demonym_country(first).is_some()
+            || lexicon::demonym_country(first.trim_end_matches('s')).is_some())
+    {
+        return;
+    }
+    if n == 1 && is_all_caps(first) {
+        if lexicon::is_country(first) {
+            return set(c, EntityKind::Place, true);
+        }
+        return set(c, EntityKind::Organization, false);
+    }
+    // Context after the name: "X province", "X, a militant group".
+    let after = c.toks.end;
+    if after < doc.tokens.len() && doc.tokens[after].sentence == doc.tokens[c.toks.start].sentence {
+        let w = doc.tok(after);
+        if w.starts_with(|ch: char| ch.is_lowercase()) && lexicon::is_place_word(w) {
+            return set(c, EntityKind::Place, false);
+        }
+        if w == "," {
+            if let Some(k) = appositive(ctx, after + 1) {
+                return set(c, k, false);
+            }
+        }
+    }
+    if n >= 2
+        && lexicon::is_given_name(first)
+        && !words
+            .iter()
+            .any(|w| ctx.is_common(w) && !lexicon::is_given_name(w))
+    {
+        return set(c, EntityKind::Person, true);
+    }
+    // Speech: "X said", "said X".
+    let speaker = (after < doc.tokens.len() && is_speech_verb(doc.tok(after)))
+        || (c.toks.start > 0 && is_speech_verb(doc.tok(c.toks.start - 1)));
+    let plain_words = words.iter().all(|w| {
+        w.chars().next().is_some_and(|ch| ch.is_uppercase())
+            && !is_all_caps(w)
+            && (w.chars().count() == 1 || !ctx.is_common(w))
+            && !lexicon::is_title_word(w)
+            && lexicon::demonym_country(w).is_none()
+    });
+    if (2..=4).contains(&n) && plain_words {
+        return set(c, EntityKind::Person, false);
+    }
+    let initial = doc.is_sentence_initial(c.toks.start);
+    if n == 1 && speaker && plain_words && !initial {
+        return set(c, EntityKind::Person, false);
+    }
+    // "in X", "near X": a single unknown word after a locative preposition.
+    if n == 1 && plain_words && !initial && c.toks.start > 0 {
+        let prev = doc.tok(c.toks.start - 1);
+        if matches!(
+            prev,
+            "in" | "near" | "outside" | "across" | "to" | "from" | "at"
+        ) {
+            c.kind = Some(EntityKind::Place);
+            c.sure = false;
+        }
+    }
+}
+
+/// The kind told by an appositive starting at token `t`: "a militant group", "the capital".
+fn appositive(ctx: &Ctx, t: usize) -> Option<EntityKind> {
+    let doc = ctx.doc;
+    let det = doc.tok_or_empty(t);
+    if !matches!(det, "a" | "an" | "the") {
+        return None;
+    }
+    let sentence = doc.tokens.get(t)?.sentence;
+    for k in t + 1..(t + 7).min(doc.tokens.len()) {
+        if doc.tokens[k].sentence != sentence {
+            break;
+        }
+        let w = doc.tok(k);
+        if matches!(
+            w,
+            "," | "." | ";" | "of" | "in" | "who" | "that" | "which" | "with"
+        ) {
+            // The head noun is the last word before these.
+            let head = doc.tok(k - 1).to_lowercase();
+            return appositive_kind(&head);
+        }
+        if let Some(kind) = appositive_kind(&w.to_lowercase()) {
+            let next = doc.tok_or_empty(k + 1);
+            if !next.starts_with(|c: char| c.is_alphabetic())
+                || matches!(
+                    next,
+                    "of" | "in" | "who" | "that" | "which" | "with" | "based" | "for"
+                )
+            {
+                return Some(kind);
+            }
+        }
+    }
+    None
+}
+
+/// Normalized key for "same name": lowercase, no dots, no leading "the".
+fn key(name: &str) -> String {
+    let k: String = name
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
+}
+
+/// Initials of a multi-word name, skipping connectors: "Center for Strategic and
+/// International Studies" -> "csis".
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !is_connector(w))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // Keep the earlier candidate as root.
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Stage 3: link candidates that name the same entity; fill in kinds from their group.
+fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
+    let doc = ctx.doc;
+    let n = cands.len();
+    let mut dsu = Dsu((0..n).collect());
+    let names: Vec<String> = cands
+        .iter()
+        .map(|c| doc.text[c.bytes.clone()].to_string())
+        .collect();
+
+    // Same name, or the same known organization under another name.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        let k = lexicon::organization(&names[i])
+            .or_else(|| lexicon::place_canonical(&names[i]))
+            .map(key)
+            .unwrap_or_else(|| key(&names[i]));
+        match by_key.get(&k) {
+            Some(&j) => dsu.union(j, i),
+            None => {
+                by_key.insert(k, i);
+            }
+        }
+    }
+
+    // Aliases the text defines: "Long Name (LN)", "X, also known as Y or Z".
+    for i in 0..n {
+        let end = cands[i].toks.end;
+        // "(LN)" right after the name.
+        if doc.tok_or_empty(end) == "(" {
+            if let Some(j) = cands
+                .iter()
+                .skip(i + 1)
+                .take(2)
+                .position(|c| c.toks.start == end + 1)
+            {
+                let j = i + 1 + j;
+                if doc.tok_or_empty(cands[j].toks.end) == ")" && is_all_caps(&names[j]) {
+                    dsu.union(i, j);
+                    if cands[j].kind.is_none() || !cands[j].sure {
+                        cands[j].kind = cands[i].kind;
+                    }
+                }
+            }
+        }
+        // ", also known as Y or Z", ", known as Y", "a.k.a. Y"
+        let mut t = end;
+        if doc.tok_or_empty(t) == "," {
+            t += 1;
+        }
+        let mut matched = false;
+        for cue in [
+            &["also", "known", "as"][..],
+            &["known", "as"][..],
+            &["aka"][..],
+            &["a.k.a."][..],
+            &["or"][..],
+        ] {
+            if cue
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.tok_or_empty(t + k).eq_ignore_ascii_case(w))
+            {
+                // "or" alone only links parenthesized alternatives: "(or IS-K)".
+                if cue == ["or"] && doc.tok_or_empty(end) != "(" {
+                    continue;
+                }
+                t += cue.len();
+                matched = true;
+                break;
+            }
+        }
+        if doc.tok_or_empty(end) == "(" && !matched {
+            continue;
+        }
+        if !matched {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && cands[j].toks.start < t {
+            j += 1;
+        }
+        while j < n && cands[j].toks.start == t {
+            dsu.union(i, j);
+            t = cands[j].toks.end;
+            j += 1;
+            if matches!(doc.tok_or_empty(t), "or" | "," | "and") {
+                t += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    // Fill in kinds across each group, strong evidence first.
+    propagate_kinds(&mut dsu, cands);
+
+    // Acronyms whose letters are the initials of an organization in the text.
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        if cands[i].kind == Some(EntityKind::Organization) && cands[i].toks.len() >= 2 {
+            let ini = initials(&names[i]);
+            if ini.len() >= 2 {
+                by_initials.entry(ini).or_insert(i);
+            }
+        }
+    }
+    for i in 0..n {
+        if is_all_caps(&names[i]) && cands[i].kind != Some(EntityKind::Place) {
+            let letters: String = names[i]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if let Some(&j) = by_initials.get(&letters) {
+                dsu.union(j, i);
+                cands[i].kind = Some(EntityKind::Organization);
+            }
+        }
+    }
+
+    // Surnames and short forms link to the nearest earlier full person name ("Biden" ->
+    // "Joe Biden"); a single word of a known multi-word person takes its kind.
+    let mut last_word_person: HashMap<String, usize> = HashMap::new();
+    let mut later: Vec<usize> = Vec::new();
+    for i in 0..n {
+        let words: Vec<&str> = names[i].split_whitespace().collect();
+        if cands[i].kind == Some(EntityKind::Person) && words.len() >= 2 {
+            if let Some(last) = words.last() {
+                last_word_person.insert(last.to_lowercase(), i);
+            }
+        } else if words.len() == 1
+            && cands[i].kind != Some(EntityKind::Place)
+            && !(cands[i].sure && cands[i].kind == Some(EntityKind::Organization))
+        {
+            match last_word_person.get(&words[0].to_lowercase()) {
+                Some(&j) => {
+                    dsu.union(j, i);
+                    cands[i].kind = Some(EntityKind::Person);
+                }
+                None => later.push(i),
+            }
+        }
+    }
+    // A surname used before the full name ("Biden ... Joe Biden" in a subheading order).
+    for i in later {
+        let w = names[i].to_lowercase();
+        if let Some(&j) = last_word_person.get(&w) {
+            dsu.union(j, i);
+            cands[i].kind = Some(EntityKind::Person);
+        }
+    }
+    propagate_kinds(&mut dsu, cands);
+    dsu
+}
+
+/// Give every candidate of a group the group's kind: a sure kind wins, else the most frequent.
+fn propagate_kinds(dsu: &mut Dsu, cands: &mut [Cand]) {
+    let n = cands.len();
+    let mut votes: HashMap<usize, [u32; 3]> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(k) = c.kind {
+            let r = dsu.find(i);
+            let weight = if c.sure { 100 } else { 1 };
+            votes.entry(r).or_default()[k as usize] += weight;
+        }
+    }
+    for i in 0..n {
+        let r = dsu.find(i);
+        if let Some(v) = votes.get(&r) {
+            let best = (0..3).max_by_key(|&k| (v[k], 3 - k)).unwrap_or(0);
+            if v[best] > 0 && !(cands[i].sure && cands[i].kind.is_some()) {
+                cands[i].kind = Some(
+                    [
+                        EntityKind::Person,
+                        EntityKind::Organization,
+                        EntityKind::Place,
+                    ][best],
+                );
+            }
+        }
+    }
+}
+
+fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
+    let doc = ctx.doc;
+    let text_len = doc.text.len().max(1) as f32;
+    // Groups in order of first mention.
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    struct G {
+        kind: EntityKind,
+        mentions: Vec<usize>,
+        score: f32,
+    }
+    let mut groups: Vec<G> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let Some(kind) = c.kind else { continue };
+        if c.bytes.is_empty() {
+            continue;
+        }
+        let r = dsu.find(i);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(G {
+                kind,
+                mentions: Vec::new(),
+                score: 0.0,
+            });
+            groups.len() - 1
+        });
+        let weight = match ctx.structure.block_kind_at(c.bytes.start) {
+            Some(BlockKind::Headline) => 3.0,
+            Some(BlockKind::Subheading) => 1.5,
+            Some(BlockKind::Caption) if ctx.structure.credit_at(c.bytes.start).is_some() => 0.2,
+            Some(BlockKind::Caption) => 0.6,
+            Some(BlockKind::Byline) => 0.2,
+            _ => 1.0,
+        };
+        let gr = &mut groups[g];
+        if gr.mentions.is_empty() {
+            gr.score += 1.5 * (1.0 - c.bytes.start as f32 / text_len);
+        }
+        gr.score += weight;
+        gr.mentions.push(i);
+    }
+    let max = groups
+        .iter()
+        .map(|g| g.score)
+        .fold(0.0f32, f32::max)
+        .max(1e-6);
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by(|&a, &b| groups[b].score.total_cmp(&groups[a].score).then(a.cmp(&b)));
+    let mut result = EntitiesResult::default();
+    for (rank, &g) in order.iter().enumerate() {
+        let gr = &groups[g];
+        let texts: Vec<&str> = gr
+            .mentions
+            .iter()
+            .map(|&i| &doc.text[cands[i].bytes.clone()])
+            .collect();
+        let name = canonical(gr.kind, &texts);
+        let mut aliases: Vec<String> = Vec::new();
+        for t in &texts {
+            let t = t.trim();
+            if key(t) != key(&name) && !aliases.iter().any(|a| key(a) == key(t)) {
+                aliases.push(t.to_string());
+            }
+        }
+        for &i in &gr.mentions {
+            result.mentions.push((cands[i].bytes.clone(), rank));
+        }
+        result.entities.push(Entity {
+            id: format!("e{}", rank + 1),
+            kind: gr.kind,
+            name,
+            aliases,
+            mentions: gr
+                .mentions
+                .iter()
+                .map(|&i| doc.text_span(cands[i].bytes.clone()))
+                .collect(),
+            salience: ((gr.score / max) * 1000.0).round() / 1000.0,
+        });
+    }
+    result.mentions.sort_by_key(|(r, _)| (r.start, r.end));
+    result.claimed = result.mentions.iter().map(|(r, _)| r.clone()).collect();
+    result
+}
+
+/// The canonical name: the fullest form. For people, the most words ("Joe Biden" over
+/// "Biden"); for organizations, the longest non-acronym ("Center for ... Studies" over "CSIS").
+fn canonical(kind: EntityKind, texts: &[&str]) -> String {
+    let best = texts
+        .iter()
+        .max_by_key(|t| {
+            let words = t.split_whitespace().count();
+            let acronym = is_all_caps(t) && kind != EntityKind::Person;
+            (!acronym, words, t.len())
+        })
+        .copied()
+        .unwrap_or("");
+    best.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure;
+
+    fn ents(text: &str) -> Vec<(EntityKind, String, Vec<String>)> {
+        let doc = Doc::new(text);
+        let s = structure::analyze(&doc);
+        let r = extract(&doc, &s);
+        r.entities
+            .iter()
+            .map(|e| {
+                (
+                    e.kind,
+                    e.name.clone(),
+                    e.mentions.iter().map(|m| m.text.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn find<'a>(
+        v: &'a [(EntityKind, String, Vec<String>)],
+        name: &str,
+    ) -> &'a (EntityKind, String, Vec<String>) {
+        v.iter()
+            .find(|e| e.1 == name)
+            .unwrap_or_else(|| panic!("no entity {name:?} in {v:?}"))
+    }
+
+    #[test]
+    fn surname_links_to_full_name() {
+        let v = ents("Maria Lopez arrived in Paris on Monday. Lopez said the talks went well.");
+        let e = find(&v, "Maria Lopez");
+        assert_eq!(e.0, EntityKind::Person);
+        assert_eq!(e.2, vec!["Maria Lopez", "Lopez"]);
+        assert_eq!(find(&v, "Paris").0, EntityKind::Place);
+    }
+
+    #[test]
+    fn acronym_defined_in_parentheses_and_by_initials() {
+        let v = ents(
+            "The study came from the Institute for Ocean Research (IOR). Later, IOR said more.",
+        );
+        let e = find(&v, "Institute for Ocean Research");
+        assert_eq!(e.0, EntityKind::Organization);
+        assert_eq!(e.2.len(), 3);
+        let v = ents("Officials at the Bureau of Water Safety spoke. BWS later denied it.");
+        assert_eq!(find(&v, "Bureau of Water Safety").2.len(), 2);
+    }
+
+    #[test]
+    fn also_known_as_merges_names() {
+        let v = ents("The attack was claimed by the Northern Liberation Front, also known as NLF or NLF-A, a militant group.");
+        let e = find(&v, "Northern Liberation Front");
+        assert_eq!(e.0, EntityKind::Organization);
+        assert_eq!(e.2, vec!["Northern Liberation Front", "NLF", "NLF-A"]);
+    }
+
+    #[test]
+    fn titles_are_not_names() {
+        let v = ents("President Ana Silva met Sen. Tom Reyes in Lisbon.");
+        assert_eq!(find(&v, "Ana Silva").0, EntityKind::Person);
+        assert_eq!(find(&v, "Tom Reyes").0, EntityKind::Person);
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let v = ents("Officials said the storm moved north. However, residents stayed.");
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn context_makes_places_and_organizations() {
+        let v = ents("Fighting spread to Zarqan province. It was led by Kel Harun, a rebel group based in the hills.");
+        assert_eq!(find(&v, "Zarqan").0, EntityKind::Place);
+        assert_eq!(find(&v, "Kel Harun").0, EntityKind::Organization);
+    }
+
+    #[test]
+    fn hyphenated_suffix_and_glued_quotes() {
+        let v = ents("“We are ready”Maria Lopez said, speaking for a Paris-based charity.");
+        assert_eq!(find(&v, "Maria Lopez").0, EntityKind::Person);
+        assert_eq!(find(&v, "Paris").2, vec!["Paris"]);
+    }
 }

@@ -51,3 +51,464 @@ pub fn weekday_number(word: &str) -> Option<u32> {
         .position(|d| *d == w || (w.len() >= 3 && w.len() <= 5 && d.starts_with(&w)))
         .map(|i| i as u32)
 }
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Gazetteers and word lists, embedded at build time from `data/gazetteer/` (sources and
+/// licences in `data/README.md`). Parsed once, on first use, into lowercase sets.
+struct Lists {
+    places: HashSet<String>,
+    /// Alternative names of places, lowercase, mapped to the canonical name ("us" -> "United States").
+    place_names: HashMap<String, String>,
+    countries: HashSet<String>,
+    demonyms: HashMap<String, String>,
+    given_names: HashSet<String>,
+    surnames: HashSet<String>,
+    /// Known organization names and acronyms, lowercase, mapped to the canonical name.
+    organizations: HashMap<String, String>,
+    org_words: HashSet<String>,
+    place_words: HashSet<String>,
+    /// Titles and ranks, lowercase, dots removed, words joined by one space.
+    titles: HashSet<String>,
+}
+
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(data: &'static str) -> HashSet<String> {
+    entries(data)
+        .map(|l| l.split('\t').next().unwrap_or(l).to_lowercase())
+        .collect()
+}
+
+fn normalize_title(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let countries = set(include_str!("../data/gazetteer/countries.txt"));
+        let mut places = countries.clone();
+        places.extend(set(include_str!("../data/gazetteer/regions.txt")));
+        places.extend(set(include_str!("../data/gazetteer/cities.txt")));
+        let mut place_names = HashMap::new();
+        for data in [
+            include_str!("../data/gazetteer/countries.txt"),
+            include_str!("../data/gazetteer/regions.txt"),
+        ] {
+            for l in entries(data) {
+                let mut cols = l.split('\t');
+                let name = cols.next().unwrap_or(l).trim();
+                for alias in cols
+                    .flat_map(|c| c.split(','))
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                {
+                    places.insert(alias.to_lowercase());
+                    place_names
+                        .entry(alias.to_lowercase())
+                        .or_insert_with(|| name.to_string());
+                }
+            }
+        }
+        let mut organizations = HashMap::new();
+        for l in entries(include_str!("../data/gazetteer/organizations.txt")) {
+            let mut cols = l.split('\t');
+            let name = cols.next().unwrap_or(l).trim();
+            organizations.insert(name.to_lowercase(), name.to_string());
+            for alias in cols
+                .flat_map(|c| c.split(','))
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
+                organizations
+                    .entry(alias.to_lowercase())
+                    .or_insert_with(|| name.to_string());
+            }
+        }
+        Lists {
+            places,
+            place_names,
+            countries,
+            demonyms: entries(include_str!("../data/gazetteer/demonyms.txt"))
+                .filter_map(|l| {
+                    let (a, b) = l.split_once('\t')?;
+                    Some((a.trim().to_lowercase(), b.trim().to_string()))
+                })
+                .collect(),
+            given_names: set(include_str!("../data/gazetteer/given-names.txt")),
+            surnames: set(include_str!("../data/gazetteer/surnames.txt")),
+            organizations,
+            org_words: set(include_str!("../data/gazetteer/org-words.txt")),
+            place_words: set(include_str!("../data/gazetteer/place-words.txt")),
+            titles: entries(include_str!("../data/gazetteer/titles.txt"))
+                .map(normalize_title)
+                .collect(),
+        }
+    })
+}
+
+/// A country, region or city name (any case).
+pub fn is_place(name: &str) -> bool {
+    lists().places.contains(&name.to_lowercase())
+}
+
+/// The canonical name of a place written another way ("U.S." -> "United States").
+pub fn place_canonical(name: &str) -> Option<&'static str> {
+    let k: String = name
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    lists().place_names.get(&k).map(String::as_str)
+}
+
+pub fn is_country(name: &str) -> bool {
+    lists().countries.contains(&name.to_lowercase())
+}
+
+/// The country of a nationality word ("Afghan" -> "Afghanistan").
+pub fn demonym_country(word: &str) -> Option<&'static str> {
+    lists()
+        .demonyms
+        .get(&word.to_lowercase())
+        .map(String::as_str)
+}
+
+pub fn is_given_name(word: &str) -> bool {
+    lists().given_names.contains(&word.to_lowercase())
+}
+
+pub fn is_surname(word: &str) -> bool {
+    lists().surnames.contains(&word.to_lowercase())
+}
+
+/// The canonical name of a known organization, given its name or an acronym.
+pub fn organization(name: &str) -> Option<&'static str> {
+    lists()
+        .organizations
+        .get(&name.to_lowercase())
+        .map(String::as_str)
+}
+
+/// A last word that makes a capitalized name an organization ("Group", "University").
+pub fn is_org_word(word: &str) -> bool {
+    lists().org_words.contains(&word.to_lowercase())
+}
+
+/// A word that, last in a name or right after it, makes it a place ("Province", "river").
+pub fn is_place_word(word: &str) -> bool {
+    lists().place_words.contains(&word.to_lowercase())
+}
+
+/// Number of tokens of a title or rank starting at token `t` ("Senior Airman", "Staff Sgt.",
+/// "President"), counting abbreviation dots; the longest match wins.
+pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
+    let mut words: Vec<String> = Vec::with_capacity(3);
+    let mut best = None;
+    let mut k = t;
+    while words.len() < 3 && k < doc.tokens.len() {
+        let w = doc.tok(k);
+        if doc.tokens[k].kind != crate::text::TokKind::Word {
+            break;
+        }
+        words.push(w.trim_end_matches('.').to_lowercase());
+        k += 1;
+        let with_dot = k < doc.tokens.len() && doc.tok(k) == "." && !doc.tokens[k].space_before;
+        if lists().titles.contains(&words.join(" ")) {
+            best = Some(if with_dot { k + 1 - t } else { k - t });
+        }
+        if with_dot {
+            k += 1;
+        }
+    }
+    best
+}
+
+/// A single-word title or rank ("President", "Sgt.").
+pub fn is_title_word(w: &str) -> bool {
+    lists().titles.contains(&normalize_title(w))
+}
+
+/// Words that show a parenthetical is a photo credit: agencies and picture words.
+pub fn is_credit_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "photo"
+            | "photos"
+            | "photograph"
+            | "image"
+            | "images"
+            | "ap"
+            | "afp"
+            | "reuters"
+            | "getty"
+            | "epa"
+            | "upi"
+            | "efe"
+            | "xinhua"
+            | "anadolu"
+            | "dpa"
+            | "ansa"
+            | "pool"
+            | "courtesy"
+            | "press"
+            | "news"
+            | "agency"
+            | "photography"
+            | "pictures"
+            | "shutterstock"
+            | "alamy"
+            | "file"
+    )
+}
+
+/// Words dropped from the ends of a credit part: "AP Photo" -> "AP", "File Photo".
+pub fn is_credit_filler(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "photo" | "photos" | "photograph" | "file" | "credit" | "courtesy" | "image" | "by" | "/"
+    )
+}
+
+/// Capitalized words that begin sentences but never begin names: function words, pronouns,
+/// and frequent sentence openers. Lowercase.
+pub fn is_common_opener(w: &str) -> bool {
+    COMMON_OPENERS
+        .binary_search(&w.to_lowercase().as_str())
+        .is_ok()
+}
+
+// Sorted for binary search (checked by a test).
+const COMMON_OPENERS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "across",
+    "after",
+    "afterwards",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "are",
+    "around",
+    "as",
+    "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "else",
+    "elsewhere",
+    "even",
+    "ever",
+    "every",
+    "everyone",
+    "everything",
+    "few",
+    "finally",
+    "first",
+    "for",
+    "from",
+    "further",
+    "furthermore",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "indeed",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "let",
+    "like",
+    "many",
+    "may",
+    "meanwhile",
+    "more",
+    "moreover",
+    "most",
+    "much",
+    "must",
+    "my",
+    "neither",
+    "never",
+    "nevertheless",
+    "next",
+    "no",
+    "nobody",
+    "none",
+    "nonetheless",
+    "nor",
+    "not",
+    "nothing",
+    "now",
+    "of",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "otherwise",
+    "our",
+    "out",
+    "over",
+    "perhaps",
+    "please",
+    "rather",
+    "recently",
+    "several",
+    "she",
+    "should",
+    "similarly",
+    "since",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "sometimes",
+    "soon",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "today",
+    "together",
+    "tomorrow",
+    "too",
+    "under",
+    "unless",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whereas",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whoever",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yes",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openers_sorted() {
+        assert!(COMMON_OPENERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn months_and_weekdays() {
+        assert_eq!(month_number("Aug."), Some(8));
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(month_number("May"), Some(5));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(weekday_number("Sunday"), Some(6));
+        assert_eq!(weekday_number("Tues"), Some(1));
+    }
+}

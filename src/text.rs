@@ -469,8 +469,12 @@ fn split_sentences(text: &str, tokens: &mut [Token]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < n {
         let mut end_here = false;
-        // A new line starts a new sentence.
-        if i + 1 < n && tokens[i + 1].line != tokens[i].line {
+        // A new line starts a new sentence, unless it starts in lower case: then the text is
+        // hard-wrapped and the sentence goes on.
+        if i + 1 < n
+            && tokens[i + 1].line != tokens[i].line
+            && !text[tokens[i + 1].start..].starts_with(|c: char| c.is_lowercase())
+        {
             end_here = true;
         } else if tokens[i].kind == TokKind::Punct {
             let c = text[tokens[i].start..].chars().next().unwrap_or(' ');
