@@ -3,8 +3,8 @@
 # Usage: scripts/build-wasm.sh [--dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-profile=release
-flags=(--release)
+profile=wasm-release
+flags=(--profile wasm-release)
 if [[ "${1:-}" == "--dev" ]]; then profile=debug; flags=(); fi
 cargo build --lib --target wasm32-unknown-unknown "${flags[@]}"
 rm -rf www/pkg

@@ -561,7 +561,10 @@ fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
 /// Stage 2: the kind of a candidate from its words and its context.
 fn classify(ctx: &Ctx, c: &mut Cand) {
     let doc = ctx.doc;
-    let name = &doc.text[c.bytes.clone()];
+    let Some(name) = doc.text.get(c.bytes.clone()) else {
+        c.sure = true;
+        return;
+    };
     let words: Vec<&str> = c
         .toks
         .clone()
@@ -600,7 +603,11 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     if c.toks.start < doc.tokens.len() && doc.tokens[c.toks.start].kind == TokKind::Number {
         // An ordinal opens only organizations ("816th ... Squadron"); drop it otherwise.
         c.toks.start += 1;
-        c.bytes.start = doc.tokens[c.toks.start.min(doc.tokens.len() - 1)].start;
+        if c.toks.is_empty() {
+            c.sure = true;
+            return;
+        }
+        c.bytes = span_bytes(doc, c.toks.clone());
         return classify(ctx, c);
     }
     // Nationality words alone are not entities ("Afghan", "Americans").
@@ -608,6 +615,8 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         && (lexicon::demonym_country(first).is_some()
             || lexicon::demonym_country(first.trim_end_matches('s')).is_some())
     {
+        // Decided: no kind, and no other rule may give it one.
+        c.sure = true;
         return;
     }
     if n == 1 && is_all_caps(first) {
@@ -626,6 +635,16 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         if w == "," {
             if let Some(k) = appositive(ctx, after + 1) {
                 return set(c, k, false);
+            }
+            // "Peso da Régua, Portugal": a name followed by a country or region is a place.
+            let next_end = (after + 1..(after + 4).min(doc.tokens.len()))
+                .take_while(|&k| ctx.is_name_word(k))
+                .last();
+            if let Some(e) = next_end {
+                let next = &doc.text[doc.range(after + 1, e)];
+                if lexicon::is_place(next) && lexicon::organization(next).is_none() {
+                    return set(c, EntityKind::Place, false);
+                }
             }
         }
     }
@@ -840,6 +859,25 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     // Fill in kinds across each group, strong evidence first.
     propagate_kinds(&mut dsu, cands);
 
+    // Coordination: "Porto and Vila Real", "Syria, Iraq and Yemen" share a kind when one
+    // of them is known for sure and the other is unsure.
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&cands[i], &cands[i + 1]);
+        let gap = b.toks.start.saturating_sub(a.toks.end);
+        let joiner = doc.tok_or_empty(a.toks.end);
+        if gap != 1 || !matches!(joiner, "and" | "or" | ",") {
+            continue;
+        }
+        // A comma joins lists but also clauses ("Afghanistan, Concerns are growing"): across
+        // a comma only a candidate that already looks like a name changes kind.
+        let may_change = |x: &Cand| !x.sure && (x.kind.is_some() || joiner != ",");
+        if a.sure && a.kind.is_some() && may_change(b) {
+            cands[i + 1].kind = cands[i].kind;
+        } else if b.sure && b.kind.is_some() && may_change(a) {
+            cands[i].kind = cands[i + 1].kind;
+        }
+    }
+
     // Acronyms whose letters are the initials of an organization in the text.
     let mut by_initials: HashMap<String, usize> = HashMap::new();
     for i in 0..n {
@@ -914,7 +952,7 @@ fn propagate_kinds(dsu: &mut Dsu, cands: &mut [Cand]) {
         let r = dsu.find(i);
         if let Some(v) = votes.get(&r) {
             let best = (0..3).max_by_key(|&k| (v[k], 3 - k)).unwrap_or(0);
-            if v[best] > 0 && !(cands[i].sure && cands[i].kind.is_some()) {
+            if v[best] > 0 && !cands[i].sure {
                 cands[i].kind = Some(
                     [
                         EntityKind::Person,
@@ -1103,6 +1141,19 @@ mod tests {
         let v = ents("Fighting spread to Zarqan province. It was led by Kel Harun, a rebel group based in the hills.");
         assert_eq!(find(&v, "Zarqan").0, EntityKind::Place);
         assert_eq!(find(&v, "Kel Harun").0, EntityKind::Organization);
+    }
+
+    #[test]
+    fn ordinals_before_names_never_panic() {
+        // Found by the property test: an ordinal left alone after segmentation.
+        for t in [
+            "the 2nd Qwe-based",
+            "1st X",
+            "3rd New York 4th",
+            "5th. Alpha",
+        ] {
+            let _ = ents(t);
+        }
     }
 
     #[test]

@@ -305,10 +305,18 @@ fn attribution_from_subject(
             None
         }
     } else {
-        // A phrase whose head is a name ("CSIS", "Joe Biden"); "US officials" has no entity.
-        entity_in(doc, entities, subj.clone())
-            .filter(|(m, _)| m.end == bytes.end)
-            .map(|(_, e)| e)
+        // A phrase whose head is a name ("CSIS", "Mayor Jane Roe"): the speaker is the name,
+        // without title or role; "US officials" has no entity and stays a phrase.
+        if let Some((m, e)) =
+            entity_in(doc, entities, subj.clone()).filter(|(m, _)| m.end == bytes.end)
+        {
+            return Attribution {
+                speaker: m,
+                entity: Some(e),
+                cue: Some(cue),
+            };
+        }
+        None
     };
     Attribution {
         speaker: bytes,
@@ -560,6 +568,33 @@ fn reported(
             continue;
         }
         if !speech_verb_at(doc, t) {
+            continue;
+        }
+        // "..., officials said." The content comes first.
+        if t + 1 >= send {
+            let Some(subj) = subject_before(doc, t) else {
+                continue;
+            };
+            if subj.start > srange.start && doc.tok(subj.start - 1) == "," {
+                let mut e = subj.start - 1;
+                while e > srange.start && doc.tok(e - 1) == "," {
+                    e -= 1;
+                }
+                let words = (srange.start..e)
+                    .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+                    .count();
+                if words >= 3 && mark_char(doc, srange.start).is_none() {
+                    push_reported(
+                        doc,
+                        entities,
+                        ids,
+                        &mut out,
+                        subj,
+                        t..t + 1,
+                        srange.start..e,
+                    );
+                }
+            }
             continue;
         }
         let Some(subj) = subject_before(doc, t) else {
