@@ -28,7 +28,7 @@ pub mod structure;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use dates::CalendarDate;
 pub use schema::*;
