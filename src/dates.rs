@@ -571,25 +571,17 @@ const OF_HEADS: &[&str] = &[
 ];
 
 /// Verbs of change: "rose by 2000" is an amount, not "by the year 2000".
+/// Only past forms: "must fall by 2030" is a deadline.
 const CHANGE_VERBS: &[&str] = &[
     "rose",
     "risen",
-    "rise",
-    "rises",
     "fell",
     "fallen",
-    "fall",
-    "falls",
     "increased",
-    "increase",
     "decreased",
-    "decrease",
     "grew",
     "grown",
-    "grow",
     "dropped",
-    "drop",
-    "cut",
     "reduced",
     "raised",
     "declined",
@@ -915,23 +907,32 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let (m, j) = self.month_at(i, false)?;
         if let Some((d, d2)) = self.day_at(j).filter(|_| self.ok(j, i)) {
             let day_end = j + 1;
-            return Some(self.with_year(i, m, d, d2, day_end));
+            return self.with_year(i, m, d, d2, day_end);
         }
         None
     }
 
-    fn with_year(&self, a: usize, m: u32, d: u32, d2: Option<u32>, j: usize) -> (Raw, usize) {
+    /// `None` when the day does not exist ("February 30", "February 29, 2021").
+    fn with_year(
+        &self,
+        a: usize,
+        m: u32,
+        d: u32,
+        d2: Option<u32>,
+        j: usize,
+    ) -> Option<(Raw, usize)> {
+        // 2000 is a leap year: this checks that the day exists in some year.
+        CalendarDate::new(2000, m, d2.unwrap_or(d))?;
         if let Some((y, end)) = self.trailing_year(j, a, false) {
-            if let Some(day) = CalendarDate::new(y, m, d) {
-                let raw = match d2.and_then(|d2| CalendarDate::new(y, m, d2)) {
-                    Some(e) => Raw::Range(
-                        Box::new(Raw::Abs(Val::Day(day))),
-                        Box::new(Raw::Abs(Val::Day(e))),
-                    ),
-                    None => Raw::Abs(Val::Day(day)),
-                };
-                return (raw, end);
-            }
+            let day = CalendarDate::new(y, m, d)?;
+            let raw = match d2 {
+                Some(d2) => Raw::Range(
+                    Box::new(Raw::Abs(Val::Day(day))),
+                    Box::new(Raw::Abs(Val::Day(CalendarDate::new(y, m, d2)?))),
+                ),
+                None => Raw::Abs(Val::Day(day)),
+            };
+            return Some((raw, end));
         }
         let raw = match d2 {
             Some(d2) => Raw::Range(
@@ -940,7 +941,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             ),
             None => Raw::MonthDay(m, d),
         };
-        (raw, j)
+        Some((raw, j))
     }
 
     /// "22 August 2021", "22nd of August".
@@ -954,7 +955,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         let (m, k) = self.month_at(j, false)?;
-        Some(self.with_year(i, m, d, d2, k))
+        self.with_year(i, m, d, d2, k)
     }
 
     /// One token holding a whole date: ISO, slashes, dots, events, decades, "2019-2021".
@@ -1393,6 +1394,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return found(i, end, raw);
         }
         if let Some((m, j)) = self.month_at(i, false) {
+            if self.day_at(j).is_some() {
+                // A day that does not exist: "February 30".
+                return None;
+            }
             if let Some((y, end)) = self.trailing_year(j, i, true) {
                 return found(i, end, Raw::Abs(Val::Month(y, m)));
             }
@@ -1562,15 +1567,16 @@ impl TenseMarks {
                 continue;
             }
             let lower_start = doc.tok(i).chars().next().is_some_and(|c| c.is_lowercase());
-            let is_past = PAST_WORDS.contains(&w.as_str())
-                || (lower_start
-                    && w.len() >= 5
-                    && w.ends_with("ed")
-                    && !ED_NOT_PAST.contains(&w.as_str())
-                    && !matches!(
-                        prev.as_str(),
-                        "be" | "is" | "are" | "am" | "been" | "being" | "will" | "to"
-                    ));
+            let participle_context = matches!(
+                prev.as_str(),
+                "be" | "is" | "are" | "am" | "been" | "being" | "will" | "to"
+            );
+            let is_past = !participle_context
+                && (PAST_WORDS.contains(&w.as_str())
+                    || (lower_start
+                        && w.len() >= 5
+                        && w.ends_with("ed")
+                        && !ED_NOT_PAST.contains(&w.as_str())));
             if is_past {
                 past.push(i);
             }
@@ -1930,8 +1936,19 @@ fn find_reference(doc: &Doc, found: &[Found]) -> Option<(CalendarDate, DateSourc
                 !doc.tok(k).eq_ignore_ascii_case("updated")
                     && !doc.tok(k).eq_ignore_ascii_case("modified")
             });
-        let others = line_toks.iter().filter(|&&k| k < f.a || k >= f.b).count();
-        if keyword.is_some() || others <= 4 {
+        // "Aug. 22, 2021 | 10:30 AM" or "By Jane Doe, Aug. 22, 2021", but not a sentence.
+        let others: Vec<usize> = line_toks
+            .iter()
+            .copied()
+            .filter(|&k| k < f.a || k >= f.b)
+            .collect();
+        let sentence_like = others.iter().any(|&k| {
+            doc.tok(k).chars().next().is_some_and(|c| c.is_lowercase())
+                && !["by", "on", "at", "am", "pm", "a.m.", "p.m."]
+                    .iter()
+                    .any(|w| doc.tok(k).eq_ignore_ascii_case(w))
+        });
+        if keyword.is_some() || (others.len() <= 4 && !sentence_like) {
             let published = keyword.unwrap_or(true);
             let better = match &dateline {
                 None => true,
@@ -1992,4 +2009,482 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         out.claimed.push(bytes);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, reference: Option<&str>) -> DatesResult {
+        let doc = Doc::new(text);
+        extract(
+            &doc,
+            &StructureInfo::default(),
+            reference.and_then(CalendarDate::parse),
+        )
+    }
+
+    /// (text, value, until) of every expression.
+    fn found(text: &str, reference: Option<&str>) -> Vec<(String, String, Option<String>)> {
+        run(text, reference)
+            .dates
+            .into_iter()
+            .map(|d| (d.text, d.value, d.until))
+            .collect()
+    }
+
+    fn one(text: &str, reference: Option<&str>) -> DateExpr {
+        let r = run(text, reference);
+        assert_eq!(r.dates.len(), 1, "{text}: {:?}", r.dates);
+        r.dates.into_iter().next().unwrap()
+    }
+
+    fn value(text: &str, reference: Option<&str>) -> String {
+        one(text, reference).value
+    }
+
+    const REF: Option<&str> = Some("2021-08-22"); // a Sunday
+
+    #[test]
+    fn calendar_arithmetic() {
+        let d = CalendarDate::new(2021, 8, 22).unwrap();
+        assert_eq!(d.weekday(), 6);
+        assert_eq!(CalendarDate::from_days(d.days()), Some(d));
+        assert_eq!(d.add_days(10).unwrap().to_string(), "2021-09-01");
+        assert_eq!(d.iso_week(), Some((2021, 33)));
+        // 2021-01-01 belongs to week 53 of 2020.
+        assert_eq!(
+            CalendarDate::new(2021, 1, 1).unwrap().iso_week(),
+            Some((2020, 53))
+        );
+        assert_eq!(
+            CalendarDate::new(2000, 2, 29)
+                .unwrap()
+                .add_days(365)
+                .unwrap()
+                .to_string(),
+            "2001-02-28"
+        );
+        // Extreme years neither panic nor wrap.
+        let max = CalendarDate::new(i32::MAX, 12, 31).unwrap();
+        assert_eq!(max.add_days(1), None);
+        assert_eq!(CalendarDate::from_days(max.days()), Some(max));
+        let min = CalendarDate::new(i32::MIN, 1, 1).unwrap();
+        assert_eq!(min.add_days(-1), None);
+        assert_eq!(add_months(min, -1), None);
+        assert_eq!(Val::Year(-44).timex(), "-44");
+        assert_eq!(Val::Year(12345).timex(), "12345");
+    }
+
+    #[test]
+    fn absolute_dates_with_month_names() {
+        assert_eq!(
+            value("The ceasefire began on Aug. 22, 2021, officials said.", REF),
+            "2021-08-22"
+        );
+        assert_eq!(
+            value("It opened 22 August 2021 in Lyon.", None),
+            "2021-08-22"
+        );
+        assert_eq!(
+            value("The vote was held on November 17, 2019.", None),
+            "2019-11-17"
+        );
+        assert_eq!(
+            value("She was born on the 3rd of May 1990.", None),
+            "1990-05-03"
+        );
+        assert_eq!(
+            value("The law took effect in January 2017.", None),
+            "2017-01"
+        );
+        assert_eq!(value("Prices rose in June, 2021.", None), "2021-06");
+        let e = one("Sunday, Aug. 22, 2021 was hot.", None);
+        assert_eq!(
+            (e.text.as_str(), e.value.as_str(), e.relative),
+            ("Sunday, Aug. 22, 2021", "2021-08-22", false)
+        );
+        assert_eq!(value("Sun., Aug. 22, 2021", None), "2021-08-22");
+        // Days that do not exist are not dates.
+        assert!(found("on February 30, 2021", None).is_empty());
+        assert!(found("on February 29, 2021", None).is_empty());
+        assert_eq!(value("on February 29, 2020", None), "2020-02-29");
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(value("Filed 2021-08-22 in court.", None), "2021-08-22");
+        let e = one("The deadline is 3/4/2021.", None);
+        assert!(e.ambiguous);
+        assert_eq!(e.value, "2021-03-04");
+        let e = one("The deadline is 13/4/2021.", None);
+        assert!(!e.ambiguous);
+        assert_eq!(e.value, "2021-04-13");
+        let e = one("The deadline is 4/13/2021.", None);
+        assert!(!e.ambiguous);
+        assert_eq!(e.value, "2021-04-13");
+        assert!(!one("on 5/5/2021", None).ambiguous);
+        assert_eq!(value("signed on 22.08.2021", None), "2021-08-22");
+        // Not dates.
+        assert!(found("About 1.234.567 votes, 2.5 percent, 24/7 coverage.", None).is_empty());
+    }
+
+    #[test]
+    fn years_need_date_context() {
+        assert_eq!(value("The war began in 2001.", None), "2001");
+        assert_eq!(value("It has grown since 2017, he said.", None), "2017");
+        assert_eq!(value("Emissions must fall by 2030.", None), "2030");
+        assert_eq!(
+            value("up from 21 in the same period in 2020..", None),
+            "2020"
+        );
+        assert_eq!(
+            value("by the end of 2022 the plant will close", None),
+            "2022"
+        );
+        assert!(found("In 2000 people marched.", None).is_empty());
+        assert!(found("Some 1,500 people and 2000 others.", None).is_empty());
+        assert!(found("Sales rose by 2000 last quarter.", None)
+            .iter()
+            .all(|d| d.0 != "2000"));
+        assert!(found("The team scored 2019 points.", None).is_empty());
+    }
+
+    #[test]
+    fn decades_quarters_seasons_halves() {
+        assert_eq!(value("It was popular in the 1990s.", None), "199");
+        assert_eq!(
+            value("Profit fell in the first quarter of 2021.", None),
+            "2021-Q1"
+        );
+        let e = one("Profit fell in the first quarter of 2021.", None);
+        assert_eq!(e.text, "the first quarter of 2021");
+        assert_eq!(value("Results for Q3 2020 were weak.", None), "2020-Q3");
+        assert_eq!(value("The band toured in summer 2020.", None), "2020-SU");
+        assert_eq!(value("It happened in the winter of 2019.", None), "2019-WI");
+        assert_eq!(
+            value("Growth slowed in the second half of 2019.", None),
+            "2019-H2"
+        );
+        assert_eq!(value("Growth slowed in mid-2020.", None), "2020");
+        // Relative: the third quarter, in past tense, before an August reference.
+        assert_eq!(
+            value(
+                "Sales fell in the third quarter, it said.",
+                Some("2021-11-02")
+            ),
+            "2021-Q3"
+        );
+        assert_eq!(
+            value(
+                "Sales fell in the fourth quarter, it said.",
+                Some("2021-08-22")
+            ),
+            "2020-Q4"
+        );
+        assert_eq!(
+            value("Sales will rise in the fourth quarter.", Some("2021-08-22")),
+            "2021-Q4"
+        );
+        assert_eq!(value("The fair returns this summer.", REF), "2021-SU");
+        assert_eq!(value("They met last winter.", REF), "2020-WI");
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // REF is a Sunday.
+        assert_eq!(value("The minister resigned Friday.", REF), "2021-08-20");
+        assert_eq!(
+            value("The minister said on Sunday that he would stay.", REF),
+            "2021-08-22"
+        );
+        assert_eq!(value("The minister will resign Friday.", REF), "2021-08-27");
+        assert_eq!(value("The vote is due Wednesday.", REF), "2021-08-25");
+        assert_eq!(value("She left last Sunday.", REF), "2021-08-15");
+        assert_eq!(value("She arrives next Sunday.", REF), "2021-08-29");
+        // No tense marker: the closer one, here Monday after.
+        assert_eq!(value("Monday is a holiday.", REF), "2021-08-23");
+        // No reference: TIMEX weekday.
+        let e = one("They met on Sunday.", None);
+        assert_eq!((e.value.as_str(), e.relative), ("XXXX-WXX-7", true));
+        // Not weekdays: plurals, lowercase.
+        assert!(found("They meet on Sundays.", REF).is_empty());
+    }
+
+    #[test]
+    fn deictic_words() {
+        assert_eq!(value("Police said today that ...", REF), "2021-08-22");
+        assert_eq!(value("Police said yesterday that ...", REF), "2021-08-21");
+        assert_eq!(value("The court rules tomorrow.", REF), "2021-08-23");
+        assert_eq!(value("Talks resume this week.", REF), "2021-W33");
+        assert_eq!(value("Talks ended last week.", REF), "2021-W32");
+        assert_eq!(value("Talks resume next month.", REF), "2021-09");
+        assert_eq!(value("Profits fell this year.", REF), "2021");
+        assert_eq!(value("Last year’s attacks were worse.", REF), "2020");
+        assert_eq!(value("Talks resume this weekend.", REF), "2021-W33-WE");
+        assert_eq!(value("The bank reported last night.", REF), "2021-08-21");
+        assert_eq!(value("Yesterday it rained.", None), "XXXX-XX-XX");
+        // A newspaper, not a day.
+        assert!(found("He told USA Today about it.", REF).is_empty());
+    }
+
+    #[test]
+    fn bare_months_follow_tense() {
+        assert_eq!(
+            value("Officials said in June that the plan failed.", REF),
+            "2021-06"
+        );
+        assert_eq!(value("The attack happened in November.", REF), "2020-11");
+        assert_eq!(value("Elections will be held in November.", REF), "2021-11");
+        assert_eq!(value("Elections will be held in June.", REF), "2022-06");
+        assert_eq!(value("They met last June.", REF), "2021-06");
+        assert_eq!(value("They meet next August.", REF), "2022-08");
+        assert_eq!(value("Prices peaked in mid-July.", REF), "2021-07");
+        assert_eq!(value("Prices peaked in June.", None), "XXXX-06");
+        // Not months: modal "may", a name without context, lowercase.
+        assert!(found("Officials may act. June Carter sang. He will march.", REF).is_empty());
+    }
+
+    #[test]
+    fn month_day_without_year() {
+        assert_eq!(
+            value("From August 14, the army has evacuated 100 people.", REF),
+            "2021-08-14"
+        );
+        // Past tense and later in the year than the reference: last year's.
+        assert_eq!(
+            value("The law was passed on December 3.", REF),
+            "2020-12-03"
+        );
+        assert_eq!(
+            value("The law takes effect on December 3.", REF),
+            "2021-12-03"
+        );
+        assert_eq!(value("The talks will start on Feb. 1.", REF), "2022-02-01");
+        assert_eq!(value("He arrived on 3 May.", REF), "2021-05-03");
+        assert_eq!(value("He arrived on Aug. 12.", None), "XXXX-08-12");
+    }
+
+    #[test]
+    fn ago_and_later() {
+        assert_eq!(value("The group was founded three years ago.", REF), "2018");
+        assert_eq!(value("It closed six months ago.", REF), "2021-02");
+        assert_eq!(value("It closed 10 days ago.", REF), "2021-08-12");
+        assert_eq!(value("It closed two weeks ago.", REF), "2021-W31");
+        assert_eq!(value("It opened a decade ago.", REF), "2011");
+        assert_eq!(
+            found(
+                "A bomb hit the city in November and a rocket a month later.",
+                REF
+            ),
+            vec![
+                ("November".into(), "2020-11".into(), None),
+                ("a month later".into(), "2020-12".into(), None)
+            ]
+        );
+        assert_eq!(
+            found(
+                "The deal was signed on March 3, 2015. Two weeks later it collapsed.",
+                REF
+            )[1]
+            .1,
+            "2015-03-17"
+        );
+        assert_eq!(
+            found(
+                "The deal was signed in 2015. A year earlier talks had failed.",
+                REF
+            )[1]
+            .1,
+            "2014"
+        );
+        assert_eq!(
+            found(
+                "Polls closed on June 4, 2019. The next day the count began.",
+                REF
+            )[1]
+            .1,
+            "2019-06-05"
+        );
+        // No earlier date: from the reference.
+        assert_eq!(value("A week later, he resigned.", REF), "2021-08-29");
+        assert_eq!(value("Three years ago, he resigned.", None), "XXXX");
+    }
+
+    #[test]
+    fn durations() {
+        let d = one("He served three years in prison.", REF);
+        assert_eq!(
+            (d.kind, d.value.as_str(), d.relative),
+            (DateKind::Duration, "P3Y", false)
+        );
+        assert_eq!(value("They waited for two weeks.", REF), "P2W");
+        assert_eq!(value("The talks lasted six months.", REF), "P6M");
+        assert_eq!(value("A 10-day curfew was imposed.", REF), "P10D");
+        assert_eq!(value("a three-year plan", REF), "P3Y");
+        assert_eq!(value("It took more than a year.", REF), "P1Y");
+        assert_eq!(value("Rescuers searched for 48 hours.", REF), "PT48H");
+        assert_eq!(value("over two decades", REF), "P20Y");
+        // Rates and ages are not durations.
+        assert!(found("They meet once a year. A three-year-old boy.", REF).is_empty());
+    }
+
+    #[test]
+    fn events() {
+        let e = one("The 9/11 attacks changed everything.", REF);
+        assert_eq!(
+            (e.kind, e.value.as_str(), e.relative),
+            (DateKind::Event, "2001-09-11", false)
+        );
+        assert_eq!(value("the post-9/11 wars", REF), "2001-09-11");
+        // An event anchors "later".
+        assert_eq!(
+            found("After 7/7, a month later, laws changed.", REF)[1].1,
+            "2005-08"
+        );
+    }
+
+    #[test]
+    fn periods_and_ranges() {
+        let d = one(
+            "There were 77 attacks in the first four months of this year.",
+            REF,
+        );
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2021-01", Some("2021-04"))
+        );
+        let d = one("in the last three months of 2020", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2020-10", Some("2020-12"))
+        );
+        let d = one("in the first 10 days of June 2020", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2020-06-01", Some("2020-06-10"))
+        );
+        let d = one("Prices doubled between 2019 and 2021.", REF);
+        assert_eq!(
+            (d.text.as_str(), d.value.as_str(), d.until.as_deref()),
+            ("between 2019 and 2021", "2019", Some("2021"))
+        );
+        let d = one("The festival ran from May to July.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2021-05", Some("2021-07"))
+        );
+        let d = one("The office is closed Aug. 14-16, 2021.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2021-08-14", Some("2021-08-16"))
+        );
+        let d = one("The data cover 2015-2019.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2015", Some("2019"))
+        );
+        let d = one("The data cover the first four months of this year.", None);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("XXXX-01", Some("XXXX-04"))
+        );
+        // Counting ranges are not dates.
+        assert!(found("between 10 and 15 of its operatives", REF).is_empty());
+        assert!(found("from 1500 to 2000 people", REF).is_empty());
+    }
+
+    #[test]
+    fn reference_date_sources() {
+        let r = run("Officials spoke Sunday.", Some("2021-08-22"))
+            .reference
+            .unwrap();
+        assert_eq!(
+            (r.value.as_str(), r.source, r.evidence),
+            ("2021-08-22", DateSource::Given, None)
+        );
+
+        let text = "Storm hits coast\nPublished March 3, 2020\nThe storm hit on Monday. A photo from May 1, 2020 shows it.";
+        let r = run(text, None);
+        let rf = r.reference.unwrap();
+        assert_eq!(
+            (rf.value.as_str(), rf.source),
+            ("2020-03-03", DateSource::Dateline)
+        );
+        assert_eq!(rf.evidence.unwrap().text, "March 3, 2020");
+        assert_eq!(
+            r.dates.iter().find(|d| d.text == "Monday").unwrap().value,
+            "2020-03-02"
+        );
+
+        // Published beats updated; a short date-only line is a dateline too.
+        let text = "Updated 4 March 2020\nPublished 3 March 2020\nText.";
+        assert_eq!(run(text, None).reference.unwrap().value, "2020-03-03");
+        let text = "Headline\n2020-03-03 10:30 GMT\nThe storm hit Monday.";
+        assert_eq!(
+            run(text, None).reference.unwrap().source,
+            DateSource::Dateline
+        );
+
+        // A date in a long sentence at the top is not a dateline; the latest complete date wins.
+        let text = "The treaty signed on May 1, 1990 still shapes the talks held in Geneva.\nA guard in Kabul, Afghanistan, Sunday, Aug. 22, 2021. (AP Photo)\nOn Jan. 2, 2019 it began.";
+        let rf = run(text, None).reference.unwrap();
+        assert_eq!(
+            (rf.value.as_str(), rf.source),
+            ("2021-08-22", DateSource::LatestInText)
+        );
+        assert_eq!(rf.evidence.unwrap().text, "Sunday, Aug. 22, 2021");
+
+        // Ambiguous numeric dates and events do not set the reference.
+        assert!(run("On 3/4/2021 and after 9/11.", None).reference.is_none());
+        assert!(run("Nothing dated here.", None).reference.is_none());
+    }
+
+    #[test]
+    fn claimed_covers_every_expression() {
+        let text = "On Aug. 22, 2021, after 9/11 and three years ago, 30,000 people fled.";
+        let r = run(text, REF);
+        let claimed: Vec<&str> = r.claimed.iter().map(|c| &text[c.clone()]).collect();
+        assert_eq!(claimed, vec!["Aug. 22, 2021", "9/11", "three years ago"]);
+        assert_eq!(r.claimed.len(), r.dates.len());
+    }
+
+    #[test]
+    fn utf16_spans() {
+        let text = "😀 “Talks ended” on Sunday.";
+        let d = one(text, REF);
+        let u: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(
+            String::from_utf16(&u[d.start as usize..d.end as usize]).unwrap(),
+            "Sunday"
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            "May",
+            "the first",
+            "the first 99999 months of 2021",
+            "in 9999 and 0000, 0/0/0000, 99/99/99, 2021-13-45, 31/31/2021",
+            "Sunday, Aug. 99, 2021 — from — to between and",
+            "Q9 2021 Q1 mid- early-1990s post-",
+            "100000 years ago, 99999 decades later, a century ago",
+            "last last next this the next the day before",
+        ] {
+            for reference in [None, REF, Some("9999-12-31"), Some("0000-01-01")] {
+                let _ = run(text, reference);
+            }
+        }
+        let doc = Doc::new("It ended 50 centuries later. Sunday. in June. 99999 years ago.");
+        for y in [i32::MIN, -1, i32::MAX] {
+            let _ = extract(
+                &doc,
+                &StructureInfo::default(),
+                CalendarDate::new(y, 12, 31),
+            );
+            let _ = extract(&doc, &StructureInfo::default(), CalendarDate::new(y, 1, 1));
+        }
+    }
 }
