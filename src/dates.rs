@@ -455,6 +455,8 @@ enum Raw {
     MonthDay(u32, u32),
     /// "in June".
     Month(u32, Mod),
+    /// "June of this year" (0), "June of last year" (-1).
+    MonthOfYear(u32, i64),
     /// "Sunday"; Monday = 0.
     Weekday(u32, Mod),
     Quarter(u32, Mod),
@@ -1360,7 +1362,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some(y) = self.year_in_context(i, prev_end) {
                 return found(i, i + 1, Raw::Abs(Val::Year(y)));
             }
-            if let Some(raw) = self.hyphenated(i) {
+            if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
                 return found(i, i + 1, raw);
             }
             if let Some((raw, end)) = self.count_unit(i) {
@@ -1400,6 +1402,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             if let Some((y, end)) = self.trailing_year(j, i, true) {
                 return found(i, end, Raw::Abs(Val::Month(y, m)));
+            }
+            // "June of this year".
+            if self.is(j, "of") && self.ok(j, i) {
+                if let Some((Raw::Deictic(Deictic::Year, k), end)) = self.base_at(j + 1, i) {
+                    return found(i, end, Raw::MonthOfYear(m, k));
+                }
             }
             if self.month_at(i, true).is_some() && self.month_context(i, prev_end) {
                 return found(i, j, Raw::Month(m, Mod::None));
@@ -1441,13 +1449,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 return found(i, i + 1, Raw::Quarter(q, Mod::None));
             }
         }
-        if let Some(raw) = self.hyphenated(i) {
+        if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
             return found(i, i + 1, raw);
         }
         if let Some((raw, end)) = self.count_unit(i) {
             return found(i, end, raw);
         }
         None
+    }
+
+    /// "an eight-year old girl" is an age, not a duration.
+    fn age_after(&self, i: usize) -> bool {
+        self.is(i + 1, "old") && self.ok(i + 1, i)
     }
 }
 
@@ -1717,6 +1730,11 @@ fn resolve(
             });
             Resolved::val(v, format!("XXXX-{m:02}"))
         }
+        Raw::MonthOfYear(m, k) => {
+            let v = reference
+                .and_then(|r| Some(Val::Month(i32::try_from(r.year as i64 + k).ok()?, *m)));
+            Resolved::val(v, format!("XXXX-{m:02}"))
+        }
         Raw::Quarter(q, md) => {
             let v = reference.and_then(|r| {
                 let rq = (r.month as i64 - 1) / 3;
@@ -1802,6 +1820,9 @@ fn resolve(
         }
         Raw::Later(unit, k) => {
             let g = unit_gran(*unit, Gran::Day);
+            // "Six minutes later" only makes sense after a day; otherwise the article's day.
+            let anchor = anchor
+                .filter(|a| !matches!(unit, Unit::Minute | Unit::Hour) || a.gran() == Gran::Day);
             let base = anchor.or(reference.map(Val::Day));
             let v = base.and_then(|b| shift(b, *unit, *k, g));
             let g = base.map_or(g, |b| b.gran().max(g));
@@ -2241,6 +2262,11 @@ mod tests {
         assert_eq!(value("They meet next August.", REF), "2022-08");
         assert_eq!(value("Prices peaked in mid-July.", REF), "2021-07");
         assert_eq!(value("Prices peaked in June.", None), "XXXX-06");
+        assert_eq!(
+            value("They will vote in June of next year.", REF),
+            "2022-06"
+        );
+        assert_eq!(value("It ran until June of last year.", REF), "2020-06");
         // Not months: modal "may", a name without context, lowercase.
         assert!(found("Officials may act. June Carter sang. He will march.", REF).is_empty());
     }
@@ -2308,6 +2334,11 @@ mod tests {
         );
         // No earlier date: from the reference.
         assert_eq!(value("A week later, he resigned.", REF), "2021-08-29");
+        // Minutes and hours after a year fall back to the article's day.
+        assert_eq!(
+            found("It began in 1958. Six minutes later he scored.", REF)[1].1,
+            "2021-08-22"
+        );
         assert_eq!(value("Three years ago, he resigned.", None), "XXXX");
     }
 
@@ -2327,6 +2358,7 @@ mod tests {
         assert_eq!(value("over two decades", REF), "P20Y");
         // Rates and ages are not durations.
         assert!(found("They meet once a year. A three-year-old boy.", REF).is_empty());
+        assert!(found("An eight-year old girl.", REF).is_empty());
     }
 
     #[test]
