@@ -283,6 +283,62 @@ impl Val {
         }
     }
 
+    /// The last day of the value.
+    fn end(self) -> Option<CalendarDate> {
+        let start = self.start()?;
+        let months = match self {
+            Val::Day(d) => return Some(d),
+            Val::Week(..) => return start.add_days(6),
+            Val::Weekend(..) => return start.add_days(1),
+            Val::Month(..) => 1,
+            Val::Quarter(..) | Val::Season(..) => 3,
+            Val::Half(..) => 6,
+            Val::Year(_) => 12,
+            Val::Decade(_) => 120,
+        };
+        add_months(start, months)?.add_days(-1)
+    }
+
+    /// Reads back a value written by [`Val::timex`] (years 0-9999 only).
+    fn parse(s: &str) -> Option<Val> {
+        let digits = |p: &str, n: usize| {
+            (p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<i64>().ok())
+                .flatten()
+        };
+        let parts: Vec<&str> = s.split('-').collect();
+        if let [d] = parts.as_slice() {
+            if let Some(dec) = digits(d, 3) {
+                return Some(Val::Decade(dec as i32));
+            }
+        }
+        let (y, rest) = parts.split_first()?;
+        let y = digits(y, 4)? as i32;
+        Some(match rest {
+            [] => Val::Year(y),
+            [m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
+                let m = digits(m, 2)? as u32;
+                CalendarDate::new(y, m, 1)?;
+                Val::Month(y, m)
+            }
+            [m] if SEASONS.contains(m) => {
+                Val::Season(y, SEASONS.iter().position(|x| x == m)? as u32)
+            }
+            [m, d] if m.starts_with('W') => {
+                (*d == "WE").then_some(Val::Weekend(y, m.get(1..)?.parse().ok()?))?
+            }
+            [m] if m.starts_with('W') => Val::Week(y, m.get(1..)?.parse().ok()?),
+            [m] if m.starts_with('Q') => Val::Quarter(y, digits(m.get(1..)?, 1)? as u32),
+            [m] if m.starts_with('H') => Val::Half(y, digits(m.get(1..)?, 1)? as u32),
+            [m, d] => Val::Day(CalendarDate::new(
+                y,
+                digits(m, 2)? as u32,
+                digits(d, 2)? as u32,
+            )?),
+            _ => return None,
+        })
+    }
+
     /// The value of granularity `g` that contains day `d`.
     fn at(d: CalendarDate, g: Gran) -> Option<Val> {
         Some(match g {
@@ -1991,6 +2047,14 @@ fn find_reference(doc: &Doc, found: &[Found]) -> Option<(CalendarDate, DateSourc
         .map(|(d, f)| (d, DateSource::LatestInText, doc.range(f.a, f.b - 1)))
 }
 
+/// The first and last day (inclusive) of a date value written by this module, like
+/// `2021-08`, `2021-W33`, `2021-Q1` or `199`; `None` for durations, values with unknown
+/// parts (`XXXX-06`) and years outside 0-9999.
+pub fn timex_bounds(value: &str) -> Option<(CalendarDate, CalendarDate)> {
+    let v = Val::parse(value)?;
+    Some((v.start()?, v.end()?))
+}
+
 pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>) -> DatesResult {
     let _ = structure;
     let found = find_all(doc);
@@ -2095,6 +2159,38 @@ mod tests {
         assert_eq!(add_months(min, -1), None);
         assert_eq!(Val::Year(-44).timex(), "-44");
         assert_eq!(Val::Year(12345).timex(), "12345");
+    }
+
+    #[test]
+    fn bounds_of_values() {
+        let b = |s: &str| timex_bounds(s).map(|(a, z)| (a.to_string(), z.to_string()));
+        let pair = |a: &str, z: &str| Some((a.to_string(), z.to_string()));
+        assert_eq!(b("2021-08-22"), pair("2021-08-22", "2021-08-22"));
+        assert_eq!(b("2020-02"), pair("2020-02-01", "2020-02-29"));
+        assert_eq!(b("2021-W33"), pair("2021-08-16", "2021-08-22"));
+        assert_eq!(b("2021-W33-WE"), pair("2021-08-21", "2021-08-22"));
+        assert_eq!(b("2021-Q4"), pair("2021-10-01", "2021-12-31"));
+        assert_eq!(b("2021-H1"), pair("2021-01-01", "2021-06-30"));
+        assert_eq!(b("2020-WI"), pair("2020-12-01", "2021-02-28"));
+        assert_eq!(b("2021"), pair("2021-01-01", "2021-12-31"));
+        assert_eq!(b("199"), pair("1990-01-01", "1999-12-31"));
+        for v in [
+            "P3Y",
+            "XXXX-06",
+            "XXXX-WXX-7",
+            "",
+            "2021-13",
+            "2021-Q9",
+            "20211",
+        ] {
+            assert_eq!(b(v), None, "{v}");
+        }
+        // Every value the module writes for a calendar unit reads back to itself.
+        let d = CalendarDate::new(2021, 8, 22).unwrap();
+        for g in [Gran::Day, Gran::Week, Gran::Month, Gran::Year, Gran::Decade] {
+            let v = Val::at(d, g).unwrap();
+            assert_eq!(Val::parse(&v.timex()), Some(v));
+        }
     }
 
     #[test]
