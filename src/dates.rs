@@ -1348,6 +1348,21 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "previous" | "preceding" | "prior" => -1,
             "day" | "week" | "month" | "year" => {
                 let unit = unit_of(&w)?;
+                // "the day before yesterday", "the day after tomorrow".
+                let sign = match self.t(i + 2).to_lowercase().as_str() {
+                    "before" => -1,
+                    "after" => 1,
+                    _ => 0,
+                };
+                let base = match self.t(i + 3).to_lowercase().as_str() {
+                    "yesterday" => -1,
+                    "today" => 0,
+                    "tomorrow" => 1,
+                    _ => 2,
+                };
+                if w == "day" && sign != 0 && base != 2 && self.ok(i + 3, i) {
+                    return Some((Raw::Deictic(Deictic::Day, base + sign), i + 4));
+                }
                 if self.is(i + 2, "before") && self.boundary(i + 3, i) {
                     return Some((Raw::Later(unit, -1), i + 3));
                 }
@@ -2341,6 +2356,11 @@ mod tests {
         assert_eq!(value("Talks resume this weekend.", REF), "2021-W33-WE");
         assert_eq!(value("The bank reported last night.", REF), "2021-08-21");
         assert_eq!(value("Yesterday it rained.", None), "XXXX-XX-XX");
+        assert_eq!(
+            value("It rained the day before yesterday.", REF),
+            "2021-08-20"
+        );
+        assert_eq!(value("It rains the day after tomorrow.", REF), "2021-08-24");
         // A newspaper, not a day.
         assert!(found("He told USA Today about it.", REF).is_empty());
     }
