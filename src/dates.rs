@@ -1,7 +1,87 @@
 //! Time expressions, normalized against the article's own date.
-use crate::schema::{DateExpr, ReferenceDate};
+//!
+//! # The reference date
+//!
+//! Relative expressions ("Sunday", "in June", "three years ago") are resolved against one
+//! reference date, chosen in this order:
+//!
+//! 1. the caller's date ([`DateSource::Given`]);
+//! 2. a dateline: a complete date (year, month and day) on one of the first five non-blank
+//!    lines, when that line either names it ("Published", "Posted", "Updated"; a published
+//!    date wins over an updated one) or is little more than the date (at most four other
+//!    tokens, as in "Aug. 22, 2021 | 10:30 AM") ([`DateSource::Dateline`]);
+//! 3. the latest complete date written anywhere in the text, typically a photo caption
+//!    ([`DateSource::LatestInText`]). Numeric dates whose day and month could be swapped are
+//!    not used, nor are named events ("9/11").
+//!
+//! `evidence` is the span of the date expression the reference came from.
+//!
+//! When there is no reference, relative expressions are still reported, with the unknown
+//! parts written as `X` in TIMEX3 style: a weekday is `XXXX-WXX-7` (ISO weekday, Monday 1),
+//! "August 14" is `XXXX-08-14`, "in June" is `XXXX-06`, "yesterday" is `XXXX-XX-XX`,
+//! "three years ago" is `XXXX`.
+//!
+//! # Values
+//!
+//! TIMEX3-like: `2021-08-22`, `2021-W33` (ISO week), `2021-W33-WE` (weekend), `2021-08`,
+//! `2021-Q1`, `2021-H1` (half year), `2021-SU` (season: `SP`, `SU`, `FA`, `WI`; winter `2020-WI`
+//! runs from December 2020 into 2021), `2021`, `199` (the 1990s). Durations are ISO 8601:
+//! `P3Y`, `P6M`, `P2W`, `P10D`, `PT5H`, `PT30M`; decades and centuries become years (`P20Y`).
+//! Periods ("the first four months of 2021", "between 2019 and 2021") have `value` at the
+//! start and `until` at the end, both inclusive.
+//!
+//! Years are `i32`; arithmetic is checked, and a result outside `i32` leaves the expression
+//! unresolved (`XXXX`). Years 0-9999 are written with four digits, others as plain integers.
+//! A bare four-digit number is read as a year only between 1000 and 2199.
+//!
+//! # Tense
+//!
+//! Expressions that could point either way ("Sunday", "in November", "August 14", "the third
+//! quarter") are resolved by the tense of the sentence around them, read from simple markers:
+//! future: `will`, `'ll`, `shall`, `won't`, `next`, `upcoming`, `tomorrow`, `due`, and
+//! `going`/`set`/`expected`/`scheduled`/`planned`/`plans`/`slated`/`poised` + `to`; past: a
+//! short list of past forms (`said`, `was`, `had`, `told`, `took`, ...), `ago`, `yesterday`,
+//! `last`, and lowercase words of five or more letters in `-ed` not right after `be`/`is`/
+//! `are`/`been`/`being`/`will`/`to` (participles in passives and infinitives do not mark the
+//! past). The marker nearest to the expression in its sentence wins; a tie goes to the
+//! future. Then:
+//! - past: the nearest such day/month/quarter/season at or before the reference;
+//! - future: the nearest at or after it (so "will speak Sunday" on a Sunday is that day);
+//! - no marker: whichever is closer, a tie going to the past (news reports the past).
+//!
+//! "last Sunday"/"last June" are strictly before the reference, "next ..." strictly after.
+//!
+//! # Anchors
+//!
+//! "a month later", "two weeks earlier", "the next day", "the previous year" count from the
+//! last date expression before them in the text (the end of a period), or from the reference
+//! date when there is none. "N units ago" and "last/this/next week" count from the reference.
+//! The result is no finer than both the anchor and the unit ("a month later" after a day gives
+//! a month): "a month later" is not precise to the day. Weeks shift days by seven; "two weeks
+//! ago" is an ISO week.
+//!
+//! # Ambiguity
+//!
+//! A numeric date like `3/4/2021` can be March 4 or April 3. It is reported with
+//! `ambiguous: true` and the month-first (US) reading as `value`; the other reading swaps day
+//! and month. Unambiguous forms (`13/4/2021`, `2021-04-03`) are not flagged. Dotted dates
+//! (`22.08.2021`) are read day first, as they are written everywhere that uses them.
+//!
+//! # Events
+//!
+//! A few events are written like dates: `9/11` (2001-09-11), `7/7` (2005-07-07) and `26/11`
+//! (2008-11-26). They are kind `Event` with the day as value, and count as anchors.
+//!
+//! # Not handled
+//!
+//! "recently", "in recent years", "the last few hours", sets ("every Sunday", "once a year"),
+//! times of day, and durations anchored on events ("two years after the war" is only the
+//! duration `P2Y`).
+use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
+use crate::numbers::{parse_digits, scale_word, word_value};
+use crate::schema::{DateExpr, DateKind, DateSource, ReferenceDate};
 use crate::structure::StructureInfo;
-use crate::text::Doc;
+use crate::text::{Doc, TokKind};
 use std::ops::Range;
 
 /// A proleptic Gregorian calendar day.
@@ -27,6 +107,50 @@ impl CalendarDate {
             return None;
         }
         Some(CalendarDate { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's algorithm); i64 so no i32 year overflows.
+    fn days(self) -> i64 {
+        let y = self.year as i64 - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    fn from_days(z: i64) -> Option<CalendarDate> {
+        let z = z.checked_add(719468)?;
+        let era = z.div_euclid(146097);
+        let doe = z.rem_euclid(146097);
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = era.checked_mul(400)?.checked_add(yoe)? + i64::from(month <= 2);
+        CalendarDate::new(i32::try_from(year).ok()?, month, day)
+    }
+
+    fn add_days(self, n: i64) -> Option<CalendarDate> {
+        CalendarDate::from_days(self.days().checked_add(n)?)
+    }
+
+    /// Monday = 0, as in [`weekday_number`].
+    fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday.
+        (self.days() + 3).rem_euclid(7) as u32
+    }
+
+    /// ISO 8601 week-numbering year and week.
+    fn iso_week(self) -> Option<(i32, u32)> {
+        let thursday = self.add_days(3 - self.weekday() as i64)?;
+        let jan1 = CalendarDate::new(thursday.year, 1, 1)?;
+        Some((
+            thursday.year,
+            ((thursday.days() - jan1.days()) / 7 + 1) as u32,
+        ))
     }
 }
 
@@ -58,7 +182,2457 @@ pub struct DatesResult {
     pub claimed: Vec<Range<usize>>,
 }
 
+// ---------------------------------------------------------------------------------------
+// Values
+
+/// How fine a value is; shifting never makes a value finer than its anchor or its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gran {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
+/// A resolved point or period of the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Val {
+    Day(CalendarDate),
+    /// ISO week-numbering year and week.
+    Week(i32, u32),
+    Weekend(i32, u32),
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Half(i32, u32),
+    /// Season index into [`SEASONS`]; winter belongs to the year its December is in.
+    Season(i32, u32),
+    Year(i32),
+    /// The decade's year divided by ten: 199 for the 1990s.
+    Decade(i32),
+}
+
+fn fmt_year(y: i32) -> String {
+    if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        y.to_string()
+    }
+}
+
+impl Val {
+    fn timex(self) -> String {
+        match self {
+            Val::Day(d) => format!("{}-{:02}-{:02}", fmt_year(d.year), d.month, d.day),
+            Val::Week(y, w) => format!("{}-W{w:02}", fmt_year(y)),
+            Val::Weekend(y, w) => format!("{}-W{w:02}-WE", fmt_year(y)),
+            Val::Month(y, m) => format!("{}-{m:02}", fmt_year(y)),
+            Val::Quarter(y, q) => format!("{}-Q{q}", fmt_year(y)),
+            Val::Half(y, h) => format!("{}-H{h}", fmt_year(y)),
+            Val::Season(y, s) => {
+                format!(
+                    "{}-{}",
+                    fmt_year(y),
+                    SEASONS.get(s as usize).unwrap_or(&"XX")
+                )
+            }
+            Val::Year(y) => fmt_year(y),
+            Val::Decade(d) => {
+                if (0..=999).contains(&d) {
+                    format!("{d:03}")
+                } else {
+                    d.to_string()
+                }
+            }
+        }
+    }
+
+    fn gran(self) -> Gran {
+        match self {
+            Val::Day(_) => Gran::Day,
+            Val::Week(..) | Val::Weekend(..) => Gran::Week,
+            Val::Month(..) | Val::Quarter(..) | Val::Half(..) | Val::Season(..) => Gran::Month,
+            Val::Year(_) => Gran::Year,
+            Val::Decade(_) => Gran::Decade,
+        }
+    }
+
+    /// The first day of the value.
+    fn start(self) -> Option<CalendarDate> {
+        match self {
+            Val::Day(d) => Some(d),
+            Val::Week(y, w) | Val::Weekend(y, w) => {
+                // ISO week 1 holds January 4th.
+                let jan4 = CalendarDate::new(y, 1, 4)?;
+                let monday = jan4.add_days(-(jan4.weekday() as i64))?;
+                let d = monday.add_days((w as i64 - 1) * 7)?;
+                if matches!(self, Val::Weekend(..)) {
+                    d.add_days(5)
+                } else {
+                    Some(d)
+                }
+            }
+            Val::Month(y, m) => CalendarDate::new(y, m, 1),
+            Val::Quarter(y, q) => CalendarDate::new(y, q.checked_mul(3)?.checked_sub(2)?, 1),
+            Val::Half(y, h) => CalendarDate::new(y, h.checked_mul(6)?.checked_sub(5)?, 1),
+            Val::Season(y, s) => CalendarDate::new(y, 3 + 3 * s.min(3), 1),
+            Val::Year(y) => CalendarDate::new(y, 1, 1),
+            Val::Decade(d) => CalendarDate::new(d.checked_mul(10)?, 1, 1),
+        }
+    }
+
+    /// The last day of the value.
+    fn end(self) -> Option<CalendarDate> {
+        let start = self.start()?;
+        let months = match self {
+            Val::Day(d) => return Some(d),
+            Val::Week(..) => return start.add_days(6),
+            Val::Weekend(..) => return start.add_days(1),
+            Val::Month(..) => 1,
+            Val::Quarter(..) | Val::Season(..) => 3,
+            Val::Half(..) => 6,
+            Val::Year(_) => 12,
+            Val::Decade(_) => 120,
+        };
+        add_months(start, months)?.add_days(-1)
+    }
+
+    /// Reads back a value written by [`Val::timex`] (years 0-9999 only).
+    fn parse(s: &str) -> Option<Val> {
+        let digits = |p: &str, n: usize| {
+            (p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<i64>().ok())
+                .flatten()
+        };
+        let parts: Vec<&str> = s.split('-').collect();
+        if let [d] = parts.as_slice() {
+            if let Some(dec) = digits(d, 3) {
+                return Some(Val::Decade(dec as i32));
+            }
+        }
+        let (y, rest) = parts.split_first()?;
+        let y = digits(y, 4)? as i32;
+        Some(match rest {
+            [] => Val::Year(y),
+            [m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
+                let m = digits(m, 2)? as u32;
+                CalendarDate::new(y, m, 1)?;
+                Val::Month(y, m)
+            }
+            [m] if SEASONS.contains(m) => {
+                Val::Season(y, SEASONS.iter().position(|x| x == m)? as u32)
+            }
+            [m, d] if m.starts_with('W') => {
+                (*d == "WE").then_some(Val::Weekend(y, m.get(1..)?.parse().ok()?))?
+            }
+            [m] if m.starts_with('W') => Val::Week(y, m.get(1..)?.parse().ok()?),
+            [m] if m.starts_with('Q') => Val::Quarter(y, digits(m.get(1..)?, 1)? as u32),
+            [m] if m.starts_with('H') => Val::Half(y, digits(m.get(1..)?, 1)? as u32),
+            [m, d] => Val::Day(CalendarDate::new(
+                y,
+                digits(m, 2)? as u32,
+                digits(d, 2)? as u32,
+            )?),
+            _ => return None,
+        })
+    }
+
+    /// The value of granularity `g` that contains day `d`.
+    fn at(d: CalendarDate, g: Gran) -> Option<Val> {
+        Some(match g {
+            Gran::Day => Val::Day(d),
+            Gran::Week => {
+                let (y, w) = d.iso_week()?;
+                Val::Week(y, w)
+            }
+            Gran::Month => Val::Month(d.year, d.month),
+            Gran::Year => Val::Year(d.year),
+            Gran::Decade => Val::Decade(d.year.div_euclid(10)),
+        })
+    }
+}
+
+/// Calendar units of durations and shifts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+fn unit_of(word: &str) -> Option<Unit> {
+    let w = word.to_lowercase();
+    let w = w.strip_suffix('s').unwrap_or(&w);
+    Some(match w {
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" | "centurie" => Unit::Century,
+        _ => return None,
+    })
+}
+
+fn duration_value(n: f64, unit: Unit) -> String {
+    let num = |x: f64| {
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            format!("{}", x as i64)
+        } else {
+            format!("{x}")
+        }
+    };
+    match unit {
+        Unit::Minute => format!("PT{}M", num(n)),
+        Unit::Hour => format!("PT{}H", num(n)),
+        Unit::Day => format!("P{}D", num(n)),
+        Unit::Week => format!("P{}W", num(n)),
+        Unit::Month => format!("P{}M", num(n)),
+        Unit::Year => format!("P{}Y", num(n)),
+        Unit::Decade => format!("P{}Y", num(n * 10.0)),
+        Unit::Century => format!("P{}Y", num(n * 100.0)),
+    }
+}
+
+/// Moves `v` by `n` units, at a granularity no finer than `v`'s nor than `unit_gran`.
+fn shift(v: Val, unit: Unit, n: i64, unit_gran: Gran) -> Option<Val> {
+    let d = v.start()?;
+    let moved = match unit {
+        Unit::Minute => d.add_days(n / (24 * 60))?,
+        Unit::Hour => d.add_days(n / 24)?,
+        Unit::Day => d.add_days(n)?,
+        Unit::Week => d.add_days(n.checked_mul(7)?)?,
+        Unit::Month => add_months(d, n)?,
+        Unit::Year => add_months(d, n.checked_mul(12)?)?,
+        Unit::Decade => add_months(d, n.checked_mul(120)?)?,
+        Unit::Century => add_months(d, n.checked_mul(1200)?)?,
+    };
+    let g = v.gran().max(unit_gran);
+    // A shifted quarter or season stays one when the unit is no coarser than it.
+    match v {
+        Val::Quarter(..) | Val::Half(..) | Val::Season(..) if g == Gran::Month => {
+            let months =
+                (moved.year as i64 - d.year as i64) * 12 + moved.month as i64 - d.month as i64;
+            let y = |k: i64| i32::try_from(k).ok();
+            match v {
+                Val::Quarter(qy, q) => {
+                    let t = (qy as i64) * 4 + (q as i64 - 1) + months.div_euclid(3);
+                    Some(Val::Quarter(
+                        y(t.div_euclid(4))?,
+                        t.rem_euclid(4) as u32 + 1,
+                    ))
+                }
+                Val::Half(hy, h) => {
+                    let t = (hy as i64) * 2 + (h as i64 - 1) + months.div_euclid(6);
+                    Some(Val::Half(y(t.div_euclid(2))?, t.rem_euclid(2) as u32 + 1))
+                }
+                Val::Season(sy, s) => {
+                    let t = (sy as i64) * 4 + s as i64 + months.div_euclid(3);
+                    Some(Val::Season(y(t.div_euclid(4))?, t.rem_euclid(4) as u32))
+                }
+                _ => None,
+            }
+        }
+        _ => Val::at(moved, g),
+    }
+}
+
+fn add_months(d: CalendarDate, n: i64) -> Option<CalendarDate> {
+    let (y, m) = add_months_ym(d.year, d.month, n)?;
+    CalendarDate::new(y, m, d.day.min(days_in_month(y, m)))
+}
+
+fn add_months_ym(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
+    let total = (y as i64)
+        .checked_mul(12)?
+        .checked_add(m as i64 - 1)?
+        .checked_add(n)?;
+    Some((
+        i32::try_from(total.div_euclid(12)).ok()?,
+        total.rem_euclid(12) as u32 + 1,
+    ))
+}
+
+fn unit_gran(unit: Unit, weeks: Gran) -> Gran {
+    match unit {
+        Unit::Minute | Unit::Hour | Unit::Day => Gran::Day,
+        Unit::Week => weeks,
+        Unit::Month => Gran::Month,
+        Unit::Year | Unit::Decade | Unit::Century => Gran::Year,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// What the text says, before resolution
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// "last June", "next Sunday", "this summer".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mod {
+    None,
+    Last,
+    This,
+    Next,
+}
+
+/// Units of "this week", "last year", "today".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Deictic {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Raw {
+    /// Written out in full.
+    Abs(Val),
+    Event(CalendarDate),
+    Duration(String),
+    /// "August 14": the year comes from the reference.
+    MonthDay(u32, u32),
+    /// "in June".
+    Month(u32, Mod),
+    /// "June of this year" (0), "June of last year" (-1).
+    MonthOfYear(u32, i64),
+    /// "Sunday"; Monday = 0.
+    Weekday(u32, Mod),
+    Quarter(u32, Mod),
+    Season(u32, Mod),
+    /// "today" (Day, 0), "last year" (Year, -1).
+    Deictic(Deictic, i64),
+    /// "three years ago".
+    Ago(Unit, i64),
+    /// "a month later" (+1), "a year earlier" (-1): from the last date mentioned.
+    Later(Unit, i64),
+    /// "the first four months of this year": first (true) or last `n` units of the base.
+    PartOf(bool, u32, Unit, Box<Raw>),
+    /// "between 2019 and 2021", "August 14-16".
+    Range(Box<Raw>, Box<Raw>),
+}
+
+impl Raw {
+    fn is_relative(&self) -> bool {
+        match self {
+            Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) => false,
+            Raw::PartOf(_, _, _, b) => b.is_relative(),
+            Raw::Range(a, b) => a.is_relative() || b.is_relative(),
+            _ => true,
+        }
+    }
+
+    fn kind(&self) -> DateKind {
+        match self {
+            Raw::Event(_) => DateKind::Event,
+            Raw::Duration(_) => DateKind::Duration,
+            _ => DateKind::Date,
+        }
+    }
+
+    fn complete_day(&self) -> Option<CalendarDate> {
+        match self {
+            Raw::Abs(Val::Day(d)) => Some(*d),
+            _ => None,
+        }
+    }
+}
+
+/// One expression found: tokens `a..b`.
+#[derive(Debug, Clone)]
+struct Found {
+    a: usize,
+    b: usize,
+    raw: Raw,
+    ambiguous: bool,
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching
+
+const EVENTS: [(&str, i32, u32, u32); 3] = [
+    ("9/11", 2001, 9, 11),
+    ("7/7", 2005, 7, 7),
+    ("26/11", 2008, 11, 26),
+];
+
+/// Words after which a bare year or month is a date: "in 2001", "since January".
+const DATE_PREPS: &[&str] = &[
+    "in",
+    "since",
+    "during",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "circa",
+    "year",
+    "by",
+    "of",
+    "from",
+    "between",
+    "on",
+    "last",
+    "this",
+    "next",
+    "to",
+    "and",
+    "or",
+    ",",
+    "-",
+    "–",
+    "—",
+];
+
+/// Nouns before "of" that make the next number a year: "the end of 2021".
+const OF_HEADS: &[&str] = &[
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "rest",
+    "remainder",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "half",
+    "quarter",
+    "part",
+    "months",
+    "weeks",
+    "days",
+    "year",
+];
+
+/// Verbs of change: "rose by 2000" is an amount, not "by the year 2000".
+/// Only past forms: "must fall by 2030" is a deadline.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "increased",
+    "decreased",
+    "grew",
+    "grown",
+    "dropped",
+    "reduced",
+    "raised",
+    "declined",
+    "jumped",
+    "up",
+    "down",
+    "outnumbered",
+    "exceeded",
+];
+
+/// Words ending in -s that do not make the number before them a count ("in 2020 this was").
+const S_WORDS: &[&str] = &[
+    "was", "has", "is", "as", "its", "this", "his", "thus", "us", "does", "whereas", "perhaps",
+    "unless", "always", "besides", "plus", "news", "towards", "across",
+];
+
+/// Counted nouns that do not end in -s.
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "police",
+    "children",
+    "men",
+    "women",
+    "staff",
+    "personnel",
+    "troops",
+    "cattle",
+    "sheep",
+    "fish",
+    "feet",
+    "percent",
+    "per",
+    "more",
+    "fewer",
+    "other",
+    "others",
+];
+
+const PAST_WORDS: &[&str] = &[
+    "said",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "came",
+    "went",
+    "took",
+    "made",
+    "gave",
+    "saw",
+    "found",
+    "began",
+    "left",
+    "met",
+    "won",
+    "held",
+    "fought",
+    "led",
+    "lost",
+    "ran",
+    "sent",
+    "spoke",
+    "wrote",
+    "knew",
+    "thought",
+    "brought",
+    "became",
+    "got",
+    "stood",
+    "fell",
+    "paid",
+    "sold",
+    "kept",
+    "struck",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "rose",
+    "grew",
+    "flew",
+    "hit",
+    "shot",
+    "broke",
+    "chose",
+    "drove",
+    "ate",
+    "heard",
+    "built",
+    "felt",
+    "spent",
+    "meant",
+    "read",
+];
+
+/// Words in -ed that are not past forms.
+const ED_NOT_PAST: &[&str] = &[
+    "indeed", "proceed", "exceed", "succeed", "hundred", "embed", "breed", "speed", "greed",
+];
+
+struct Matcher<'a, 'd> {
+    doc: &'a Doc<'d>,
+    n: usize,
+}
+
+impl<'a, 'd> Matcher<'a, 'd> {
+    fn t(&self, i: usize) -> &'d str {
+        self.doc.tok_or_empty(i)
+    }
+
+    fn kind(&self, i: usize) -> Option<TokKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Token `i` exists and is on the same line as token `a`.
+    fn ok(&self, i: usize, a: usize) -> bool {
+        match (self.doc.tokens.get(i), self.doc.tokens.get(a)) {
+            (Some(x), Some(y)) => x.line == y.line,
+            _ => false,
+        }
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.n && self.t(i).eq_ignore_ascii_case(w)
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        i < self.n && ws.iter().any(|w| self.t(i).eq_ignore_ascii_case(w))
+    }
+
+    fn prev_is_any(&self, i: usize, ws: &[&str]) -> bool {
+        i > 0 && self.ok(i - 1, i) && self.is_any(i - 1, ws)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.t(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// A punctuation token that ends a phrase, or the end of the line.
+    fn boundary(&self, i: usize, a: usize) -> bool {
+        !self.ok(i, a)
+            || (self.kind(i) == Some(TokKind::Punct)
+                && self.t(i).chars().next().is_some_and(|c| {
+                    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '”' | '"')
+                }))
+    }
+
+    fn month_at(&self, i: usize, need_full: bool) -> Option<(u32, usize)> {
+        if self.kind(i) != Some(TokKind::Word) || !self.cap(i) {
+            return None;
+        }
+        let w = self.t(i);
+        let m = month_number(w)?;
+        let full = MONTHS.iter().any(|x| x.eq_ignore_ascii_case(w));
+        if need_full && !full {
+            return None;
+        }
+        let mut j = i + 1;
+        if !full && self.t(j) == "." && self.doc.tokens.get(j).is_some_and(|t| !t.space_before) {
+            j += 1;
+        }
+        Some((m, j))
+    }
+
+    /// A day of the month, maybe with an ordinal suffix or as a range "14-16".
+    fn day_at(&self, i: usize) -> Option<(u32, Option<u32>)> {
+        if self.kind(i) != Some(TokKind::Number) {
+            return None;
+        }
+        let w = self.t(i).to_ascii_lowercase();
+        let one = |s: &str| -> Option<u32> {
+            let s = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|x| s.strip_suffix(x))
+                .unwrap_or(s);
+            if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok().filter(|d| (1..=31).contains(d))
+        };
+        if let Some((a, b)) = w.split_once(['-', '‐', '‑']) {
+            let (a, b) = (one(a)?, one(b)?);
+            return (b > a).then_some((a, Some(b)));
+        }
+        Some((one(&w)?, None))
+    }
+
+    fn year_tok(&self, i: usize) -> Option<i32> {
+        let w = self.t(i);
+        if self.kind(i) != Some(TokKind::Number)
+            || w.len() != 4
+            || !w.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        w.parse().ok()
+    }
+
+    /// The word after a number says it counts things: "2000 people", "2020 troops".
+    fn count_noun_after(&self, k: usize, a: usize) -> bool {
+        if !self.ok(k, a) {
+            return false;
+        }
+        let w = self.t(k);
+        if w == "%" {
+            return true;
+        }
+        if self.kind(k) != Some(TokKind::Word) || self.cap(k) {
+            return false;
+        }
+        let l = w.to_lowercase();
+        COUNT_NOUNS.contains(&l.as_str())
+            || (l.len() >= 3 && l.ends_with('s') && !S_WORDS.contains(&l.as_str()))
+    }
+
+    /// A year in date context: "in 2001", "since 2017", "between 2019 and 2021".
+    fn year_in_context(&self, i: usize, prev_end: Option<usize>) -> Option<i32> {
+        let y = self.year_tok(i)?;
+        if !(1000..=2199).contains(&y) || self.count_noun_after(i + 1, i) {
+            return None;
+        }
+        if i == 0 || !self.ok(i - 1, i) {
+            return None;
+        }
+        let p = self.t(i - 1).to_lowercase();
+        let after_date = prev_end == Some(i - 1);
+        let ok = match p.as_str() {
+            "to" | "and" | "or" | "," | "-" | "–" | "—" => after_date,
+            "by" => !self.prev_is_any(i - 1, CHANGE_VERBS),
+            "of" => self.prev_is_any(i - 1, OF_HEADS),
+            "from" | "between" => {
+                // Only with a partner year, or standing alone: "from 1500 to 2000 people".
+                let j = i + 1;
+                self.boundary(j, i)
+                    || (self.is_any(j, &["to", "and", "until", "till", "through", "-", "–"])
+                        && self
+                            .year_tok(j + 1)
+                            .is_some_and(|y| (1000..=2199).contains(&y))
+                        && !self.count_noun_after(j + 2, i))
+            }
+            "on" | "last" | "this" | "next" => false,
+            _ => DATE_PREPS.contains(&p.as_str()),
+        };
+        ok.then_some(y)
+    }
+
+    /// A bare month name is a date after a preposition or a modifier: "in June".
+    fn month_context(&self, i: usize, prev_end: Option<usize>) -> bool {
+        if i == 0 || !self.ok(i - 1, i) {
+            return false;
+        }
+        let p = self.t(i - 1).to_lowercase();
+        match p.as_str() {
+            "to" | "and" | "or" | "," | "-" | "–" | "—" => prev_end == Some(i - 1),
+            "year" => false,
+            _ => DATE_PREPS.contains(&p.as_str()),
+        }
+    }
+
+    /// A count: digits, a number word, "a"/"an".
+    fn count_at(&self, i: usize) -> Option<f64> {
+        let w = self.t(i);
+        match self.kind(i)? {
+            TokKind::Number => parse_digits(w).filter(|v| *v > 0.0 && *v <= 100_000.0),
+            TokKind::Word => {
+                if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+                    return Some(1.0);
+                }
+                if scale_word(w).is_some() {
+                    return None;
+                }
+                word_value(w).filter(|v| *v > 0.0)
+            }
+            _ => None,
+        }
+    }
+
+    fn ordinal_at(&self, i: usize) -> Option<u32> {
+        Some(match self.t(i).to_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            _ => return None,
+        })
+    }
+
+    fn modifier_at(&self, i: usize) -> Option<Mod> {
+        Some(match self.t(i).to_lowercase().as_str() {
+            "last" => Mod::Last,
+            "this" => Mod::This,
+            "next" => Mod::Next,
+            _ => return None,
+        })
+    }
+
+    fn season_of(w: &str) -> Option<u32> {
+        Some(match w.to_lowercase().as_str() {
+            "spring" => 0,
+            "summer" => 1,
+            "autumn" | "fall" => 2,
+            "winter" => 3,
+            _ => return None,
+        })
+    }
+
+    /// A year after a period word: "2021", ", 2021", "of 2021".
+    fn trailing_year(&self, j: usize, a: usize, allow_of: bool) -> Option<(i32, usize)> {
+        let mut k = j;
+        if self.ok(k, a) && (self.t(k) == "," || (allow_of && self.is(k, "of"))) {
+            k += 1;
+        }
+        let y = self.year_tok(k).filter(|_| self.ok(k, a))?;
+        if self.count_noun_after(k + 1, a) {
+            return None;
+        }
+        Some((y, k + 1))
+    }
+
+    /// A date written with a month name: "Aug. 22, 2021", "22 August 2021", "August 22".
+    fn month_day(&self, i: usize) -> Option<(Raw, usize)> {
+        let (m, j) = self.month_at(i, false)?;
+        if let Some((d, d2)) = self.day_at(j).filter(|_| self.ok(j, i)) {
+            let day_end = j + 1;
+            return self.with_year(i, m, d, d2, day_end);
+        }
+        None
+    }
+
+    /// `None` when the day does not exist ("February 30", "February 29, 2021").
+    fn with_year(
+        &self,
+        a: usize,
+        m: u32,
+        d: u32,
+        d2: Option<u32>,
+        j: usize,
+    ) -> Option<(Raw, usize)> {
+        // 2000 is a leap year: this checks that the day exists in some year.
+        CalendarDate::new(2000, m, d2.unwrap_or(d))?;
+        if let Some((y, end)) = self.trailing_year(j, a, false) {
+            let day = CalendarDate::new(y, m, d)?;
+            let raw = match d2 {
+                Some(d2) => Raw::Range(
+                    Box::new(Raw::Abs(Val::Day(day))),
+                    Box::new(Raw::Abs(Val::Day(CalendarDate::new(y, m, d2)?))),
+                ),
+                None => Raw::Abs(Val::Day(day)),
+            };
+            return Some((raw, end));
+        }
+        let raw = match d2 {
+            Some(d2) => Raw::Range(
+                Box::new(Raw::MonthDay(m, d)),
+                Box::new(Raw::MonthDay(m, d2)),
+            ),
+            None => Raw::MonthDay(m, d),
+        };
+        Some((raw, j))
+    }
+
+    /// "22 August 2021", "22nd of August".
+    fn day_month(&self, i: usize) -> Option<(Raw, usize)> {
+        let (d, d2) = self.day_at(i)?;
+        let mut j = i + 1;
+        if self.is(j, "of") && self.ok(j, i) {
+            j += 1;
+        }
+        if !self.ok(j, i) {
+            return None;
+        }
+        let (m, k) = self.month_at(j, false)?;
+        self.with_year(i, m, d, d2, k)
+    }
+
+    /// One token holding a whole date: ISO, slashes, dots, events, decades, "2019-2021".
+    fn numeric(&self, i: usize) -> Option<(Raw, bool)> {
+        let w = self.t(i);
+        if let Some(&(_, y, m, d)) = EVENTS.iter().find(|e| e.0 == w) {
+            return Some((Raw::Event(CalendarDate::new(y, m, d)?), false));
+        }
+        // Decades: "1990s".
+        if let Some(s) = w.strip_suffix('s') {
+            if s.len() == 4 && s.ends_with('0') && s.bytes().all(|b| b.is_ascii_digit()) {
+                let y: i32 = s.parse().ok()?;
+                return (1000..=2190)
+                    .contains(&y)
+                    .then_some((Raw::Abs(Val::Decade(y / 10)), false));
+            }
+        }
+        let num = |s: &str| -> Option<i64> {
+            (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
+        let sep = w.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+        if !w
+            .chars()
+            .filter(|c| matches!(c, '-' | '/' | '.'))
+            .all(|c| c == sep)
+        {
+            return None;
+        }
+        let nums: Vec<i64> = parts.iter().map(|p| num(p)).collect::<Option<_>>()?;
+        let day = |y: i64, m: i64, d: i64| {
+            CalendarDate::new(
+                i32::try_from(y).ok()?,
+                u32::try_from(m).ok()?,
+                u32::try_from(d).ok()?,
+            )
+        };
+        match (sep, nums.as_slice(), parts.as_slice()) {
+            ('-', [a, b], [pa, _]) if pa.len() == 4 && (1000..=2199).contains(a) => {
+                // "2019-2021" is a range of years; "2021-08" a month.
+                if (1000..=2199).contains(b) && b > a {
+                    return Some((
+                        Raw::Range(
+                            Box::new(Raw::Abs(Val::Year(*a as i32))),
+                            Box::new(Raw::Abs(Val::Year(*b as i32))),
+                        ),
+                        false,
+                    ));
+                }
+                if parts[1].len() == 2
+                    && (1..=12).contains(b)
+                    && *b < 13
+                    && parts[1].starts_with('0')
+                {
+                    return Some((Raw::Abs(Val::Month(*a as i32, *b as u32)), false));
+                }
+                None
+            }
+            ('-' | '/', [y, m, d], [py, _, _]) if py.len() == 4 => {
+                Some((Raw::Abs(Val::Day(day(*y, *m, *d)?)), false))
+            }
+            ('/', [a, b, y], [_, _, py]) if py.len() == 4 || py.len() == 2 => {
+                let y = if py.len() == 2 {
+                    if *y >= 50 {
+                        1900 + y
+                    } else {
+                        2000 + y
+                    }
+                } else {
+                    *y
+                };
+                let md = day(y, *a, *b);
+                let dm = day(y, *b, *a);
+                match (md, dm) {
+                    (Some(x), Some(z)) => Some((Raw::Abs(Val::Day(x)), x != z)),
+                    (Some(x), None) | (None, Some(x)) => Some((Raw::Abs(Val::Day(x)), false)),
+                    _ => None,
+                }
+            }
+            ('.', [d, m, y], [_, _, py]) if py.len() == 4 => {
+                Some((Raw::Abs(Val::Day(day(*y, *m, *d)?)), false))
+            }
+            _ => None,
+        }
+    }
+
+    /// A hyphenated word: "mid-2020", "mid-August", "post-9/11", "three-year", "fourth-quarter".
+    fn hyphenated(&self, i: usize) -> Option<Raw> {
+        let w = self.t(i);
+        let (head, rest) = w.split_once(['-', '‐', '‑'])?;
+        let head = head.to_lowercase();
+        if matches!(head.as_str(), "mid" | "early" | "late" | "pre" | "post") {
+            if let Some(&(_, y, m, d)) = EVENTS.iter().find(|e| e.0 == rest) {
+                return Some(Raw::Event(CalendarDate::new(y, m, d)?));
+            }
+            if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(Raw::Abs(Val::Year(rest.parse().ok()?)));
+            }
+            if let Some(s) = rest.strip_suffix('s') {
+                if s.len() == 4 && s.ends_with('0') && s.bytes().all(|b| b.is_ascii_digit()) {
+                    return Some(Raw::Abs(Val::Decade(s.parse::<i32>().ok()? / 10)));
+                }
+            }
+            if rest.chars().next().is_some_and(|c| c.is_uppercase())
+                && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(rest))
+            {
+                return Some(Raw::Month(month_number(rest)?, Mod::None));
+            }
+            return None;
+        }
+        let pieces: Vec<&str> = w.split(['-', '‐', '‑']).collect();
+        if let [q, unit] = pieces.as_slice() {
+            if unit.eq_ignore_ascii_case("quarter") {
+                let q = match q.to_lowercase().as_str() {
+                    "first" => 1,
+                    "second" => 2,
+                    "third" => 3,
+                    "fourth" => 4,
+                    _ => return None,
+                };
+                return Some(Raw::Quarter(q, Mod::None));
+            }
+        }
+        let (count, unit, tail) = match pieces.as_slice() {
+            [c, u] => (*c, *u, None),
+            [c, u, t] => (*c, *u, Some(*t)),
+            _ => return None,
+        };
+        if tail.is_some_and(|t| !t.eq_ignore_ascii_case("long")) || unit.ends_with('s') {
+            return None;
+        }
+        let unit = unit_of(unit)?;
+        let n = parse_digits(count)
+            .or_else(|| word_value(count).filter(|_| scale_word(count).is_none()))
+            .filter(|v| *v > 0.0)?;
+        Some(Raw::Duration(duration_value(n, unit)))
+    }
+
+    /// "the first four months of this year", "the first half of 2021", "the third quarter".
+    fn period_phrase(&self, i: usize) -> Option<(Raw, usize)> {
+        let first = match self.t(i).to_lowercase().as_str() {
+            "first" => Some(true),
+            "last" => Some(false),
+            _ => None,
+        };
+        // The first N months of ...
+        if let Some(first) = first {
+            if let Some(n) = self.count_at(i + 1).filter(|_| self.ok(i + 2, i)) {
+                if let Some(unit) = unit_of(self.t(i + 2)) {
+                    if self.is(i + 3, "of") && n.fract() == 0.0 && n >= 1.0 {
+                        if let Some((base, end)) = self.base_at(i + 4, i) {
+                            return Some((Raw::PartOf(first, n as u32, unit, Box::new(base)), end));
+                        }
+                    }
+                }
+            }
+        }
+        // The first half of ...
+        if self.is(i + 1, "half") && self.is(i + 2, "of") {
+            let h = match self.t(i).to_lowercase().as_str() {
+                "first" => 1,
+                "second" => 2,
+                _ => 0,
+            };
+            if h > 0 {
+                if let Some((base, end)) = self.base_at(i + 3, i) {
+                    return Some((Raw::PartOf(true, h, Unit::Year, Box::new(base)), end));
+                }
+            }
+        }
+        // The third quarter (of 2021).
+        let q = self
+            .ordinal_at(i)
+            .or_else(|| self.is(i, "last").then_some(4))?;
+        if !self.is(i + 1, "quarter") || !self.ok(i + 1, i) {
+            return None;
+        }
+        if self.is(i + 2, "of") {
+            if let Some((base, end)) = self.base_at(i + 3, i) {
+                return Some((Raw::PartOf(true, q, Unit::Minute, Box::new(base)), end));
+            }
+        }
+        if self.is(i, "last") {
+            return None;
+        }
+        if let Some((y, end)) = self.trailing_year(i + 2, i, false) {
+            return Some((Raw::Abs(Val::Quarter(y, q)), end));
+        }
+        Some((Raw::Quarter(q, Mod::None), i + 2))
+    }
+
+    /// The whole that a part is taken of: "this year", "2021", "the year", "June".
+    fn base_at(&self, j: usize, a: usize) -> Option<(Raw, usize)> {
+        if !self.ok(j, a) {
+            return None;
+        }
+        if let Some(m) = self.modifier_at(j) {
+            if self.is(j + 1, "year") && self.ok(j + 1, a) {
+                let k = match m {
+                    Mod::Last => -1,
+                    Mod::Next => 1,
+                    _ => 0,
+                };
+                return Some((Raw::Deictic(Deictic::Year, k), j + 2));
+            }
+        }
+        if self.is(j, "the") && self.is(j + 1, "year") && self.ok(j + 1, a) {
+            return Some((Raw::Deictic(Deictic::Year, 0), j + 2));
+        }
+        if let Some(y) = self.year_tok(j) {
+            return Some((Raw::Abs(Val::Year(y)), j + 1));
+        }
+        let (m, k) = self.month_at(j, true)?;
+        if let Some((y, end)) = self.trailing_year(k, a, false) {
+            return Some((Raw::Abs(Val::Month(y, m)), end));
+        }
+        Some((Raw::Month(m, Mod::None), k))
+    }
+
+    /// "today", "last year", "next Sunday", "this summer", "last night".
+    fn deictic(&self, i: usize) -> Option<(Raw, usize)> {
+        let w = self.t(i).to_lowercase();
+        let capital_mid = self.cap(i)
+            && !self.doc.is_sentence_initial(i)
+            && i > 0
+            && self.ok(i - 1, i)
+            && self.cap(i - 1)
+            && self.kind(i - 1) == Some(TokKind::Word);
+        let day = |k| Some((Raw::Deictic(Deictic::Day, k), i + 1));
+        match w.as_str() {
+            // "USA Today" is a newspaper.
+            "today" | "tonight" if !capital_mid => return day(0),
+            "yesterday" if !capital_mid => return day(-1),
+            "tomorrow" if !capital_mid => return day(1),
+            _ => {}
+        }
+        let m = self.modifier_at(i)?;
+        // "the last year" and "the next day" are periods or anchored shifts, not deictic.
+        if self.prev_is_any(i, &["the"]) || !self.ok(i + 1, i) {
+            return None;
+        }
+        let k = match m {
+            Mod::Last => -1,
+            Mod::Next => 1,
+            _ => 0,
+        };
+        let next = self.t(i + 1);
+        let nl = next.to_lowercase();
+        let unit = match nl.as_str() {
+            "week" => Some(Deictic::Week),
+            "weekend" => Some(Deictic::Weekend),
+            "month" => Some(Deictic::Month),
+            "quarter" => Some(Deictic::Quarter),
+            "year" => Some(Deictic::Year),
+            "night" if m == Mod::Last => return day(-1).map(|(r, _)| (r, i + 2)),
+            "morning" | "afternoon" | "evening" if m == Mod::This => {
+                return day(0).map(|(r, _)| (r, i + 2))
+            }
+            _ => None,
+        };
+        if let Some(u) = unit {
+            return Some((Raw::Deictic(u, k), i + 2));
+        }
+        if self.cap(i + 1) && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(next)) {
+            return Some((Raw::Weekday(weekday_number(next)?, m), i + 2));
+        }
+        if let Some((mo, end)) = self.month_at(i + 1, true) {
+            return Some((Raw::Month(mo, m), end));
+        }
+        if let Some(s) = Self::season_of(next) {
+            return Some((Raw::Season(s, m), i + 2));
+        }
+        None
+    }
+
+    /// "three years ago", "a month later", "six months" (a duration).
+    fn count_unit(&self, i: usize) -> Option<(Raw, usize)> {
+        let n = self.count_at(i)?;
+        let u = i + 1;
+        if !self.ok(u, i) {
+            return None;
+        }
+        let unit = unit_of(self.t(u))?;
+        let plural = self.t(u).to_lowercase().ends_with('s');
+        let is_a = self.is_any(i, &["a", "an"]);
+        // "one years" is not read, nor "three year" (an adjective: "a three year plan").
+        if plural == (n == 1.0) {
+            return None;
+        }
+        let next = u + 1;
+        let whole = n.fract() == 0.0;
+        let k = n as i64;
+        if whole && self.is(next, "ago") && self.ok(next, i) {
+            return Some((Raw::Ago(unit, -k), next + 1));
+        }
+        if whole && self.ok(next, i) {
+            if self.is_any(next, &["later", "afterwards", "afterward"])
+                || (self.is(next, "after") && self.boundary(next + 1, i))
+            {
+                return Some((Raw::Later(unit, k), next + 1));
+            }
+            if self.is(next, "earlier") || (self.is(next, "before") && self.boundary(next + 1, i)) {
+                return Some((Raw::Later(unit, -k), next + 1));
+            }
+        }
+        if is_a
+            && !self.prev_is_any(
+                i,
+                &[
+                    "for", "than", "over", "about", "nearly", "almost", "within", "in", "under",
+                    "only", "just", "around", "roughly", "barely", "least", "half", "past", "last",
+                    "after", "spent", "took", "lasted",
+                ],
+            )
+        {
+            // "once a year", "$5 a day" are rates.
+            return None;
+        }
+        Some((Raw::Duration(duration_value(n, unit)), u + 1))
+    }
+
+    /// "the next day", "the following year", "the previous week", "the day before".
+    fn anchored(&self, i: usize) -> Option<(Raw, usize)> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let w = self.t(i + 1).to_lowercase();
+        let k = match w.as_str() {
+            "next" | "following" => 1,
+            "previous" | "preceding" | "prior" => -1,
+            "day" | "week" | "month" | "year" => {
+                let unit = unit_of(&w)?;
+                // "the day before yesterday", "the day after tomorrow".
+                let sign = match self.t(i + 2).to_lowercase().as_str() {
+                    "before" => -1,
+                    "after" => 1,
+                    _ => 0,
+                };
+                let base = match self.t(i + 3).to_lowercase().as_str() {
+                    "yesterday" => -1,
+                    "today" => 0,
+                    "tomorrow" => 1,
+                    _ => 2,
+                };
+                if w == "day" && sign != 0 && base != 2 && self.ok(i + 3, i) {
+                    return Some((Raw::Deictic(Deictic::Day, base + sign), i + 4));
+                }
+                if self.is(i + 2, "before") && self.boundary(i + 3, i) {
+                    return Some((Raw::Later(unit, -1), i + 3));
+                }
+                if self.is(i + 2, "after") && self.boundary(i + 3, i) {
+                    return Some((Raw::Later(unit, 1), i + 3));
+                }
+                return None;
+            }
+            _ => return None,
+        };
+        if !self.is_any(i + 2, &["day", "week", "month", "year"]) || !self.ok(i + 2, i) {
+            return None;
+        }
+        Some((Raw::Later(unit_of(self.t(i + 2))?, k), i + 3))
+    }
+
+    /// "summer 2020", "the summer of 2020", "in the summer".
+    fn season(&self, i: usize) -> Option<(Raw, usize)> {
+        let s = Self::season_of(self.t(i))?;
+        if let Some((y, end)) = self.trailing_year(i + 1, i, true) {
+            return Some((Raw::Abs(Val::Season(y, s)), end));
+        }
+        let the = self.prev_is_any(i, &["the"]);
+        let before = if the { i.checked_sub(1)? } else { i };
+        let prep = self.prev_is_any(
+            before,
+            &[
+                "in",
+                "during",
+                "over",
+                "through",
+                "throughout",
+                "since",
+                "by",
+                "until",
+                "this",
+            ],
+        );
+        if prep && !self.is(i, "fall") && !self.is(i + 1, "of") {
+            return Some((Raw::Season(s, Mod::None), i + 1));
+        }
+        None
+    }
+
+    /// The longest expression starting at token `i`, if any.
+    fn match_at(&self, i: usize, prev_end: Option<usize>) -> Option<Found> {
+        let kind = self.kind(i)?;
+        let found = |a: usize, b: usize, raw: Raw| {
+            Some(Found {
+                a,
+                b,
+                raw,
+                ambiguous: false,
+            })
+        };
+        if kind == TokKind::Number {
+            if let Some((raw, ambiguous)) = self.numeric(i) {
+                return Some(Found {
+                    a: i,
+                    b: i + 1,
+                    raw,
+                    ambiguous,
+                });
+            }
+            if let Some((raw, end)) = self.day_month(i) {
+                return found(i, end, raw);
+            }
+            if let Some(y) = self.year_in_context(i, prev_end) {
+                return found(i, i + 1, Raw::Abs(Val::Year(y)));
+            }
+            if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
+                return found(i, i + 1, raw);
+            }
+            if let Some((raw, end)) = self.count_unit(i) {
+                return found(i, end, raw);
+            }
+            return None;
+        }
+        if kind != TokKind::Word {
+            return None;
+        }
+        let w = self.t(i);
+        // Weekday, maybe with a date: "Sunday, Aug. 22, 2021".
+        if self.cap(i) {
+            if let Some(wd) = weekday_number(w) {
+                let full = WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w));
+                let mut j = i + 1;
+                while self.ok(j, i) && matches!(self.t(j), "," | ".") && j <= i + 2 {
+                    j += 1;
+                }
+                if self.ok(j, i) {
+                    if let Some((raw, end)) = self.month_day(j).or_else(|| self.day_month(j)) {
+                        return found(i, end, raw);
+                    }
+                }
+                if full {
+                    return found(i, i + 1, Raw::Weekday(wd, Mod::None));
+                }
+            }
+        }
+        if let Some((raw, end)) = self.month_day(i) {
+            return found(i, end, raw);
+        }
+        if let Some((m, j)) = self.month_at(i, false) {
+            if self.day_at(j).is_some() {
+                // A day that does not exist: "February 30".
+                return None;
+            }
+            if let Some((y, end)) = self.trailing_year(j, i, true) {
+                return found(i, end, Raw::Abs(Val::Month(y, m)));
+            }
+            // "June of this year".
+            if self.is(j, "of") && self.ok(j, i) {
+                if let Some((Raw::Deictic(Deictic::Year, k), end)) = self.base_at(j + 1, i) {
+                    return found(i, end, Raw::MonthOfYear(m, k));
+                }
+            }
+            if self.month_at(i, true).is_some() && self.month_context(i, prev_end) {
+                return found(i, j, Raw::Month(m, Mod::None));
+            }
+        }
+        if let Some((raw, end)) = self.deictic(i) {
+            return found(i, end, raw);
+        }
+        if self.is(i, "the") {
+            if let Some((raw, end)) = self.period_phrase(i + 1) {
+                return found(i, end, raw);
+            }
+            if let Some((raw, end)) = self.anchored(i) {
+                return found(i, end, raw);
+            }
+        }
+        if let Some((raw, end)) = self.period_phrase(i) {
+            return found(i, end, raw);
+        }
+        if let Some((raw, end)) = self.season(i) {
+            let a = if self.prev_is_any(i, &["the"]) {
+                i - 1
+            } else {
+                i
+            };
+            return found(a, end, raw);
+        }
+        // "Q3 2021".
+        let l = w.to_lowercase();
+        if let Some(q) = l
+            .strip_prefix('q')
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|q| (1..=4).contains(q) && w.len() == 2)
+        {
+            if let Some((y, end)) = self.trailing_year(i + 1, i, false) {
+                return found(i, end, Raw::Abs(Val::Quarter(y, q)));
+            }
+            if self.prev_is_any(i, &["in", "the", "during", "of"]) {
+                return found(i, i + 1, Raw::Quarter(q, Mod::None));
+            }
+        }
+        if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
+            return found(i, i + 1, raw);
+        }
+        if let Some((raw, end)) = self.count_unit(i) {
+            return found(i, end, raw);
+        }
+        None
+    }
+
+    /// "an eight-year old girl" is an age, not a duration.
+    fn age_after(&self, i: usize) -> bool {
+        self.is(i + 1, "old") && self.ok(i + 1, i)
+    }
+}
+
+/// Every expression in the text, in order, ranges merged ("between 2019 and 2021").
+fn find_all(doc: &Doc) -> Vec<Found> {
+    let m = Matcher {
+        doc,
+        n: doc.tokens.len(),
+    };
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < m.n {
+        let prev_end = out.last().map(|f| f.b);
+        match m.match_at(i, prev_end) {
+            Some(f) if f.b > i => {
+                i = f.b;
+                out.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    merge_ranges(&m, out)
+}
+
+fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut it = found.into_iter().peekable();
+    while let Some(f) = it.next() {
+        let point = |r: &Raw| !matches!(r, Raw::Duration(_) | Raw::Event(_) | Raw::Range(..));
+        if let Some(g) = it.peek() {
+            let opener = if f.a > 0 && m.ok(f.a - 1, f.a) {
+                m.t(f.a - 1).to_lowercase()
+            } else {
+                String::new()
+            };
+            let conn = m.t(f.b).to_lowercase();
+            let joined = g.a == f.b + 1
+                && m.ok(g.a, f.a)
+                && point(&f.raw)
+                && point(&g.raw)
+                && match opener.as_str() {
+                    "between" => conn == "and",
+                    "from" => matches!(
+                        conn.as_str(),
+                        "to" | "until" | "till" | "through" | "-" | "–" | "—"
+                    ),
+                    _ => {
+                        matches!(conn.as_str(), "-" | "–" | "—")
+                            && !m.doc.tokens.get(f.b).is_some_and(|t| t.space_before)
+                    }
+                };
+            if joined {
+                let a = if matches!(opener.as_str(), "between" | "from") {
+                    f.a - 1
+                } else {
+                    f.a
+                };
+                let g = it.next().unwrap_or_else(|| f.clone());
+                out.push(Found {
+                    a,
+                    b: g.b,
+                    ambiguous: f.ambiguous || g.ambiguous,
+                    raw: Raw::Range(Box::new(f.raw), Box::new(g.raw)),
+                });
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Tense
+
+/// Positions of tense markers, so each expression finds its nearest in its sentence by
+/// binary search instead of rescanning the sentence.
+struct TenseMarks {
+    future: Vec<usize>,
+    past: Vec<usize>,
+}
+
+impl TenseMarks {
+    fn new(doc: &Doc) -> TenseMarks {
+        let mut future = Vec::new();
+        let mut past = Vec::new();
+        let n = doc.tokens.len();
+        for i in 0..n {
+            if doc.tokens[i].kind != TokKind::Word {
+                continue;
+            }
+            let w = doc.tok(i).to_lowercase().replace('’', "'");
+            let next = doc.tok_or_empty(i + 1).to_lowercase();
+            let prev = if i > 0 {
+                doc.tok(i - 1).to_lowercase()
+            } else {
+                String::new()
+            };
+            let is_future = matches!(
+                w.as_str(),
+                "will" | "'ll" | "shall" | "next" | "upcoming" | "tomorrow" | "due"
+            ) || (w == "wo" && next.replace('’', "'") == "n't")
+                || (matches!(
+                    w.as_str(),
+                    "going"
+                        | "set"
+                        | "expected"
+                        | "scheduled"
+                        | "planned"
+                        | "plans"
+                        | "plan"
+                        | "slated"
+                        | "poised"
+                ) && next == "to");
+            if is_future {
+                future.push(i);
+                continue;
+            }
+            let lower_start = doc.tok(i).chars().next().is_some_and(|c| c.is_lowercase());
+            let participle_context = matches!(
+                prev.as_str(),
+                "be" | "is" | "are" | "am" | "been" | "being" | "will" | "to"
+            );
+            let is_past = !participle_context
+                && (PAST_WORDS.contains(&w.as_str())
+                    || (lower_start
+                        && w.len() >= 5
+                        && w.ends_with("ed")
+                        && !ED_NOT_PAST.contains(&w.as_str())));
+            if is_past {
+                past.push(i);
+            }
+        }
+        TenseMarks { future, past }
+    }
+
+    fn nearest(list: &[usize], i: usize, sent: &Range<usize>) -> Option<usize> {
+        let k = list.partition_point(|&x| x < i);
+        let after = list.get(k).filter(|&&x| x < sent.end).map(|&x| x - i);
+        let before = k
+            .checked_sub(1)
+            .and_then(|k| list.get(k))
+            .filter(|&&x| x >= sent.start)
+            .map(|&x| i - x);
+        match (after, before) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn at(&self, doc: &Doc, i: usize) -> Tense {
+        let Some(sent) = doc
+            .tokens
+            .get(i)
+            .and_then(|t| doc.sentences.get(t.sentence as usize))
+        else {
+            return Tense::Unknown;
+        };
+        match (
+            Self::nearest(&self.future, i, sent),
+            Self::nearest(&self.past, i, sent),
+        ) {
+            (Some(f), Some(p)) if p < f => Tense::Past,
+            (Some(_), _) => Tense::Future,
+            (None, Some(_)) => Tense::Past,
+            (None, None) => Tense::Unknown,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Resolution
+
+/// The year for a cyclic position `p` (of `len` per year) given the reference's position
+/// `r` in year `y`, by tense or modifier.
+fn cyclic_year(p: i64, len: i64, y: i32, r: i64, tense: Tense, m: Mod) -> Option<i32> {
+    let y64 = y as i64;
+    let candidates = [y64 - 1, y64, y64 + 1];
+    let pos = |cy: i64| cy * len + p;
+    let now = y64 * len + r;
+    let pick = match m {
+        Mod::Last => candidates.iter().rev().find(|&&cy| pos(cy) < now),
+        Mod::Next => candidates.iter().find(|&&cy| pos(cy) > now),
+        Mod::This => Some(&y64),
+        Mod::None => match tense {
+            Tense::Past => candidates.iter().rev().find(|&&cy| pos(cy) <= now),
+            Tense::Future => candidates.iter().find(|&&cy| pos(cy) >= now),
+            Tense::Unknown => candidates
+                .iter()
+                .min_by_key(|&&cy| ((pos(cy) - now).abs(), pos(cy) > now)),
+        },
+    };
+    pick.and_then(|&cy| i32::try_from(cy).ok())
+}
+
+/// Winter belongs to the year of its December.
+fn season_of_day(d: CalendarDate) -> (i32, u32) {
+    match d.month {
+        1 | 2 => (d.year.saturating_sub(1), 3),
+        12 => (d.year, 3),
+        m => (d.year, (m - 3) / 3),
+    }
+}
+
+struct Resolved {
+    value: String,
+    until: Option<String>,
+    /// The latest point, for a following "a month later".
+    last: Option<Val>,
+}
+
+impl Resolved {
+    fn val(v: Option<Val>, unknown: String) -> Resolved {
+        match v {
+            Some(v) => Resolved {
+                value: v.timex(),
+                until: None,
+                last: Some(v),
+            },
+            None => Resolved {
+                value: unknown,
+                until: None,
+                last: None,
+            },
+        }
+    }
+}
+
+fn unknown_for(g: Gran) -> String {
+    match g {
+        Gran::Day => "XXXX-XX-XX",
+        Gran::Week => "XXXX-WXX",
+        Gran::Month => "XXXX-XX",
+        Gran::Year => "XXXX",
+        Gran::Decade => "XXX",
+    }
+    .to_string()
+}
+
+fn resolve(
+    raw: &Raw,
+    reference: Option<CalendarDate>,
+    anchor: Option<Val>,
+    tense: Tense,
+) -> Resolved {
+    match raw {
+        Raw::Abs(v) => Resolved::val(Some(*v), String::new()),
+        Raw::Event(d) => Resolved::val(Some(Val::Day(*d)), String::new()),
+        Raw::Duration(p) => Resolved {
+            value: p.clone(),
+            until: None,
+            last: None,
+        },
+        Raw::MonthDay(m, d) => {
+            let v = reference.and_then(|r| {
+                let p = (*m as i64 - 1) * 31 + (*d as i64 - 1);
+                let rp = (r.month as i64 - 1) * 31 + (r.day as i64 - 1);
+                let y = cyclic_year(p, 372, r.year, rp, tense, Mod::None)?;
+                CalendarDate::new(y, *m, *d).map(Val::Day)
+            });
+            Resolved::val(v, format!("XXXX-{m:02}-{d:02}"))
+        }
+        Raw::Month(m, md) => {
+            let v = reference.and_then(|r| {
+                let y = cyclic_year(*m as i64 - 1, 12, r.year, r.month as i64 - 1, tense, *md)?;
+                Some(Val::Month(y, *m))
+            });
+            Resolved::val(v, format!("XXXX-{m:02}"))
+        }
+        Raw::MonthOfYear(m, k) => {
+            let v = reference
+                .and_then(|r| Some(Val::Month(i32::try_from(r.year as i64 + k).ok()?, *m)));
+            Resolved::val(v, format!("XXXX-{m:02}"))
+        }
+        Raw::Quarter(q, md) => {
+            let v = reference.and_then(|r| {
+                let rq = (r.month as i64 - 1) / 3;
+                let y = cyclic_year(*q as i64 - 1, 4, r.year, rq, tense, *md)?;
+                Some(Val::Quarter(y, *q))
+            });
+            Resolved::val(v, format!("XXXX-Q{q}"))
+        }
+        Raw::Season(s, md) => {
+            let v = reference.and_then(|r| {
+                let (ry, rs) = season_of_day(r);
+                let y = cyclic_year(*s as i64, 4, ry, rs as i64, tense, *md)?;
+                Some(Val::Season(y, *s))
+            });
+            Resolved::val(
+                v,
+                format!("XXXX-{}", SEASONS.get(*s as usize).unwrap_or(&"XX")),
+            )
+        }
+        Raw::Weekday(wd, md) => {
+            let v = reference.and_then(|r| {
+                let rw = r.weekday() as i64;
+                let w = *wd as i64;
+                let back = (rw - w).rem_euclid(7);
+                let fwd = (w - rw).rem_euclid(7);
+                let off = match (md, tense) {
+                    (Mod::Last, _) => -(if back == 0 { 7 } else { back }),
+                    (Mod::Next, _) => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    (_, Tense::Past) => -back,
+                    (_, Tense::Future) => fwd,
+                    (_, Tense::Unknown) => {
+                        if fwd < back {
+                            fwd
+                        } else {
+                            -back
+                        }
+                    }
+                };
+                r.add_days(off).map(Val::Day)
+            });
+            Resolved::val(v, format!("XXXX-WXX-{}", wd + 1))
+        }
+        Raw::Deictic(unit, k) => {
+            let (u, g) = match unit {
+                Deictic::Day => (Unit::Day, Gran::Day),
+                Deictic::Week | Deictic::Weekend => (Unit::Week, Gran::Week),
+                Deictic::Month | Deictic::Quarter => (Unit::Month, Gran::Month),
+                Deictic::Year => (Unit::Year, Gran::Year),
+            };
+            let v = reference.and_then(|r| {
+                let d = match unit {
+                    Deictic::Quarter => add_months(r, k.checked_mul(3)?)?,
+                    _ => match u {
+                        Unit::Day => r.add_days(*k)?,
+                        Unit::Week => r.add_days(k.checked_mul(7)?)?,
+                        Unit::Month => add_months(r, *k)?,
+                        _ => add_months(r, k.checked_mul(12)?)?,
+                    },
+                };
+                match unit {
+                    Deictic::Quarter => Some(Val::Quarter(d.year, (d.month - 1) / 3 + 1)),
+                    Deictic::Weekend => d.iso_week().map(|(y, w)| Val::Weekend(y, w)),
+                    _ => Val::at(d, g),
+                }
+            });
+            let unknown = match unit {
+                Deictic::Quarter => "XXXX-QX".to_string(),
+                Deictic::Weekend => "XXXX-WXX-WE".to_string(),
+                _ => unknown_for(g),
+            };
+            Resolved::val(v, unknown)
+        }
+        Raw::Ago(unit, k) => {
+            let g = unit_gran(*unit, Gran::Week);
+            let v = reference.and_then(|r| shift(Val::Day(r), *unit, *k, g));
+            Resolved::val(v, unknown_for(g))
+        }
+        Raw::Later(unit, k) => {
+            let g = unit_gran(*unit, Gran::Day);
+            // "Six minutes later" only makes sense after a day; otherwise the article's day.
+            let anchor = anchor
+                .filter(|a| !matches!(unit, Unit::Minute | Unit::Hour) || a.gran() == Gran::Day);
+            let base = anchor.or(reference.map(Val::Day));
+            let v = base.and_then(|b| shift(b, *unit, *k, g));
+            let g = base.map_or(g, |b| b.gran().max(g));
+            Resolved::val(v, unknown_for(g))
+        }
+        Raw::PartOf(first, n, unit, base) => {
+            let b = resolve(base, reference, anchor, tense);
+            let Some(bv) = b.last else {
+                return part_unknown(*first, *n, *unit, base, b);
+            };
+            match part_of(*first, *n, *unit, bv) {
+                Some((s, e)) => Resolved {
+                    value: s.timex(),
+                    until: (s != e).then(|| e.timex()),
+                    last: Some(e),
+                },
+                None => b,
+            }
+        }
+        Raw::Range(a, b) => {
+            let ra = resolve(a, reference, anchor, tense);
+            let rb = resolve(b, reference, ra.last.or(anchor), tense);
+            Resolved {
+                value: ra.value,
+                until: Some(rb.until.unwrap_or(rb.value)),
+                last: rb.last.or(ra.last),
+            }
+        }
+    }
+}
+
+/// Part of a base value: the first four months of 2021, the first half of 2021 (unit Year,
+/// n = the half), the third quarter of 2021 (unit Minute, n = the quarter).
+fn part_of(first: bool, n: u32, unit: Unit, base: Val) -> Option<(Val, Val)> {
+    match (unit, base) {
+        (Unit::Year, Val::Year(y)) if (1..=2).contains(&n) => {
+            Some((Val::Half(y, n), Val::Half(y, n)))
+        }
+        (Unit::Minute, Val::Year(y)) if (1..=4).contains(&n) => {
+            Some((Val::Quarter(y, n), Val::Quarter(y, n)))
+        }
+        (Unit::Month, Val::Year(y)) if (1..=12).contains(&n) => Some(if first {
+            (Val::Month(y, 1), Val::Month(y, n))
+        } else {
+            (Val::Month(y, 13 - n), Val::Month(y, 12))
+        }),
+        (Unit::Day | Unit::Week, Val::Month(..) | Val::Year(_)) => {
+            let days = if unit == Unit::Week {
+                n.checked_mul(7)?
+            } else {
+                n
+            } as i64;
+            let start = base.start()?;
+            let end = match base {
+                Val::Month(y, m) => CalendarDate::new(y, m, days_in_month(y, m))?,
+                _ => CalendarDate::new(start.year, 12, 31)?,
+            };
+            if days > end.days() - start.days() + 1 {
+                return None;
+            }
+            Some(if first {
+                (Val::Day(start), Val::Day(start.add_days(days - 1)?))
+            } else {
+                (Val::Day(end.add_days(1 - days)?), Val::Day(end))
+            })
+        }
+        _ => None,
+    }
+}
+
+fn part_unknown(first: bool, n: u32, unit: Unit, base: &Raw, b: Resolved) -> Resolved {
+    // Only the year is unknown: "the first four months of this year" -> XXXX-01..XXXX-04.
+    let months = matches!(base, Raw::Deictic(Deictic::Year, _));
+    match unit {
+        Unit::Month if months && (1..=12).contains(&n) => {
+            let (s, e) = if first { (1, n) } else { (13 - n, 12) };
+            Resolved {
+                value: format!("XXXX-{s:02}"),
+                until: Some(format!("XXXX-{e:02}")),
+                last: None,
+            }
+        }
+        Unit::Year if months && (1..=2).contains(&n) => Resolved::val(None, format!("XXXX-H{n}")),
+        Unit::Minute if months && (1..=4).contains(&n) => Resolved::val(None, format!("XXXX-Q{n}")),
+        _ => b,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The reference date
+
+const DATELINE_WORDS: &[&str] = &["published", "posted", "updated", "modified"];
+
+fn find_reference(doc: &Doc, found: &[Found]) -> Option<(CalendarDate, DateSource, Range<usize>)> {
+    // The first five non-blank lines.
+    let top: Vec<usize> = doc
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !doc.text.get(r.start..r.end).unwrap_or("").trim().is_empty())
+        .map(|(i, _)| i)
+        .take(5)
+        .collect();
+    let mut dateline: Option<(CalendarDate, Range<usize>, bool)> = None;
+    for f in found {
+        let Some(day) = f.raw.complete_day().filter(|_| !f.ambiguous) else {
+            continue;
+        };
+        let Some(tok) = doc.tokens.get(f.a) else {
+            continue;
+        };
+        if !top.contains(&(tok.line as usize)) {
+            // Found expressions are in text order: nothing later is near the top.
+            if top.last().is_some_and(|&l| tok.line as usize > l) {
+                break;
+            }
+            continue;
+        }
+        let line_toks: Vec<usize> = (0..doc.tokens.len())
+            .skip(doc.token_at_or_after(doc.lines.get(tok.line as usize)?.start))
+            .take_while(|&k| doc.tokens[k].line == tok.line)
+            .take(64)
+            .collect();
+        let keyword = line_toks
+            .iter()
+            .find(|&&k| {
+                DATELINE_WORDS
+                    .iter()
+                    .any(|w| doc.tok(k).eq_ignore_ascii_case(w))
+            })
+            .map(|&k| {
+                !doc.tok(k).eq_ignore_ascii_case("updated")
+                    && !doc.tok(k).eq_ignore_ascii_case("modified")
+            });
+        // "Aug. 22, 2021 | 10:30 AM" or "By Jane Doe, Aug. 22, 2021", but not a sentence.
+        let others: Vec<usize> = line_toks
+            .iter()
+            .copied()
+            .filter(|&k| k < f.a || k >= f.b)
+            .collect();
+        let sentence_like = others.iter().any(|&k| {
+            doc.tok(k).chars().next().is_some_and(|c| c.is_lowercase())
+                && !["by", "on", "at", "am", "pm", "a.m.", "p.m."]
+                    .iter()
+                    .any(|w| doc.tok(k).eq_ignore_ascii_case(w))
+        });
+        if keyword.is_some() || (others.len() <= 4 && !sentence_like) {
+            let published = keyword.unwrap_or(true);
+            let better = match &dateline {
+                None => true,
+                Some((_, _, p)) => published && !p,
+            };
+            if better {
+                dateline = Some((day, doc.range(f.a, f.b - 1), published));
+            }
+        }
+    }
+    if let Some((d, r, _)) = dateline {
+        return Some((d, DateSource::Dateline, r));
+    }
+    found
+        .iter()
+        .filter(|f| !f.ambiguous)
+        .filter_map(|f| Some((f.raw.complete_day()?, f)))
+        .max_by_key(|(d, _)| *d)
+        .map(|(d, f)| (d, DateSource::LatestInText, doc.range(f.a, f.b - 1)))
+}
+
+/// The first and last day (inclusive) of a date value written by this module, like
+/// `2021-08`, `2021-W33`, `2021-Q1` or `199`; `None` for durations, values with unknown
+/// parts (`XXXX-06`) and years outside 0-9999.
+pub fn timex_bounds(value: &str) -> Option<(CalendarDate, CalendarDate)> {
+    let v = Val::parse(value)?;
+    Some((v.start()?, v.end()?))
+}
+
 pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>) -> DatesResult {
-    let _ = (doc, structure, given);
-    DatesResult::default()
+    let _ = structure;
+    let found = find_all(doc);
+    let reference = match given {
+        Some(d) => Some((d, DateSource::Given, None)),
+        None => find_reference(doc, &found).map(|(d, s, r)| (d, s, Some(r))),
+    };
+    let ref_day = reference.as_ref().map(|r| r.0);
+    let marks = TenseMarks::new(doc);
+    let mut anchor: Option<Val> = None;
+    let mut out = DatesResult {
+        reference: reference.map(|(d, source, r)| ReferenceDate {
+            value: Val::Day(d).timex(),
+            source,
+            evidence: r.map(|r| doc.text_span(r)),
+        }),
+        ..Default::default()
+    };
+    for f in &found {
+        let tense = marks.at(doc, f.a);
+        let r = resolve(&f.raw, ref_day, anchor, tense);
+        if r.last.is_some() {
+            anchor = r.last;
+        }
+        let bytes = doc.range(f.a, f.b - 1);
+        let t = doc.text_span(bytes.clone());
+        out.dates.push(DateExpr {
+            start: t.start,
+            end: t.end,
+            text: t.text,
+            kind: f.raw.kind(),
+            value: r.value,
+            until: r.until,
+            relative: f.raw.is_relative(),
+            ambiguous: f.ambiguous,
+        });
+        out.claimed.push(bytes);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, reference: Option<&str>) -> DatesResult {
+        let doc = Doc::new(text);
+        extract(
+            &doc,
+            &StructureInfo::default(),
+            reference.and_then(CalendarDate::parse),
+        )
+    }
+
+    /// (text, value, until) of every expression.
+    fn found(text: &str, reference: Option<&str>) -> Vec<(String, String, Option<String>)> {
+        run(text, reference)
+            .dates
+            .into_iter()
+            .map(|d| (d.text, d.value, d.until))
+            .collect()
+    }
+
+    fn one(text: &str, reference: Option<&str>) -> DateExpr {
+        let r = run(text, reference);
+        assert_eq!(r.dates.len(), 1, "{text}: {:?}", r.dates);
+        r.dates.into_iter().next().unwrap()
+    }
+
+    fn value(text: &str, reference: Option<&str>) -> String {
+        one(text, reference).value
+    }
+
+    const REF: Option<&str> = Some("2021-08-22"); // a Sunday
+
+    #[test]
+    fn calendar_arithmetic() {
+        let d = CalendarDate::new(2021, 8, 22).unwrap();
+        assert_eq!(d.weekday(), 6);
+        assert_eq!(CalendarDate::from_days(d.days()), Some(d));
+        assert_eq!(d.add_days(10).unwrap().to_string(), "2021-09-01");
+        assert_eq!(d.iso_week(), Some((2021, 33)));
+        // 2021-01-01 belongs to week 53 of 2020.
+        assert_eq!(
+            CalendarDate::new(2021, 1, 1).unwrap().iso_week(),
+            Some((2020, 53))
+        );
+        assert_eq!(
+            CalendarDate::new(2000, 2, 29)
+                .unwrap()
+                .add_days(365)
+                .unwrap()
+                .to_string(),
+            "2001-02-28"
+        );
+        // Extreme years neither panic nor wrap.
+        let max = CalendarDate::new(i32::MAX, 12, 31).unwrap();
+        assert_eq!(max.add_days(1), None);
+        assert_eq!(CalendarDate::from_days(max.days()), Some(max));
+        let min = CalendarDate::new(i32::MIN, 1, 1).unwrap();
+        assert_eq!(min.add_days(-1), None);
+        assert_eq!(add_months(min, -1), None);
+        assert_eq!(Val::Year(-44).timex(), "-44");
+        assert_eq!(Val::Year(12345).timex(), "12345");
+    }
+
+    #[test]
+    fn bounds_of_values() {
+        let b = |s: &str| timex_bounds(s).map(|(a, z)| (a.to_string(), z.to_string()));
+        let pair = |a: &str, z: &str| Some((a.to_string(), z.to_string()));
+        assert_eq!(b("2021-08-22"), pair("2021-08-22", "2021-08-22"));
+        assert_eq!(b("2020-02"), pair("2020-02-01", "2020-02-29"));
+        assert_eq!(b("2021-W33"), pair("2021-08-16", "2021-08-22"));
+        assert_eq!(b("2021-W33-WE"), pair("2021-08-21", "2021-08-22"));
+        assert_eq!(b("2021-Q4"), pair("2021-10-01", "2021-12-31"));
+        assert_eq!(b("2021-H1"), pair("2021-01-01", "2021-06-30"));
+        assert_eq!(b("2020-WI"), pair("2020-12-01", "2021-02-28"));
+        assert_eq!(b("2021"), pair("2021-01-01", "2021-12-31"));
+        assert_eq!(b("199"), pair("1990-01-01", "1999-12-31"));
+        for v in [
+            "P3Y",
+            "XXXX-06",
+            "XXXX-WXX-7",
+            "",
+            "2021-13",
+            "2021-Q9",
+            "20211",
+        ] {
+            assert_eq!(b(v), None, "{v}");
+        }
+        // Every value the module writes for a calendar unit reads back to itself.
+        let d = CalendarDate::new(2021, 8, 22).unwrap();
+        for g in [Gran::Day, Gran::Week, Gran::Month, Gran::Year, Gran::Decade] {
+            let v = Val::at(d, g).unwrap();
+            assert_eq!(Val::parse(&v.timex()), Some(v));
+        }
+    }
+
+    #[test]
+    fn absolute_dates_with_month_names() {
+        assert_eq!(
+            value("The ceasefire began on Aug. 22, 2021, officials said.", REF),
+            "2021-08-22"
+        );
+        assert_eq!(
+            value("It opened 22 August 2021 in Lyon.", None),
+            "2021-08-22"
+        );
+        assert_eq!(
+            value("The vote was held on November 17, 2019.", None),
+            "2019-11-17"
+        );
+        assert_eq!(
+            value("She was born on the 3rd of May 1990.", None),
+            "1990-05-03"
+        );
+        assert_eq!(
+            value("The law took effect in January 2017.", None),
+            "2017-01"
+        );
+        assert_eq!(value("Prices rose in June, 2021.", None), "2021-06");
+        let e = one("Sunday, Aug. 22, 2021 was hot.", None);
+        assert_eq!(
+            (e.text.as_str(), e.value.as_str(), e.relative),
+            ("Sunday, Aug. 22, 2021", "2021-08-22", false)
+        );
+        assert_eq!(value("Sun., Aug. 22, 2021", None), "2021-08-22");
+        // Days that do not exist are not dates.
+        assert!(found("on February 30, 2021", None).is_empty());
+        assert!(found("on February 29, 2021", None).is_empty());
+        assert_eq!(value("on February 29, 2020", None), "2020-02-29");
+    }
+
+    #[test]
+    fn numeric_dates() {
+        assert_eq!(value("Filed 2021-08-22 in court.", None), "2021-08-22");
+        let e = one("The deadline is 3/4/2021.", None);
+        assert!(e.ambiguous);
+        assert_eq!(e.value, "2021-03-04");
+        let e = one("The deadline is 13/4/2021.", None);
+        assert!(!e.ambiguous);
+        assert_eq!(e.value, "2021-04-13");
+        let e = one("The deadline is 4/13/2021.", None);
+        assert!(!e.ambiguous);
+        assert_eq!(e.value, "2021-04-13");
+        assert!(!one("on 5/5/2021", None).ambiguous);
+        assert_eq!(value("signed on 22.08.2021", None), "2021-08-22");
+        // Not dates.
+        assert!(found("About 1.234.567 votes, 2.5 percent, 24/7 coverage.", None).is_empty());
+    }
+
+    #[test]
+    fn years_need_date_context() {
+        assert_eq!(value("The war began in 2001.", None), "2001");
+        assert_eq!(value("It has grown since 2017, he said.", None), "2017");
+        assert_eq!(value("Emissions must fall by 2030.", None), "2030");
+        assert_eq!(
+            value("up from 21 in the same period in 2020..", None),
+            "2020"
+        );
+        assert_eq!(
+            value("by the end of 2022 the plant will close", None),
+            "2022"
+        );
+        assert!(found("In 2000 people marched.", None).is_empty());
+        assert!(found("Some 1,500 people and 2000 others.", None).is_empty());
+        assert!(found("Sales rose by 2000 last quarter.", None)
+            .iter()
+            .all(|d| d.0 != "2000"));
+        assert!(found("The team scored 2019 points.", None).is_empty());
+    }
+
+    #[test]
+    fn decades_quarters_seasons_halves() {
+        assert_eq!(value("It was popular in the 1990s.", None), "199");
+        assert_eq!(
+            value("Profit fell in the first quarter of 2021.", None),
+            "2021-Q1"
+        );
+        let e = one("Profit fell in the first quarter of 2021.", None);
+        assert_eq!(e.text, "the first quarter of 2021");
+        assert_eq!(value("Results for Q3 2020 were weak.", None), "2020-Q3");
+        assert_eq!(value("The band toured in summer 2020.", None), "2020-SU");
+        assert_eq!(value("It happened in the winter of 2019.", None), "2019-WI");
+        assert_eq!(
+            value("Growth slowed in the second half of 2019.", None),
+            "2019-H2"
+        );
+        assert_eq!(value("Growth slowed in mid-2020.", None), "2020");
+        // Relative: the third quarter, in past tense, before an August reference.
+        assert_eq!(
+            value(
+                "Sales fell in the third quarter, it said.",
+                Some("2021-11-02")
+            ),
+            "2021-Q3"
+        );
+        assert_eq!(
+            value(
+                "Sales fell in the fourth quarter, it said.",
+                Some("2021-08-22")
+            ),
+            "2020-Q4"
+        );
+        assert_eq!(
+            value("Sales will rise in the fourth quarter.", Some("2021-08-22")),
+            "2021-Q4"
+        );
+        assert_eq!(value("The fair returns this summer.", REF), "2021-SU");
+        assert_eq!(value("They met last winter.", REF), "2020-WI");
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // REF is a Sunday.
+        assert_eq!(value("The minister resigned Friday.", REF), "2021-08-20");
+        assert_eq!(
+            value("The minister said on Sunday that he would stay.", REF),
+            "2021-08-22"
+        );
+        assert_eq!(value("The minister will resign Friday.", REF), "2021-08-27");
+        assert_eq!(value("The vote is due Wednesday.", REF), "2021-08-25");
+        assert_eq!(value("She left last Sunday.", REF), "2021-08-15");
+        assert_eq!(value("She arrives next Sunday.", REF), "2021-08-29");
+        // No tense marker: the closer one, here Monday after.
+        assert_eq!(value("Monday is a holiday.", REF), "2021-08-23");
+        // No reference: TIMEX weekday.
+        let e = one("They met on Sunday.", None);
+        assert_eq!((e.value.as_str(), e.relative), ("XXXX-WXX-7", true));
+        // Not weekdays: plurals, lowercase.
+        assert!(found("They meet on Sundays.", REF).is_empty());
+    }
+
+    #[test]
+    fn deictic_words() {
+        assert_eq!(value("Police said today that ...", REF), "2021-08-22");
+        assert_eq!(value("Police said yesterday that ...", REF), "2021-08-21");
+        assert_eq!(value("The court rules tomorrow.", REF), "2021-08-23");
+        assert_eq!(value("Talks resume this week.", REF), "2021-W33");
+        assert_eq!(value("Talks ended last week.", REF), "2021-W32");
+        assert_eq!(value("Talks resume next month.", REF), "2021-09");
+        assert_eq!(value("Profits fell this year.", REF), "2021");
+        assert_eq!(value("Last year’s attacks were worse.", REF), "2020");
+        assert_eq!(value("Talks resume this weekend.", REF), "2021-W33-WE");
+        assert_eq!(value("The bank reported last night.", REF), "2021-08-21");
+        assert_eq!(value("Yesterday it rained.", None), "XXXX-XX-XX");
+        assert_eq!(
+            value("It rained the day before yesterday.", REF),
+            "2021-08-20"
+        );
+        assert_eq!(value("It rains the day after tomorrow.", REF), "2021-08-24");
+        // A newspaper, not a day.
+        assert!(found("He told USA Today about it.", REF).is_empty());
+    }
+
+    #[test]
+    fn bare_months_follow_tense() {
+        assert_eq!(
+            value("Officials said in June that the plan failed.", REF),
+            "2021-06"
+        );
+        assert_eq!(value("The attack happened in November.", REF), "2020-11");
+        assert_eq!(value("Elections will be held in November.", REF), "2021-11");
+        assert_eq!(value("Elections will be held in June.", REF), "2022-06");
+        assert_eq!(value("They met last June.", REF), "2021-06");
+        assert_eq!(value("They meet next August.", REF), "2022-08");
+        assert_eq!(value("Prices peaked in mid-July.", REF), "2021-07");
+        assert_eq!(value("Prices peaked in June.", None), "XXXX-06");
+        assert_eq!(
+            value("They will vote in June of next year.", REF),
+            "2022-06"
+        );
+        assert_eq!(value("It ran until June of last year.", REF), "2020-06");
+        // Not months: modal "may", a name without context, lowercase.
+        assert!(found("Officials may act. June Carter sang. He will march.", REF).is_empty());
+    }
+
+    #[test]
+    fn month_day_without_year() {
+        assert_eq!(
+            value("From August 14, the army has evacuated 100 people.", REF),
+            "2021-08-14"
+        );
+        // Past tense and later in the year than the reference: last year's.
+        assert_eq!(
+            value("The law was passed on December 3.", REF),
+            "2020-12-03"
+        );
+        assert_eq!(
+            value("The law takes effect on December 3.", REF),
+            "2021-12-03"
+        );
+        assert_eq!(value("The talks will start on Feb. 1.", REF), "2022-02-01");
+        assert_eq!(value("He arrived on 3 May.", REF), "2021-05-03");
+        assert_eq!(value("He arrived on Aug. 12.", None), "XXXX-08-12");
+    }
+
+    #[test]
+    fn ago_and_later() {
+        assert_eq!(value("The group was founded three years ago.", REF), "2018");
+        assert_eq!(value("It closed six months ago.", REF), "2021-02");
+        assert_eq!(value("It closed 10 days ago.", REF), "2021-08-12");
+        assert_eq!(value("It closed two weeks ago.", REF), "2021-W31");
+        assert_eq!(value("It opened a decade ago.", REF), "2011");
+        assert_eq!(
+            found(
+                "A bomb hit the city in November and a rocket a month later.",
+                REF
+            ),
+            vec![
+                ("November".into(), "2020-11".into(), None),
+                ("a month later".into(), "2020-12".into(), None)
+            ]
+        );
+        assert_eq!(
+            found(
+                "The deal was signed on March 3, 2015. Two weeks later it collapsed.",
+                REF
+            )[1]
+            .1,
+            "2015-03-17"
+        );
+        assert_eq!(
+            found(
+                "The deal was signed in 2015. A year earlier talks had failed.",
+                REF
+            )[1]
+            .1,
+            "2014"
+        );
+        assert_eq!(
+            found(
+                "Polls closed on June 4, 2019. The next day the count began.",
+                REF
+            )[1]
+            .1,
+            "2019-06-05"
+        );
+        // No earlier date: from the reference.
+        assert_eq!(value("A week later, he resigned.", REF), "2021-08-29");
+        // Minutes and hours after a year fall back to the article's day.
+        assert_eq!(
+            found("It began in 1958. Six minutes later he scored.", REF)[1].1,
+            "2021-08-22"
+        );
+        assert_eq!(value("Three years ago, he resigned.", None), "XXXX");
+    }
+
+    #[test]
+    fn durations() {
+        let d = one("He served three years in prison.", REF);
+        assert_eq!(
+            (d.kind, d.value.as_str(), d.relative),
+            (DateKind::Duration, "P3Y", false)
+        );
+        assert_eq!(value("They waited for two weeks.", REF), "P2W");
+        assert_eq!(value("The talks lasted six months.", REF), "P6M");
+        assert_eq!(value("A 10-day curfew was imposed.", REF), "P10D");
+        assert_eq!(value("a three-year plan", REF), "P3Y");
+        assert_eq!(value("It took more than a year.", REF), "P1Y");
+        assert_eq!(value("Rescuers searched for 48 hours.", REF), "PT48H");
+        assert_eq!(value("over two decades", REF), "P20Y");
+        // Rates and ages are not durations.
+        assert!(found("They meet once a year. A three-year-old boy.", REF).is_empty());
+        assert!(found("An eight-year old girl.", REF).is_empty());
+    }
+
+    #[test]
+    fn events() {
+        let e = one("The 9/11 attacks changed everything.", REF);
+        assert_eq!(
+            (e.kind, e.value.as_str(), e.relative),
+            (DateKind::Event, "2001-09-11", false)
+        );
+        assert_eq!(value("the post-9/11 wars", REF), "2001-09-11");
+        // An event anchors "later".
+        assert_eq!(
+            found("After 7/7, a month later, laws changed.", REF)[1].1,
+            "2005-08"
+        );
+    }
+
+    #[test]
+    fn periods_and_ranges() {
+        let d = one(
+            "There were 77 attacks in the first four months of this year.",
+            REF,
+        );
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2021-01", Some("2021-04"))
+        );
+        let d = one("in the last three months of 2020", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2020-10", Some("2020-12"))
+        );
+        let d = one("in the first 10 days of June 2020", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2020-06-01", Some("2020-06-10"))
+        );
+        let d = one("Prices doubled between 2019 and 2021.", REF);
+        assert_eq!(
+            (d.text.as_str(), d.value.as_str(), d.until.as_deref()),
+            ("between 2019 and 2021", "2019", Some("2021"))
+        );
+        let d = one("The festival ran from May to July.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2021-05", Some("2021-07"))
+        );
+        let d = one("The office is closed Aug. 14-16, 2021.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2021-08-14", Some("2021-08-16"))
+        );
+        let d = one("The data cover 2015-2019.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2015", Some("2019"))
+        );
+        let d = one("The data cover the first four months of this year.", None);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("XXXX-01", Some("XXXX-04"))
+        );
+        // Counting ranges are not dates.
+        assert!(found("between 10 and 15 of its operatives", REF).is_empty());
+        assert!(found("from 1500 to 2000 people", REF).is_empty());
+    }
+
+    #[test]
+    fn reference_date_sources() {
+        let r = run("Officials spoke Sunday.", Some("2021-08-22"))
+            .reference
+            .unwrap();
+        assert_eq!(
+            (r.value.as_str(), r.source, r.evidence),
+            ("2021-08-22", DateSource::Given, None)
+        );
+
+        let text = "Storm hits coast\nPublished March 3, 2020\nThe storm hit on Monday. A photo from May 1, 2020 shows it.";
+        let r = run(text, None);
+        let rf = r.reference.unwrap();
+        assert_eq!(
+            (rf.value.as_str(), rf.source),
+            ("2020-03-03", DateSource::Dateline)
+        );
+        assert_eq!(rf.evidence.unwrap().text, "March 3, 2020");
+        assert_eq!(
+            r.dates.iter().find(|d| d.text == "Monday").unwrap().value,
+            "2020-03-02"
+        );
+
+        // Published beats updated; a short date-only line is a dateline too.
+        let text = "Updated 4 March 2020\nPublished 3 March 2020\nText.";
+        assert_eq!(run(text, None).reference.unwrap().value, "2020-03-03");
+        let text = "Headline\n2020-03-03 10:30 GMT\nThe storm hit Monday.";
+        assert_eq!(
+            run(text, None).reference.unwrap().source,
+            DateSource::Dateline
+        );
+
+        // A date in a long sentence at the top is not a dateline; the latest complete date wins.
+        let text = "The treaty signed on May 1, 1990 still shapes the talks held in Geneva.\nA guard in Kabul, Afghanistan, Sunday, Aug. 22, 2021. (AP Photo)\nOn Jan. 2, 2019 it began.";
+        let rf = run(text, None).reference.unwrap();
+        assert_eq!(
+            (rf.value.as_str(), rf.source),
+            ("2021-08-22", DateSource::LatestInText)
+        );
+        assert_eq!(rf.evidence.unwrap().text, "Sunday, Aug. 22, 2021");
+
+        // Ambiguous numeric dates and events do not set the reference.
+        assert!(run("On 3/4/2021 and after 9/11.", None).reference.is_none());
+        assert!(run("Nothing dated here.", None).reference.is_none());
+    }
+
+    #[test]
+    fn claimed_covers_every_expression() {
+        let text = "On Aug. 22, 2021, after 9/11 and three years ago, 30,000 people fled.";
+        let r = run(text, REF);
+        let claimed: Vec<&str> = r.claimed.iter().map(|c| &text[c.clone()]).collect();
+        assert_eq!(claimed, vec!["Aug. 22, 2021", "9/11", "three years ago"]);
+        assert_eq!(r.claimed.len(), r.dates.len());
+    }
+
+    #[test]
+    fn utf16_spans() {
+        let text = "😀 “Talks ended” on Sunday.";
+        let d = one(text, REF);
+        let u: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(
+            String::from_utf16(&u[d.start as usize..d.end as usize]).unwrap(),
+            "Sunday"
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            "May",
+            "the first",
+            "the first 99999 months of 2021",
+            "in 9999 and 0000, 0/0/0000, 99/99/99, 2021-13-45, 31/31/2021",
+            "Sunday, Aug. 99, 2021 — from — to between and",
+            "Q9 2021 Q1 mid- early-1990s post-",
+            "100000 years ago, 99999 decades later, a century ago",
+            "last last next this the next the day before",
+        ] {
+            for reference in [None, REF, Some("9999-12-31"), Some("0000-01-01")] {
+                let _ = run(text, reference);
+            }
+        }
+        let doc = Doc::new("It ended 50 centuries later. Sunday. in June. 99999 years ago.");
+        for y in [i32::MIN, -1, i32::MAX] {
+            let _ = extract(
+                &doc,
+                &StructureInfo::default(),
+                CalendarDate::new(y, 12, 31),
+            );
+            let _ = extract(&doc, &StructureInfo::default(), CalendarDate::new(y, 1, 1));
+        }
+    }
 }

@@ -184,6 +184,10 @@ pub struct DateExpr {
     /// True when the value depends on the reference date or an earlier date in the text
     /// ("Sunday", "in June", "a month later"), false when the text writes it out in full.
     pub relative: bool,
+    /// True when the text allows two readings and `value` is one of them: a numeric date
+    /// like `3/4/2021` (March 4 or April 3) gets the month-first reading; the other one
+    /// swaps day and month.
+    pub ambiguous: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
