@@ -349,7 +349,7 @@ Scotland|England|Wales|Northern Ireland|Ulster|New England|Midwest|Deep South|Pa
 Rust Belt|Sun Belt|Bible Belt|Appalachia|Great Plains|Great Lakes|Gulf Coast|East Coast|
 West Coast|Silicon Valley|Bay Area|Mid-Atlantic|Southwest|Northeast|Southeast|Northwest|
 Puerto Rico|Guam|District of Columbia|Washington, D.C.|Washington D.C.|D.C.|Greater London|
-Ontario|Hong Kong|Macau|Helmand|Kandahar Province|Nangarhar|Khyber Pakhtunkhwa|Balochistan|
+Ontario|Hong Kong|Macau|Helmand|Kandahar Province|Khyber Pakhtunkhwa|Balochistan|
 Sindh|Waziristan|Anbar|Nineveh|Idlib Province|Rakhine|Shan State|Aceh|Papua|Zanzibar|
 Cabo Delgado|Oromia|Amhara|Afar|Somaliland|Puntland|Jubaland|Galilee|Judea and Samaria|
 Hejaz|Hadramawt|Marib|Hodeidah|Kharkiv region|Zaporizhzhia|Kherson region|Luhansk region|

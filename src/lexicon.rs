@@ -73,9 +73,12 @@ struct Lists {
     titles: HashSet<String>,
 }
 
+/// Entries of a list file: one a line, `#` comments. A `~` before or after an entry marks it as
+/// ambiguous (a country that is also a given name, a last word that also ends place names);
+/// the rules here weigh such entries no differently yet, so the mark is dropped.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
-        .map(str::trim)
+        .map(|l| l.trim().trim_start_matches('~').trim_end_matches('~').trim())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
