@@ -329,7 +329,8 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Words between a number and its noun that are not the noun: "10 more people".
 #[rustfmt::skip]
 const QUANTITY_WORDS: &[&str] = &[
-    "more", "other", "additional", "further", "extra", "fewer", "less", "such", "same",
+    "last", "final", "more", "other", "additional", "further", "extra", "fewer", "less", "such",
+    "same",
 ];
 
 #[rustfmt::skip]
@@ -547,10 +548,43 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         .map(|(_, u)| (*u, FigureKind::Measure))
 }
 
+/// Every word a word numeral can start with (before any hyphen), sorted, so that the many
+/// words that cannot start one are rejected with one binary search and no allocation.
+#[rustfmt::skip]
+const NUMERAL_STARTS: &[&str] = &[
+    "a", "an", "billions", "billionth", "dozen", "dozens", "eight", "eighteen", "eighteenth",
+    "eighth", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth", "fifth",
+    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth",
+    "fourth", "half", "hundreds", "hundredth", "millions", "millionth", "nine", "nineteen",
+    "nineteenth", "ninetieth", "ninety", "ninth", "one", "seven", "seventeen", "seventeenth",
+    "seventh", "seventieth", "seventy", "several", "six", "sixteen", "sixteenth", "sixth",
+    "sixtieth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth",
+    "thirty", "thousands", "thousandth", "three", "trillions", "twelfth", "twelve", "twentieth",
+    "twenty", "two", "zero",
+];
+
+fn may_start_numeral(w: &str) -> bool {
+    let head = w.split(is_hyphen).next().unwrap_or("");
+    let mut buf = [0u8; 12];
+    if head.len() > buf.len() || !head.is_ascii() {
+        return false;
+    }
+    for (d, c) in buf.iter_mut().zip(head.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    let key = &buf[..head.len()];
+    NUMERAL_STARTS
+        .binary_search_by(|x| x.as_bytes().cmp(key))
+        .is_ok()
+}
+
 /// Number words: "forty-eight", "a hundred and five", "two million", "a dozen", vague
 /// plurals, "several thousand", fractions of a whole, and ordinal words.
 fn read_words(doc: &Doc, i: usize) -> Option<Num> {
     let w = doc.tok(i);
+    if !may_start_numeral(w) {
+        return None;
+    }
     if let Some(num) = vague(doc, i) {
         return Some(num);
     }
@@ -605,7 +639,8 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         // "three-year-old", "five-day"
         if let Some(n) = word_value(a).filter(|v| *v < 100.0 && word_value(w).is_none()) {
             let start = doc.tokens[i].start + a.len() + 1;
-            let g = compound(b, start);
+            // "one-stop", "one-sided" are adjectives, not counts.
+            let g = compound(b, start).filter(|g| n != 1.0 || !matches!(g, Glued::Noun(..)));
             if let Some(g) = g {
                 let mut num = Num::new(i, i + 1, n, false);
                 num.glued = g;
@@ -1104,7 +1139,6 @@ fn counts_after(doc: &Doc, q: usize, singular: bool) -> Option<(String, bool)> {
         j += 1;
         skipped += 1;
     }
-    let first = j;
     let mut run: [usize; 4] = [0; 4];
     let mut len = 0;
     while len < 4 && in_sent(j) {
@@ -1123,7 +1157,7 @@ fn counts_after(doc: &Doc, q: usize, singular: bool) -> Option<(String, bool)> {
         j += 1;
     }
     let run = &run[..len];
-    let direct = first == start;
+    let direct = !is(doc, start, "of");
     if let Some(k) = run.iter().position(|&t| plural_like(tok(doc, t))) {
         let mut k = k;
         while k + 1 < run.len() && plural_like(tok(doc, run[k + 1])) {
@@ -1220,12 +1254,25 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             if month_number(w).is_some() && doc.is_capitalized(if t == "." { m - 1 } else { m })
                 || weekday_number(w).is_some() && w.len() > 3
                 || t == "#"
-                || (num.digits
-                    && in_list(w, LABEL_WORDS)
+                || (in_list(w, LABEL_WORDS)
                     && w.chars().all(|c| c.is_lowercase() || c == '.')
                     && !in_list(w, &["day", "week"]))
                 || (num.digits && in_list(w, &["no", "nos"]) && t == ".")
             {
+                return None;
+            }
+        }
+    }
+    // The second day of "September 8 and 9" or the end of "2003 - 5".
+    if let (Some(c), Some(d)) = (first_tok.checked_sub(1), first_tok.checked_sub(2)) {
+        let conn = tok(doc, c);
+        if num.digits
+            && kind(doc, d) == Some(TokKind::Number)
+            && in_list(conn, &["and", "to", "-", "–", "through", "or"])
+        {
+            let before_d = d.checked_sub(1).map_or("", |k| tok(doc, k));
+            let d_year = read_num(doc, d).is_some_and(|n| is_year(doc, &n));
+            if month_number(before_d).is_some() || (d_year && !in_list(conn, &["and", "or"])) {
                 return None;
             }
         }
@@ -1943,6 +1990,7 @@ mod tests {
             Some("engineers")
         );
         assert_eq!(c("One soldier was hurt.").as_deref(), Some("soldier"));
+        assert_eq!(c("It has one last chance.").as_deref(), Some("chance"));
         assert_eq!(
             c("It was the third time this year.").as_deref(),
             Some("time")
@@ -2041,6 +2089,10 @@ mod tests {
         assert!(figs("One of the concerns is cost.").is_empty());
         assert!(figs("No one was hurt.").is_empty());
         assert!(figs("It is the first time, and the second.").is_empty());
+        assert!(figs("He is the world number one player.").is_empty());
+        assert!(figs("They want a one-stop shop.").is_empty());
+        assert!(figs("Leaders meet on September 8 and 9 in Rome.").is_empty());
+        assert!(figs("The period 2003 - 5 was calm.").is_empty());
     }
 
     #[test]
@@ -2082,6 +2134,13 @@ mod tests {
             assert_eq!(got, f.text);
         }
         assert!(texts(s).contains(&"about 40".to_string()));
+    }
+
+    #[test]
+    fn numeral_starts_are_sorted() {
+        assert!(NUMERAL_STARTS.windows(2).all(|w| w[0] < w[1]));
+        assert!(may_start_numeral("Forty-eight") && may_start_numeral("A"));
+        assert!(!may_start_numeral("people") && !may_start_numeral("Ünïcödé"));
     }
 
     #[test]
