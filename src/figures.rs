@@ -44,14 +44,15 @@
 //! # Kinds and units
 //!
 //! - `Money`: a currency symbol before (`$`, `US$`, `€`, `£`, `¥`, `₹`...), an ISO 4217 code
-//!   before or after, or a currency word after ("dollars", "Canadian dollars", "euros",
-//!   "pounds" unless "pounds of" which is weight). `unit` is the ISO code; `$` alone is USD and
-//!   `¥` alone JPY. Scale words apply: "$2.5 billion" is 2.5e9.
+//!   before or after, a sign after ("50 €"), or a currency word after ("dollars", "Canadian
+//!   dollars", "euros"). "pounds" is GBP only when scaled ("5 million pounds") or "pounds
+//!   sterling", otherwise a weight (`lb`); "won" likewise needs a scale. `unit` is the ISO
+//!   code; `$` alone is USD and `¥` alone JPY. Scale words apply: "$2.5 billion" is 2.5e9.
 //! - `Percent`: `%`, "percent", "per cent", "pct" (`unit` `%`); "percentage points" and "pp"
 //!   (`pp`); "basis points" (`bp`). A share of a whole ("half of", "a third of", "two-thirds")
 //!   is a `Percent` whose value is the share in percent (half = 50).
 //! - `Measure`: a unit of length, area, mass, volume, speed, power or temperature; `unit` is
-//!   its usual symbol (`km`, `mi`, `kg`, `t`, `°C`...). Ages ("aged 45", "45-year-old",
+//!   its usual symbol (`km`, `mi`, `kg`, `t`, `bbl`, `mph`, `°C`...). Ages ("aged 45", "45-year-old",
 //!   "45 years old") are measures with `unit` `year` (or `month`, `week`, `day`).
 //! - `Ordinal`: "21st", "the third time" with the ordinal as `value`. "first" and "second" are
 //!   not kept (in news they order events rather than count anything, and "second" is also a
@@ -69,8 +70,8 @@
 //! "10-day": they belong to dates), phone numbers, scores ("3-2"), model names and numbered
 //! names ("C-17", "Boeing 737", "Windows 10": a number right after a capitalized word, and
 //! any word that mixes letters and digits), roman numerals (never read), ordinals right
-//! before a capitalized word, list markers ("1." at a line start) and labels ("No. 5",
-//! "page 12", "#3"). A lone "one" is a figure only when a noun follows directly ("one person
+//! before a capitalized word, list markers ("1." at a line start), labels ("No. 5",
+//! "page 12", "#3", "number one") and pieces of identifiers or URLs ("q=30", "%20"). A lone "one" is a figure only when a noun follows directly ("one person
 //! died", not "one of the concerns").
 //!
 //! # What is counted
@@ -408,8 +409,19 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     let (head, rest) = s.split_at(k);
-    let value = parse_digits(head)?;
-    let mut num = Num::new(i, i + 1, value, true);
+    let mut value = parse_digits(head)?;
+    let mut a = i;
+    // ".08": a leading decimal point glued to the digits, not ending a word.
+    if i > 0
+        && tok(doc, i - 1) == "."
+        && glued(doc, i)
+        && !glued(doc, i - 1)
+        && head.bytes().all(|c| c.is_ascii_digit())
+    {
+        value = parse_digits(&format!("0.{head}"))?;
+        a = i - 1;
+    }
+    let mut num = Num::new(a, i + 1, value, true);
     if rest.is_empty() {
     } else if ordinal_suffix_fits(head, rest) {
         num.ordinal = true;
@@ -442,11 +454,13 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
     // Scale words after the digits: "2.5 million", "30 thousand", "1.2 bn".
     let mut j = i + 1;
     while let Some(w) = word(doc, j) {
-        let sc = scale_word(w).or_else(|| {
-            in_list(w, &["bn", "mn", "tn", "mln", "bln"])
-                .then(|| suffix_scale(w))
-                .flatten()
-        });
+        let sc = scale_word(w)
+            .or_else(|| {
+                in_list(w, &["bn", "mn", "tn", "mln", "bln"])
+                    .then(|| suffix_scale(w))
+                    .flatten()
+            })
+            .or_else(|| in_list(w, &["dozen", "dozens"]).then_some(12.0));
         match sc {
             Some(sc) => {
                 num.scale *= sc;
@@ -538,7 +552,7 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         ("liters", "l"), ("litre", "l"), ("litres", "l"), ("milliliter", "ml"),
         ("milliliters", "ml"), ("millilitre", "ml"), ("millilitres", "ml"), ("gallon", "gal"),
         ("gallons", "gal"), ("hectare", "ha"), ("hectares", "ha"), ("acre", "acre"),
-        ("acres", "acre"), ("mph", "mph"), ("kph", "km/h"), ("knots", "kn"), ("megawatts", "MW"),
+        ("acres", "acre"), ("mph", "mph"), ("kph", "km/h"), ("knots", "kn"), ("barrel", "bbl"), ("barrels", "bbl"), ("megawatts", "MW"),
         ("megawatt", "MW"), ("gigawatts", "GW"), ("gigawatt", "GW"), ("kilowatts", "kW"),
         ("kilowatt", "kW"),
     ];
@@ -618,7 +632,10 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             return None;
         }
         if is_any(doc, i + 1, &["a", "an"]) {
-            if let Some(sc) = word(doc, i + 2).and_then(scale_word) {
+            let sc = word(doc, i + 2).and_then(|w| {
+                scale_word(w).or_else(|| w.eq_ignore_ascii_case("dozen").then_some(12.0))
+            });
+            if let Some(sc) = sc {
                 let mut num = Num::new(i, i + 3, 0.5 * sc, false);
                 num.scale = sc;
                 return Some(num);
@@ -782,7 +799,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 scale = s;
                 last = Last::Big;
             }
-        } else if w.eq_ignore_ascii_case("dozen") {
+        } else if w.eq_ignore_ascii_case("dozen") || w.eq_ignore_ascii_case("dozens") {
             if last == Last::Start && !leading_a {
                 break;
             }
@@ -805,7 +822,11 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
             && word(doc, j + 1)
                 .and_then(word_value)
                 .is_some_and(|v| v < 100.0)
-            && !word(doc, j + 2).is_some_and(|w| scale_word(w).is_some())
+            // "a hundred and two hundred" is two numbers; "two hundred and two thousand" and
+            // "a million and three hundred" are one.
+            && !word(doc, j + 2).and_then(scale_word).is_some_and(|s| {
+                (last == Last::Hundred && s <= 100.0) || (last == Last::Big && s >= scale)
+            })
         {
             j += 1;
             continue;
@@ -946,7 +967,7 @@ fn currency_before(doc: &Doc, p: usize, floor: usize) -> Option<(&'static str, u
 }
 
 /// A currency written after the amount: "5 million euros", "20 Canadian dollars", "100 USD".
-fn currency_after(doc: &Doc, q: usize) -> Option<(&'static str, usize)> {
+fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, usize)> {
     #[rustfmt::skip]
     const WORDS: &[(&str, &str)] = &[
         ("dollar", "USD"), ("dollars", "USD"), ("euro", "EUR"), ("euros", "EUR"), ("pound", "GBP"),
@@ -1002,17 +1023,25 @@ fn currency_after(doc: &Doc, q: usize) -> Option<(&'static str, usize)> {
         }
     }
     let (_, c) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(t))?;
-    // "300 pounds of explosives" is a weight.
-    if c == &"GBP" && t.to_ascii_lowercase().starts_with("pound") && is(doc, q + 1, "of") {
+    // "pounds" is money when scaled ("5 million pounds") or "pounds sterling", else a weight
+    // ("lost 25 pounds", "300 pounds of explosives"); "won" is a verb unless scaled.
+    let l = t.to_ascii_lowercase();
+    if l.starts_with("pound") {
+        if is(doc, q + 1, "sterling") {
+            return Some((c, q + 2));
+        }
+        if !scaled || is(doc, q + 1, "of") {
+            return None;
+        }
+    }
+    if l == "won" && !scaled {
         return None;
     }
-    // "won" after a number is a currency only when not followed by an object ("won 3 games"
-    // puts the number after); keep it only in money context ("5 billion won").
     Some((c, q + 1))
 }
 
 /// Percent, percentage points, currency, measure, temperature and age words after a number.
-fn unit_after(doc: &Doc, q: usize) -> Option<(&'static str, FigureKind, usize)> {
+fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, FigureKind, usize)> {
     use FigureKind::*;
     let t = tok(doc, q);
     if !same_sentence(doc, q.wrapping_sub(1), q) {
@@ -1036,7 +1065,10 @@ fn unit_after(doc: &Doc, q: usize) -> Option<(&'static str, FigureKind, usize)> 
     if t.eq_ignore_ascii_case("basis") && is_any(doc, q + 1, &["point", "points"]) {
         return Some(("bp", Percent, q + 2));
     }
-    if let Some((c, e)) = currency_after(doc, q) {
+    if let Some((_, c)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == t) {
+        return Some((c, Money, q + 1));
+    }
+    if let Some((c, e)) = currency_after(doc, q, scaled) {
         return Some((c, Money, e));
     }
     if in_list(t, &["degree", "degrees", "°", "º"]) {
@@ -1072,7 +1104,26 @@ fn unit_after(doc: &Doc, q: usize) -> Option<(&'static str, FigureKind, usize)> 
     if t.eq_ignore_ascii_case("pounds") || t.eq_ignore_ascii_case("pound") {
         return Some(("lb", Measure, q + 1));
     }
+    if t.eq_ignore_ascii_case("metric") && unit_word(tok(doc, q + 1)).is_some_and(|u| u.0 == "t") {
+        return Some(("t", Measure, q + 2));
+    }
+    if t.eq_ignore_ascii_case("cubic") {
+        let sym = match unit_word(tok(doc, q + 1)).map(|u| u.0) {
+            Some("m") => "m3",
+            Some("ft") => "ft3",
+            Some("km") => "km3",
+            _ => return None,
+        };
+        return Some((sym, Measure, q + 2));
+    }
     if let Some((u, k)) = unit_word(t) {
+        // Speeds: "188 miles an hour", "90 kilometres per hour".
+        if matches!(u, "mi" | "km")
+            && is_any(doc, q + 1, &["per", "an", "a"])
+            && is(doc, q + 2, "hour")
+        {
+            return Some((if u == "mi" { "mph" } else { "km/h" }, Measure, q + 3));
+        }
         return Some((u, k, q + 1));
     }
     if let Some((u, k)) = glued_unit(t).filter(|(u, _)| !matches!(*u, "°C" | "°F")) {
@@ -1192,10 +1243,11 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // Look back: minus sign, currency, hedge, range or age opener.
     let mut p = num.a;
     let mut neg = false;
-    if num.digits {
+    {
         if let Some(m) = before(p) {
             let t = tok(doc, m);
-            let sign = matches!(t, "-" | "−" | "–")
+            let sign = num.digits
+                && matches!(t, "-" | "−" | "–")
                 && glued(doc, p)
                 && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct);
             if sign || t.eq_ignore_ascii_case("minus") {
@@ -1262,6 +1314,25 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                 return None;
             }
         }
+    }
+    // Part of an identifier or URL: "q=30", "issn%280024", "v2_10".
+    if num.digits
+        && first_tok > 0
+        && glued(doc, first_tok)
+        && matches!(
+            tok(doc, first_tok - 1),
+            "%" | "=" | "&" | "?" | "_" | "@" | "/" | "\\" | "^"
+        )
+    {
+        return None;
+    }
+    if tok(doc, num.b) == "%"
+        && doc
+            .tokens
+            .get(num.b + 1)
+            .is_some_and(|t| !t.space_before && matches!(t.kind, TokKind::Word | TokKind::Number))
+    {
+        return None;
     }
     // The second day of "September 8 and 9" or the end of "2003 - 5".
     if let (Some(c), Some(d)) = (first_tok.checked_sub(1), first_tok.checked_sub(2)) {
@@ -1391,7 +1462,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             q += 1;
         }
     } else if unit.is_none() && !num.ordinal && !num.share {
-        if let Some((u, k, e)) = unit_after(doc, q) {
+        if let Some((u, k, e)) = unit_after(doc, q, last.scale >= 1e3) {
             unit = Some(u);
             fkind = k;
             q = e;
@@ -1731,6 +1802,18 @@ mod tests {
         assert_eq!(one("Two million voters turned out.").value, Some(2e6));
         assert_eq!(one("Police found twenty one bags.").value, Some(21.0));
         assert_eq!(one("Officers seized two dozen rifles.").value, Some(24.0));
+        assert_eq!(one("Officers seized 3 dozen rifles.").value, Some(36.0));
+        assert_eq!(one("Officers seized half a dozen rifles.").value, Some(6.0));
+        assert_eq!(
+            one("The fund holds two hundred and two thousand shares.").value,
+            Some(202000.0)
+        );
+        assert_eq!(
+            texts("between a hundred and two hundred ships"),
+            vec!["between a hundred and two hundred"]
+        );
+        assert_eq!(one("The rate is .08 now.").value, Some(0.08));
+        assert_eq!(one("It fell by minus five percent.").value, Some(-5.0));
     }
 
     #[test]
@@ -1904,7 +1987,9 @@ mod tests {
             ("He was paid £45,000 a year.", 45000.0, "GBP"),
             ("The budget is ¥500 billion.", 5e11, "JPY"),
             ("The bill came to 50 euros.", 50.0, "EUR"),
-            ("She owes 200 pounds.", 200.0, "GBP"),
+            ("The bill came to 50 € in total.", 50.0, "EUR"),
+            ("She owes 2 million pounds.", 2e6, "GBP"),
+            ("She owes 200 pounds sterling.", 200.0, "GBP"),
             ("They lost 3 million dollars.", 3e6, "USD"),
             ("The fee is 20 Canadian dollars.", 20.0, "CAD"),
             ("The loan is USD 5 million.", 5e6, "USD"),
@@ -1938,6 +2023,10 @@ mod tests {
             ("A 40-mile stretch was closed.", "mi"),
             ("It burned 40 square kilometres of forest.", "km2"),
             ("Winds reached 40 mph.", "mph"),
+            ("Winds reached 40 miles an hour.", "mph"),
+            ("He lost 40 pounds.", "lb"),
+            ("They shipped 40 metric tons of rice.", "t"),
+            ("Output rose to 40 barrels a day.", "bbl"),
             ("It hit 40 degrees Celsius.", "°C"),
             ("It hit 104 degrees Fahrenheit.", "°F"),
             ("It hit 40C on Tuesday.", "°C"),
@@ -2072,6 +2161,7 @@ mod tests {
         assert!(figs("The truce lasted 10 days.").is_empty());
         assert!(figs("A 10-day truce began.").is_empty());
         assert!(figs("Call 555-1234 for tickets.").is_empty());
+        assert!(figs("See example.com/search?q=30%25%20x&n=5 now").is_empty());
         // A hedged or plural-noun 4-digit number is still a count.
         assert_eq!(one("More than 2000 people signed.").low, Some(2000.0));
         assert_eq!(one("Police said 1900 people signed.").value, Some(1900.0));
