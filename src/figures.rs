@@ -1,6 +1,106 @@
 //! Figures: amounts with their value or range, hedge, unit, and what they count.
-use crate::schema::{Change, Figure};
-use crate::text::Doc;
+//!
+//! One left-to-right pass over the tokens. At each token that can start a numeral (digits,
+//! number words, "a dozen", "half of", "tens of thousands"...) the numeral is read, then a
+//! bounded window around it decides whether it is a figure at all, and what hedge, range,
+//! unit and counted noun go with it. A second pass over the figures finds changes ("up from
+//! 21"). Both passes are linear: every look-around is a few tokens wide.
+//!
+//! # How values are set
+//!
+//! `value`, `low` and `high` say what the text commits to, and no more:
+//!
+//! | written | `value` | `low` | `high` |
+//! |---|---|---|---|
+//! | "77 attacks" | 77 | - | - |
+//! | lower bound: "more than / over / above / at least / upwards of / in excess of / no fewer than 30,000", "30,000 or more", "30+" | - | 30000 | - |
+//! | upper bound: "fewer than / less than / under / below / up to / as many as / at most / no more than / nearly / almost / just shy of 100", "100 or fewer" | - | - | 100 |
+//! | approximate: "about / approximately / around / roughly / some / an estimated / close to / circa 250", "250 or so" | 250 | - | - |
+//! | range: "between 10 and 15", "10-15", "10 to 15", "from 10 to 15", "two or three" | - | 10 | 15 |
+//! | vague: see below | - | low | high |
+//!
+//! "more than" is strict in English but `low` is the written number: the text does not say
+//! by how much. "nearly"/"almost" are upper bounds whose amount is just below the number; we
+//! do not invent how far below, so `low` stays empty. A hedge on a range or vague amount
+//! keeps the interval and drops the bound the hedge opens ("more than 10-15" keeps `low`).
+//! A scale written once applies to both ends of a range: "between 10 and 15 million" is
+//! 10,000,000 to 15,000,000.
+//!
+//! Vague amounts use "a plural means at least two of the unit, and less than the next order
+//! of magnitude":
+//!
+//! | written | `low` | `high` |
+//! |---|---|---|
+//! | "dozens" | 24 | 99 |
+//! | "tens (of)" | 20 | 99 |
+//! | "hundreds" | 200 | 999 |
+//! | "thousands" | 2,000 | 9,999 |
+//! | "tens of thousands" | 20,000 | 99,999 |
+//! | "hundreds of thousands" | 200,000 | 999,999 |
+//! | "millions" / "tens of millions" / "billions" ... | same pattern | |
+//! | "several thousand" (several = 3 to 9) | 3,000 | 9,000 |
+//! | "a few hundred" (a few = 2 to 5) | 200 | 500 |
+//!
+//! # Kinds and units
+//!
+//! - `Money`: a currency symbol before (`$`, `US$`, `€`, `£`, `¥`, `₹`...), an ISO 4217 code
+//!   before or after, a sign after ("50 €"), or a currency word after ("dollars", "Canadian
+//!   dollars", "euros"). "pounds" is GBP only when scaled ("5 million pounds") or "pounds
+//!   sterling", otherwise a weight (`lb`); "won" likewise needs a scale. `unit` is the ISO
+//!   code; `$` alone is USD and `¥` alone JPY. Scale words apply: "$2.5 billion" is 2.5e9.
+//! - `Percent`: `%`, "percent", "per cent", "pct" (`unit` `%`); "percentage points" and "pp"
+//!   (`pp`); "basis points" (`bp`). A share of a whole ("half of", "a third of", "two-thirds")
+//!   is a `Percent` whose value is the share in percent (half = 50).
+//! - `Measure`: a unit of length, area, mass, volume, speed, power or temperature; `unit` is
+//!   its usual symbol (`km`, `mi`, `kg`, `t`, `bbl`, `mph`, `°C`...). Ages ("aged 45", "45-year-old",
+//!   "45 years old") are measures with `unit` `year` (or `month`, `week`, `day`).
+//! - `Ordinal`: "21st", "the third time" with the ordinal as `value`. "first" and "second" are
+//!   not kept (in news they order events rather than count anything, and "second" is also a
+//!   unit of time); word ordinals from "third" up are kept after a determiner ("the", "its",
+//!   "a"...). Ordinals that name things ("816th Squadron") or dates ("the 22nd of August")
+//!   are not figures.
+//! - `Count`: everything else; `counts` is the head noun of what is counted (below).
+//!
+//! # Not figures
+//!
+//! Numbers inside date expressions and entity names (the caller's `dates` and `names`), and,
+//! defensively even without them: years (4 digits, 1800-2100, unless hedged, priced, or
+//! followed by a plural noun outside a date context), decades ("1990s"), times ("10:30",
+//! "9 pm"), dates ("9/11", "Aug. 22", "22 August", "2021-08-22"), durations ("three years",
+//! "10-day": they belong to dates), phone numbers, scores ("3-2"), model names and numbered
+//! names ("C-17", "Boeing 737", "Windows 10": a number right after a capitalized word, and
+//! any word that mixes letters and digits), roman numerals (never read), ordinals right
+//! before a capitalized word, list markers ("1." at a line start), labels ("No. 5",
+//! "page 12", "#3", "number one") and pieces of identifiers or URLs ("q=30", "%20"). A lone "one" is a figure only when a noun follows directly ("one person
+//! died", not "one of the concerns").
+//!
+//! # What is counted
+//!
+//! `counts` is found by shape, without a noun list: after the figure (and its unit), skip
+//! "of" with a determiner ("of its", "of the") and quantity words ("more", "other"), then
+//! take a run of up to four plain words that stops at punctuation, numbers and function words
+//! (prepositions, conjunctions, determiners, pronouns, auxiliaries). The head is the first
+//! plural-looking word of the run (ending in -s, or an irregular plural like "people"),
+//! extended over a following plural ("police officers"); a singular amount ("one", ordinals)
+//! takes the run's first word.
+//!
+//! # Changes
+//!
+//! "77 attacks ..., up from 21", "down 5% from 200", "rose from 21 to 77", "rose to 77 from
+//! 21", "compared with 21", "versus 21". The earlier figure is `from`; the later one `to` is
+//! the figure after "to" or else the nearest earlier figure in the sentence (skipping the
+//! change amount in "up 5% from"). `direction` comes from the two values when both are known
+//! (using `low`/`high` for bounds), else from the cue. The earlier figure inherits `counts`,
+//! `kind` and `unit` from the later one when it has none ("21" counts "attacks"), and the
+//! other way round.
+
+use crate::lexicon::{month_number, weekday_number};
+use crate::numbers::{
+    fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits, scale_word,
+    suffix_scale, word_value,
+};
+use crate::schema::{Change, Figure, FigureKind, HedgeKind};
+use crate::text::{Doc, TokKind};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -12,6 +112,2154 @@ pub struct FiguresResult {
 /// `dates` and `names` are byte ranges already claimed by date expressions and entity names;
 /// numbers inside them are not figures.
 pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> FiguresResult {
-    let _ = (doc, dates, names);
-    FiguresResult::default()
+    let claimed = Claimed::new(dates, names);
+    let n = doc.tokens.len();
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let floor = found.last().map_or(0, |f| f.b);
+        match figure_at(doc, i, &claimed, floor) {
+            Some(f) => {
+                i = f.b.max(i + 1);
+                found.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    let changes = find_changes(doc, &mut found);
+    let figures = found
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let ts = doc.text_span(doc.tokens[f.a].start..doc.tokens[f.b - 1].end);
+            Figure {
+                id: format!("f{}", k + 1),
+                start: ts.start,
+                end: ts.end,
+                text: ts.text,
+                kind: f.kind,
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                unit: f.unit.map(str::to_string),
+                hedge: f.hedge.clone().map(|r| doc.text[r].to_string()),
+                hedge_kind: f.hedge_kind,
+                counts: f.counts.clone(),
+            }
+        })
+        .collect();
+    FiguresResult { figures, changes }
+}
+
+/// Claimed byte ranges, sorted, for overlap tests in O(log n).
+struct Claimed(Vec<Range<usize>>);
+
+impl Claimed {
+    fn new(a: &[Range<usize>], b: &[Range<usize>]) -> Self {
+        let mut v: Vec<Range<usize>> = a
+            .iter()
+            .chain(b.iter())
+            .filter(|r| r.start < r.end)
+            .cloned()
+            .collect();
+        v.sort_by_key(|r| (r.start, r.end));
+        // Merge overlaps so that ends are sorted too.
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
+        for r in v {
+            match out.last_mut() {
+                Some(l) if r.start <= l.end => l.end = l.end.max(r.end),
+                _ => out.push(r),
+            }
+        }
+        Claimed(out)
+    }
+
+    fn hits(&self, r: Range<usize>) -> bool {
+        let k = self.0.partition_point(|c| c.end <= r.start);
+        self.0.get(k).is_some_and(|c| c.start < r.end)
+    }
+}
+
+/// A figure in token terms, before ids are given.
+#[derive(Debug, Clone)]
+struct Found {
+    /// First token (hedge, currency sign, "between"...) and end (exclusive).
+    a: usize,
+    b: usize,
+    kind: FigureKind,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<&'static str>,
+    hedge: Option<Range<usize>>,
+    hedge_kind: Option<HedgeKind>,
+    counts: Option<String>,
+}
+
+impl Found {
+    /// One number standing for the figure, for comparing two figures.
+    fn rep(&self) -> Option<f64> {
+        self.value.or(match (self.low, self.high) {
+            (Some(l), Some(h)) => Some((l + h) / 2.0),
+            (l, h) => l.or(h),
+        })
+    }
+}
+
+/// What a digits token carries glued to it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Glued {
+    None,
+    /// "29km", "30C", "5pp".
+    Unit(&'static str, FigureKind),
+    /// "45-year-old": the time unit.
+    Age(&'static str),
+    /// "10-15": the high end (scaled like the low end).
+    Range(f64),
+    /// "30-member": byte range of the noun.
+    Noun(usize, usize),
+}
+
+/// A numeral as written, before its context is read.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    a: usize,
+    b: usize,
+    value: f64,
+    vague: Option<(f64, f64)>,
+    /// The multiplier written with it ("million"), so that "10 and 15 million" can scale 10.
+    scale: f64,
+    ordinal: bool,
+    /// A share of a whole ("half of"): `value` is in percent.
+    share: bool,
+    digits: bool,
+    glued: Glued,
+}
+
+impl Num {
+    fn new(a: usize, b: usize, value: f64, digits: bool) -> Num {
+        Num {
+            a,
+            b,
+            value,
+            vague: None,
+            scale: 1.0,
+            ordinal: false,
+            share: false,
+            digits,
+            glued: Glued::None,
+        }
+    }
+
+    /// A plain amount that can be one end of a range.
+    fn plain(&self) -> bool {
+        !self.ordinal && !self.share && self.vague.is_none() && self.glued == Glued::None
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Token helpers (all bounds-checked).
+
+fn tok<'a>(doc: &Doc<'a>, j: usize) -> &'a str {
+    doc.tok_or_empty(j)
+}
+
+fn is(doc: &Doc, j: usize, w: &str) -> bool {
+    tok(doc, j).eq_ignore_ascii_case(w)
+}
+
+fn is_any(doc: &Doc, j: usize, ws: &[&str]) -> bool {
+    let t = tok(doc, j);
+    ws.iter().any(|w| w.eq_ignore_ascii_case(t))
+}
+
+fn in_list(t: &str, ws: &[&str]) -> bool {
+    ws.iter().any(|w| w.eq_ignore_ascii_case(t))
+}
+
+fn kind(doc: &Doc, j: usize) -> Option<TokKind> {
+    doc.tokens.get(j).map(|t| t.kind)
+}
+
+fn word<'a>(doc: &Doc<'a>, j: usize) -> Option<&'a str> {
+    (kind(doc, j) == Some(TokKind::Word)).then(|| doc.tok(j))
+}
+
+fn same_sentence(doc: &Doc, a: usize, b: usize) -> bool {
+    match (doc.tokens.get(a), doc.tokens.get(b)) {
+        (Some(x), Some(y)) => x.sentence == y.sentence,
+        _ => false,
+    }
+}
+
+/// True when token `j` touches the token before it (no space in between).
+fn glued(doc: &Doc, j: usize) -> bool {
+    doc.tokens.get(j).is_some_and(|t| !t.space_before)
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Words that end a counted-noun run or can stand before a number without naming it.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    // prepositions
+    "in", "on", "at", "of", "for", "with", "from", "to", "by", "about", "into", "onto", "over",
+    "under", "after", "before", "during", "since", "across", "among", "between", "against",
+    "through", "near", "per", "as", "than", "like", "including", "outside", "inside", "around",
+    "without", "within", "toward", "towards", "amid", "despite", "via", "until", "till", "upon",
+    "off", "out", "up", "down", "beyond", "behind", "along", "above", "below",
+    // conjunctions and relatives
+    "and", "or", "but", "nor", "so", "yet", "that", "who", "whom", "which", "whose", "where",
+    "when", "while", "because", "if", "though", "although", "whether", "unless",
+    // determiners and pronouns
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "each", "every", "all", "both", "some", "any", "no", "another", "other", "such", "they", "he",
+    "she", "it", "we", "you", "i", "them", "him", "us", "me", "there", "here",
+    // auxiliaries and reporting verbs
+    "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does",
+    "did", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "said",
+    "say", "says", "told", "according",
+    // adverbs that sit between a number and a verb
+    "not", "also", "still", "now", "then", "just", "only", "even", "more", "less", "fewer",
+    "already", "again", "ago", "later", "earlier", "each", "alone", "apiece", "total", "nearly",
+    "almost", "about", "approximately", "roughly", "around", "some",
+];
+
+/// Words between a number and its noun that are not the noun: "10 more people".
+#[rustfmt::skip]
+const QUANTITY_WORDS: &[&str] = &[
+    "last", "final", "more", "other", "additional", "further", "extra", "fewer", "less", "such",
+    "same",
+];
+
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "your", "my", "these", "those", "this", "that",
+    "all",
+];
+
+#[rustfmt::skip]
+const TIME_UNITS: &[(&str, &str)] = &[
+    ("second", "second"), ("seconds", "second"), ("minute", "minute"), ("minutes", "minute"),
+    ("hour", "hour"), ("hours", "hour"), ("day", "day"), ("days", "day"), ("night", "day"),
+    ("nights", "day"), ("week", "week"), ("weeks", "week"), ("fortnight", "week"),
+    ("month", "month"), ("months", "month"), ("year", "year"), ("years", "year"),
+    ("decade", "decade"), ("decades", "decade"), ("century", "century"), ("centuries", "century"),
+];
+
+fn time_unit(w: &str) -> Option<&'static str> {
+    TIME_UNITS
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .map(|(_, u)| *u)
+}
+
+/// Clock and time-zone words after a number: "9 pm", "0600 GMT".
+#[rustfmt::skip]
+const CLOCK_WORDS: &[&str] = &[
+    "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "o’clock", "gmt", "utc", "et", "est",
+    "edt", "pst", "pdt", "cst", "cdt", "bst", "cet", "cest", "hrs", "h",
+];
+
+/// Lowercase words that label rather than count: "page 12", "flight 93".
+#[rustfmt::skip]
+const LABEL_WORDS: &[&str] = &[
+    "no", "nos", "number", "page", "pages", "p", "pp", "section", "chapter", "article", "paragraph",
+    "clause", "verse", "flight", "gate", "room", "platform", "route", "bus", "line", "level",
+    "phase", "stage", "step", "week", "day", "round", "game", "track", "lane", "exit", "seat",
+    "row", "box", "unit", "floor", "apartment", "suite", "category", "grade", "size", "version",
+    "episode", "season", "volume", "vol", "issue",
+];
+
+/// Words before a year that make it a date: "in 2001", "since 2017".
+#[rustfmt::skip]
+const DATE_CONTEXT: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "between",
+    "and", "to", "through", "year", "early", "late", "mid", "circa", "c.", "spring", "summer",
+    "autumn", "fall", "winter", "election", "elections", "census", "budget", "fiscal", "the", "'s",
+    "’s", "for", "around", "as", "than", "on", "at", "that", "this", "last", "next",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Reading numerals.
+
+fn read_num(doc: &Doc, i: usize) -> Option<Num> {
+    match kind(doc, i)? {
+        TokKind::Number => read_digits(doc, i),
+        TokKind::Word => read_words(doc, i),
+        _ => None,
+    }
+}
+
+/// Digits, with what is glued to them, and scale words after them ("2.5 million").
+fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
+    let s = doc.tok(i);
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if c.is_ascii_digit()
+            || ((c == b',' || c == b'.') && b.get(k + 1).is_some_and(u8::is_ascii_digit))
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let (head, rest) = s.split_at(k);
+    let mut value = parse_digits(head)?;
+    let mut a = i;
+    // ".08": a leading decimal point glued to the digits, not ending a word.
+    if i > 0
+        && tok(doc, i - 1) == "."
+        && glued(doc, i)
+        && !glued(doc, i - 1)
+        && head.bytes().all(|c| c.is_ascii_digit())
+    {
+        value = parse_digits(&format!("0.{head}"))?;
+        a = i - 1;
+    }
+    let mut num = Num::new(a, i + 1, value, true);
+    if rest.is_empty() {
+    } else if ordinal_suffix_fits(head, rest) {
+        num.ordinal = true;
+        return Some(num);
+    } else if let Some(sc) = suffix_scale(rest) {
+        num.value *= sc;
+        num.scale = sc;
+        return Some(num);
+    } else if let Some((u, k)) = glued_unit(rest) {
+        num.glued = Glued::Unit(u, k);
+        return Some(num);
+    } else if let Some(r) = rest.strip_prefix(is_hyphen) {
+        if r.starts_with(|c: char| c.is_ascii_digit()) {
+            let hi = parse_digits(r)?;
+            let year = |h: &str, v: f64| h.len() == 4 && (1800.0..=2100.0).contains(&v);
+            let phone = head.len() == 3 && r.len() == 4 && hi % 10.0 != 0.0;
+            if year(head, value) || hi <= value || phone || head.starts_with('0') {
+                return None;
+            }
+            num.glued = Glued::Range(hi);
+        } else {
+            let start = doc.tokens[i].start + k + (rest.len() - r.len());
+            num.glued = compound(r, start)?;
+            return Some(num);
+        }
+    } else {
+        // "5G", "1990s", "9pm", "737MAX", "9/11", "10:30": not an amount.
+        return None;
+    }
+    // Scale words after the digits: "2.5 million", "30 thousand", "1.2 bn".
+    let mut j = i + 1;
+    while let Some(w) = word(doc, j) {
+        let sc = scale_word(w)
+            .or_else(|| {
+                in_list(w, &["bn", "mn", "tn", "mln", "bln"])
+                    .then(|| suffix_scale(w))
+                    .flatten()
+            })
+            .or_else(|| in_list(w, &["dozen", "dozens"]).then_some(12.0));
+        match sc {
+            Some(sc) => {
+                num.scale *= sc;
+                j += 1;
+            }
+            None => break,
+        }
+    }
+    num.value *= num.scale;
+    if let Glued::Range(hi) = num.glued {
+        num.glued = Glued::Range(hi * num.scale);
+    }
+    num.b = j;
+    Some(num)
+}
+
+/// What follows "45-" or "three-" in one token: "year-old", "km", "member", "day" (a
+/// duration: not a figure).
+fn compound(r: &str, start: usize) -> Option<Glued> {
+    let (w, tail) = r.split_once(is_hyphen).unwrap_or((r, ""));
+    if let Some(u) = time_unit(w) {
+        let tail = tail.to_ascii_lowercase();
+        return (tail == "old" || tail == "olds").then_some(Glued::Age(u));
+    }
+    if !tail.is_empty() {
+        return None;
+    }
+    if let Some((u, k)) = unit_word(w).or_else(|| glued_unit(w)) {
+        return Some(Glued::Unit(u, k));
+    }
+    (w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()))
+        .then_some(Glued::Noun(start, start + w.len()))
+}
+
+/// A unit written right after digits: "29km", "30C", "5pp".
+fn glued_unit(s: &str) -> Option<(&'static str, FigureKind)> {
+    use FigureKind::*;
+    let u = match s {
+        "C" | "°C" | "℃" => ("°C", Measure),
+        "F" | "°F" | "℉" => ("°F", Measure),
+        "pp" | "ppt" => ("pp", Percent),
+        "bp" | "bps" => ("bp", Percent),
+        "MW" => ("MW", Measure),
+        "GW" => ("GW", Measure),
+        "kW" => ("kW", Measure),
+        "kWh" => ("kWh", Measure),
+        "MWh" => ("MWh", Measure),
+        _ => {
+            let l = s.to_ascii_lowercase();
+            let sym = match l.as_str() {
+                "km" | "kms" => "km",
+                "cm" => "cm",
+                "mm" => "mm",
+                "mi" => "mi",
+                "ft" => "ft",
+                "kg" | "kgs" => "kg",
+                "mg" => "mg",
+                "lb" | "lbs" => "lb",
+                "oz" => "oz",
+                "ml" => "ml",
+                "ha" => "ha",
+                "mph" => "mph",
+                "kph" | "kmh" | "km/h" => "km/h",
+                "km2" | "km²" => "km2",
+                "m2" | "m²" => "m2",
+                _ => return None,
+            };
+            (sym, Measure)
+        }
+    };
+    Some(u)
+}
+
+/// A unit written as a word after a number: "kilometres", "miles", "tonnes".
+fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
+    #[rustfmt::skip]
+    const UNITS: &[(&str, &str)] = &[
+        ("kilometer", "km"), ("kilometers", "km"), ("kilometre", "km"), ("kilometres", "km"),
+        ("km", "km"), ("kms", "km"), ("meter", "m"), ("meters", "m"), ("metre", "m"),
+        ("metres", "m"), ("centimeter", "cm"), ("centimeters", "cm"), ("centimetre", "cm"),
+        ("centimetres", "cm"), ("cm", "cm"), ("millimeter", "mm"), ("millimeters", "mm"),
+        ("millimetre", "mm"), ("millimetres", "mm"), ("mm", "mm"), ("mile", "mi"), ("miles", "mi"),
+        ("foot", "ft"), ("feet", "ft"), ("ft", "ft"), ("inch", "in"), ("inches", "in"),
+        ("yard", "yd"), ("yards", "yd"), ("kilogram", "kg"), ("kilograms", "kg"),
+        ("kilogramme", "kg"), ("kilogrammes", "kg"), ("kilo", "kg"), ("kilos", "kg"), ("kg", "kg"),
+        ("gram", "g"), ("grams", "g"), ("gramme", "g"), ("grammes", "g"), ("milligram", "mg"),
+        ("milligrams", "mg"), ("tonne", "t"), ("tonnes", "t"), ("ton", "t"), ("tons", "t"),
+        ("lb", "lb"), ("lbs", "lb"), ("ounce", "oz"), ("ounces", "oz"), ("liter", "l"),
+        ("liters", "l"), ("litre", "l"), ("litres", "l"), ("milliliter", "ml"),
+        ("milliliters", "ml"), ("millilitre", "ml"), ("millilitres", "ml"), ("gallon", "gal"),
+        ("gallons", "gal"), ("hectare", "ha"), ("hectares", "ha"), ("acre", "acre"),
+        ("acres", "acre"), ("mph", "mph"), ("kph", "km/h"), ("knots", "kn"), ("barrel", "bbl"), ("barrels", "bbl"), ("megawatts", "MW"),
+        ("megawatt", "MW"), ("gigawatts", "GW"), ("gigawatt", "GW"), ("kilowatts", "kW"),
+        ("kilowatt", "kW"),
+    ];
+    UNITS
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .map(|(_, u)| (*u, FigureKind::Measure))
+}
+
+/// Every word a word numeral can start with (before any hyphen), sorted, so that the many
+/// words that cannot start one are rejected with one binary search and no allocation.
+#[rustfmt::skip]
+const NUMERAL_STARTS: &[&str] = &[
+    "a", "an", "billions", "billionth", "dozen", "dozens", "eight", "eighteen", "eighteenth",
+    "eighth", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth", "fifth",
+    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth",
+    "fourth", "half", "hundreds", "hundredth", "millions", "millionth", "nine", "nineteen",
+    "nineteenth", "ninetieth", "ninety", "ninth", "one", "seven", "seventeen", "seventeenth",
+    "seventh", "seventieth", "seventy", "several", "six", "sixteen", "sixteenth", "sixth",
+    "sixtieth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth",
+    "thirty", "thousands", "thousandth", "three", "trillions", "twelfth", "twelve", "twentieth",
+    "twenty", "two", "zero",
+];
+
+fn may_start_numeral(w: &str) -> bool {
+    let head = w.split(is_hyphen).next().unwrap_or("");
+    let mut buf = [0u8; 12];
+    if head.len() > buf.len() || !head.is_ascii() {
+        return false;
+    }
+    for (d, c) in buf.iter_mut().zip(head.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    let key = &buf[..head.len()];
+    NUMERAL_STARTS
+        .binary_search_by(|x| x.as_bytes().cmp(key))
+        .is_ok()
+}
+
+/// Number words: "forty-eight", "a hundred and five", "two million", "a dozen", vague
+/// plurals, "several thousand", fractions of a whole, and ordinal words.
+fn read_words(doc: &Doc, i: usize) -> Option<Num> {
+    let w = doc.tok(i);
+    if !may_start_numeral(w) {
+        return None;
+    }
+    if let Some(num) = vague(doc, i) {
+        return Some(num);
+    }
+    if in_list(w, &["a", "an"]) {
+        let nx = word(doc, i + 1)?;
+        if scale_word(nx).is_some() || nx.eq_ignore_ascii_case("dozen") {
+            let (v, end, scale) = word_number(doc, i + 1, true)?;
+            let mut num = Num::new(i, end, v, false);
+            num.scale = scale;
+            return Some(num);
+        }
+        if nx.eq_ignore_ascii_case("few") {
+            return few_or_several(doc, i, i + 2, 2.0, 5.0);
+        }
+        if let Some((d, false)) = fraction_denominator(nx) {
+            if is(doc, i + 2, "of") && !nx.eq_ignore_ascii_case("half") {
+                return Some(share(i, i + 2, 1.0, d));
+            }
+        }
+        return None;
+    }
+    if w.eq_ignore_ascii_case("several") {
+        return few_or_several(doc, i, i + 1, 3.0, 9.0);
+    }
+    if w.eq_ignore_ascii_case("half") {
+        let prev = i.checked_sub(1).map_or("", |p| tok(doc, p));
+        if in_list(
+            prev,
+            &["the", "a", "first", "second", "and", "last", "latter"],
+        ) {
+            return None;
+        }
+        if is_any(doc, i + 1, &["a", "an"]) {
+            let sc = word(doc, i + 2).and_then(|w| {
+                scale_word(w).or_else(|| w.eq_ignore_ascii_case("dozen").then_some(12.0))
+            });
+            if let Some(sc) = sc {
+                let mut num = Num::new(i, i + 3, 0.5 * sc, false);
+                num.scale = sc;
+                return Some(num);
+            }
+        }
+        if is(doc, i + 1, "of") || is_any(doc, i + 1, DETERMINERS) {
+            return Some(share(i, i + 1, 1.0, 2.0));
+        }
+        return None;
+    }
+    // "two-thirds"
+    if let Some((a, b)) = w.split_once(is_hyphen) {
+        if let (Some(n), Some((d, _))) = (word_value(a), fraction_denominator(b)) {
+            if (1.0..10.0).contains(&n) && n < d {
+                return Some(share(i, i + 1, n, d));
+            }
+        }
+        // "three-year-old", "five-day"
+        if let Some(n) = word_value(a).filter(|v| *v < 100.0 && word_value(w).is_none()) {
+            let start = doc.tokens[i].start + a.len() + 1;
+            // "one-stop", "one-sided" are adjectives, not counts.
+            let g = compound(b, start).filter(|g| n != 1.0 || !matches!(g, Glued::Noun(..)));
+            if let Some(g) = g {
+                let mut num = Num::new(i, i + 1, n, false);
+                num.glued = g;
+                return Some(num);
+            }
+            // "forty-eight-year-old"
+            if let Some((b1, b2)) = b.split_once(is_hyphen) {
+                let n = w.get(..a.len() + 1 + b1.len()).and_then(word_value);
+                let start = start + b1.len() + 1;
+                if let (Some(n), Some(g)) = (n, compound(b2, start)) {
+                    let mut num = Num::new(i, i + 1, n, false);
+                    num.glued = g;
+                    return Some(num);
+                }
+            }
+            return None;
+        }
+    }
+    if let Some(v) = ordinal_word_value(w) {
+        let prev = i.checked_sub(1).map_or("", |p| tok(doc, p));
+        let det = in_list(
+            prev,
+            &[
+                "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "every",
+                "'s", "’s",
+            ],
+        );
+        if v >= 3.0 && det {
+            let mut num = Num::new(i, i + 1, v, false);
+            num.ordinal = true;
+            return Some(num);
+        }
+        return None;
+    }
+    let (v, end, scale) = word_number(doc, i, false)?;
+    // "two thirds of"
+    if let Some((d, plural)) = word(doc, end).and_then(fraction_denominator) {
+        if end == i + 1 && (1.0..10.0).contains(&v) && v < d && (plural || v == 1.0) {
+            return is(doc, end + 1, "of").then(|| share(i, end + 1, v, d));
+        }
+    }
+    let mut num = Num::new(i, end, v, false);
+    num.scale = scale;
+    Some(num)
+}
+
+fn share(a: usize, b: usize, n: f64, d: f64) -> Num {
+    let mut num = Num::new(a, b, n / d * 100.0, false);
+    num.share = true;
+    num
+}
+
+/// "several thousand" (3-9 x), "a few hundred" (2-5 x): `j` is the first scale word.
+fn few_or_several(doc: &Doc, a: usize, mut j: usize, lo: f64, hi: f64) -> Option<Num> {
+    let first = j;
+    let mut scale = 1.0;
+    while let Some(sc) = word(doc, j).and_then(scale_word) {
+        scale *= sc;
+        j += 1;
+    }
+    if j == first {
+        return None;
+    }
+    let mut num = Num::new(a, j, 0.0, false);
+    num.vague = Some((lo * scale, hi * scale));
+    num.scale = scale;
+    Some(num)
+}
+
+/// Plural scale words as vague amounts: "dozens", "hundreds", "tens of thousands".
+fn vague(doc: &Doc, i: usize) -> Option<Num> {
+    let w = doc.tok(i);
+    let plural_scale = |w: &str| -> Option<f64> {
+        let s = w.strip_suffix('s').or_else(|| w.strip_suffix('S'))?;
+        scale_word(s)
+    };
+    let base = if w.eq_ignore_ascii_case("dozens") {
+        let mut num = Num::new(i, i + 1, 0.0, false);
+        num.vague = Some((24.0, 99.0));
+        return Some(num);
+    } else if w.eq_ignore_ascii_case("tens") {
+        10.0
+    } else {
+        plural_scale(w)?
+    };
+    // "tens of thousands", "hundreds of millions"
+    if base < 1e3 && is(doc, i + 1, "of") {
+        if let Some(s) = word(doc, i + 2)
+            .and_then(plural_scale)
+            .filter(|s| *s >= 1e3)
+        {
+            let mut num = Num::new(i, i + 3, 0.0, false);
+            num.vague = Some((2.0 * base * s, 10.0 * base * s - 1.0));
+            return Some(num);
+        }
+    }
+    if base == 10.0 && !is(doc, i + 1, "of") {
+        return None;
+    }
+    let mut num = Num::new(i, i + 1, 0.0, false);
+    num.vague = Some((2.0 * base, 10.0 * base - 1.0));
+    Some(num)
+}
+
+/// Reads number words from `i`: returns value, end token and the last big scale. With
+/// `leading_a`, token `i` is a scale word after "a"/"an" ("a hundred").
+fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Last {
+        Start,
+        Small(f64),
+        Hundred,
+        Big,
+    }
+    let mut total = 0.0;
+    let mut cur: f64 = if leading_a { 1.0 } else { 0.0 };
+    let mut last = if leading_a {
+        Last::Small(1.0)
+    } else {
+        Last::Start
+    };
+    let mut scale = 1.0;
+    let mut j = i;
+    let mut end = i;
+    while let Some(w) = word(doc, j) {
+        if let Some(s) = scale_word(w) {
+            if last == Last::Start {
+                break;
+            }
+            if s == 100.0 {
+                if last == Last::Hundred {
+                    break;
+                }
+                cur = cur.max(1.0) * 100.0;
+                last = Last::Hundred;
+            } else {
+                total += cur.max(1.0) * s;
+                cur = 0.0;
+                scale = s;
+                last = Last::Big;
+            }
+        } else if w.eq_ignore_ascii_case("dozen") || w.eq_ignore_ascii_case("dozens") {
+            if last == Last::Start && !leading_a {
+                break;
+            }
+            cur = cur.max(1.0) * 12.0;
+            last = Last::Hundred;
+        } else if let Some(v) = word_value(w) {
+            let ok = match last {
+                Last::Start | Last::Hundred | Last::Big => true,
+                Last::Small(p) => {
+                    p >= 20.0 && p % 10.0 == 0.0 && v < 10.0 && !w.contains(is_hyphen) && j > i
+                }
+            };
+            if !ok || (leading_a && j == i) {
+                break;
+            }
+            cur += v;
+            last = Last::Small(v);
+        } else if w.eq_ignore_ascii_case("and")
+            && matches!(last, Last::Hundred | Last::Big)
+            && word(doc, j + 1)
+                .and_then(word_value)
+                .is_some_and(|v| v < 100.0)
+            // "a hundred and two hundred" is two numbers; "two hundred and two thousand" and
+            // "a million and three hundred" are one.
+            && !word(doc, j + 2).and_then(scale_word).is_some_and(|s| {
+                (last == Last::Hundred && s <= 100.0) || (last == Last::Big && s >= scale)
+            })
+        {
+            j += 1;
+            continue;
+        } else {
+            break;
+        }
+        j += 1;
+        end = j;
+    }
+    (end > i).then_some((total + cur, end, scale))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context around a numeral.
+
+const HEDGES: &[(&[&str], HedgeKind)] = {
+    use HedgeKind::*;
+    &[
+        (&["no", "more", "than"], UpperBound),
+        (&["not", "more", "than"], UpperBound),
+        (&["no", "fewer", "than"], LowerBound),
+        (&["no", "less", "than"], LowerBound),
+        (&["not", "less", "than"], LowerBound),
+        (&["a", "minimum", "of"], LowerBound),
+        (&["a", "maximum", "of"], UpperBound),
+        (&["in", "excess", "of"], LowerBound),
+        (&["as", "many", "as"], UpperBound),
+        (&["as", "much", "as"], UpperBound),
+        (&["just", "shy", "of"], UpperBound),
+        (&["more", "than"], LowerBound),
+        (&["greater", "than"], LowerBound),
+        (&["higher", "than"], LowerBound),
+        (&["fewer", "than"], UpperBound),
+        (&["less", "than"], UpperBound),
+        (&["lower", "than"], UpperBound),
+        (&["at", "least"], LowerBound),
+        (&["at", "most"], UpperBound),
+        (&["upwards", "of"], LowerBound),
+        (&["up", "to"], UpperBound),
+        (&["close", "to"], Approximate),
+        (&["an", "estimated"], Approximate),
+        (&["over"], LowerBound),
+        (&["above"], LowerBound),
+        (&["under"], UpperBound),
+        (&["below"], UpperBound),
+        (&["nearly"], UpperBound),
+        (&["almost"], UpperBound),
+        (&["about"], Approximate),
+        (&["approximately"], Approximate),
+        (&["approx"], Approximate),
+        (&["around"], Approximate),
+        (&["roughly"], Approximate),
+        (&["some"], Approximate),
+        (&["estimated"], Approximate),
+        (&["circa"], Approximate),
+    ]
+};
+
+/// The hedge that ends right before token `p`: its first token and kind.
+fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)> {
+    // "approx." is written with its dot.
+    let end = if p > 0 && tok(doc, p - 1) == "." && is(doc, p.wrapping_sub(2), "approx") {
+        p - 1
+    } else {
+        p
+    };
+    for (words, hk) in HEDGES {
+        let Some(s) = end.checked_sub(words.len()) else {
+            continue;
+        };
+        if s < floor || !same_sentence(doc, s, p) {
+            continue;
+        }
+        if words.iter().enumerate().all(|(k, w)| is(doc, s + k, w)) {
+            let mut s = s;
+            if *hk != HedgeKind::Approximate
+                && s > floor
+                && is_any(doc, s - 1, &["just", "well", "slightly", "far", "much"])
+            {
+                s -= 1;
+            }
+            return Some((s, *hk));
+        }
+    }
+    None
+}
+
+#[rustfmt::skip]
+const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"), ("₩", "KRW"),
+    ("₽", "RUB"), ("₺", "TRY"), ("₦", "NGN"), ("₪", "ILS"),
+];
+
+/// Letters glued before `$`: "US$", "A$", "HK$".
+#[rustfmt::skip]
+const DOLLAR_PREFIXES: &[(&str, &str)] = &[
+    ("US", "USD"), ("U.S.", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"),
+    ("CAN", "CAD"), ("HK", "HKD"), ("NZ", "NZD"), ("S", "SGD"), ("SG", "SGD"), ("NT", "TWD"),
+    ("R", "BRL"), ("MX", "MXN"),
+];
+
+#[rustfmt::skip]
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR",
+    "PKR", "AFN", "RUB", "BRL", "ZAR", "KRW", "MXN", "SEK", "NOK", "DKK", "PLN", "TRY", "ILS",
+    "AED", "SAR", "EGP", "NGN", "KES", "IDR", "THB", "VND", "ARS", "CLP", "COP", "UAH", "IRR",
+    "IQD", "TWD", "CZK", "HUF", "MYR", "QAR", "KWD",
+];
+
+fn iso_code(w: &str) -> Option<&'static str> {
+    let c = ISO_CODES.iter().find(|c| **c == w)?;
+    Some(if *c == "RMB" { "CNY" } else { c })
+}
+
+/// A currency sign or code right before token `p`: the ISO code and the first token.
+fn currency_before(doc: &Doc, p: usize, floor: usize) -> Option<(&'static str, usize)> {
+    let j = p.checked_sub(1).filter(|j| *j >= floor)?;
+    let t = tok(doc, j);
+    if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == t) {
+        if t == "$" && j > floor && glued(doc, j) {
+            if let Some((_, c)) = DOLLAR_PREFIXES.iter().find(|(s, _)| *s == tok(doc, j - 1)) {
+                return Some((c, j - 1));
+            }
+        }
+        return Some((code, j));
+    }
+    if let Some(c) = iso_code(t) {
+        return Some((c, j));
+    }
+    // "Rs 500", "Rs. 500"
+    if t == "Rs" {
+        return Some(("INR", j));
+    }
+    if t == "." && j > floor && tok(doc, j - 1) == "Rs" {
+        return Some(("INR", j - 1));
+    }
+    None
+}
+
+/// A currency written after the amount: "5 million euros", "20 Canadian dollars", "100 USD".
+fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, usize)> {
+    #[rustfmt::skip]
+    const WORDS: &[(&str, &str)] = &[
+        ("dollar", "USD"), ("dollars", "USD"), ("euro", "EUR"), ("euros", "EUR"), ("pound", "GBP"),
+        ("pounds", "GBP"), ("sterling", "GBP"), ("yen", "JPY"), ("yuan", "CNY"),
+        ("renminbi", "CNY"), ("rupee", "INR"), ("rupees", "INR"), ("ruble", "RUB"),
+        ("rubles", "RUB"), ("rouble", "RUB"), ("roubles", "RUB"), ("franc", "CHF"),
+        ("francs", "CHF"), ("peso", "MXN"), ("pesos", "MXN"), ("won", "KRW"), ("afghani", "AFN"),
+        ("afghanis", "AFN"), ("lira", "TRY"), ("rand", "ZAR"), ("shekel", "ILS"),
+        ("shekels", "ILS"), ("dirham", "AED"), ("dirhams", "AED"), ("riyal", "SAR"),
+        ("riyals", "SAR"), ("naira", "NGN"), ("hryvnia", "UAH"), ("hryvnias", "UAH"),
+        ("rial", "IRR"), ("rials", "IRR"), ("baht", "THB"), ("rupiah", "IDR"), ("reais", "BRL"),
+    ];
+    /// Adjective + currency word: the adjective decides the code.
+    #[rustfmt::skip]
+    const ADJ: &[(&str, &str, &str)] = &[
+        ("us", "dollar", "USD"), ("u.s.", "dollar", "USD"), ("american", "dollar", "USD"),
+        ("canadian", "dollar", "CAD"), ("australian", "dollar", "AUD"),
+        ("singapore", "dollar", "SGD"), ("taiwan", "dollar", "TWD"), ("taiwanese", "dollar", "TWD"),
+        ("zealand", "dollar", "NZD"), ("kong", "dollar", "HKD"), ("pakistani", "rupee", "PKR"),
+        ("indian", "rupee", "INR"), ("nepalese", "rupee", "NPR"), ("lankan", "rupee", "LKR"),
+        ("mexican", "peso", "MXN"), ("argentine", "peso", "ARS"), ("argentinian", "peso", "ARS"),
+        ("philippine", "peso", "PHP"), ("colombian", "peso", "COP"), ("chilean", "peso", "CLP"),
+        ("egyptian", "pound", "EGP"), ("british", "pound", "GBP"), ("swiss", "franc", "CHF"),
+        ("iraqi", "dinar", "IQD"), ("kuwaiti", "dinar", "KWD"), ("jordanian", "dinar", "JOD"),
+        ("iranian", "rial", "IRR"), ("saudi", "riyal", "SAR"), ("chinese", "yuan", "CNY"),
+        ("japanese", "yen", "JPY"), ("russian", "ruble", "RUB"), ("turkish", "lira", "TRY"),
+        ("south", "rand", "ZAR"),
+    ];
+    let t = tok(doc, q);
+    if let Some(c) = iso_code(t) {
+        return Some((c, q + 1));
+    }
+    let base = |w: &str| -> Option<&'static str> {
+        let w = w.to_ascii_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        [
+            "dollar", "rupee", "peso", "pound", "franc", "dinar", "rial", "yuan", "yen", "ruble",
+            "lira", "rand",
+        ]
+        .into_iter()
+        .find(|b| *b == w)
+    };
+    // Up to two adjective words: "Hong Kong dollars", "Canadian dollars".
+    for skip in 1..=2 {
+        if let Some(b) = word(doc, q + skip).and_then(base) {
+            let adj = tok(doc, q + skip - 1);
+            if let Some((_, _, c)) = ADJ
+                .iter()
+                .find(|(a, bw, _)| a.eq_ignore_ascii_case(adj) && *bw == b)
+            {
+                return Some((c, q + skip + 1));
+            }
+        }
+    }
+    let (_, c) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(t))?;
+    // "pounds" is money when scaled ("5 million pounds") or "pounds sterling", else a weight
+    // ("lost 25 pounds", "300 pounds of explosives"); "won" is a verb unless scaled.
+    let l = t.to_ascii_lowercase();
+    if l.starts_with("pound") {
+        if is(doc, q + 1, "sterling") {
+            return Some((c, q + 2));
+        }
+        if !scaled || is(doc, q + 1, "of") {
+            return None;
+        }
+    }
+    if l == "won" && !scaled {
+        return None;
+    }
+    Some((c, q + 1))
+}
+
+/// Percent, percentage points, currency, measure, temperature and age words after a number.
+fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, FigureKind, usize)> {
+    use FigureKind::*;
+    let t = tok(doc, q);
+    if !same_sentence(doc, q.wrapping_sub(1), q) {
+        return None;
+    }
+    if t == "%" || t == "٪" {
+        return Some(("%", Percent, q + 1));
+    }
+    if in_list(t, &["percent", "pct", "pc"]) {
+        return Some(("%", Percent, q + 1));
+    }
+    if t.eq_ignore_ascii_case("per") && is(doc, q + 1, "cent") {
+        return Some(("%", Percent, q + 2));
+    }
+    if t.eq_ignore_ascii_case("percentage") && is_any(doc, q + 1, &["point", "points"]) {
+        return Some(("pp", Percent, q + 2));
+    }
+    if in_list(t, &["pp", "ppt"]) {
+        return Some(("pp", Percent, q + 1));
+    }
+    if t.eq_ignore_ascii_case("basis") && is_any(doc, q + 1, &["point", "points"]) {
+        return Some(("bp", Percent, q + 2));
+    }
+    if let Some((_, c)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == t) {
+        return Some((c, Money, q + 1));
+    }
+    if let Some((c, e)) = currency_after(doc, q, scaled) {
+        return Some((c, Money, e));
+    }
+    if in_list(t, &["degree", "degrees", "°", "º"]) {
+        let n = tok(doc, q + 1);
+        if in_list(n, &["celsius", "centigrade", "c"]) {
+            return Some(("°C", Measure, q + 2));
+        }
+        if in_list(n, &["fahrenheit", "f"]) {
+            return Some(("°F", Measure, q + 2));
+        }
+        return Some(("°", Measure, q + 1));
+    }
+    if t == "℃" {
+        return Some(("°C", Measure, q + 1));
+    }
+    if t == "℉" {
+        return Some(("°F", Measure, q + 1));
+    }
+    if t.eq_ignore_ascii_case("square") || t.eq_ignore_ascii_case("sq") {
+        let e = if tok(doc, q + 1) == "." { q + 2 } else { q + 1 };
+        let sym = match unit_word(tok(doc, e)).map(|u| u.0) {
+            Some("km") => "km2",
+            Some("mi") => "mi2",
+            Some("m") => "m2",
+            Some("ft") => "ft2",
+            _ => return None,
+        };
+        return Some((sym, Measure, e + 1));
+    }
+    if t == "km" && tok(doc, q + 1) == "/" && is(doc, q + 2, "h") {
+        return Some(("km/h", Measure, q + 3));
+    }
+    if t.eq_ignore_ascii_case("pounds") || t.eq_ignore_ascii_case("pound") {
+        return Some(("lb", Measure, q + 1));
+    }
+    if t.eq_ignore_ascii_case("metric") && unit_word(tok(doc, q + 1)).is_some_and(|u| u.0 == "t") {
+        return Some(("t", Measure, q + 2));
+    }
+    if t.eq_ignore_ascii_case("cubic") {
+        let sym = match unit_word(tok(doc, q + 1)).map(|u| u.0) {
+            Some("m") => "m3",
+            Some("ft") => "ft3",
+            Some("km") => "km3",
+            _ => return None,
+        };
+        return Some((sym, Measure, q + 2));
+    }
+    if let Some((u, k)) = unit_word(t) {
+        // Speeds: "188 miles an hour", "90 kilometres per hour".
+        if matches!(u, "mi" | "km")
+            && is_any(doc, q + 1, &["per", "an", "a"])
+            && is(doc, q + 2, "hour")
+        {
+            return Some((if u == "mi" { "mph" } else { "km/h" }, Measure, q + 3));
+        }
+        return Some((u, k, q + 1));
+    }
+    if let Some((u, k)) = glued_unit(t).filter(|(u, _)| !matches!(*u, "°C" | "°F")) {
+        return Some((u, k, q + 1));
+    }
+    None
+}
+
+/// True when a plain 4-digit number in 1800..=2100 is a year here.
+fn is_year(doc: &Doc, num: &Num) -> bool {
+    let t = tok(doc, num.a);
+    if !(num.digits
+        && num.b == num.a + 1
+        && num.glued == Glued::None
+        && t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (1800.0..=2100.0).contains(&num.value))
+    {
+        return false;
+    }
+    let prev = num.a.checked_sub(1).map_or("", |p| tok(doc, p));
+    if in_list(prev, DATE_CONTEXT) || month_number(prev).is_some() {
+        return true;
+    }
+    // "1900 people" is a count; "2020 elections" after a date word was caught above.
+    let next = word(doc, num.a + 1).unwrap_or("");
+    !(next.chars().next().is_some_and(|c| c.is_lowercase()) && plural_like(next))
+}
+
+fn plural_like(w: &str) -> bool {
+    #[rustfmt::skip]
+    const IRREGULAR: &[&str] = &[
+        "people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet",
+        "teeth", "mice", "geese", "crew", "militia", "infantry", "clergy", "livestock", "folk",
+        "sheep", "deer", "fish", "aircraft", "data", "media", "youth", "dead", "wounded", "injured",
+        "homeless", "elderly", "poor", "faithful",
+    ];
+    if in_list(w, IRREGULAR) {
+        return true;
+    }
+    let l = w.len();
+    let b = w.as_bytes();
+    l > 3
+        && matches!(b[l - 1], b's' | b'S')
+        && !matches!(b[l - 2], b's' | b'u' | b'i' | b'\'' | b'S' | b'U' | b'I')
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// The head noun after a figure, and whether it follows the number directly.
+fn counts_after(doc: &Doc, q: usize, singular: bool) -> Option<(String, bool)> {
+    let n = doc.tokens.len();
+    let mut j = q;
+    let start = q;
+    let sent = doc.tokens.get(q.checked_sub(1)?)?.sentence;
+    let in_sent = |j: usize| j < n && doc.tokens[j].sentence == sent;
+    if is(doc, j, "of") {
+        j += 1;
+        if is_any(doc, j, DETERMINERS) {
+            j += 1;
+        }
+    }
+    let mut skipped = 0;
+    while skipped < 2 && in_sent(j) && is_any(doc, j, QUANTITY_WORDS) {
+        j += 1;
+        skipped += 1;
+    }
+    let mut run: [usize; 4] = [0; 4];
+    let mut len = 0;
+    while len < 4 && in_sent(j) {
+        let Some(w) = word(doc, j) else { break };
+        if in_list(w, FUNCTION_WORDS)
+            || !w
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            || word_value(w).is_some()
+            || w.ends_with("ly")
+        {
+            break;
+        }
+        run[len] = j;
+        len += 1;
+        j += 1;
+    }
+    let run = &run[..len];
+    let direct = !is(doc, start, "of");
+    if let Some(k) = run.iter().position(|&t| plural_like(tok(doc, t))) {
+        let mut k = k;
+        while k + 1 < run.len() && plural_like(tok(doc, run[k + 1])) {
+            let w = tok(doc, run[k + 1]);
+            if !w.ends_with('s') {
+                break;
+            }
+            k += 1;
+        }
+        return Some((tok(doc, run[k]).to_string(), direct));
+    }
+    if singular {
+        let w = tok(doc, *run.first()?);
+        if !w.ends_with("ed") && !w.ends_with("ing") {
+            return Some((w.to_string(), direct));
+        }
+    }
+    None
+}
+
+/// Reads the figure whose numeral starts at token `i`, if it is one.
+fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Found> {
+    let num = read_num(doc, i)?;
+    if num.b <= num.a || claimed.hits(doc.range(num.a, num.b - 1)) {
+        return None;
+    }
+    let before = |j: usize| -> Option<usize> {
+        j.checked_sub(1)
+            .filter(|p| *p >= floor && same_sentence(doc, *p, i))
+    };
+
+    // Look back: minus sign, currency, hedge, range or age opener.
+    let mut p = num.a;
+    let mut neg = false;
+    {
+        if let Some(m) = before(p) {
+            let t = tok(doc, m);
+            let sign = num.digits
+                && matches!(t, "-" | "−" | "–")
+                && glued(doc, p)
+                && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct);
+            if sign || t.eq_ignore_ascii_case("minus") {
+                neg = true;
+                p = m;
+            }
+        }
+    }
+    let mut currency = None;
+    if let Some((c, q)) = currency_before(
+        doc,
+        p,
+        floor.max(doc.sentences[doc.tokens[i].sentence as usize].start),
+    ) {
+        currency = Some(c);
+        p = q;
+        if let Some(m) = before(p) {
+            if matches!(tok(doc, m), "-" | "−") && !neg && glued(doc, p) {
+                neg = true;
+                p = m;
+            }
+        }
+    }
+    let hedge = hedge_before(doc, p, floor).filter(|(s, _)| same_sentence(doc, *s, i));
+    let mut hedge_range = None;
+    if let Some((s, _)) = hedge {
+        hedge_range = Some(doc.tokens[s].start..doc.tokens[p - 1].end);
+        p = s;
+    }
+    let opener = before(p).filter(|&m| is_any(doc, m, &["between", "from", "aged", "age", "ages"]));
+    let age_opener = opener.is_some_and(|m| is_any(doc, m, &["aged", "age", "ages"]));
+    let first_tok = num.a;
+
+    // Not figures: labels, names, dates, times, list markers, phones, years.
+    if hedge.is_none() && currency.is_none() && !neg {
+        if num.digits && is_year(doc, &num) {
+            return None;
+        }
+        if let Some(m) = first_tok.checked_sub(1) {
+            let t = tok(doc, m);
+            let sentence_start = doc.is_sentence_initial(m);
+            if num.digits
+                && kind(doc, m) == Some(TokKind::Word)
+                && doc.is_capitalized(m)
+                && same_sentence(doc, m, i)
+                && (!sentence_start || !in_list(t, FUNCTION_WORDS))
+            {
+                return None;
+            }
+            // "Aug. 22", "No. 5", "#3"
+            let w = if t == "." {
+                m.checked_sub(1).map_or("", |k| tok(doc, k))
+            } else {
+                t
+            };
+            if month_number(w).is_some() && doc.is_capitalized(if t == "." { m - 1 } else { m })
+                || weekday_number(w).is_some() && w.len() > 3
+                || t == "#"
+                || (in_list(w, LABEL_WORDS)
+                    && w.chars().all(|c| c.is_lowercase() || c == '.')
+                    && !in_list(w, &["day", "week"]))
+                || (num.digits && in_list(w, &["no", "nos"]) && t == ".")
+            {
+                return None;
+            }
+        }
+    }
+    // Part of an identifier or URL: "q=30", "issn%280024", "v2_10".
+    if num.digits
+        && first_tok > 0
+        && glued(doc, first_tok)
+        && matches!(
+            tok(doc, first_tok - 1),
+            "%" | "=" | "&" | "?" | "_" | "@" | "/" | "\\" | "^"
+        )
+    {
+        return None;
+    }
+    if tok(doc, num.b) == "%"
+        && doc
+            .tokens
+            .get(num.b + 1)
+            .is_some_and(|t| !t.space_before && matches!(t.kind, TokKind::Word | TokKind::Number))
+    {
+        return None;
+    }
+    // The second day of "September 8 and 9" or the end of "2003 - 5".
+    if let (Some(c), Some(d)) = (first_tok.checked_sub(1), first_tok.checked_sub(2)) {
+        let conn = tok(doc, c);
+        if num.digits
+            && kind(doc, d) == Some(TokKind::Number)
+            && in_list(conn, &["and", "to", "-", "–", "through", "or"])
+        {
+            let before_d = d.checked_sub(1).map_or("", |k| tok(doc, k));
+            let d_year = read_num(doc, d).is_some_and(|n| is_year(doc, &n));
+            if month_number(before_d).is_some() || (d_year && !in_list(conn, &["and", "or"])) {
+                return None;
+            }
+        }
+    }
+    let next = tok(doc, num.b);
+    if month_number(next).is_some() && doc.is_capitalized(num.b) && next.len() > 2 {
+        return None;
+    }
+    if num.ordinal {
+        if kind(doc, num.b) == Some(TokKind::Word) && doc.is_capitalized(num.b) {
+            return None;
+        }
+        if is(doc, num.b, "of") && month_number(tok(doc, num.b + 1)).is_some() {
+            return None;
+        }
+    }
+    if num.digits && in_list(next, CLOCK_WORDS) && next != "h" {
+        return None;
+    }
+    if num.digits
+        && first_tok > 0
+        && tok(doc, first_tok - 1) == "("
+        && next == ")"
+        && tok(doc, first_tok).len() == 3
+        && kind(doc, num.b + 1) == Some(TokKind::Number)
+    {
+        return None;
+    }
+    // List marker: "1." or "1)" opening a line.
+    if num.digits
+        && hedge.is_none()
+        && currency.is_none()
+        && (first_tok == 0 || doc.tokens[first_tok - 1].line != doc.tokens[first_tok].line)
+        && matches!(next, "." | ")")
+        && glued(doc, num.b)
+        && doc
+            .tokens
+            .get(num.b + 1)
+            .is_some_and(|t| t.line == doc.tokens[first_tok].line)
+    {
+        return None;
+    }
+
+    // Look ahead: range.
+    let mut low_high: Option<(f64, f64)> = None;
+    let mut last = num;
+    if let Glued::Range(hi) = num.glued {
+        low_high = Some((num.value, hi));
+    } else if num.plain() {
+        let c = num.b;
+        let conn = tok(doc, c);
+        let between = opener.is_some_and(|m| is(doc, m, "between"));
+        let change_from = opener.is_some_and(|m| {
+            is(doc, m, "from")
+                && m > 0
+                && (change_cue(tok(doc, m - 1)).is_some()
+                    || (m > 1 && change_cue(tok(doc, m - 2)).is_some()))
+        });
+        let ok_conn = match conn {
+            "-" | "–" | "—" | "‐" | "‑" => true,
+            _ if conn.eq_ignore_ascii_case("to") => !change_from,
+            _ if conn.eq_ignore_ascii_case("and") => between,
+            _ if conn.eq_ignore_ascii_case("or") => true,
+            _ => false,
+        };
+        if ok_conn && same_sentence(doc, c, i) {
+            let mut r = c + 1;
+            // "$10 to $15", "US$10-US$15": the second sign repeats the first.
+            if currency.is_some() {
+                if CURRENCY_SIGNS.iter().any(|(s, _)| *s == tok(doc, r)) {
+                    r += 1;
+                } else if tok(doc, r + 1) == "$"
+                    && DOLLAR_PREFIXES.iter().any(|(s, _)| *s == tok(doc, r))
+                {
+                    r += 2;
+                }
+            }
+            if let Some(y) = read_num(doc, r).filter(|y| y.plain() && y.digits == num.digits) {
+                let mut x = num.value;
+                if num.scale == 1.0 && y.scale > 1.0 && x < y.value / y.scale {
+                    x *= y.scale;
+                }
+                let years = is_year(doc, &num)
+                    || (y.value >= 1800.0
+                        && y.value <= 2100.0
+                        && tok(doc, y.a).len() == 4
+                        && num.value >= 1800.0);
+                if x < y.value && !years && !claimed.hits(doc.range(y.a, y.b - 1)) {
+                    low_high = Some((x, y.value));
+                    last = y;
+                }
+            }
+        }
+    }
+    let mut q = last.b;
+
+    // Units.
+    let mut unit: Option<&'static str> = None;
+    let mut fkind = FigureKind::Count;
+    match last.glued {
+        Glued::Unit(u, k) => {
+            unit = Some(u);
+            fkind = k;
+        }
+        Glued::Age(u) => {
+            unit = Some(u);
+            fkind = FigureKind::Measure;
+        }
+        _ => {}
+    }
+    if let Some(c) = currency {
+        unit = Some(c);
+        fkind = FigureKind::Money;
+        // "$5 million USD"
+        if iso_code(tok(doc, q)).is_some() {
+            q += 1;
+        }
+    } else if unit.is_none() && !num.ordinal && !num.share {
+        if let Some((u, k, e)) = unit_after(doc, q, last.scale >= 1e3) {
+            unit = Some(u);
+            fkind = k;
+            q = e;
+        } else if let Some(tu) = word(doc, q).and_then(time_unit) {
+            // Ages: "45 years old", "aged 45"; anything else with a time unit is a duration.
+            if is(doc, q + 1, "old") {
+                unit = Some(tu);
+                fkind = FigureKind::Measure;
+                q += 2;
+            } else if is(doc, q + 1, "of") && is(doc, q + 2, "age") {
+                unit = Some(tu);
+                fkind = FigureKind::Measure;
+                q += 3;
+            } else {
+                return None;
+            }
+        } else if age_opener {
+            unit = Some("year");
+            fkind = FigureKind::Measure;
+        }
+    }
+    if num.share {
+        fkind = FigureKind::Percent;
+        unit = Some("%");
+    } else if num.ordinal {
+        fkind = FigureKind::Ordinal;
+    }
+    if matches!(num.glued, Glued::Age(_)) {
+        fkind = FigureKind::Measure;
+    }
+
+    // Values.
+    let (mut value, mut low, mut high) = match (low_high, last.vague.or(num.vague)) {
+        (Some((l, h)), _) => (None, Some(l), Some(h)),
+        (None, Some((l, h))) => (None, Some(l), Some(h)),
+        _ => (Some(num.value), None, None),
+    };
+    if neg {
+        value = value.map(|v| -v);
+        let (l, h) = (high.map(|v| -v), low.map(|v| -v));
+        low = l;
+        high = h;
+    }
+
+    // Postfix hedges: "30 or more", "250 or so", "30+".
+    let mut hedge_kind = hedge.map(|(_, k)| k);
+    if hedge_kind.is_none() && fkind != FigureKind::Ordinal {
+        let post = if is(doc, q, "or") {
+            match tok(doc, q + 1).to_ascii_lowercase().as_str() {
+                "more" | "higher" | "above" => Some(HedgeKind::LowerBound),
+                "fewer" | "less" | "lower" => Some(HedgeKind::UpperBound),
+                "so" => Some(HedgeKind::Approximate),
+                _ => None,
+            }
+            .map(|k| (k, q + 2))
+        } else if tok(doc, q) == "+" && glued(doc, q) {
+            Some((HedgeKind::LowerBound, q + 1))
+        } else {
+            None
+        };
+        if let Some((k, e)) = post {
+            if same_sentence(doc, q, e - 1) {
+                hedge_range = Some(doc.tokens[q].start..doc.tokens[e - 1].end);
+                hedge_kind = Some(k);
+                q = e;
+            }
+        }
+    }
+    match hedge_kind {
+        Some(HedgeKind::LowerBound) => {
+            if value.is_some() {
+                low = value.take();
+            }
+            high = None;
+        }
+        Some(HedgeKind::UpperBound) => {
+            if value.is_some() {
+                high = value.take();
+            }
+            low = None;
+        }
+        _ => {}
+    }
+
+    // What is counted.
+    let mut counts = None;
+    if matches!(fkind, FigureKind::Count | FigureKind::Ordinal) {
+        if let Glued::Noun(s, e) = last.glued {
+            counts = doc.text.get(s..e).map(str::to_string);
+        } else {
+            let singular = num.ordinal || (value == Some(1.0) && low_high.is_none());
+            let c = counts_after(doc, q, singular);
+            // A lone "one" is a pronoun unless a noun follows right away.
+            if !num.digits
+                && num.value == 1.0
+                && num.b == num.a + 1
+                && hedge.is_none()
+                && currency.is_none()
+                && is(doc, num.a, "one")
+            {
+                let prev = num.a.checked_sub(1).map_or("", |k| tok(doc, k));
+                if !c.as_ref().is_some_and(|(_, direct)| *direct)
+                    || in_list(
+                        prev,
+                        &["no", "the", "any", "every", "each", "this", "that", "which"],
+                    )
+                {
+                    return None;
+                }
+            }
+            counts = c.map(|(w, _)| w);
+        }
+    }
+
+    let a = opener
+        .filter(|_| low_high.is_some() || age_opener)
+        .unwrap_or(p);
+    Some(Found {
+        a,
+        b: q.max(a + 1),
+        kind: fkind,
+        value,
+        low,
+        high,
+        unit,
+        hedge: hedge_range,
+        hedge_kind,
+        counts,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes.
+
+/// Direction a change word states, if it is one: "rose" up, "fell" down.
+fn change_cue(w: &str) -> Option<&'static str> {
+    #[rustfmt::skip]
+    const UP: &[&str] = &[
+        "up", "rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases",
+        "increasing", "grow", "grew", "grown", "grows", "growing", "jump", "jumped", "jumps",
+        "climb", "climbed", "climbs", "soar", "soared", "soars", "surge", "surged", "surges",
+        "double", "doubled", "triple", "tripled", "swell", "swelled", "spiked", "rebounded",
+        "gained", "gain", "gains", "higher",
+    ];
+    #[rustfmt::skip]
+    const DOWN: &[&str] = &[
+        "down", "fall", "falls", "fell", "fallen", "falling", "drop", "dropped", "drops", "decline",
+        "declined", "declines", "decrease", "decreased", "decreases", "shrink", "shrank", "shrunk",
+        "slump", "slumped", "plunge", "plunged", "plummeted", "dip", "dipped", "tumbled", "slid",
+        "sank", "cut", "reduced", "lower", "lost", "eased",
+    ];
+    if in_list(w, UP) {
+        Some("up")
+    } else if in_list(w, DOWN) {
+        Some("down")
+    } else {
+        None
+    }
+}
+
+fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
+    let mut out = Vec::new();
+    for k in 0..found.len() {
+        let fa = found[k].a;
+        let Some(from_tok) = fa.checked_sub(1) else {
+            continue;
+        };
+        let sent = doc.tokens[fa].sentence;
+        let same = |j: usize| doc.tokens.get(j).is_some_and(|t| t.sentence == sent);
+        // Nearest earlier figure in the sentence ending at or before token `end`.
+        let prev_fig = |end: usize| -> Option<usize> {
+            (0..k).rev().take(4).find(|&m| {
+                let f = &found[m];
+                f.b <= end && same(f.a) && f.kind != FigureKind::Ordinal
+            })
+        };
+        let (cue_start, cue_end, dir, to) = if is(doc, from_tok, "from") {
+            // Find a change word up to 6 tokens before "from", over a change amount.
+            let lo = from_tok.saturating_sub(6);
+            let mut cue = None;
+            let mut j = from_tok;
+            while j > lo {
+                j -= 1;
+                if !same(j) {
+                    break;
+                }
+                if let Some(d) = change_cue(tok(doc, j)) {
+                    cue = Some((j, d));
+                    break;
+                }
+            }
+            let Some((c, d)) = cue else { continue };
+            // "rose from 21 to 77": the figure after "to".
+            let next = found
+                .get(k + 1)
+                .filter(|g| g.a == found[k].b + 1 && is(doc, found[k].b, "to") && same(g.a));
+            let to = if next.is_some() {
+                Some(k + 1)
+            } else {
+                // "rose to 77 from 21": a figure after "to" between cue and "from"; else the
+                // figure before the cue ("77 attacks, up 5% from ..." skips "5%").
+                let between = (0..k).rev().take(3).find(|&m| {
+                    found[m].a > c && found[m].b <= from_tok && is(doc, found[m].a - 1, "to")
+                });
+                between.or_else(|| prev_fig(c))
+            };
+            (c, from_tok, Some(d), to)
+        } else if is_any(doc, from_tok, &["versus", "vs"])
+            || (tok(doc, from_tok) == "." && is(doc, from_tok.wrapping_sub(1), "vs"))
+        {
+            let c = if tok(doc, from_tok) == "." {
+                from_tok - 1
+            } else {
+                from_tok
+            };
+            (c, from_tok, None, prev_fig(c))
+        } else if is_any(doc, from_tok, &["with", "to"])
+            && from_tok > 0
+            && is_any(doc, from_tok - 1, &["compared", "comparison", "against"])
+        {
+            let c = from_tok - 1;
+            let c = if from_tok > 1 && is(doc, from_tok - 2, "as") {
+                c - 1
+            } else {
+                c
+            };
+            (c, from_tok, None, prev_fig(c))
+        } else {
+            continue;
+        };
+        let Some(to) = to.filter(|&t| t != k && same(found[t].a)) else {
+            continue;
+        };
+        // Inherit what the figure compared with says.
+        let (from_i, to_i) = (k, to);
+        for (dst, src) in [(from_i, to_i), (to_i, from_i)] {
+            if found[dst].counts.is_none() && found[dst].kind == FigureKind::Count {
+                let (kind, unit, counts) =
+                    (found[src].kind, found[src].unit, found[src].counts.clone());
+                let d = &mut found[dst];
+                if d.unit.is_none()
+                    && matches!(
+                        kind,
+                        FigureKind::Percent | FigureKind::Money | FigureKind::Measure
+                    )
+                {
+                    d.kind = kind;
+                    d.unit = unit;
+                }
+                if d.kind == FigureKind::Count {
+                    d.counts = counts;
+                }
+            }
+        }
+        let (f, t) = (&found[from_i], &found[to_i]);
+        let direction = match (f.rep(), t.rep()) {
+            (Some(a), Some(b)) if b > a => Some("up"),
+            (Some(a), Some(b)) if b < a => Some("down"),
+            _ => dir,
+        };
+        let Some(direction) = direction else { continue };
+        let (difference, ratio) = match (f.value, t.value) {
+            (Some(a), Some(b)) => (Some(b - a), (a != 0.0).then(|| b / a)),
+            _ => (None, None),
+        };
+        out.push(Change {
+            cue: doc.text_span(doc.tokens[cue_start].start..doc.tokens[cue_end].end),
+            from: format!("f{}", from_i + 1),
+            to: format!("f{}", to_i + 1),
+            direction: direction.to_string(),
+            difference,
+            ratio,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> FiguresResult {
+        let doc = Doc::new(s);
+        extract(&doc, &[], &[])
+    }
+
+    fn figs(s: &str) -> Vec<Figure> {
+        run(s).figures
+    }
+
+    fn one(s: &str) -> Figure {
+        let f = figs(s);
+        assert_eq!(f.len(), 1, "{s:?} gave {f:#?}");
+        f.into_iter().next().unwrap()
+    }
+
+    fn texts(s: &str) -> Vec<String> {
+        figs(s).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn digits_with_separators_and_decimals() {
+        let f = one("The storm left 12,500 homes without power.");
+        assert_eq!(f.value, Some(12500.0));
+        assert_eq!(f.kind, FigureKind::Count);
+        assert_eq!(f.counts.as_deref(), Some("homes"));
+        assert_eq!(one("Prices rose by 2.5 per cent.").value, Some(2.5));
+        assert_eq!(
+            one("Die Stadt hat 1.234.567 Einwohner.").value,
+            Some(1234567.0)
+        );
+        assert_eq!(one("A tax of 1.234,5 applies.").value, Some(1234.5));
+    }
+
+    #[test]
+    fn scale_words_and_suffixes() {
+        let f = one("The region has 2.5 million residents.");
+        assert_eq!(f.value, Some(2.5e6));
+        assert_eq!(f.text, "2.5 million");
+        assert_eq!(f.counts.as_deref(), Some("residents"));
+        let f = one("The firm paid $1.2bn for the site.");
+        assert_eq!(f.value, Some(1.2e9));
+        assert_eq!(f.unit.as_deref(), Some("USD"));
+        assert_eq!(f.kind, FigureKind::Money);
+        assert_eq!(f.text, "$1.2bn");
+    }
+
+    #[test]
+    fn number_words() {
+        let f = one("Forty-eight sailors were rescued.");
+        assert_eq!(f.value, Some(48.0));
+        assert_eq!(f.counts.as_deref(), Some("sailors"));
+        let f = one("They counted a hundred and five boats.");
+        assert_eq!(f.value, Some(105.0));
+        assert_eq!(f.text, "a hundred and five");
+        assert_eq!(one("A dozen houses burned.").value, Some(12.0));
+        assert_eq!(one("Two million voters turned out.").value, Some(2e6));
+        assert_eq!(one("Police found twenty one bags.").value, Some(21.0));
+        assert_eq!(one("Officers seized two dozen rifles.").value, Some(24.0));
+        assert_eq!(one("Officers seized 3 dozen rifles.").value, Some(36.0));
+        assert_eq!(one("Officers seized half a dozen rifles.").value, Some(6.0));
+        assert_eq!(
+            one("The fund holds two hundred and two thousand shares.").value,
+            Some(202000.0)
+        );
+        assert_eq!(
+            texts("between a hundred and two hundred ships"),
+            vec!["between a hundred and two hundred"]
+        );
+        assert_eq!(one("The rate is .08 now.").value, Some(0.08));
+        assert_eq!(one("It fell by minus five percent.").value, Some(-5.0));
+    }
+
+    #[test]
+    fn vague_amounts() {
+        let f = one("Dozens of protesters gathered.");
+        assert_eq!((f.low, f.high, f.value), (Some(24.0), Some(99.0), None));
+        assert_eq!(f.counts.as_deref(), Some("protesters"));
+        let f = one("Hundreds fled the town.");
+        assert_eq!((f.low, f.high), (Some(200.0), Some(999.0)));
+        let f = one("Tens of thousands of fans marched.");
+        assert_eq!((f.low, f.high), (Some(20000.0), Some(99999.0)));
+        assert_eq!(f.counts.as_deref(), Some("fans"));
+        let f = one("The flood displaced hundreds of thousands of families.");
+        assert_eq!((f.low, f.high), (Some(200000.0), Some(999999.0)));
+        let f = one("They hired several thousand workers.");
+        assert_eq!((f.low, f.high), (Some(3000.0), Some(9000.0)));
+        assert_eq!(f.counts.as_deref(), Some("workers"));
+        let f = one("Only a few hundred tickets remain.");
+        assert_eq!((f.low, f.high), (Some(200.0), Some(500.0)));
+        let f = one("Thousands of birds died.");
+        assert_eq!((f.low, f.high), (Some(2000.0), Some(9999.0)));
+    }
+
+    #[test]
+    fn fractions_are_shares() {
+        let f = one("Half of the staff quit.");
+        assert_eq!((f.kind, f.value), (FigureKind::Percent, Some(50.0)));
+        let f = one("A third of the budget went to roads.");
+        assert!((f.value.unwrap() - 33.333).abs() < 0.01);
+        let f = one("Two-thirds of voters agreed.");
+        assert!((f.value.unwrap() - 66.667).abs() < 0.01);
+        assert_eq!(one("The city lost half a million trees.").value, Some(5e5));
+        assert!(figs("He scored in the second half of the match.").is_empty());
+    }
+
+    #[test]
+    fn negatives() {
+        let f = one("The index closed at -3.5 on Friday.");
+        assert_eq!(f.value, Some(-3.5));
+        let f = one("Temperatures fell to minus 20 degrees Celsius.");
+        assert_eq!(f.value, Some(-20.0));
+        assert_eq!(f.unit.as_deref(), Some("°C"));
+    }
+
+    #[test]
+    fn lower_bounds() {
+        for (s, h) in [
+            ("More than 300 homes were lost.", "More than"),
+            ("They arrested over 40 suspects.", "over"),
+            ("At least 12 workers were hurt.", "At least"),
+            ("Upwards of 500 fans waited.", "Upwards of"),
+            ("Temperatures stayed above 30 degrees.", "above"),
+        ] {
+            let f = one(s);
+            assert_eq!(f.hedge.as_deref(), Some(h), "{s}");
+            assert_eq!(f.hedge_kind, Some(HedgeKind::LowerBound), "{s}");
+            assert!(
+                f.low.is_some() && f.high.is_none() && f.value.is_none(),
+                "{s}"
+            );
+        }
+        let f = one("The fire destroyed 40 or more houses.");
+        assert_eq!((f.hedge.as_deref(), f.low), (Some("or more"), Some(40.0)));
+        assert_eq!(f.counts.as_deref(), Some("houses"));
+    }
+
+    #[test]
+    fn upper_bounds() {
+        for s in [
+            "Fewer than 20 people came.",
+            "It costs less than 20 dollars.",
+            "Children under 20 travel free.",
+            "The hall holds up to 20 guests.",
+            "As many as 20 boats sank.",
+            "Nearly 20 trucks were seized.",
+            "Almost 20 villages flooded.",
+            "Just under 20 teams entered.",
+            "No more than 20 visitors may enter.",
+        ] {
+            let f = one(s);
+            assert_eq!(f.hedge_kind, Some(HedgeKind::UpperBound), "{s}");
+            assert_eq!((f.value, f.low, f.high), (None, None, Some(20.0)), "{s}");
+        }
+        assert_eq!(
+            one("Just under 20 teams entered.").hedge.as_deref(),
+            Some("Just under")
+        );
+        assert_eq!(
+            one("No more than 20 visitors may enter.").hedge.as_deref(),
+            Some("No more than")
+        );
+    }
+
+    #[test]
+    fn approximations() {
+        for (s, h) in [
+            ("About 60 cars were damaged.", "About"),
+            ("Approximately 60 cars were damaged.", "Approximately"),
+            ("Around 60 cars were damaged.", "Around"),
+            ("Some 60 cars were damaged.", "Some"),
+            ("Roughly 60 cars were damaged.", "Roughly"),
+            ("An estimated 60 cars were damaged.", "An estimated"),
+            ("Close to 60 cars were damaged.", "Close to"),
+        ] {
+            let f = one(s);
+            assert_eq!(f.hedge.as_deref(), Some(h), "{s}");
+            assert_eq!(f.hedge_kind, Some(HedgeKind::Approximate), "{s}");
+            assert_eq!(f.value, Some(60.0), "{s}");
+            assert_eq!(f.counts.as_deref(), Some("cars"), "{s}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        for s in [
+            "Between 10 and 15 ships docked.",
+            "Officials expect 10-15 ships.",
+            "Officials expect 10 to 15 ships.",
+            "Each crew has from 10 to 15 ships.",
+            "Officials expect 10–15 ships.",
+        ] {
+            let f = one(s);
+            assert_eq!(
+                (f.value, f.low, f.high),
+                (None, Some(10.0), Some(15.0)),
+                "{s}"
+            );
+            assert_eq!(f.counts.as_deref(), Some("ships"), "{s}");
+        }
+        let f = one("It will cost between $10 and $15 million.");
+        assert_eq!((f.low, f.high), (Some(10e6), Some(15e6)));
+        assert_eq!(f.unit.as_deref(), Some("USD"));
+        let f = one("Two or three men were seen.");
+        assert_eq!((f.low, f.high), (Some(2.0), Some(3.0)));
+        assert_eq!(f.counts.as_deref(), Some("men"));
+        let f = one("Support stands at 40-45%.");
+        assert_eq!(
+            (f.low, f.high, f.kind),
+            (Some(40.0), Some(45.0), FigureKind::Percent)
+        );
+        // A score and a span of years are not ranges.
+        assert!(figs("They won 3-2 at home.").is_empty());
+        assert!(figs("He served from 2009 to 2017.").is_empty());
+    }
+
+    #[test]
+    fn percents() {
+        for s in [
+            "Turnout was 61%.",
+            "Turnout was 61 percent.",
+            "Turnout was 61 per cent.",
+        ] {
+            let f = one(s);
+            assert_eq!(
+                (f.kind, f.value, f.unit.as_deref()),
+                (FigureKind::Percent, Some(61.0), Some("%")),
+                "{s}"
+            );
+        }
+        let f = one("Support fell 3 percentage points.");
+        assert_eq!(f.unit.as_deref(), Some("pp"));
+        assert_eq!(one("Support fell 3pp.").unit.as_deref(), Some("pp"));
+    }
+
+    #[test]
+    fn money() {
+        let cases = [
+            ("The deal is worth $2.5 billion.", 2.5e9, "USD"),
+            ("It raised US$40 million.", 4e7, "USD"),
+            ("Fines reached €300,000.", 3e5, "EUR"),
+            ("He was paid £45,000 a year.", 45000.0, "GBP"),
+            ("The budget is ¥500 billion.", 5e11, "JPY"),
+            ("The bill came to 50 euros.", 50.0, "EUR"),
+            ("The bill came to 50 € in total.", 50.0, "EUR"),
+            ("She owes 2 million pounds.", 2e6, "GBP"),
+            ("She owes 200 pounds sterling.", 200.0, "GBP"),
+            ("They lost 3 million dollars.", 3e6, "USD"),
+            ("The fee is 20 Canadian dollars.", 20.0, "CAD"),
+            ("The loan is USD 5 million.", 5e6, "USD"),
+            ("The loan is 5 million EUR.", 5e6, "EUR"),
+            ("The yen fell to 150 yen per dollar.", 150.0, "JPY"),
+        ];
+        for (s, v, u) in cases {
+            let f = one(s);
+            assert_eq!(f.kind, FigureKind::Money, "{s}");
+            assert_eq!(f.value, Some(v), "{s}");
+            assert_eq!(f.unit.as_deref(), Some(u), "{s}");
+            assert_eq!(f.counts, None, "{s}");
+        }
+        let f = one("It holds 300 pounds of explosives.");
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Measure, Some("lb"))
+        );
+    }
+
+    #[test]
+    fn measures_ages_temperatures() {
+        let cases = [
+            ("The convoy drove 40 km north.", "km"),
+            ("The convoy drove 40km north.", "km"),
+            ("The convoy drove 40 miles north.", "mi"),
+            ("They seized 40 kilograms of heroin.", "kg"),
+            ("The ship carried 40,000 tonnes of grain.", "t"),
+            ("The wall is 40 feet high.", "ft"),
+            ("The tower is 40 metres tall.", "m"),
+            ("A 40-mile stretch was closed.", "mi"),
+            ("It burned 40 square kilometres of forest.", "km2"),
+            ("Winds reached 40 mph.", "mph"),
+            ("Winds reached 40 miles an hour.", "mph"),
+            ("He lost 40 pounds.", "lb"),
+            ("They shipped 40 metric tons of rice.", "t"),
+            ("Output rose to 40 barrels a day.", "bbl"),
+            ("It hit 40 degrees Celsius.", "°C"),
+            ("It hit 104 degrees Fahrenheit.", "°F"),
+            ("It hit 40C on Tuesday.", "°C"),
+        ];
+        for (s, u) in cases {
+            let f = one(s);
+            assert_eq!(f.kind, FigureKind::Measure, "{s}");
+            assert_eq!(f.unit.as_deref(), Some(u), "{s}");
+        }
+        for s in [
+            "A man aged 45 was arrested.",
+            "A 45-year-old man was arrested.",
+            "The man, 45 years old, was arrested.",
+            "A forty-five-year-old man was arrested.",
+        ] {
+            let f = one(s);
+            assert_eq!(
+                (f.kind, f.value, f.unit.as_deref()),
+                (FigureKind::Measure, Some(45.0), Some("year")),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn counted_nouns() {
+        let c = |s: &str| one(s).counts;
+        assert_eq!(
+            c("Rebels carried out nearly 90 raids on villages.").as_deref(),
+            Some("raids")
+        );
+        assert_eq!(
+            c("The army lost 12 of its best pilots in May.").as_deref(),
+            Some("pilots")
+        );
+        assert_eq!(
+            c("Some 300 police officers were deployed.").as_deref(),
+            Some("officers")
+        );
+        assert_eq!(
+            c("Some 30 armed men stormed the bank.").as_deref(),
+            Some("men")
+        );
+        assert_eq!(
+            c("Officials said 14 people died.").as_deref(),
+            Some("people")
+        );
+        assert_eq!(
+            c("The plant hired 10 more engineers.").as_deref(),
+            Some("engineers")
+        );
+        assert_eq!(c("One soldier was hurt.").as_deref(), Some("soldier"));
+        assert_eq!(c("It has one last chance.").as_deref(), Some("chance"));
+        assert_eq!(
+            c("It was the third time this year.").as_deref(),
+            Some("time")
+        );
+        assert_eq!(
+            c("A 12-member panel will decide.").as_deref(),
+            Some("member")
+        );
+        assert_eq!(c("The total reached 40 by noon."), None);
+    }
+
+    #[test]
+    fn changes() {
+        let r = run("Police recorded 77 burglaries in March, up from 21 a year earlier.");
+        assert_eq!(r.figures.len(), 2);
+        assert_eq!(r.figures[1].counts.as_deref(), Some("burglaries"));
+        let c = &r.changes[0];
+        assert_eq!(
+            (c.from.as_str(), c.to.as_str(), c.direction.as_str()),
+            ("f2", "f1", "up")
+        );
+        assert_eq!(c.cue.text, "up from");
+        assert_eq!(c.difference, Some(56.0));
+        assert!((c.ratio.unwrap() - 77.0 / 21.0).abs() < 1e-9);
+
+        let r = run("Exports fell from 900 tonnes to 600 tonnes.");
+        let c = &r.changes[0];
+        assert_eq!(
+            (c.from.as_str(), c.to.as_str(), c.direction.as_str()),
+            ("f1", "f2", "down")
+        );
+        assert_eq!(c.cue.text, "fell from");
+        assert_eq!(r.figures.len(), 2);
+
+        let r = run("Unemployment rose to 7% from 5% last year.");
+        let c = &r.changes[0];
+        assert_eq!(
+            (c.from.as_str(), c.to.as_str(), c.direction.as_str()),
+            ("f2", "f1", "up")
+        );
+
+        let r = run("Sales reached 500 cars, down 5% from 530.");
+        assert_eq!(r.figures.len(), 3);
+        let c = &r.changes[0];
+        assert_eq!(
+            (c.from.as_str(), c.to.as_str(), c.direction.as_str()),
+            ("f3", "f1", "down")
+        );
+        assert_eq!(r.figures[2].counts.as_deref(), Some("cars"));
+
+        let r = run("The school has 300 pupils, compared with 250 last year.");
+        let c = &r.changes[0];
+        assert_eq!(
+            (c.from.as_str(), c.to.as_str(), c.cue.text.as_str()),
+            ("f2", "f1", "compared with")
+        );
+        assert_eq!(r.figures[1].counts.as_deref(), Some("pupils"));
+
+        let r = run("Inflation hit 9%, up from 4.");
+        assert_eq!(r.figures[1].unit.as_deref(), Some("%"));
+    }
+
+    #[test]
+    fn years_times_dates_are_not_figures() {
+        assert!(figs("The war began in 2001 and ended in 2021.").is_empty());
+        assert!(figs("Attacks have risen since 2017.").is_empty());
+        assert!(figs("The same period in 2020.. was calm").is_empty());
+        assert!(figs("The 2020 election was close.").is_empty());
+        assert!(figs("Talks start at 10:30 on Monday.").is_empty());
+        assert!(figs("Talks start at 9 pm and end at 11pm.").is_empty());
+        assert!(figs("Talks start at 9 a.m. sharp.").is_empty());
+        assert!(figs("The 9/11 attacks shook the world.").is_empty());
+        assert!(figs("The law took effect on 3/4/2021.").is_empty());
+        assert!(figs("The law took effect on 2021-03-04.").is_empty());
+        assert!(figs("He arrived on Aug. 22 and left on 25 August.").is_empty());
+        assert!(figs("He arrived on November 17, 2019, by train.").is_empty());
+        assert!(figs("Music of the 1990s returned.").is_empty());
+        assert!(figs("The group was founded three years ago.").is_empty());
+        assert!(figs("The truce lasted 10 days.").is_empty());
+        assert!(figs("A 10-day truce began.").is_empty());
+        assert!(figs("Call 555-1234 for tickets.").is_empty());
+        assert!(figs("See example.com/search?q=30%25%20x&n=5 now").is_empty());
+        // A hedged or plural-noun 4-digit number is still a count.
+        assert_eq!(one("More than 2000 people signed.").low, Some(2000.0));
+        assert_eq!(one("Police said 1900 people signed.").value, Some(1900.0));
+    }
+
+    #[test]
+    fn names_models_and_markers_are_not_figures() {
+        assert!(figs("Crews boarded a C-17 Globemaster III jet.").is_empty());
+        assert!(figs("Officers from the 816th Expeditionary Airlift Squadron left.").is_empty());
+        assert!(figs("The airline grounded its Boeing 737 jets.").is_empty());
+        assert!(figs("Users of Windows 10 must update.").is_empty());
+        assert!(figs("Pilots flew F-16 fighters and a MiG-29.").is_empty());
+        assert!(figs("The plan was listed as No. 5 on page 12.").is_empty());
+        assert!(figs("1. Collect the ballots\n2. Count them").is_empty());
+        assert!(figs("One of the concerns is cost.").is_empty());
+        assert!(figs("No one was hurt.").is_empty());
+        assert!(figs("It is the first time, and the second.").is_empty());
+        assert!(figs("He is the world number one player.").is_empty());
+        assert!(figs("They want a one-stop shop.").is_empty());
+        assert!(figs("Leaders meet on September 8 and 9 in Rome.").is_empty());
+        assert!(figs("The period 2003 - 5 was calm.").is_empty());
+    }
+
+    #[test]
+    fn ordinals() {
+        let f = one("He finished 21st in the race.");
+        assert_eq!((f.kind, f.value), (FigureKind::Ordinal, Some(21.0)));
+        let f = one("It was the third attack this year.");
+        assert_eq!(
+            (f.kind, f.value, f.counts.as_deref()),
+            (FigureKind::Ordinal, Some(3.0), Some("attack"))
+        );
+        assert!(figs("It fell on the 22nd of August.").is_empty());
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn claimed_ranges_are_skipped() {
+        let s = "The 101 Squadron flew 30 missions.";
+        let doc = Doc::new(s);
+        let at = s.find("101").unwrap();
+        let names = vec![at..at + 3];
+        let r = extract(&doc, &[], &names);
+        assert_eq!(r.figures.len(), 1);
+        assert_eq!(r.figures[0].text, "30");
+        // A claim that only overlaps the number also removes it.
+        let at = s.find("30").unwrap();
+        let dates = vec![at + 1..at + 5];
+        assert!(extract(&doc, &dates, &names).figures.is_empty());
+    }
+
+    #[test]
+    fn spans_are_utf16_and_ids_ordered() {
+        let s = "😀 Über 5 Leute — about 40 “cars” and 7 boats.";
+        let r = run(s);
+        let u: Vec<u16> = s.encode_utf16().collect();
+        for (k, f) in r.figures.iter().enumerate() {
+            assert_eq!(f.id, format!("f{}", k + 1));
+            let got = String::from_utf16(&u[f.start as usize..f.end as usize]).unwrap();
+            assert_eq!(got, f.text);
+        }
+        assert!(texts(s).contains(&"about 40".to_string()));
+    }
+
+    #[test]
+    fn numeral_starts_are_sorted() {
+        assert!(NUMERAL_STARTS.windows(2).all(|w| w[0] < w[1]));
+        assert!(may_start_numeral("Forty-eight") && may_start_numeral("A"));
+        assert!(!may_start_numeral("people") && !may_start_numeral("Ünïcödé"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [
+            "",
+            "-",
+            "$",
+            "between",
+            "a",
+            "half",
+            "tens of",
+            "1-",
+            "-1",
+            "1,",
+            "$-",
+            "up from",
+            "rose from 5 to",
+            "9999999999999999999999999999999999",
+            "½ ١٢٣ 5½",
+            "US$",
+            "No.",
+            "from 1 to 2 to 3 or 4 - 5 – 6",
+            "1.2.3.4.5",
+            "0-0",
+            "07-08",
+            "a hundred and",
+        ] {
+            let _ = run(s);
+        }
+    }
 }

@@ -4,70 +4,184 @@
 //! place that knows how a number is written.
 
 /// Value of a number word (`"three"`, `"forty-eight"`, `"dozen"`), for words up to ninety-nine
-/// and the scale words. Case-insensitive.
+/// and the scale words. Case-insensitive; does not allocate (it runs on every word).
 pub fn word_value(word: &str) -> Option<f64> {
-    let w = word.to_lowercase();
-    if let Some((a, b)) = w.split_once(['-', '‐', '‑']) {
+    if let Some((a, b)) = word.split_once(['-', '‐', '‑']) {
         let tens = small_word(a)?;
         let ones = small_word(b)?;
         return (tens >= 20 && tens % 10 == 0 && (1..=9).contains(&ones))
             .then_some((tens + ones) as f64);
     }
-    if let Some(v) = small_word(&w) {
+    if let Some(v) = small_word(word) {
         return Some(v as f64);
     }
-    scale_word(&w)
+    scale_word(word)
 }
 
+const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 fn small_word(w: &str) -> Option<u32> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = ONES.iter().position(|x| *x == w) {
+    if let Some(i) = ONES.iter().position(|x| x.eq_ignore_ascii_case(w)) {
         return Some(i as u32);
     }
-    if let Some(i) = TENS.iter().position(|x| *x == w) {
+    if let Some(i) = TENS.iter().position(|x| x.eq_ignore_ascii_case(w)) {
         return Some(20 + 10 * i as u32);
     }
-    if w == "dozen" {
+    if w.eq_ignore_ascii_case("dozen") {
         return Some(12);
     }
     None
 }
 
+/// Value of an ordinal word: `"third"`, `"twenty-first"`, `"hundredth"`. Case-insensitive.
+pub fn ordinal_word_value(word: &str) -> Option<f64> {
+    const ORD: [&str; 20] = [
+        "zeroth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS_ORD: [&str; 8] = [
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    let simple = |w: &str| -> Option<u32> {
+        if let Some(i) = ORD.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+            return Some(i as u32);
+        }
+        TENS_ORD
+            .iter()
+            .position(|x| x.eq_ignore_ascii_case(w))
+            .map(|i| 20 + 10 * i as u32)
+    };
+    if let Some((a, b)) = word.split_once(['-', '‐', '‑']) {
+        let tens = small_word(a)?;
+        let ones = simple(b)?;
+        return (tens >= 20 && tens % 10 == 0 && (1..=9).contains(&ones))
+            .then_some((tens + ones) as f64);
+    }
+    if let Some(v) = simple(word) {
+        return Some(v as f64);
+    }
+    [
+        ("hundredth", 1e2),
+        ("thousandth", 1e3),
+        ("millionth", 1e6),
+        ("billionth", 1e9),
+    ]
+    .iter()
+    .find(|(w, _)| w.eq_ignore_ascii_case(word))
+    .map(|(_, v)| *v)
+}
+
+/// Denominator of a fraction word: `half` 2, `third`/`thirds` 3, `quarter` 4, ... `tenth` 10.
+/// Case-insensitive. Returns the denominator and whether the word is plural.
+pub fn fraction_denominator(word: &str) -> Option<(f64, bool)> {
+    const D: [(&str, &str, f64); 10] = [
+        ("half", "halves", 2.0),
+        ("third", "thirds", 3.0),
+        ("quarter", "quarters", 4.0),
+        ("fourth", "fourths", 4.0),
+        ("fifth", "fifths", 5.0),
+        ("sixth", "sixths", 6.0),
+        ("seventh", "sevenths", 7.0),
+        ("eighth", "eighths", 8.0),
+        ("ninth", "ninths", 9.0),
+        ("tenth", "tenths", 10.0),
+    ];
+    D.iter().find_map(|(one, many, v)| {
+        if one.eq_ignore_ascii_case(word) {
+            Some((*v, false))
+        } else if many.eq_ignore_ascii_case(word) {
+            Some((*v, true))
+        } else {
+            None
+        }
+    })
+}
+
+/// True when `suffix` is the right ordinal ending for `digits`: `1st`, `2nd`, `3rd`, `11th`,
+/// `22nd`, `816th`. Case-insensitive.
+pub fn ordinal_suffix_fits(digits: &str, suffix: &str) -> bool {
+    let b = digits.as_bytes();
+    let (Some(&last), tens) = (b.last(), b.len().checked_sub(2).and_then(|i| b.get(i))) else {
+        return false;
+    };
+    if !b.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let want = if tens == Some(&b'1') {
+        "th"
+    } else {
+        match last {
+            b'1' => "st",
+            b'2' => "nd",
+            b'3' => "rd",
+            _ => "th",
+        }
+    };
+    suffix.eq_ignore_ascii_case(want)
+}
+
 /// Multipliers: `hundred`, `thousand`, `million`, `billion`, `trillion` and their short forms
 /// (`bn`, `mn`, `m`, `k` are only scales right after digits; see [`suffix_scale`]).
 pub fn scale_word(w: &str) -> Option<f64> {
-    match w.to_lowercase().as_str() {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
+    [
+        ("hundred", 1e2),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ]
+    .iter()
+    .find(|(s, _)| s.eq_ignore_ascii_case(w))
+    .map(|(_, v)| *v)
 }
 
 /// Scale written as a short suffix after digits: `$1.2bn`, `5m`, `30k`, `2tn`.
@@ -164,5 +278,21 @@ mod tests {
         assert_eq!(word_value("dozen"), Some(12.0));
         assert_eq!(word_value("million"), Some(1e6));
         assert_eq!(word_value("people"), None);
+        assert_eq!(scale_word("Million"), Some(1e6));
+    }
+
+    #[test]
+    fn ordinals_and_fractions() {
+        assert_eq!(ordinal_word_value("Third"), Some(3.0));
+        assert_eq!(ordinal_word_value("twenty-first"), Some(21.0));
+        assert_eq!(ordinal_word_value("hundredth"), Some(100.0));
+        assert_eq!(ordinal_word_value("thirty"), None);
+        assert_eq!(fraction_denominator("thirds"), Some((3.0, true)));
+        assert_eq!(fraction_denominator("half"), Some((2.0, false)));
+        assert!(ordinal_suffix_fits("816", "th"));
+        assert!(ordinal_suffix_fits("21", "st"));
+        assert!(ordinal_suffix_fits("11", "th"));
+        assert!(!ordinal_suffix_fits("11", "st"));
+        assert!(!ordinal_suffix_fits("", "st"));
     }
 }
