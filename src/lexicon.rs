@@ -78,7 +78,12 @@ struct Lists {
 /// the rules here weigh such entries no differently yet, so the mark is dropped.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
-        .map(|l| l.trim().trim_start_matches('~').trim_end_matches('~').trim())
+        .map(|l| {
+            l.trim()
+                .trim_start_matches('~')
+                .trim_end_matches('~')
+                .trim()
+        })
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 

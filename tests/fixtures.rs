@@ -10,6 +10,8 @@
 //! A fixture whose `text` starts with `../shared/` reads the shared corpus beside the
 //! repository and is skipped, with a message, when that is absent (a user's clone).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use presslens::{analyze, CalendarDate, Options};
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -5,6 +5,8 @@
 //! line breaks and very long tokens. The case count is small by default so that the normal
 //! test run stays fast; set `PROPTEST_CASES=20000` for a longer run (see README).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use presslens::{analyze, Options};
