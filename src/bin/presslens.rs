@@ -217,6 +217,7 @@ fn run_jsonl(args: &Args) -> ExitCode {
     let mut buf = Vec::new();
     let mut reader = stdin.lock();
     let mut lineno = 0usize;
+    let mut analyzed = 0usize;
     loop {
         buf.clear();
         match reader.read_until(b'\n', &mut buf) {
@@ -236,6 +237,7 @@ fn run_jsonl(args: &Args) -> ExitCode {
                 false,
             ),
         };
+        analyzed += 1;
         if !ok {
             failed += 1;
             eprintln!(
@@ -251,7 +253,7 @@ fn run_jsonl(args: &Args) -> ExitCode {
         return ExitCode::from(1);
     }
     if failed > 0 {
-        eprintln!("presslens: {failed} of {lineno} lines failed");
+        eprintln!("presslens: {failed} of {analyzed} lines failed");
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
