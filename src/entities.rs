@@ -623,6 +623,12 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         if lexicon::is_country(first) {
             return set(c, EntityKind::Place, true);
         }
+        // Shouted words and clock times are not acronyms: "FREE", "AM", "OK".
+        let lw = first.to_lowercase();
+        if ctx.is_common(first) || matches!(lw.as_str(), "am" | "pm" | "ok" | "tv" | "faq" | "ps") {
+            c.sure = true;
+            return;
+        }
         return set(c, EntityKind::Organization, false);
     }
     // Context after the name: "X province", "X, a militant group".
@@ -666,20 +672,20 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
             && !lexicon::is_title_word(w)
             && lexicon::demonym_country(w).is_none()
     });
-    if (2..=4).contains(&n) && plain_words {
+    // Unknown capitalized words that look like a personal name: a known given name first or
+    // surname last, or the subject/object of a verb of speaking.
+    let name_like = lexicon::is_given_name(first) || lexicon::is_surname(last);
+    if (2..=4).contains(&n) && plain_words && (name_like || speaker) {
         return set(c, EntityKind::Person, false);
     }
     let initial = doc.is_sentence_initial(c.toks.start);
-    if n == 1 && speaker && plain_words && !initial {
+    if n == 1 && plain_words && !initial && (speaker || name_like) {
         return set(c, EntityKind::Person, false);
     }
     // "in X", "near X": a single unknown word after a locative preposition.
     if n == 1 && plain_words && !initial && c.toks.start > 0 {
         let prev = doc.tok(c.toks.start - 1);
-        if matches!(
-            prev,
-            "in" | "near" | "outside" | "across" | "to" | "from" | "at"
-        ) {
+        if matches!(prev, "in" | "near" | "outside" | "across") {
             c.kind = Some(EntityKind::Place);
             c.sure = false;
         }

@@ -24,14 +24,24 @@ const ARTICLE: &str = "Maria Lopez said on Monday that more than 300 people left
 
 #[test]
 fn analyzes_stdin_as_pretty_json() {
-    let o = run(&["analyze", "--reference-date", "2024-03-13"], ARTICLE.as_bytes());
+    let o = run(
+        &["analyze", "--reference-date", "2024-03-13"],
+        ARTICLE.as_bytes(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["schemaVersion"], 1);
     assert_eq!(v["referenceDate"]["value"], "2024-03-13");
     assert_eq!(v["referenceDate"]["source"], "given");
-    assert!(v["entities"].as_array().unwrap().iter().any(|e| e["name"] == "Maria Lopez"));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("\n  \""), "pretty-printed");
+    assert!(v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"] == "Maria Lopez"));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("\n  \""),
+        "pretty-printed"
+    );
 }
 
 #[test]
@@ -68,10 +78,17 @@ fn jsonl_keeps_order_and_reports_bad_lines() {
     assert!(lines[1]["error"].as_str().unwrap().contains("JSON"));
     assert_eq!(lines[2]["id"], 7);
     assert_eq!(lines[2]["dates"][0]["value"], "2024-03-11");
-    assert!(lines[3]["error"].as_str().unwrap().contains("not a valid date"));
+    assert!(lines[3]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not a valid date"));
     assert!(lines[4]["error"].as_str().unwrap().contains("text"));
     assert!(stderr(&o).contains("3 of 5 lines failed"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("line 2:"), "messages name the input line: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("line 2:"),
+        "messages name the input line: {}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -101,7 +118,11 @@ fn bad_arguments_and_missing_files() {
         let o = run(args, b"");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(o.stdout.is_empty());
-        assert!(stderr(&o).starts_with("presslens: "), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with("presslens: "),
+            "{args:?}: {}",
+            stderr(&o)
+        );
     }
     let o = run(&["analyze", "/nonexistent/presslens/file.txt"], b"");
     assert_eq!(o.status.code(), Some(2));
