@@ -117,6 +117,10 @@ function setState(state, message, detail = '') {
     d.textContent = detail;
     statusEl.append(d);
   }
+  const stale = document.createElement('span');
+  stale.className = 'status-stale';
+  stale.textContent = 'The text has changed since: Analyze again to update.';
+  statusEl.append(stale);
 }
 
 function summary(a) {
@@ -132,6 +136,8 @@ function summary(a) {
 }
 
 function show(text, analysis) {
+  if (textarea.value === text) delete results.dataset.stale;
+  else results.dataset.stale = '';
   const layout = renderArticle(article, text, analysis);
   renderPanels(panels, analysis);
   showReferenceDate(analysis.referenceDate);
@@ -242,6 +248,8 @@ function buildLegend() {
 // ---- input ----
 let saveTimer = 0;
 textarea.addEventListener('input', () => {
+  if (hooks.last && textarea.value !== hooks.last.text) results.dataset.stale = '';
+  else delete results.dataset.stale;
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     if (textarea.value) store.set(STORE_TEXT, textarea.value);
