@@ -75,15 +75,21 @@ function onWorkerMessage({ data }) {
     return;
   }
   const t0 = performance.now();
-  show(req.text, data.result);
+  show(req.text, data.result, req.referenceDate);
   const renderMs = performance.now() - t0;
   const words = countWords(req.text);
   const ms = data.ms < 10 ? data.ms.toFixed(1) : Math.round(data.ms);
   setState('done', `Analyzed ${plural(words, 'word')} in ${ms} ms`, summary(data.result));
   results.dataset.renderMs = String(Math.round(renderMs));
+  // Bring the results into view when the user asked for them and they are off screen.
+  const head = results.getBoundingClientRect();
+  if (req.reveal && (head.top > window.innerHeight - 120 || head.top < 0)) {
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    results.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+  }
 }
 
-function analyzeNow() {
+function analyzeNow({ reveal = true } = {}) {
   const text = textarea.value;
   if (!text.trim()) {
     setState('idle', 'Paste an article above, then press Analyze.');
@@ -96,7 +102,7 @@ function analyzeNow() {
     startWorker();
   }
   const referenceDate = dateInput.value || '';
-  pending = { id: ++seq, text, referenceDate };
+  pending = { id: ++seq, text, referenceDate, reveal };
   busy = true;
   setState('working', 'Analyzing…');
   worker.postMessage({ id: pending.id, text, referenceDate });
@@ -135,12 +141,13 @@ function summary(a) {
   ].join(' · ');
 }
 
-function show(text, analysis) {
+function show(text, analysis, givenDate = '') {
   if (textarea.value === text) delete results.dataset.stale;
   else results.dataset.stale = '';
   const layout = renderArticle(article, text, analysis);
   renderPanels(panels, analysis);
-  showReferenceDate(analysis.referenceDate);
+  showReferenceDate(analysis.referenceDate ||
+    (givenDate ? { value: givenDate, source: 'given', evidence: null } : null));
   hooks.last = { text, analysis, layout };
   return layout;
 }
@@ -264,7 +271,7 @@ window.addEventListener('pagehide', () => {
 dateInput.addEventListener('change', () => {
   if (dateInput.value) store.set(STORE_DATE, dateInput.value);
   else store.del(STORE_DATE);
-  if (textarea.value.trim() && results.dataset.state !== 'idle') analyzeNow();
+  if (textarea.value.trim() && results.dataset.state !== 'idle') analyzeNow({ reveal: false });
 });
 
 form.addEventListener('submit', (ev) => {
@@ -318,7 +325,7 @@ $('clear').addEventListener('click', () => {
   article.replaceChildren();
   panels.replaceChildren();
   resetDateInfo();
-  setState('idle', 'Paste an article above, then press Analyze.');
+  setState('idle', '');
   textarea.focus();
 });
 
@@ -333,7 +340,7 @@ const savedDate = store.get(STORE_DATE);
 if (savedDate && /^\d{4}-\d{2}-\d{2}$/.test(savedDate)) dateInput.value = savedDate;
 if (saved) {
   textarea.value = saved;
-  analyzeNow();
+  analyzeNow({ reveal: false });
 } else {
-  setState('idle', 'Paste an article above, then press Analyze.');
+  setState('idle', '');
 }

@@ -213,8 +213,8 @@ test('a rich analysis renders: nesting, overlaps, blocks, credits, panels, linki
   // The place inside the organization's name gives way to the longer span.
   assert.deepEqual(r.dropped, ['place:Zürich']);
   // Inner marks sit inside the quote.
-  assert.equal(await page.locator('mark[data-kind="quote"] mark[data-kind="figure"]').textContent(), 'CHF 2.5 million');
-  assert.equal(await page.locator('mark[data-kind="quote"] mark[data-kind="date"]').textContent(), '30 years');
+  assert.equal(await page.locator('#article mark[data-kind="quote"] mark[data-kind="figure"]').textContent(), 'CHF 2.5 million');
+  assert.equal(await page.locator('#article mark[data-kind="quote"] mark[data-kind="date"]').textContent(), '30 years');
   // Blocks: headline, caption with its credit apart, and the line outside every block.
   assert.equal(await page.locator('#article .blk-headline').textContent(), SHORT.split('\n')[0]);
   assert.equal(await page.locator('#article .blk-caption .credit').textContent(), 'Photo / Maëlle Roux');
@@ -222,7 +222,7 @@ test('a rich analysis renders: nesting, overlaps, blocks, credits, panels, linki
   const captionStyle = await page.$eval('#article .blk-caption', (e) => getComputedStyle(e).fontStyle);
   assert.equal(captionStyle, 'italic');
   // Labels come from CSS, not from text.
-  const label = await page.$eval('mark[data-kind="person"][data-label]', (m) => getComputedStyle(m, '::after').content);
+  const label = await page.$eval('#article mark[data-kind="person"][data-label]', (m) => getComputedStyle(m, '::after').content);
   assert.equal(label, '"person"');
   // Panels.
   assert.match(await page.textContent('.panel-person'), /José Núñez.*3×/s);
@@ -236,29 +236,31 @@ test('a rich analysis renders: nesting, overlaps, blocks, credits, panels, linki
 
   // Activating an item marks all its mentions, by mouse and by keyboard, and toggles off.
   await page.click('.panel-person .item[data-refs="e1"]');
-  assert.equal(await page.locator('mark.active').count(), 3);
-  assert.equal(await page.locator('mark.active[data-ref="e1"]').count(), 3);
+  assert.equal(await page.locator('#article mark.active').count(), 3);
+  assert.equal(await page.locator('#article mark.active[data-ref="e1"]').count(), 3);
   await page.focus('.panel-figure .item[data-refs="f3"]');
   await page.keyboard.press('Enter');
-  assert.deepEqual(await page.$$eval('mark.active', (ms) => ms.map((m) => m.textContent)), ['CHF 2.5 million']);
+  assert.deepEqual(await page.$$eval('#article mark.active', (ms) => ms.map((m) => m.textContent)), ['CHF 2.5 million']);
   await page.keyboard.press('Space');
-  assert.equal(await page.locator('mark.active').count(), 0);
+  assert.equal(await page.locator('#article mark.active').count(), 0);
   await page.click('.panel-figure .item[data-refs="f1 f2"]');
-  assert.equal(await page.locator('mark.active').count(), 2);
+  assert.equal(await page.locator('#article mark.active').count(), 2);
   await page.click('.panel-quote .item[data-refs="q2"]');
-  assert.equal(await page.locator('mark.active[data-kind="quote"]').count(), 1);
+  assert.equal(await page.locator('#article mark.active[data-kind="quote"]').count(), 1);
 
   // Switching a kind off removes its styling, not its text.
-  const bg = () => page.$eval('mark[data-kind="person"]', (m) => getComputedStyle(m).backgroundColor);
+  const bg = () => page.$eval('#article mark[data-kind="person"]', (m) => getComputedStyle(m).backgroundColor);
   assert.notEqual(await bg(), 'rgba(0, 0, 0, 0)');
   await page.click('.toggle[data-kind="person"]');
-  await page.waitForFunction(() => getComputedStyle(document.querySelector('mark[data-kind="person"]')).backgroundColor === 'rgba(0, 0, 0, 0)');
-  assert.equal(await page.$eval('mark[data-kind="person"][data-label]', (m) => getComputedStyle(m, '::after').content), 'none');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#article mark[data-kind="person"]')).backgroundColor === 'rgba(0, 0, 0, 0)');
+  assert.equal(await page.$eval('#article mark[data-kind="person"][data-label]', (m) => getComputedStyle(m, '::after').content), 'none');
   await page.click('.toggle[data-kind="person"]');
   await page.click('.panel-figure .item[data-refs="f1 f2"]');
   await page.screenshot({ path: path.join(SHOTS, 'page-rich-desktop.png'), fullPage: true });
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: path.join(SHOTS, 'page-rich-phone.png'), fullPage: true });
+  const top = await page.$eval('#results', (r) => r.getBoundingClientRect().top + window.scrollY);
+  await page.screenshot({ path: path.join(SHOTS, 'page-rich-phone-results.png'), fullPage: true, clip: { x: 0, y: top - 10, width: PHONE.width, height: 1100 } });
 });
 
 test('emoji, accents and curly quotes: Ctrl+Enter, UTF-16 offsets, text survives reload', { skip }, async (t) => {
@@ -306,7 +308,7 @@ test('markup in the text is shown as text and never runs', { skip }, async (t) =
   };
   await page.evaluate(([text, a]) => window.__presslens.render(text, a), [evil, analysis]);
   assert.deepEqual((await checkRendering(page)).problems, []);
-  await page.hover('mark[data-kind="person"]');
+  await page.hover('#article mark[data-kind="person"]');
   assert.equal(await page.locator('img, script:not([src]), iframe, svg[onload], #article b, #panels b, #panels i').count(), 0);
   assert.match(await page.textContent('.panel-person'), /<b>/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
