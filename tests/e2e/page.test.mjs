@@ -120,6 +120,7 @@ function checkRendering(page) {
     const article = document.getElementById('article');
     const marks = [...article.querySelectorAll('mark')];
     const pieces = new Map();
+    const squash = (s) => s.replace(/\s+/g, '');
     for (const m of marks) {
       const s = Number(m.dataset.start);
       const e = Number(m.dataset.end);
@@ -142,10 +143,15 @@ function checkRendering(page) {
         problems.push(`span ${sp.kind} ${sp.start}:${sp.end} not rendered`);
         continue;
       }
-      if (Number(list[0].dataset.start) !== sp.start || Number(list.at(-1).dataset.end) !== sp.end) {
+      // Pieces are cut only at block boundaries, so together they hold all of the span's
+      // text but the whitespace between blocks.
+      const joined = list.map((m) => m.textContent).join('');
+      if (squash(joined) !== squash(text.slice(sp.start, sp.end)) ||
+          Number(list[0].dataset.start) < sp.start || Number(list.at(-1).dataset.end) > sp.end) {
         problems.push(`span ${sp.kind} ${sp.start}:${sp.end} rendered incompletely`);
       }
-      if (list.length === 1 && list[0].textContent !== text.slice(sp.start, sp.end)) {
+      const whole = text.slice(sp.start, sp.end);
+      if (list.length === 1 && whole.trim() === whole && list[0].textContent !== whole) {
         problems.push(`span ${sp.kind} ${sp.start}:${sp.end} text differs`);
       }
     }
@@ -154,7 +160,6 @@ function checkRendering(page) {
       (analysis.quotes || []).length + (analysis.structure?.credits || []).length;
     const accounted = layout.outer.length + layout.inner.length + layout.dropped.length;
     if (spanCount !== accounted) problems.push(`${spanCount} spans in the analysis, ${accounted} laid out`);
-    const squash = (s) => s.replace(/\s+/g, '');
     if (squash(article.textContent) !== squash(text)) problems.push('the article text differs from the input');
     return {
       problems,
@@ -261,6 +266,49 @@ test('a rich analysis renders: nesting, overlaps, blocks, credits, panels, linki
   await page.screenshot({ path: path.join(SHOTS, 'page-rich-phone.png'), fullPage: true });
   const top = await page.$eval('#results', (r) => r.getBoundingClientRect().top + window.scrollY);
   await page.screenshot({ path: path.join(SHOTS, 'page-rich-phone-results.png'), fullPage: true, clip: { x: 0, y: top - 10, width: PHONE.width, height: 1100 } });
+});
+
+test('random overlapping spans and blocks always render with proper nesting', { skip }, async (t) => {
+  const page = await openPage(t);
+  let seed = 12345;
+  const rand = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const span = (len) => {
+    const start = rand(len);
+    const end = Math.min(len, start + 1 + rand(40));
+    return { start, end };
+  };
+  const text = SHORT;
+  const len = text.length;
+  for (let round = 0; round < 150; round++) {
+    const tspan = () => { const s = span(len); return { ...s, text: text.slice(s.start, s.end) }; };
+    const blocks = [];
+    let p = 0;
+    while (p < len && blocks.length < 8) {
+      const s = p + rand(30);
+      const e = Math.min(len, s + 1 + rand(200));
+      if (s >= len) break;
+      blocks.push({ kind: ['headline', 'caption', 'paragraph', 'subheading', 'byline'][rand(5)], start: s, end: e });
+      p = e + rand(4) - 1; // now and then overlapping the last block
+    }
+    const analysis = {
+      ...SHORT_ANALYSIS,
+      entities: Array.from({ length: 4 }, (_, i) => ({
+        id: `e${i + 1}`, kind: ['person', 'organization', 'place'][rand(3)], name: `n${i}`, aliases: [],
+        mentions: Array.from({ length: 1 + rand(5) }, tspan), salience: 0.5,
+      })),
+      figures: Array.from({ length: rand(8) }, (_, i) => ({ ...SHORT_ANALYSIS.figures[0], id: `f${i + 1}`, ...tspan() })),
+      dates: Array.from({ length: rand(8) }, () => ({ ...SHORT_ANALYSIS.dates[0], ...tspan() })),
+      quotes: Array.from({ length: rand(5) }, () => ({ ...SHORT_ANALYSIS.quotes[1], ...tspan() })),
+      changes: [],
+      structure: { blocks: rand(4) ? blocks : [], credits: Array.from({ length: rand(2) }, () => ({ ...tspan(), photographer: null, agencies: [] })) },
+    };
+    await page.evaluate(([x, a]) => window.__presslens.render(x, a), [text, analysis]);
+    const r = await checkRendering(page);
+    assert.deepEqual(r.problems, [], `round ${round}`);
+  }
 });
 
 test('emoji, accents and curly quotes: Ctrl+Enter, UTF-16 offsets, text survives reload', { skip }, async (t) => {
