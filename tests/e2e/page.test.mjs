@@ -262,6 +262,9 @@ test('a rich analysis renders: nesting, overlaps, blocks, credits, panels, linki
   await page.click('.toggle[data-kind="person"]');
   await page.click('.panel-figure .item[data-refs="f1 f2"]');
   await page.screenshot({ path: path.join(SHOTS, 'page-rich-desktop.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(SHOTS, 'page-rich-dark-desktop.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: path.join(SHOTS, 'page-rich-phone.png'), fullPage: true });
   const top = await page.$eval('#results', (r) => r.getBoundingClientRect().top + window.scrollY);
