@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// A tiny dependency-free static server for www/, on 127.0.0.1 only.
+//
+// Usage: node scripts/serve.mjs [PORT] [--prefix /presslens/] [--root DIR]
+// PORT may also come from the PORT environment variable; default 8080.
+// --prefix serves the site under a sub-path, like a GitHub Pages project site, so that
+// relative URLs are exercised the way they will be in production.
+//
+// The page is analyzed entirely in the browser; this server only hands out files.
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const DEFAULT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
+
+/** Normalizes a prefix to "/" or "/something/". */
+function normalizePrefix(prefix) {
+  let p = prefix || '/';
+  if (!p.startsWith('/')) p = '/' + p;
+  if (!p.endsWith('/')) p += '/';
+  return p;
+}
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(body);
+}
+
+/**
+ * Starts the server. Resolves to { server, port, url, close() } once it listens.
+ * port 0 picks a free port (tests use that).
+ */
+export function startServer({ root = DEFAULT_ROOT, port = 8080, prefix = '/', host = '127.0.0.1' } = {}) {
+  const rootDir = path.resolve(root);
+  const base = normalizePrefix(prefix);
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+      }
+      const url = new URL(req.url, 'http://localhost');
+      let pathname;
+      try {
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        return send(res, 400, 'bad request\n');
+      }
+      if (pathname.includes('\0')) return send(res, 400, 'bad request\n');
+      // The sub-path itself without its slash redirects, as GitHub Pages does.
+      if (base !== '/' && pathname === base.slice(0, -1)) {
+        res.writeHead(301, { Location: base });
+        return res.end();
+      }
+      if (!pathname.startsWith(base)) return send(res, 404, 'not found\n');
+      const rel = pathname.slice(base.length);
+      const file = path.resolve(rootDir, '.' + path.posix.normalize('/' + rel));
+      if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
+        return send(res, 403, 'forbidden\n');
+      }
+      let target = file;
+      let info = await stat(target).catch(() => null);
+      if (info && info.isDirectory()) {
+        if (!pathname.endsWith('/')) {
+          res.writeHead(301, { Location: pathname + '/' + url.search });
+          return res.end();
+        }
+        target = path.join(target, 'index.html');
+        info = await stat(target).catch(() => null);
+      }
+      if (!info || !info.isFile()) return send(res, 404, 'not found\n');
+      const type = MIME[path.extname(target).toLowerCase()] || 'application/octet-stream';
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': info.size,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(target)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    } catch (err) {
+      if (!res.headersSent) send(res, 500, 'internal error\n');
+      else res.destroy();
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const actual = server.address().port;
+      resolve({
+        server,
+        port: actual,
+        url: `http://${host}:${actual}${base}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+function parseArgs(argv) {
+  const opts = { port: Number(process.env.PORT) || 8080, prefix: '/', root: DEFAULT_ROOT };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--prefix') opts.prefix = argv[++i];
+    else if (a.startsWith('--prefix=')) opts.prefix = a.slice(9);
+    else if (a === '--root') opts.root = argv[++i];
+    else if (a.startsWith('--root=')) opts.root = a.slice(7);
+    else if (a === '--port') opts.port = Number(argv[++i]);
+    else if (a.startsWith('--port=')) opts.port = Number(a.slice(7));
+    else if (/^\d+$/.test(a)) opts.port = Number(a);
+    else if (a === '-h' || a === '--help') {
+      console.log('usage: node scripts/serve.mjs [PORT] [--prefix /presslens/] [--root DIR]');
+      process.exit(0);
+    } else {
+      console.error(`unknown argument: ${a}`);
+      process.exit(2);
+    }
+  }
+  return opts;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const opts = parseArgs(process.argv.slice(2));
+  startServer(opts).then(
+    ({ url }) => console.log(`presslens: serving ${opts.root} at ${url}`),
+    (err) => {
+      console.error(`presslens: cannot listen: ${err.message}`);
+      process.exit(1);
+    },
+  );
+}

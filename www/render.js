@@ -1,0 +1,229 @@
+// The article with its highlights.
+//
+// The analysis gives spans (UTF-16 offsets = JS string indices, end exclusive) that may
+// overlap: a quote contains names, figures and dates; a place can sit inside an
+// organization's name. HTML needs proper nesting, so spans are laid out in two levels:
+//   outer: quotes (and photo credits, a structural wrapper), never overlapping each other;
+//   inner: entity mentions, figures, dates, each inside one outer span or outside all.
+// Among overlapping spans of one level the earlier is kept, or the longer when the later one
+// is longer and fits; the others are reported as dropped, never half-rendered.
+// Structure blocks (headline, caption, paragraph...) become block elements; a span crossing
+// a block boundary is split into pieces that share `data-span`, the label on the last one.
+//
+// All text goes in through text nodes: nothing here parses HTML.
+
+import { KINDS, figureAmount, humanDate } from './format.js';
+
+const KIND_LABEL = Object.fromEntries(KINDS.map((k) => [k.kind, k.label]));
+
+function validSpan(s, len) {
+  return s && Number.isInteger(s.start) && Number.isInteger(s.end) &&
+    s.start >= 0 && s.end <= len && s.start < s.end;
+}
+
+/** Keeps a non-overlapping subset of spans; `fits(span)` may veto a span too. */
+function pickNonOverlapping(spans, fits, dropped) {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = [];
+  for (const s of spans) {
+    if (!fits(s)) {
+      dropped.push({ ...s, reason: 'crosses a quote boundary' });
+      continue;
+    }
+    const last = kept[kept.length - 1];
+    if (!last || s.start >= last.end) {
+      kept.push(s);
+      continue;
+    }
+    const before = kept[kept.length - 2];
+    const longer = s.end - s.start > last.end - last.start;
+    if (longer && (!before || s.start >= before.end)) {
+      dropped.push({ ...last, reason: 'overlaps a longer span' });
+      kept[kept.length - 1] = s;
+    } else {
+      dropped.push({ ...s, reason: 'overlaps an earlier span' });
+    }
+  }
+  return kept;
+}
+
+/** Every span to highlight, with what it refers to. */
+export function collectSpans(analysis) {
+  const outer = [];
+  const inner = [];
+  const entityName = new Map((analysis.entities || []).map((e) => [e.id, e.name]));
+  (analysis.quotes || []).forEach((q, i) => {
+    const who = (q.speakerEntity && entityName.get(q.speakerEntity)) || q.speaker?.text;
+    outer.push({
+      start: q.start, end: q.end, kind: 'quote', ref: `q${i + 1}`,
+      label: who ? `quote · ${who}` : 'quote · unattributed',
+      title: who ? `Quote by ${who}` : 'Quote, speaker not found',
+    });
+  });
+  for (const c of analysis.structure?.credits || []) {
+    outer.push({ start: c.start, end: c.end, kind: 'credit', title: 'Photo credit' });
+  }
+  for (const e of analysis.entities || []) {
+    for (const m of e.mentions || []) {
+      inner.push({
+        start: m.start, end: m.end, kind: e.kind, ref: e.id, label: KIND_LABEL[e.kind] || e.kind,
+        title: `${e.kind[0].toUpperCase()}${e.kind.slice(1)}: ${e.name}`,
+      });
+    }
+  }
+  for (const f of analysis.figures || []) {
+    const amount = figureAmount(f);
+    inner.push({
+      start: f.start, end: f.end, kind: 'figure', ref: f.id, label: f.kind || 'figure',
+      title: `Figure${amount ? ': ' + amount : ''}${f.counts ? ' ' + f.counts : ''}`,
+    });
+  }
+  (analysis.dates || []).forEach((d, i) => {
+    const until = d.until ? ` to ${humanDate(d.until)}` : '';
+    inner.push({
+      start: d.start, end: d.end, kind: 'date', ref: `d${i + 1}`,
+      label: d.kind === 'date' || !d.kind ? 'date' : d.kind,
+      title: `Date: ${humanDate(d.value)}${until} (${d.value}${d.until ? '/' + d.until : ''})`,
+    });
+  });
+  return { outer, inner };
+}
+
+/** Splits spans into the two nesting levels. Linear after sorting. */
+export function layoutSpans(analysis, textLength) {
+  const { outer, inner } = collectSpans(analysis);
+  const dropped = [];
+  const valid = (list) => list.filter((s) => {
+    if (validSpan(s, textLength)) return true;
+    dropped.push({ ...s, reason: 'outside the text' });
+    return false;
+  });
+  const outerKept = pickNonOverlapping(valid(outer), () => true, dropped);
+  // An inner span must lie inside one outer span or outside all of them.
+  let oi = 0;
+  const innerCandidates = valid(inner).sort((a, b) => a.start - b.start || b.end - a.end);
+  const fits = (s) => {
+    while (oi < outerKept.length && outerKept[oi].end <= s.start) oi++;
+    const o = outerKept[oi];
+    if (!o) return true;
+    if (o.start <= s.start) return s.end <= o.end;
+    return s.end <= o.start;
+  };
+  const innerKept = pickNonOverlapping(innerCandidates, fits, dropped);
+  return { outer: outerKept, inner: innerKept, dropped };
+}
+
+/** The blocks to render: the analysis' own, or one per line when it has none. */
+export function layoutBlocks(text, analysis) {
+  const given = (analysis.structure?.blocks || [])
+    .filter((b) => validSpan(b, text.length))
+    .sort((a, b) => a.start - b.start);
+  const blocks = [];
+  if (given.length) {
+    let end = 0;
+    for (const b of given) {
+      if (b.start < end) continue;
+      blocks.push({ kind: b.kind || 'paragraph', start: b.start, end: b.end });
+      end = b.end;
+    }
+  }
+  // Text between blocks that is more than whitespace still shows, as a loose block; with no
+  // blocks at all, every line is one.
+  const out = [];
+  let pos = 0;
+  const addLoose = (from, to) => {
+    const lineRe = /[^\r\n]+/g;
+    lineRe.lastIndex = from;
+    let m;
+    while ((m = lineRe.exec(text)) && m.index < to) {
+      let s = m.index;
+      let e = Math.min(m.index + m[0].length, to);
+      while (s < e && /\s/.test(text[s])) s++;
+      while (e > s && /\s/.test(text[e - 1])) e--;
+      if (e > s) out.push({ kind: given.length ? 'loose' : 'paragraph', start: s, end: e });
+    }
+  };
+  for (const b of blocks) {
+    if (b.start > pos) addLoose(pos, b.start);
+    out.push(b);
+    pos = b.end;
+  }
+  if (pos < text.length) addLoose(pos, text.length);
+  return out;
+}
+
+const BLOCK_TAG = { headline: 'h3', subheading: 'h4' };
+
+function markFor(span, pieceStart, pieceEnd, text) {
+  const el = document.createElement(span.kind === 'credit' ? 'span' : 'mark');
+  if (span.kind === 'credit') {
+    el.className = 'credit';
+  } else {
+    el.dataset.kind = span.kind;
+    el.dataset.ref = span.ref;
+    el.dataset.span = `${span.start}:${span.end}`;
+    el.dataset.start = String(pieceStart);
+    el.dataset.end = String(pieceEnd);
+    if (pieceEnd === span.end) el.dataset.label = span.label;
+    if (span.title) el.title = span.title;
+  }
+  return el;
+}
+
+/**
+ * Renders `text` with the analysis into `container` (emptied first).
+ * Returns the layout, for tests and for linking panel items to marks.
+ */
+export function renderArticle(container, text, analysis) {
+  const layout = layoutSpans(analysis, text.length);
+  const blocks = layoutBlocks(text, analysis);
+  const frag = document.createDocumentFragment();
+  const cursor = { outer: 0, inner: 0 };
+
+  // Walks `spans` (sorted, non-overlapping) from cursor[key] over [s, e), calling
+  // gap(from, to) for uncovered text and piece(span, from, to) for covered text.
+  function walk(key, spans, s, e, gap, piece) {
+    let i = cursor[key];
+    while (i < spans.length && spans[i].end <= s) i++;
+    let p = s;
+    while (i < spans.length && spans[i].start < e) {
+      const sp = spans[i];
+      const from = Math.max(sp.start, s);
+      const to = Math.min(sp.end, e);
+      if (from > p) gap(p, from);
+      piece(sp, from, to);
+      p = to;
+      if (sp.end <= e) i++;
+      else break;
+    }
+    if (p < e) gap(p, e);
+    cursor[key] = i;
+  }
+
+  const fillInner = (parent, s, e) => {
+    walk('inner', layout.inner, s, e,
+      (a, b) => parent.appendChild(document.createTextNode(text.slice(a, b))),
+      (sp, a, b) => {
+        const m = markFor(sp, a, b, text);
+        m.textContent = text.slice(a, b);
+        parent.appendChild(m);
+      });
+  };
+
+  for (const b of blocks) {
+    const el = document.createElement(BLOCK_TAG[b.kind] || 'p');
+    el.className = `blk blk-${b.kind}`;
+    el.dataset.start = String(b.start);
+    el.dataset.end = String(b.end);
+    walk('outer', layout.outer, b.start, b.end,
+      (a, z) => fillInner(el, a, z),
+      (sp, a, z) => {
+        const m = markFor(sp, a, z, text);
+        fillInner(m, a, z);
+        el.appendChild(m);
+      });
+    frag.appendChild(el);
+  }
+  container.replaceChildren(frag);
+  return { ...layout, blocks };
+}

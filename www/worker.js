@@ -1,0 +1,33 @@
+// The analyzer, off the main thread: the page stays responsive while a long text is read.
+// Messages in: {id, text, referenceDate}. Out: {type: 'ready', version} once, then for each
+// request {id, result, ms} or {id, error}. The page drops answers to requests it has replaced.
+import init, { analyze, version } from './pkg/presslens.js';
+
+const ready = init().then(
+  () => {
+    self.postMessage({ type: 'ready', version: version() });
+    return null;
+  },
+  (err) => {
+    const message = `could not load the analyzer: ${err && err.message ? err.message : err}`;
+    self.postMessage({ type: 'fatal', error: message });
+    return message;
+  },
+);
+
+self.onmessage = async (event) => {
+  const { id, text, referenceDate } = event.data || {};
+  const failed = await ready;
+  if (failed) {
+    self.postMessage({ id, error: failed });
+    return;
+  }
+  try {
+    const t0 = performance.now();
+    const result = analyze(String(text ?? ''), referenceDate || undefined);
+    const ms = performance.now() - t0;
+    self.postMessage({ id, result, ms });
+  } catch (err) {
+    self.postMessage({ id, error: err && err.message ? err.message : String(err) });
+  }
+};
