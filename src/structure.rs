@@ -211,7 +211,13 @@ fn dateline_prefix(doc: &Doc, toks: Range<usize>) -> Option<usize> {
         if w == "—" || w == "–" || (w == "-" && doc.tokens[t].space_before) {
             return Some(doc.tokens[t].end);
         }
-        if w == "." || w == "“" || w == "\"" {
+        // A period ends the sentence, unless it closes an abbreviation: "HARLOW FALLS, Ore. —".
+        let abbreviation_dot = w == "."
+            && !doc.tokens[t].space_before
+            && t > toks.start
+            && doc.tok(t - 1).chars().count() <= 5
+            && doc.is_capitalized(t - 1);
+        if (w == "." && !abbreviation_dot) || w == "“" || w == "\"" {
             return None;
         }
     }
@@ -371,6 +377,14 @@ mod tests {
         let text = "The study was led by the Center for Global Studies (CGS).";
         let doc = Doc::new(text);
         assert!(analyze(&doc).credits.is_empty());
+    }
+
+    #[test]
+    fn dateline_with_state_abbreviation() {
+        let text = "Floods hit town\nHARLOW FALLS, Ore. — The council voted on Tuesday.";
+        let k = kinds(text);
+        assert_eq!(k[1], (BlockKind::Dateline, "HARLOW FALLS, Ore. —".into()));
+        assert_eq!(k[2].0, BlockKind::Paragraph);
     }
 
     #[test]

@@ -205,7 +205,15 @@ test('the example article: analyze, highlights match the analysis, panels, scree
     assert.equal(await page.locator('#panels summary', { hasText: name }).count(), 1, name);
   }
   assert.match(await page.textContent('#version'), /presslens \d+\.\d+\.\d+/);
+  // The real core finds every kind in the example, and the panels list what it found.
+  for (const kind of ['person', 'organization', 'place', 'figure', 'date', 'quote']) {
+    assert.ok(await page.locator(`#article mark[data-kind="${kind}"]`).count() > 0, `no ${kind} highlighted`);
+  }
+  assert.ok(last.analysis.entities.some((e) => e.kind === 'person' && /Okafor/.test(e.name)), 'the example names Amara Okafor');
+  assert.ok(last.analysis.quotes.some((q) => q.speaker), 'quotes have speakers');
+  assert.ok(await page.locator('#panels li').count() >= 20, 'panels list the results');
   await page.screenshot({ path: path.join(SHOTS, 'page-sample-desktop.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, 'page-sample-viewport.png') });
 });
 
 test('a rich analysis renders: nesting, overlaps, blocks, credits, panels, linking', { skip }, async (t) => {
