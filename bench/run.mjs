@@ -1,0 +1,122 @@
+// Throughput, side by side: presslens (wasm under Node, and native) and the peers compromise
+// (+ compromise-dates) and wink-nlp, on the same news text in the same run.
+//
+// Usage: (cd bench && npm ci) && scripts/build-wasm.sh && node bench/run.mjs [--words N]
+// Text: ../shared/data/text/voa-sentences.txt (public-domain VOA news) joined into articles
+// of 25 sentences when present, else the repository's own sample articles repeated.
+// Each tool gets a warm-up article, then one timed pass over the articles. The peers are slow,
+// so they get the first --peer-words words (default 100,000); presslens gets everything.
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const PEER_WORDS = arg('--peer-words', 100_000);
+const MAX_WORDS = arg('--words', Infinity);
+
+function corpus() {
+  const voa = path.join(ROOT, '..', 'shared', 'data', 'text', 'voa-sentences.txt');
+  let articles = [];
+  let source;
+  if (existsSync(voa)) {
+    const lines = readFileSync(voa, 'utf8').split('\n').filter((l) => l.trim());
+    for (let i = 0; i < lines.length; i += 25) articles.push(lines.slice(i, i + 25).join(' '));
+    source = 'VOA news sentences (../shared), 25 sentences an article';
+  } else {
+    const own = ['www/sample-article.txt', 'tests/fixtures/messy-flood-article.txt']
+      .map((f) => readFileSync(path.join(ROOT, f), 'utf8'));
+    for (let i = 0; i < 200; i++) articles.push(own[i % own.length]);
+    source = 'the repository\'s sample articles, repeated (../shared absent)';
+  }
+  const out = [];
+  let words = 0;
+  for (const a of articles) {
+    if (words >= MAX_WORDS) break;
+    out.push(a);
+    words += countWords(a);
+  }
+  return { articles: out, source };
+}
+
+const countWords = (s) => (s.match(/\S+/g) || []).length;
+
+function take(articles, maxWords) {
+  const out = [];
+  let w = 0;
+  for (const a of articles) {
+    if (w >= maxWords) break;
+    out.push(a);
+    w += countWords(a);
+  }
+  return out;
+}
+
+function time(name, articles, fn) {
+  fn(articles[0]);
+  const words = articles.reduce((s, a) => s + countWords(a), 0);
+  const t = process.hrtime.bigint();
+  for (const a of articles) fn(a);
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  return { name, words, seconds, wps: words / seconds };
+}
+
+const { articles, source } = corpus();
+const results = [];
+
+// presslens, wasm under Node (the same build the page loads).
+const pkg = path.join(ROOT, 'www', 'pkg');
+if (!existsSync(path.join(pkg, 'presslens_bg.wasm'))) {
+  console.error('bench: build the wasm first: scripts/build-wasm.sh');
+  process.exit(2);
+}
+const wasm = await import(path.join(pkg, 'presslens.js'));
+wasm.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
+results.push(time('presslens (wasm, Node)', articles, (t) => wasm.analyze(t)));
+
+// presslens, native.
+const dir = mkdtempSync(path.join(tmpdir(), 'presslens-bench-'));
+const file = path.join(dir, 'articles.txt');
+writeFileSync(file, articles.join('\n\f\n'));
+execFileSync('cargo', ['build', '--release', '--quiet', '--example', 'throughput'], { cwd: ROOT, stdio: 'inherit' });
+const native = JSON.parse(execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'throughput'), [file]).toString());
+results.push({ name: 'presslens (native)', words: native.words, seconds: native.seconds, wps: native.wordsPerSecond });
+
+// Peers.
+const peerArticles = take(articles, PEER_WORDS);
+try {
+  const nlp = (await import('compromise')).default;
+  const dates = (await import('compromise-dates')).default;
+  nlp.plugin(dates);
+  results.push(time('compromise 14 (+dates)', peerArticles, (t) => {
+    const d = nlp(t);
+    d.people().json(); d.places().json(); d.organizations().json();
+    d.numbers().json(); d.quotations().json(); d.dates().json();
+  }));
+} catch (e) {
+  console.error(`bench: compromise unavailable (${e.message}); run npm ci in bench/`);
+}
+try {
+  const winkNLP = (await import('wink-nlp')).default;
+  const model = (await import('wink-eng-lite-web-model')).default;
+  const nlp = winkNLP(model);
+  const its = nlp.its;
+  results.push(time('wink-nlp 2 (lite web model)', peerArticles, (t) => {
+    const d = nlp.readDoc(t);
+    d.entities().out(its.detail); d.sentences().out();
+  }));
+} catch (e) {
+  console.error(`bench: wink-nlp unavailable (${e.message}); run npm ci in bench/`);
+}
+
+console.log(`text: ${source}`);
+console.log(`${'tool'.padEnd(30)}${'words'.padStart(10)}${'seconds'.padStart(10)}${'words/s'.padStart(12)}${'vs wasm'.padStart(10)}`);
+const base = results[0].wps;
+for (const r of results) {
+  console.log(`${r.name.padEnd(30)}${String(r.words).padStart(10)}${r.seconds.toFixed(3).padStart(10)}${Math.round(r.wps).toLocaleString('en-US').padStart(12)}${(r.wps / base).toFixed(2).padStart(9)}x`);
+}
