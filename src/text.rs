@@ -259,11 +259,38 @@ fn split_lines(text: &str) -> Vec<Range<usize>> {
     lines
 }
 
+/// Tokenizes in chunks that end at whitespace, so that the char buffer stays small (a 10 MB
+/// paste would otherwise need 160 MB of `(usize, char)` pairs). No token contains whitespace,
+/// so chunking does not change the result.
 fn tokenize(text: &str) -> Vec<Token> {
+    const CHUNK: usize = 64 * 1024;
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars = Vec::new();
+    let mut s = 0;
+    while s < text.len() {
+        let mut e = floor_char_boundary(text, (s + CHUNK).min(text.len()));
+        if e < text.len() {
+            e = text[e..]
+                .char_indices()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(text.len(), |(i, _)| e + i);
+        }
+        if e <= s {
+            e = text.len();
+        }
+        chars.clear();
+        chars.extend(text[s..e].char_indices().map(|(i, c)| (s + i, c)));
+        tokenize_chunk(e, &chars, &mut tokens);
+        s = e;
+    }
+    tokens
+}
+
+/// `chars` are the chars from a chunk start (the start of the text or a whitespace char) to
+/// byte offset `end`, with their byte offsets in the text.
+fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) {
     let n = chars.len();
-    let byte_at = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let byte_at = |k: usize| if k < n { chars[k].0 } else { end };
     let ch = |k: usize| if k < n { chars[k].1 } else { '\0' };
     let mut k = 0;
     let mut space_before = true;
@@ -405,7 +432,6 @@ fn tokenize(text: &str) -> Vec<Token> {
         });
         space_before = false;
     }
-    tokens
 }
 
 pub fn is_unicode_punct(c: char) -> bool {

@@ -130,6 +130,17 @@ fn bad_arguments_and_missing_files() {
 }
 
 #[test]
+fn oversized_input_is_refused_without_reading_it_all() {
+    let big = vec![b'a'; presslens::MAX_INPUT_BYTES + 10];
+    for args in [&["analyze"][..], &["analyze", "--compact"][..]] {
+        let o = run(args, &big);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "no partial output");
+        assert!(stderr(&o).contains("larger than 10 MB"), "{}", stderr(&o));
+    }
+}
+
+#[test]
 fn empty_input_is_an_empty_analysis() {
     let o = run(&["analyze", "--compact"], b"");
     assert!(o.status.success());
