@@ -1,0 +1,67 @@
+//! Linear time: analysis of a 4x larger input must take less than 5x as long, on realistic
+//! text and on shapes that break naive code (one endless sentence, walls of quote marks,
+//! capitalized runs, digits everywhere). Timings are the best of three runs, and the ratio
+//! is generous, so a busy machine does not fail it; a quadratic step (16x) does.
+#![cfg(not(target_arch = "wasm32"))]
+
+use presslens::{analyze, Options};
+use std::time::{Duration, Instant};
+
+fn best_time(text: &str) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let a = analyze(text, &Options::default()).unwrap();
+            std::hint::black_box(a);
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn check(name: &str, unit: &str, n: usize) {
+    let small = unit.repeat(n);
+    let large = unit.repeat(4 * n);
+    let (ts, tl) = (best_time(&small), best_time(&large));
+    let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
+    eprintln!(
+        "{name}: {} KB in {ts:?}, {} KB in {tl:?}, ratio {ratio:.2}",
+        small.len() / 1000,
+        large.len() / 1000
+    );
+    assert!(
+        ratio < 5.0,
+        "{name}: 4x the input took {ratio:.1}x the time ({ts:?} -> {tl:?})"
+    );
+}
+
+const ARTICLE: &str = include_str!("fixtures/messy-flood-article.txt");
+
+#[test]
+fn articles_scale_linearly() {
+    check("articles", &format!("{ARTICLE}\n"), 30);
+}
+
+#[test]
+fn one_endless_sentence_scales_linearly() {
+    // No sentence end, no line break: every look-back bounded by the sentence would be O(n²).
+    check(
+        "endless sentence",
+        "the Northern Water Authority of Lower Harlow and Maria Lopez said 300 people ",
+        400,
+    );
+}
+
+#[test]
+fn walls_of_quote_marks_scale_linearly() {
+    check("quote marks", "“a” \"b “c ” said he “ ", 1500);
+}
+
+#[test]
+fn capitalized_runs_and_digits_scale_linearly() {
+    check(
+        "capitals and digits",
+        "Alpha Beta Gamma Delta 12 345,678 9/11 C-17 (AP Photo / X Y) ",
+        600,
+    );
+}
