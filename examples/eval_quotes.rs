@@ -98,6 +98,30 @@ fn spans(v: &Value) -> Vec<Cp> {
     }
 }
 
+/// PolNeAR often cuts one quoted stretch into a fragment per sentence; fragments with no
+/// quote mark between them are one stretch.
+fn merge_fragments(chars: &[char], mut sp: Vec<Cp>) -> Vec<Cp> {
+    sp.sort();
+    let mut out: Vec<Cp> = Vec::new();
+    for s in sp {
+        if let Some(last) = out.last_mut() {
+            let gap =
+                &chars[last.1.min(chars.len())..s.0.min(chars.len()).max(last.1.min(chars.len()))];
+            let joined = last.1 <= s.0
+                && !gap.iter().any(|c| presslens::text::is_quote_mark(*c))
+                && !chars[last.0.min(chars.len())..last.1.min(chars.len())]
+                    .last()
+                    .is_some_and(|c| presslens::text::is_quote_mark(*c));
+            if joined {
+                last.1 = s.1;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
 fn any_overlap(a: &[Cp], b: &[Cp]) -> bool {
     a.iter().any(|x| b.iter().any(|y| overlap(*x, *y) > 0))
 }
@@ -187,7 +211,7 @@ fn eval_doc(doc: &Value, a: &Analysis, tally: &mut Tally, show: bool) {
     let mut mixed: Vec<Cp> = Vec::new();
     for (k, at) in attrs.iter().enumerate() {
         let direct = at["is_direct_quote"].as_bool().unwrap_or(false);
-        for sp in spans(&at["content"]) {
+        for sp in merge_fragments(&chars, spans(&at["content"])) {
             if direct {
                 let t = trim(&chars, sp);
                 if t.1 > t.0 {
