@@ -133,6 +133,19 @@ fn pair_marks(doc: &Doc) -> Vec<Pair> {
         }
         match open {
             None => {
+                // A closing mark that starts a paragraph or stands before a glued word, with
+                // space before it, is an opening mark typed wrong (`”Mr. Roe said`).
+                let wrong_opener = closes(c)
+                    && doc.tokens[t].space_before
+                    && !space_after(t)
+                    && t + 1 < n
+                    && doc.tokens[t + 1].kind != TokKind::Punct
+                    && (t == 0 || doc.tokens[t - 1].line != doc.tokens[t].line);
+                if wrong_opener {
+                    open = Some(t);
+                    carried = false;
+                    continue;
+                }
                 if closes(c) {
                     continue; // A stray closing mark: nothing to pair it with.
                 }
@@ -805,10 +818,16 @@ fn attribution_before(
         })
 }
 
-/// Title case: every word of four letters or more capitalized ("State of the Union").
+/// Title case: every word of four letters or more capitalized ("State of the Union"), with
+/// no inner sentence punctuation (a comma or period before the closing mark is the American
+/// placement of the sentence's own punctuation).
 fn is_title_case(doc: &Doc, r: Range<usize>) -> bool {
     let mut words = 0;
-    for k in r {
+    let mut end = r.end;
+    while end > r.start && matches!(doc.tok(end - 1), "," | ".") {
+        end -= 1;
+    }
+    for k in r.start..end {
         match doc.tokens[k].kind {
             TokKind::Word => {
                 words += 1;
@@ -883,9 +902,25 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             before().or_else(|| attribution_after(doc, entities, after))
         };
         let touching = attr.as_ref().is_some_and(|a| touches(p, after, a, doc));
-        if !touching
-            && !p.carried
-            && (words <= MAX_SCARE_WORDS || is_title_case(doc, p.content.clone()))
+        let title = is_title_case(doc, p.content.clone());
+        // "on CNN's “State of the Union”", "an episode of “Morning Joe”": a title whatever
+        // follows it.
+        let named_show = title
+            && p.open_mark.is_some_and(|o| {
+                o > 0
+                    && (matches!(doc.tok(o - 1), "'s" | "’s" | "on" | "of" | "in" | "from")
+                        || doc.tok(o - 1).ends_with("s'"))
+            });
+        // "“Neither do I.”": a whole short sentence of its own is a quote.
+        let last = p.content.end - 1;
+        let sentence_of_its_own = starts_sentence
+            && doc.is_capitalized(p.content.start)
+            && matches!(doc.tok(last), "." | "?" | "!");
+        if named_show
+            || (!touching
+                && !p.carried
+                && !sentence_of_its_own
+                && (words <= MAX_SCARE_WORDS || title))
         {
             continue;
         }
