@@ -617,30 +617,60 @@ fn medium_after(
 fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Option<Attribution> {
     let n = doc.tokens.len();
     let mut t = from;
-    while t < n && matches!(doc.tok(t), "," | "—" | "–" | "-") {
+    while t < n && matches!(doc.tok(t), "," | "—" | "–" | "-" | "―") {
         t += 1;
     }
     if t >= n || from == 0 {
         return None;
     }
     let line = doc.tokens[from - 1].line;
-    // The window: the rest of the clause, bounded.
+    // The window: the rest of the clause, bounded; a period ends it only where the sentence
+    // splitter ended a sentence ("R-Ky., said" goes on).
     let mut limit = t;
-    let mut in_paren = false;
-    while limit < n && limit < t + 16 && doc.tokens[limit].line == line {
+    while limit < n && limit < t + 24 && doc.tokens[limit].line == line {
         let w = doc.tok(limit);
         if mark_char(doc, limit).is_some() || matches!(w, ";" | "?" | "!") {
             break;
         }
-        match w {
-            "(" => in_paren = true,
-            ")" => in_paren = false,
-            "." if !in_paren && !name_piece(doc, limit) => break,
-            _ => {}
+        let sentence_ends =
+            limit + 1 < n && doc.tokens[limit + 1].sentence != doc.tokens[limit].sentence;
+        if w == "." && sentence_ends {
+            break;
         }
         limit += 1;
     }
+    // "” ― Jane Roe": a signature after a dash, no verb.
+    if t > from && matches!(doc.tok(t - 1), "—" | "–" | "―") {
+        if let Some((m, e)) = speakers_in(entities, doc.tokens[t].start..doc.text.len())
+            .next()
+            .filter(|(m, _)| m.start == doc.tokens[t].start)
+            .cloned()
+        {
+            let k = doc.token_at_or_after(m.end);
+            if k >= n || doc.tokens[k].line != line || matches!(doc.tok(k), "." | ",") {
+                return Some(Attribution {
+                    speaker: m,
+                    entity: Some(e),
+                    cue: None,
+                    medium: None,
+                    pronoun: false,
+                });
+            }
+        }
+    }
     let verb = (t..limit).find(|&k| speech_verb_at(doc, k))?;
+    // "”, Senate Majority Leader Jane Roe, R-Ky., one of the ..., said": a person named at the
+    // start of the clause, after titles only, when the phrase before the verb is too long to
+    // walk.
+    let named_first = || {
+        speakers_in(entities, doc.tokens[t].start..doc.tokens[verb].start)
+            .find(|(_, e)| entities.kind_of(*e) == Some(EntityKind::Person))
+            .filter(|(m, _)| {
+                let s = doc.token_at_or_after(m.start);
+                s < t + 5 && (t..s).all(|k| doc.is_capitalized(k) || name_piece(doc, k))
+            })
+            .cloned()
+    };
     // The medium after the verb, or later in the clause: "NAME, a senior adviser, speaking
     // to CNN".
     let medium = medium_after(doc, entities, verb, limit + 8).or_else(|| {
@@ -651,16 +681,18 @@ fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Optio
     });
     let told = matches!(doc.tok(verb), "told" | "tells");
     if verb > t {
-        // Subject between the quote and the verb.
-        let subj = subject_before(doc, verb)?;
-        if subj.start < t {
-            return None;
-        }
-        // Whatever stands between the quote and the subject must be the subject's own
-        // apposition: nothing but the subject may start the clause.
-        if subj.start > t {
-            return None;
-        }
+        // Subject between the quote and the verb; nothing else may start the clause.
+        let subj = subject_before(doc, verb).filter(|s| s.start == t);
+        let Some(subj) = subj else {
+            let (m, e) = named_first()?;
+            return Some(Attribution {
+                speaker: m,
+                entity: Some(e),
+                cue: Some(verb),
+                medium,
+                pronoun: false,
+            });
+        };
         let (speaker, entity, pronoun) = speaker_of_phrase(doc, entities, subj)?;
         if pronoun && !told {
             // "”, he added for his part Jake Sullivan": a name right after the verb, with
@@ -762,9 +794,21 @@ fn attribution_before(
         return None;
     }
     let sentence = doc.tokens[open].sentence;
-    let first = doc.sentences.get(sentence as usize)?.start;
+    let mut first = doc.sentences.get(sentence as usize)?.start;
+    let mut open = open;
     if first >= open {
-        return None;
+        // "Roe continued:" closing the paragraph before a quoted one.
+        if doc.tok(open - 1) != ":" || doc.tokens[open - 1].line == doc.tokens[open].line {
+            return None;
+        }
+        first = doc
+            .sentences
+            .get(doc.tokens[open - 1].sentence as usize)?
+            .start;
+        open -= 1;
+        if open < first + 2 || !speech_verb_at(doc, open - 1) {
+            return None;
+        }
     }
     // `NAME: “` (a heading or a transcript line).
     if doc.tok(open - 1) == ":" && open >= 2 {
@@ -794,6 +838,22 @@ fn attribution_before(
         .take_while(|&k| mark_char(doc, k).is_none())
         .find(|&k| speech_verb_at(doc, k))?;
     let medium = medium_after(doc, entities, verb, open);
+    // "Roe attacked the plan, saying “...”": a participle's subject is the sentence's.
+    if doc.tok(verb).ends_with("ing") {
+        let subj = speakers_in(entities, doc.tokens[first].start..doc.tokens[verb].start)
+            .next()
+            .map(|(m, e)| (m.clone(), Some(*e), false))
+            .or_else(|| {
+                subject_before(doc, verb).and_then(|s| speaker_of_phrase(doc, entities, s))
+            })?;
+        return Some(Attribution {
+            speaker: subj.0,
+            entity: subj.1,
+            cue: Some(verb),
+            medium,
+            pronoun: subj.2,
+        });
+    }
     if let Some(subj) = subject_before(doc, verb) {
         let (speaker, entity, pronoun) = speaker_of_phrase(doc, entities, subj)?;
         return Some(Attribution {
@@ -1367,5 +1427,21 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].0.contains("a disaster"));
         assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn signature_colon_paragraph_and_participle_speakers() {
+        let q = quotes("“The plan will fail within a year.” ― Maria Lopez\nNext line here.");
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+        let q = quotes(
+            "Maria Lopez continued:\n“The plan will fail within a year, and everyone knows it.”",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+        let q = quotes(
+            "On Monday, Maria Lopez attacked the plan, saying, “It will fail within a year.”",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+        let q = quotes("“Our assumption is that it will pass,” Mayor Maria Lopez, R-Ky., said Tuesday.");
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
     }
 }
