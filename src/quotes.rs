@@ -817,7 +817,7 @@ fn attribution_before(
             structure.block_kind_at(doc.tokens[open].start),
             Some(BlockKind::Subheading | BlockKind::Headline)
         );
-        let lead = doc.range(first, colon - 1);
+        let lead = doc.range(first.max(colon.saturating_sub(8)), colon - 1);
         if let Some((m, e)) = speakers_in(entities, lead).last().cloned() {
             if m.end == doc.tokens[colon - 1].end && (in_heading || colon - first <= 4) {
                 return Some(Attribution {
@@ -840,7 +840,8 @@ fn attribution_before(
     let medium = medium_after(doc, entities, verb, open);
     // "Roe attacked the plan, saying “...”": a participle's subject is the sentence's.
     if doc.tok(verb).ends_with("ing") {
-        let subj = speakers_in(entities, doc.tokens[first].start..doc.tokens[verb].start)
+        let from = first.max(verb.saturating_sub(40));
+        let subj = speakers_in(entities, doc.tokens[from].start..doc.tokens[verb].start)
             .next()
             .map(|(m, e)| (m.clone(), Some(*e), false))
             .or_else(|| {
@@ -1008,7 +1009,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
                     || (first_tok > 0
                         && line_of(first_tok - 1) == line_of(*end - 1)
                         && first_tok - *end <= 20
-                        && doc.is_sentence_initial(p.content.start))
+                        && starts_sentence)
                     || continues.is_some();
                 if near {
                     if let Some(q) = result.quotes.get(*i) {
@@ -1056,6 +1057,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
         prev = Some((result.quotes.len() - 1, p.clone(), after));
     }
     share_speakers(&mut result.quotes);
+    used_verbs.sort_unstable();
     result.reported = reported(doc, entities, &ids, &quote_token_ranges, &used_verbs);
     result
 }
@@ -1137,20 +1139,24 @@ fn reported(
         *q < quotes.len() && quotes[*q].start <= t
     };
     for t in 0..n {
-        if in_quote(t, &mut q) || used_verbs.contains(&t) {
+        if in_quote(t, &mut q) || used_verbs.binary_search(&t).is_ok() {
             continue;
         }
         let w = doc.tok(t);
+        let according = w == "according" && doc.tok_or_empty(t + 1) == "to";
+        if !according && !speech_verb_at(doc, t) {
+            continue;
+        }
         let sentence = doc.tokens[t].sentence as usize;
         let Some(srange) = doc.sentences.get(sentence) else {
             continue;
         };
         let send = trim_sentence_end(doc, srange.clone());
-        if w == "according" && doc.tok_or_empty(t + 1) == "to" {
-            // Source: the phrase after "to" up to a comma or the sentence end.
+        if according {
+            // Source: the phrase after "to" up to a comma or the sentence end (bounded).
             let s0 = t + 2;
             let mut s1 = s0;
-            while s1 < send && !matches!(doc.tok(s1), "," | ";" | "(") {
+            while s1 < send && s1 < s0 + 12 && !matches!(doc.tok(s1), "," | ";" | "(") {
                 s1 += 1;
             }
             if s1 <= s0 {
@@ -1186,6 +1192,7 @@ fn reported(
                 }
                 let words = (srange.start..e)
                     .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+                    .take(3)
                     .count();
                 if words >= 3 && mark_char(doc, srange.start).is_none() {
                     push_reported(
@@ -1217,6 +1224,7 @@ fn reported(
         }
         let words = (c..send)
             .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+            .take(3)
             .count();
         if words < 3 {
             continue;
@@ -1441,7 +1449,9 @@ mod tests {
             "On Monday, Maria Lopez attacked the plan, saying, “It will fail within a year.”",
         );
         assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
-        let q = quotes("“Our assumption is that it will pass,” Mayor Maria Lopez, R-Ky., said Tuesday.");
+        let q = quotes(
+            "“Our assumption is that it will pass,” Mayor Maria Lopez, R-Ky., said Tuesday.",
+        );
         assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
     }
 }
