@@ -10,29 +10,54 @@
 //!   with an opening mark (the convention for multi-paragraph quotes) and is closed at the
 //!   paragraph's end otherwise.
 //!
-//! **Not quotes**: a quoted stretch of at most [`MAX_SCARE_WORDS`] words is a scare quote or a
-//! title ("the area it calls “Khorasan.”") unless a verb of speaking stands right next to it.
+//! Marks inside an open quote that open a nested quote (`“He said ‘no’ twice”` with single
+//! marks, or a curly `“` with a space before it inside a straight-quoted stretch) do not end
+//! the outer quote: single marks are never quote marks here (they are apostrophes too often).
+//!
+//! **One statement, several quotes.** Each stretch between marks is one [`Quote`]; a later
+//! stretch `continues` an earlier one when they are one statement: split by the attribution
+//! (`“We know,” he said, “that ...”`: the attribution ends with a comma or colon right before
+//! the next opening mark) or carried over a paragraph break (open mark at each paragraph
+//! start, close at the end). The parts share the speaker.
+//!
+//! **Not quotes**: a quoted stretch of at most [`MAX_SCARE_WORDS`] words is a scare quote
+//! ("the area it calls “Khorasan.”"), and a short stretch written in title case ("on CNN's
+//! “State of the Union”") is a title, unless an attribution stands right next to it.
 //!
 //! **Speakers**, in order of preference:
-//! 1. a verb of speaking earlier in the same sentence, the quote being its object ("officials
-//!    told CNN that there are “...”"): the subject of that verb;
-//! 2. right after the quote: `”, NAME said`, `” said NAME`, `”, he added ... NAME`,
-//!    `”explained to MEDIUM NAME`: a named person after the verb wins over a pronoun before it;
-//! 3. right before it: `NAME said: “...”`, `NAME: “...”` (headings);
-//! 4. a quote with none of these that follows another quote in the same paragraph continues
-//!    that quote's speaker.
+//! 1. for a quote that does not start its sentence, a verb of speaking earlier in the same
+//!    sentence, the quote being its object ("officials told CNN that there are “...”",
+//!    "Smith said: “...”"), and `NAME: “...”` headings and transcript lines;
+//! 2. right after the quote, within the sentence and a bounded window: `”, NAME said`,
+//!    `”, NAME, a senator, said`, `” said Rep. NAME (D-N.C.)`, `”, he added for his part
+//!    NAME`, `”explained to MEDIUM NAME`;
+//! 3. a quote with no attribution continues the speaker of the quote just before it, when
+//!    that one is in the same paragraph or ends the paragraph before.
 //!
-//! Pronouns ("he", "she") resolve to the nearest person named before them. **Reported
-//! speech** is a verb of speaking outside quotes with a subject before it and a clause after
-//! it ("X said (that) ...", "X told Y that ...", "according to X, ...").
-use crate::entities::{is_speech_verb, EntitiesResult};
+//! The speaker is the name without title or role ("Mayor Jane Roe" gives "Jane Roe"), taken
+//! from the entity mentions; a subject with no name is kept as a phrase ("US intelligence
+//! officials", "a senior official"). "he"/"she" resolve to the nearest person named before
+//! them (gender is not checked); "they" resolves to the last organization or plural source.
+//! The **medium** is an organization the words were given to: "told CNN", "said on Fox News",
+//! "speaking to The New York Times".
+//!
+//! **Reported speech** is a verb of speaking outside quotes with a subject before it and a
+//! clause after it ("X said (that) ...", "X told Y that ...", "X warned ..."), a clause before
+//! it ("..., officials said."), or "according to X, ...".
+//!
+//! Every look-around is bounded (a window of tokens, the sentence, or a fixed number of
+//! mentions back), so the whole pass is linear in the text.
+use crate::entities::EntitiesResult;
 use crate::schema::{BlockKind, EntityKind, Quote, Reported, TextSpan};
 use crate::structure::StructureInfo;
-use crate::text::{is_quote_mark, Doc, TokKind};
+use crate::text::{is_abbreviation, is_quote_mark, Doc, TokKind};
 use std::ops::Range;
 
 /// Quoted stretches this short are scare quotes or titles unless attributed.
 pub const MAX_SCARE_WORDS: usize = 3;
+
+/// Title-case stretches up to this many words are titles unless attributed.
+const MAX_TITLE_WORDS: usize = 8;
 
 #[derive(Debug, Clone, Default)]
 pub struct QuotesResult {
@@ -40,18 +65,19 @@ pub struct QuotesResult {
     pub reported: Vec<Reported>,
 }
 
-/// A paired quote in token indices: `open` and `close` are the mark tokens (or the first /
-/// last content token when a mark is missing); content is `open+1..close`.
+/// A paired quote in token indices: content is `content`; the marks are optional because
+/// pasted text loses them.
 #[derive(Debug, Clone)]
 struct Pair {
     content: Range<usize>,
-    /// Token index of the closing mark, if there was one.
     close_mark: Option<usize>,
     open_mark: Option<usize>,
+    /// This stretch opens a paragraph that carries on the quote of the paragraph before.
+    carried: bool,
 }
 
 fn mark_char(doc: &Doc, t: usize) -> Option<char> {
-    let tok = &doc.tokens[t];
+    let tok = doc.tokens.get(t)?;
     if tok.kind != TokKind::Punct {
         return None;
     }
@@ -70,84 +96,241 @@ fn pair_marks(doc: &Doc) -> Vec<Pair> {
     let n = doc.tokens.len();
     let mut pairs = Vec::new();
     let mut open: Option<usize> = None;
+    let mut carried = false;
+    // The closing mark of a nested quote, which must not close the outer one.
+    let mut skip: Option<usize> = None;
     let space_after = |t: usize| t + 1 >= n || doc.tokens[t + 1].space_before;
+    let push = |pairs: &mut Vec<Pair>, o: usize, end: usize, close: Option<usize>, carried| {
+        if end > o + 1 {
+            pairs.push(Pair {
+                content: o + 1..end,
+                close_mark: close,
+                open_mark: Some(o),
+                carried,
+            });
+        }
+    };
     for t in 0..n {
         // A quote still open when its line ends.
         if let Some(o) = open {
             if doc.tokens[t].line != doc.tokens[o].line && t > o + 1 {
-                let continues = mark_char(doc, t).is_some_and(|c| opens(c) || c == '"');
-                if !continues {
-                    pairs.push(Pair {
-                        content: o + 1..t,
-                        close_mark: None,
-                        open_mark: Some(o),
-                    });
-                    open = None;
-                } else {
-                    // Multi-paragraph quote: close this part, the next part opens here.
-                    pairs.push(Pair {
-                        content: o + 1..t,
-                        close_mark: None,
-                        open_mark: Some(o),
-                    });
+                push(&mut pairs, o, t, None, carried);
+                let next_opens = mark_char(doc, t).is_some_and(|c| opens(c) || c == '"');
+                if next_opens {
+                    // Multi-paragraph quote: the next part opens here.
                     open = Some(t);
+                    carried = true;
                     continue;
                 }
+                open = None;
+                carried = false;
             }
         }
         let Some(c) = mark_char(doc, t) else { continue };
+        if skip == Some(t) {
+            skip = None;
+            continue;
+        }
         match open {
             None => {
+                // A closing mark that starts a paragraph or stands before a glued word, with
+                // space before it, is an opening mark typed wrong (`”Mr. Roe said`).
+                let wrong_opener = closes(c)
+                    && doc.tokens[t].space_before
+                    && !space_after(t)
+                    && t + 1 < n
+                    && doc.tokens[t + 1].kind != TokKind::Punct
+                    && (t == 0 || doc.tokens[t - 1].line != doc.tokens[t].line);
+                if wrong_opener {
+                    open = Some(t);
+                    carried = false;
+                    continue;
+                }
                 if closes(c) {
                     continue; // A stray closing mark: nothing to pair it with.
                 }
                 if !space_after(t) || c != '"' {
                     open = Some(t);
+                    carried = false;
                 }
             }
             Some(o) => {
-                // A real opening mark has space before it and a word glued after it.
-                let looks_opening = doc.tokens[t].space_before
+                let open_c = mark_char(doc, o).unwrap_or('"');
+                // A real opening mark has space (or a dash/bracket) before it and a word glued
+                // after it.
+                let looks_opening = (doc.tokens[t].space_before
+                    || (t > 0 && matches!(doc.tok(t - 1), "(" | "—" | "–" | "[")))
                     && !space_after(t)
+                    && t + 1 < n
                     && doc.tokens[t + 1].kind != TokKind::Punct
                     && doc.tokens[t + 1].line == doc.tokens[t].line;
+                // A curly mark nested inside a straight-quoted stretch (or the reverse) opens
+                // an inner quote: its partner on the same line is skipped too.
+                let nested =
+                    looks_opening && ((open_c == '"' && opens(c)) || (opens(open_c) && c == '"'));
+                if nested {
+                    let partner = (t + 1..(t + 40).min(n))
+                        .take_while(|&k| doc.tokens[k].line == doc.tokens[t].line)
+                        .find(|&k| mark_char(doc, k).is_some())
+                        .filter(|&k| {
+                            mark_char(doc, k).is_some_and(|m| {
+                                if c == '"' {
+                                    m == '"'
+                                } else {
+                                    closes(m)
+                                }
+                            })
+                        });
+                    skip = partner;
+                    continue;
+                }
                 let used_as_closer = opens(c) && !looks_opening;
                 if closes(c) || c == '"' || used_as_closer {
-                    if t > o + 1 {
-                        pairs.push(Pair {
-                            content: o + 1..t,
-                            close_mark: Some(t),
-                            open_mark: Some(o),
-                        });
-                    }
+                    push(&mut pairs, o, t, Some(t), carried);
                     open = None;
+                    carried = false;
                 } else if opens(c) {
                     // A new opening mark while one is open: the first lost its closing mark.
-                    // Close it at the end of its last sentence before this mark.
-                    if t > o + 1 {
-                        pairs.push(Pair {
-                            content: o + 1..t,
-                            close_mark: None,
-                            open_mark: Some(o),
-                        });
-                    }
+                    push(&mut pairs, o, t, None, carried);
                     open = Some(t);
+                    carried = false;
                 }
             }
         }
     }
     if let Some(o) = open {
-        if o + 1 < n {
-            pairs.push(Pair {
-                content: o + 1..n,
-                close_mark: None,
-                open_mark: Some(o),
-            });
-        }
+        push(&mut pairs, o, n, None, carried);
     }
-    // Trim punctuation-only edges; drop empty ones.
     pairs.retain(|p| !p.content.is_empty());
     pairs
+}
+
+/// Verbs of attribution. Kept here rather than shared with the entity recognizer because
+/// attribution needs the long tail ("quipped", "testified") that naming does not.
+pub fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "told"
+            | "tells"
+            | "tell"
+            | "added"
+            | "adds"
+            | "adding"
+            | "explained"
+            | "explains"
+            | "stated"
+            | "states"
+            | "noted"
+            | "notes"
+            | "warned"
+            | "warns"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "insists"
+            | "claimed"
+            | "claims"
+            | "acknowledged"
+            | "acknowledges"
+            | "admitted"
+            | "admits"
+            | "denied"
+            | "denies"
+            | "announced"
+            | "announces"
+            | "declared"
+            | "declares"
+            | "wrote"
+            | "writes"
+            | "asked"
+            | "asks"
+            | "replied"
+            | "replies"
+            | "answered"
+            | "answers"
+            | "continued"
+            | "continues"
+            | "recalled"
+            | "recalls"
+            | "confirmed"
+            | "confirms"
+            | "suggested"
+            | "suggests"
+            | "commented"
+            | "comments"
+            | "remarked"
+            | "remarks"
+            | "observed"
+            | "stressed"
+            | "stresses"
+            | "emphasized"
+            | "emphasised"
+            | "emphasizes"
+            | "predicted"
+            | "predicts"
+            | "reported"
+            | "reports"
+            | "tweeted"
+            | "tweets"
+            | "posted"
+            | "responded"
+            | "responds"
+            | "testified"
+            | "cautioned"
+            | "conceded"
+            | "concedes"
+            | "urged"
+            | "urges"
+            | "vowed"
+            | "vows"
+            | "pledged"
+            | "promised"
+            | "quipped"
+            | "joked"
+            | "countered"
+            | "shouted"
+            | "yelled"
+            | "chanted"
+            | "sang"
+            | "sings"
+            | "exclaimed"
+            | "whispered"
+            | "complained"
+            | "complains"
+            | "boasted"
+            | "boasts"
+            | "lamented"
+            | "laments"
+            | "mused"
+            | "concluded"
+            | "concludes"
+            | "agreed"
+            | "agrees"
+            | "added:"
+            | "maintained"
+            | "maintains"
+            | "contended"
+            | "contends"
+            | "pointed"
+            | "charged"
+            | "alleged"
+            | "alleges"
+            | "asserted"
+            | "asserts"
+            | "disclosed"
+            | "revealed"
+            | "reveals"
+            | "insisting"
+            | "telling"
+            | "explaining"
+            | "noting"
+            | "warning"
+            | "speaking"
+    )
 }
 
 /// A verb of speaking at token `t`, written in lower case ("said", not "States").
@@ -158,13 +341,14 @@ fn speech_verb_at(doc: &Doc, t: usize) -> bool {
         && is_speech_verb(doc.tok(t))
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it"];
-
 fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+    ["he", "she", "they", "i", "we", "it"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
 }
 
-/// Adverbs that may stand between a subject and its verb ("The Taliban now say").
+/// Adverbs and auxiliaries that may stand between a subject and its verb ("The Taliban now
+/// say", "Smith has said", "she later told").
 fn is_adverb(w: &str) -> bool {
     matches!(
         w,
@@ -172,7 +356,6 @@ fn is_adverb(w: &str) -> bool {
             | "also"
             | "then"
             | "later"
-            | "previously"
             | "still"
             | "again"
             | "once"
@@ -180,99 +363,144 @@ fn is_adverb(w: &str) -> bool {
             | "had"
             | "has"
             | "have"
-    ) || (w.len() > 4 && w.ends_with("ly"))
+            | "was"
+            | "would"
+            | "will"
+            | "further"
+            | "simply"
+    ) || (w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase()))
 }
 
-/// The subject noun phrase ending right before token `verb` (skipping adverbs): a pronoun,
-/// a name, or a short phrase like "US intelligence officials". Token range.
+/// Words that end a subject phrase when walking back from its verb.
+fn breaks_subject(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "and"
+            | "but"
+            | "or"
+            | "while"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "to"
+            | "as"
+            | "if"
+            | "when"
+            | "because"
+            | "than"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "after"
+            | "before"
+            | "since"
+            | "what"
+            | "how"
+            | "where"
+            | "why"
+    )
+}
+
+/// A token that may sit inside a name or title: a word, or the dot of an abbreviation
+/// ("Mr.", "Sen.", "P.").
+fn name_piece(doc: &Doc, k: usize) -> bool {
+    match doc.tokens[k].kind {
+        TokKind::Word | TokKind::Number => true,
+        TokKind::Punct => {
+            doc.tok(k) == "."
+                && k > 0
+                && (doc.tok(k - 1).chars().count() == 1 || is_abbreviation(doc.tok(k - 1)))
+        }
+        TokKind::Symbol => false,
+    }
+}
+
+/// The subject noun phrase ending right before token `verb`: skips adverbs, a parenthesis
+/// ("Sen. Jane Roe (D-Mo.) said") and an appositive ("Roe, a senator, said"). Token range.
 fn subject_before(doc: &Doc, verb: usize) -> Option<Range<usize>> {
     let sentence = doc.tokens[verb].sentence;
+    let same = |k: usize| doc.tokens[k].sentence == sentence;
     let mut end = verb;
-    while end > 0 && doc.tokens[end - 1].sentence == sentence && is_adverb(doc.tok(end - 1)) {
+    while end > 0 && same(end - 1) && is_adverb(doc.tok(end - 1)) {
         end -= 1;
     }
-    if end == 0 || doc.tokens[end - 1].sentence != sentence {
+    // "(D-Mo.)" after a name.
+    if end > 0 && same(end - 1) && doc.tok(end - 1) == ")" {
+        if let Some(k) = (end.saturating_sub(10)..end - 1)
+            .rev()
+            .find(|&k| doc.tok(k) == "(")
+        {
+            end = k;
+        }
+    }
+    // ", a senior adviser," after a name.
+    if end > 1 && same(end - 1) && doc.tok(end - 1) == "," {
+        let comma = (end.saturating_sub(14)..end - 1)
+            .rev()
+            .take_while(|&k| same(k) && mark_char(doc, k).is_none())
+            .find(|&k| doc.tok(k) == ",")?;
+        end = comma;
+        if end > 0 && same(end - 1) && doc.tok(end - 1) == ")" {
+            if let Some(k) = (end.saturating_sub(10)..end - 1)
+                .rev()
+                .find(|&k| doc.tok(k) == "(")
+            {
+                end = k;
+            }
+        }
+    }
+    if end == 0 || !same(end - 1) || doc.tokens[end - 1].kind != TokKind::Word {
         return None;
     }
-    let last = doc.tok(end - 1);
-    if doc.tokens[end - 1].kind != TokKind::Word {
-        return None;
-    }
-    if is_pronoun(last) {
+    if is_pronoun(doc.tok(end - 1)) {
         return Some(end - 1..end);
     }
     let mut start = end;
-    while start > 0 && end - start < 7 {
+    while start > 0 && end - start < 8 {
         let k = start - 1;
-        if doc.tokens[k].sentence != sentence {
+        if !same(k) || !name_piece(doc, k) {
             break;
         }
         let w = doc.tok(k);
-        let ok = match doc.tokens[k].kind {
-            TokKind::Word => {
-                !matches!(
-                    w,
-                    "that"
-                        | "which"
-                        | "who"
-                        | "and"
-                        | "but"
-                        | "while"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "for"
-                        | "from"
-                        | "with"
-                        | "by"
-                        | "to"
-                        | "as"
-                        | "said"
-                        | "says"
-                        | "if"
-                        | "when"
-                        | "because"
-                        | "than"
-                        | "is"
-                        | "was"
-                        | "are"
-                        | "were"
-                ) && !is_pronoun(w)
-                    && !speech_verb_at(doc, k)
-            }
-            TokKind::Punct => w == "." && k > 0 && doc.tok(k - 1).chars().count() == 1,
-            _ => false,
-        };
-        if !ok {
+        // "Institute for Sea and Atmosphere": connectors between capitalized words.
+        let connector = matches!(w, "and" | "for" | "of" | "on")
+            && k > 0
+            && doc.is_capitalized(k - 1)
+            && doc.is_capitalized(k + 1);
+        if doc.tokens[k].kind == TokKind::Word
+            && !connector
+            && (breaks_subject(w) || is_pronoun(w) || speech_verb_at(doc, k))
+        {
             break;
         }
         start = k;
     }
-    // Leading "the"/"some" stay; a phrase must end in a word.
     (start < end).then_some(start..end)
 }
 
-/// A person or organization mention inside `r` (token range), preferring the last one.
-fn entity_in(
-    doc: &Doc,
-    entities: &EntitiesResult,
+/// Person or organization mentions inside byte range `r`.
+fn speakers_in<'e>(
+    entities: &'e EntitiesResult,
     r: Range<usize>,
-) -> Option<(Range<usize>, usize)> {
-    if r.is_empty() {
-        return None;
-    }
-    let bytes = doc.range(r.start, r.end - 1);
-    entities
-        .mentions_in(bytes)
-        .filter(|(_, e)| {
-            matches!(
-                entities.kind_of(*e),
-                Some(EntityKind::Person | EntityKind::Organization)
-            )
-        })
-        .last()
-        .cloned()
+) -> impl Iterator<Item = &'e (Range<usize>, usize)> + 'e {
+    entities.mentions_in(r).filter(|(_, e)| {
+        matches!(
+            entities.kind_of(*e),
+            Some(EntityKind::Person | EntityKind::Organization)
+        )
+    })
 }
+
+/// How many mentions back a pronoun may look for its person.
+const PRONOUN_LOOKBACK: usize = 60;
 
 /// The nearest person mentioned before byte `b`.
 fn last_person_before(entities: &EntitiesResult, b: usize) -> Option<usize> {
@@ -280,119 +508,282 @@ fn last_person_before(entities: &EntitiesResult, b: usize) -> Option<usize> {
     entities.mentions[..i]
         .iter()
         .rev()
+        .take(PRONOUN_LOOKBACK)
         .find(|(_, e)| entities.kind_of(*e) == Some(EntityKind::Person))
         .map(|(_, e)| *e)
 }
 
+#[derive(Debug, Clone)]
 struct Attribution {
+    /// Byte range of the speaker mention or phrase.
     speaker: Range<usize>,
     entity: Option<usize>,
+    /// Token of the verb, when there is one.
     cue: Option<usize>,
+    medium: Option<Range<usize>>,
+    /// True when the speaker is a pronoun ("they" is resolved later, from earlier sources).
+    pronoun: bool,
 }
 
-fn attribution_from_subject(
+/// The speaker named by a subject phrase (token range): a pronoun; else the name inside it
+/// without title or role ("Mayor Jane Roe" -> "Jane Roe", "Roe's spokesman" keeps the
+/// phrase); else the phrase itself ("US intelligence officials").
+fn speaker_of_phrase(
     doc: &Doc,
     entities: &EntitiesResult,
     subj: Range<usize>,
-    cue: usize,
-) -> Attribution {
-    let bytes = doc.range(subj.start, subj.end - 1);
-    let entity = if subj.len() == 1 && is_pronoun(doc.tok(subj.start)) {
+) -> Option<(Range<usize>, Option<usize>, bool)> {
+    if subj.is_empty() {
+        return None;
+    }
+    if subj.len() == 1 && is_pronoun(doc.tok(subj.start)) {
         let w = doc.tok(subj.start).to_lowercase();
-        if w == "he" || w == "she" {
+        let bytes = doc.tokens[subj.start].range();
+        let e = if w == "he" || w == "she" {
             last_person_before(entities, bytes.start)
         } else {
             None
-        }
-    } else {
-        // A phrase whose head is a name ("CSIS", "Mayor Jane Roe"): the speaker is the name,
-        // without title or role; "US officials" has no entity and stays a phrase.
-        if let Some((m, e)) =
-            entity_in(doc, entities, subj.clone()).filter(|(m, _)| m.end == bytes.end)
-        {
-            return Attribution {
-                speaker: m,
-                entity: Some(e),
-                cue: Some(cue),
-            };
-        }
-        None
-    };
-    Attribution {
-        speaker: bytes,
-        entity,
-        cue: Some(cue),
+        };
+        return Some((bytes, e, true));
     }
+    let bytes = doc.range(subj.start, subj.end - 1);
+    // A name that ends the phrase ("Mayor Jane Roe") or starts it with an apposition cut off
+    // before; a possessive ("Roe's spokesman") is not the speaker.
+    let named = speakers_in(entities, bytes.clone())
+        .filter(|(m, _)| {
+            let k = doc.token_at_or_after(m.end);
+            !(k < doc.tokens.len() && doc.tok(k).starts_with(['\'', '’']))
+        })
+        .last()
+        .cloned();
+    if let Some((m, e)) = named {
+        let k = doc.token_at_or_after(m.end);
+        let rest_is_title = (k..subj.end).all(|j| !doc.is_capitalized(j) || j >= subj.end);
+        if m.end == bytes.end || (rest_is_title && k >= subj.end) {
+            // A person's title and role are dropped; an organization keeps its article
+            // ("the Pentagon").
+            if entities.kind_of(e) == Some(EntityKind::Person) {
+                return Some((m, Some(e), false));
+            }
+            return Some((bytes, Some(e), false));
+        }
+        // "The New York businessman": a name used as a modifier stays in the phrase.
+    }
+    Some((bytes, None, false))
 }
 
-/// After the quote: `”, NAME said`, `” said NAME`, `”, he added for his part NAME`.
+/// An organization right after `from` introduced as the audience: "told CNN", "said on Fox
+/// News", "speaking to The New York Times", "in an interview with the BBC".
+fn medium_after(
+    doc: &Doc,
+    entities: &EntitiesResult,
+    verb: usize,
+    limit: usize,
+) -> Option<Range<usize>> {
+    let n = doc.tokens.len();
+    let told = matches!(doc.tok(verb), "told" | "tells" | "tell" | "telling");
+    let end = limit.min(verb + 9).min(n);
+    let mut k = verb + 1;
+    while k < end {
+        let w = doc.tok(k);
+        if matches!(w, "," | "." | ";" | "that") || mark_char(doc, k).is_some() {
+            break;
+        }
+        let prep = |j: usize| matches!(doc.tok(j), "to" | "on" | "with");
+        let introduced = (told && k == verb + 1)
+            || (told && k == verb + 2 && matches!(doc.tok(k - 1), "the" | "The"))
+            || (k > verb + 1 && prep(k - 1))
+            || (k > verb + 2 && matches!(doc.tok(k - 1), "the" | "The") && prep(k - 2));
+        if introduced {
+            if let Some((m, e)) = entities
+                .mentions_in(doc.tokens[k].start..doc.text.len())
+                .next()
+            {
+                if m.start == doc.tokens[k].start
+                    && entities.kind_of(*e) == Some(EntityKind::Organization)
+                {
+                    return Some(m.clone());
+                }
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// After the quote, from token `from` (right after the closing mark): `”, NAME said`,
+/// `” said NAME`, `”, NAME, a senator, said`, `”, he added for his part NAME`,
+/// `”explained to MEDIUM NAME`.
 fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Option<Attribution> {
     let n = doc.tokens.len();
     let mut t = from;
-    while t < n && matches!(doc.tok(t), "," | "—" | "–" | "-") {
+    while t < n && matches!(doc.tok(t), "," | "—" | "–" | "-" | "―") {
         t += 1;
     }
-    if t >= n {
+    if t >= n || from == 0 {
         return None;
     }
-    let sentence_limit = (t + 8).min(n);
-    // Find the verb within a few tokens.
-    let line = doc.tokens[from.saturating_sub(1)].line;
-    let verb = (t..sentence_limit)
-        .take_while(|&k| doc.tokens[k].line == line)
-        .find(|&k| speech_verb_at(doc, k))?;
-    // Only names, pronouns and short phrases may stand between the quote and the verb.
-    if (t..verb).any(|k| matches!(doc.tok(k), "." | "“" | "”" | "\"" | "?" | "!")) {
-        return None;
+    let line = doc.tokens[from - 1].line;
+    // The window: the rest of the clause, bounded; a period ends it only where the sentence
+    // splitter ended a sentence ("R-Ky., said" goes on).
+    let mut limit = t;
+    while limit < n && limit < t + 24 && doc.tokens[limit].line == line {
+        let w = doc.tok(limit);
+        if mark_char(doc, limit).is_some() || matches!(w, ";" | "?" | "!") {
+            break;
+        }
+        let sentence_ends =
+            limit + 1 < n && doc.tokens[limit + 1].sentence != doc.tokens[limit].sentence;
+        if w == "." && sentence_ends {
+            break;
+        }
+        limit += 1;
     }
-    // A named person shortly after the verb: "said Biden", "added for his part Jake Sullivan",
-    // "explained to The New York Times Colin P. Clarke".
-    let after_end = (verb + 10).min(n);
-    let after_bytes = doc.tokens[verb].end..doc.tokens[after_end.saturating_sub(1).max(verb)].end;
-    let person_after = entities
-        .mentions_in(after_bytes)
-        .find(|(_, e)| entities.kind_of(*e) == Some(EntityKind::Person))
-        .cloned();
-    // Stop at sentence punctuation between verb and that person.
-    if let Some((m, e)) = person_after {
-        let mt = doc.token_at_or_after(m.start);
-        if !(verb + 1..mt).any(|k| matches!(doc.tok(k), "." | "“" | "”" | "\"" | ";")) {
+    // "” ― Jane Roe": a signature after a dash, no verb.
+    if t > from && matches!(doc.tok(t - 1), "—" | "–" | "―") {
+        if let Some((m, e)) = speakers_in(entities, doc.tokens[t].start..doc.text.len())
+            .next()
+            .filter(|(m, _)| m.start == doc.tokens[t].start)
+            .cloned()
+        {
+            let k = doc.token_at_or_after(m.end);
+            if k >= n || doc.tokens[k].line != line || matches!(doc.tok(k), "." | ",") {
+                return Some(Attribution {
+                    speaker: m,
+                    entity: Some(e),
+                    cue: None,
+                    medium: None,
+                    pronoun: false,
+                });
+            }
+        }
+    }
+    let verb = (t..limit).find(|&k| speech_verb_at(doc, k))?;
+    // "”, Senate Majority Leader Jane Roe, R-Ky., one of the ..., said": a person named at the
+    // start of the clause, after titles only, when the phrase before the verb is too long to
+    // walk.
+    let named_first = || {
+        speakers_in(entities, doc.tokens[t].start..doc.tokens[verb].start)
+            .find(|(_, e)| entities.kind_of(*e) == Some(EntityKind::Person))
+            .filter(|(m, _)| {
+                let s = doc.token_at_or_after(m.start);
+                s < t + 5 && (t..s).all(|k| doc.is_capitalized(k) || name_piece(doc, k))
+            })
+            .cloned()
+    };
+    // The medium after the verb, or later in the clause: "NAME, a senior adviser, speaking
+    // to CNN".
+    let medium = medium_after(doc, entities, verb, limit + 8).or_else(|| {
+        (verb + 1..(verb + 16).min(n))
+            .take_while(|&k| doc.tokens[k].line == line && doc.tok(k) != ".")
+            .find(|&k| matches!(doc.tok(k), "speaking" | "talking" | "told"))
+            .and_then(|k| medium_after(doc, entities, k, k + 8))
+    });
+    let told = matches!(doc.tok(verb), "told" | "tells");
+    if verb > t {
+        // Subject between the quote and the verb; nothing else may start the clause.
+        let subj = subject_before(doc, verb).filter(|s| s.start == t);
+        let Some(subj) = subj else {
+            let (m, e) = named_first()?;
             return Some(Attribution {
                 speaker: m,
                 entity: Some(e),
                 cue: Some(verb),
+                medium,
+                pronoun: false,
             });
+        };
+        let (speaker, entity, pronoun) = speaker_of_phrase(doc, entities, subj)?;
+        if pronoun && !told {
+            // "”, he added for his part Jake Sullivan": a name right after the verb, with
+            // only a few lower-case words between, is the speaker.
+            if let Some((m, e)) = person_right_after(doc, entities, verb, medium.as_ref()) {
+                return Some(Attribution {
+                    speaker: m,
+                    entity: Some(e),
+                    cue: Some(verb),
+                    medium,
+                    pronoun: false,
+                });
+            }
+        }
+        return Some(Attribution {
+            speaker,
+            entity,
+            cue: Some(verb),
+            medium,
+            pronoun,
+        });
+    }
+    // Verb first: "” said NAME", "” explained to MEDIUM NAME", "” said the spokesman".
+    let mut k = verb + 1;
+    let end = (verb + 14).min(n);
+    // Skip the medium and its preposition.
+    if let Some(m) = &medium {
+        let after_medium = doc.token_at_or_after(m.end);
+        if after_medium < end {
+            k = after_medium;
         }
     }
-    if verb > t {
-        let subj = subject_before(doc, verb)?;
-        if subj.start < t {
-            return None;
-        }
-        return Some(attribution_from_subject(doc, entities, subj, verb));
-    }
-    // "” said the spokesman": a short phrase after the verb.
-    let mut e = verb + 1;
-    while e < n
-        && e < verb + 5
-        && doc.tokens[e].kind == TokKind::Word
-        && !matches!(doc.tok(e), "in" | "on" | "at" | "to" | "that")
+    let mut e = k;
+    while e < end
+        && doc.tokens[e].line == line
+        && name_piece(doc, e)
+        && !(doc.tokens[e].kind == TokKind::Word && breaks_subject(doc.tok(e)) && e > k)
     {
         e += 1;
     }
-    (e > verb + 1).then(|| {
-        let r = verb + 1..e;
-        let entity = entity_in(doc, entities, r.clone()).map(|(_, x)| x);
-        Attribution {
-            speaker: doc.range(r.start, r.end - 1),
-            entity,
-            cue: Some(verb),
-        }
+    // "said Rep. Jim Clyburn (D-S.C.)": the parenthesis is not part of the name.
+    if e <= k {
+        return None;
+    }
+    let (speaker, entity, pronoun) = speaker_of_phrase(doc, entities, k..e)?;
+    Some(Attribution {
+        speaker,
+        entity,
+        cue: Some(verb),
+        medium,
+        pronoun,
     })
 }
 
-/// Before the quote: `NAME said: “`, `NAME: “` (headings), or a verb of speaking earlier in
-/// the same sentence whose object the quote is.
+/// A person named right after `verb` with at most four lower-case words between.
+fn person_right_after(
+    doc: &Doc,
+    entities: &EntitiesResult,
+    verb: usize,
+    medium: Option<&Range<usize>>,
+) -> Option<(Range<usize>, usize)> {
+    let n = doc.tokens.len();
+    let end = (verb + 12).min(n);
+    if verb + 1 >= end {
+        return None;
+    }
+    let bytes = doc.tokens[verb].end..doc.tokens[end - 1].end;
+    let (m, e) = entities
+        .mentions_in(bytes)
+        .find(|(m, e)| {
+            entities.kind_of(*e) == Some(EntityKind::Person)
+                && medium.map_or(true, |md| m.start >= md.end || m.end <= md.start)
+        })
+        .cloned()?;
+    let mt = doc.token_at_or_after(m.start);
+    let skip_to = medium
+        .filter(|md| md.end <= m.start)
+        .map_or(verb + 1, |md| doc.token_at_or_after(md.end));
+    let between = (skip_to.max(verb + 1)..mt)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .count();
+    let clean = (verb + 1..mt).all(|k| {
+        let w = doc.tok(k);
+        !matches!(w, "," | "." | ";" | "that") && mark_char(doc, k).is_none()
+            || (w == "." && name_piece(doc, k))
+    });
+    (clean && between <= 4).then_some((m, e))
+}
+
+/// Before the quote: `NAME: “` (headings, transcripts), or a verb of speaking earlier in the
+/// same sentence whose object the quote is (`NAME said: “`, `officials told CNN that “`).
 fn attribution_before(
     doc: &Doc,
     entities: &EntitiesResult,
@@ -403,7 +794,22 @@ fn attribution_before(
         return None;
     }
     let sentence = doc.tokens[open].sentence;
-    let first = doc.sentences.get(sentence as usize)?.start;
+    let mut first = doc.sentences.get(sentence as usize)?.start;
+    let mut open = open;
+    if first >= open {
+        // "Roe continued:" closing the paragraph before a quoted one.
+        if doc.tok(open - 1) != ":" || doc.tokens[open - 1].line == doc.tokens[open].line {
+            return None;
+        }
+        first = doc
+            .sentences
+            .get(doc.tokens[open - 1].sentence as usize)?
+            .start;
+        open -= 1;
+        if open < first + 2 || !speech_verb_at(doc, open - 1) {
+            return None;
+        }
+    }
     // `NAME: “` (a heading or a transcript line).
     if doc.tok(open - 1) == ":" && open >= 2 {
         let colon = open - 1;
@@ -411,35 +817,116 @@ fn attribution_before(
             structure.block_kind_at(doc.tokens[open].start),
             Some(BlockKind::Subheading | BlockKind::Headline)
         );
-        if let Some((m, e)) = entity_in(doc, entities, first..colon) {
+        let lead = doc.range(first.max(colon.saturating_sub(8)), colon - 1);
+        if let Some((m, e)) = speakers_in(entities, lead).last().cloned() {
             if m.end == doc.tokens[colon - 1].end && (in_heading || colon - first <= 4) {
                 return Some(Attribution {
                     speaker: m,
                     entity: Some(e),
                     cue: None,
+                    medium: None,
+                    pronoun: false,
                 });
             }
         }
     }
-    // The nearest speech verb before the quote in the same sentence.
+    // The nearest speech verb before the quote in the same sentence, with no other quote in
+    // between.
     let verb = (first..open)
         .rev()
         .take(40)
+        .take_while(|&k| mark_char(doc, k).is_none())
         .find(|&k| speech_verb_at(doc, k))?;
-    // The verb must not belong to another quote closed in between.
-    if (verb + 1..open).any(|k| mark_char(doc, k).is_some()) {
-        return None;
+    let medium = medium_after(doc, entities, verb, open);
+    // "Roe attacked the plan, saying “...”": a participle's subject is the sentence's.
+    if doc.tok(verb).ends_with("ing") {
+        let from = first.max(verb.saturating_sub(40));
+        let subj = speakers_in(entities, doc.tokens[from].start..doc.tokens[verb].start)
+            .next()
+            .map(|(m, e)| (m.clone(), Some(*e), false))
+            .or_else(|| {
+                subject_before(doc, verb).and_then(|s| speaker_of_phrase(doc, entities, s))
+            })?;
+        return Some(Attribution {
+            speaker: subj.0,
+            entity: subj.1,
+            cue: Some(verb),
+            medium,
+            pronoun: subj.2,
+        });
     }
     if let Some(subj) = subject_before(doc, verb) {
-        return Some(attribution_from_subject(doc, entities, subj, verb));
+        let (speaker, entity, pronoun) = speaker_of_phrase(doc, entities, subj)?;
+        return Some(Attribution {
+            speaker,
+            entity,
+            cue: Some(verb),
+            medium,
+            pronoun,
+        });
     }
     // "said NAME: “": subject after the verb.
-    let r = verb + 1..open.saturating_sub(1).max(verb + 1);
-    entity_in(doc, entities, r).map(|(m, e)| Attribution {
-        speaker: m,
-        entity: Some(e),
-        cue: Some(verb),
-    })
+    let r = doc.tokens[verb].end..doc.tokens[open].start;
+    speakers_in(entities, r)
+        .next()
+        .cloned()
+        .map(|(m, e)| Attribution {
+            speaker: m,
+            entity: Some(e),
+            cue: Some(verb),
+            medium,
+            pronoun: false,
+        })
+}
+
+/// Title case: every word of four letters or more capitalized ("State of the Union"), with
+/// no inner sentence punctuation (a comma or period before the closing mark is the American
+/// placement of the sentence's own punctuation).
+fn is_title_case(doc: &Doc, r: Range<usize>) -> bool {
+    let mut words = 0;
+    let mut end = r.end;
+    while end > r.start && matches!(doc.tok(end - 1), "," | ".") {
+        end -= 1;
+    }
+    for k in r.start..end {
+        match doc.tokens[k].kind {
+            TokKind::Word => {
+                words += 1;
+                if doc.tok(k).chars().count() >= 4 && !doc.is_capitalized(k) {
+                    return false;
+                }
+            }
+            TokKind::Number => words += 1,
+            TokKind::Punct => {
+                if matches!(doc.tok(k), "," | "." | "?" | "!" | ";") {
+                    return false;
+                }
+            }
+            TokKind::Symbol => {}
+        }
+    }
+    words > 0 && words <= MAX_TITLE_WORDS
+}
+
+/// True when the attribution touches the quote: its verb within three tokens of a mark, or
+/// a "NAME:" heading.
+fn touches(p: &Pair, after: usize, attr: &Attribution, doc: &Doc) -> bool {
+    match attr.cue {
+        None => true,
+        Some(v) => {
+            (v >= after && v <= after + 3)
+                || p.open_mark.is_some_and(|o| v + 3 >= o && v < o)
+                || (v >= after && {
+                    // "”, Sen. Jane Roe (D-Mo.) said": only the subject between.
+                    let s = doc.token_at_or_after(attr.speaker.start);
+                    s <= after + 2 && v > s
+                })
+                || p.close_mark.is_some_and(|c| {
+                    // The quote itself ends in a comma, question or exclamation mark.
+                    c > 0 && matches!(doc.tok(c - 1), "," | "?" | "!") && v >= after
+                })
+        }
+    }
 }
 
 pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) -> QuotesResult {
@@ -448,7 +935,10 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
     let ids: Vec<String> = entities.entities.iter().map(|e| e.id.clone()).collect();
     let mut quote_token_ranges: Vec<Range<usize>> = Vec::new();
     let mut used_verbs: Vec<usize> = Vec::new();
-    let mut prev: Option<(u32, Option<TextSpan>, Option<String>)> = None;
+    // The last quote kept: its index in `result.quotes`, pair, and its end token.
+    let mut prev: Option<(usize, Pair, usize)> = None;
+    // The last organization or plural source, for "they".
+    let mut last_group: Option<(TextSpan, Option<usize>)> = None;
     for p in &pairs {
         let words = p
             .content
@@ -459,54 +949,168 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             continue;
         }
         let after = p.close_mark.map(|c| c + 1).unwrap_or(p.content.end);
-        let mut attr = p
-            .open_mark
-            .and_then(|o| attribution_before(doc, entities, structure, o));
-        if attr.is_none() {
-            attr = attribution_after(doc, entities, after);
-        }
-        if words <= MAX_SCARE_WORDS {
-            // Short: a quote only when a verb of speaking stands right next to it.
-            let verb_adjacent = attr.as_ref().and_then(|a| a.cue).is_some_and(|v| {
-                (v >= after && v <= after + 3) || p.open_mark.is_some_and(|o| v + 3 >= o && v < o)
+        let starts_sentence = p.open_mark.map_or(true, |o| {
+            let s = doc.tokens[o].sentence as usize;
+            doc.sentences.get(s).map_or(true, |r| r.start == o)
+        });
+        let before = || {
+            p.open_mark
+                .and_then(|o| attribution_before(doc, entities, structure, o))
+        };
+        let attr = if starts_sentence || p.carried {
+            attribution_after(doc, entities, after).or_else(before)
+        } else {
+            before().or_else(|| attribution_after(doc, entities, after))
+        };
+        let touching = attr.as_ref().is_some_and(|a| touches(p, after, a, doc));
+        let title = is_title_case(doc, p.content.clone());
+        // "on CNN's “State of the Union”", "an episode of “Morning Joe”": a title whatever
+        // follows it.
+        let named_show = title
+            && p.open_mark.is_some_and(|o| {
+                o > 0
+                    && (matches!(doc.tok(o - 1), "'s" | "’s" | "on" | "of" | "in" | "from")
+                        || doc.tok(o - 1).ends_with("s'"))
             });
-            if !verb_adjacent {
-                continue;
+        // "“Neither do I.”": a whole short sentence of its own is a quote.
+        let last = p.content.end - 1;
+        let sentence_of_its_own = starts_sentence
+            && doc.is_capitalized(p.content.start)
+            && matches!(doc.tok(last), "." | "?" | "!");
+        if named_show
+            || (!touching
+                && !p.carried
+                && !sentence_of_its_own
+                && (words <= MAX_SCARE_WORDS || title))
+        {
+            continue;
+        }
+        // One statement with the quote before: the next paragraph of it, or split by an
+        // attribution that ends in a comma or colon right before this opening mark.
+        let continues = prev.as_ref().and_then(|(i, q, end)| {
+            let o = p.open_mark?;
+            let split = q.close_mark.is_some()
+                && o > *end
+                && o - *end <= 20
+                && o > 0
+                && matches!(doc.tok(o - 1), "," | ":")
+                && doc.tokens[o].line == doc.tokens[*end - 1].line
+                && (*end..o).all(|k| mark_char(doc, k).is_none() && doc.tok(k) != ".");
+            (p.carried || split).then_some(*i)
+        });
+        let line_of = |t: usize| doc.tokens[t].line;
+        let first_tok = p.open_mark.unwrap_or(p.content.start);
+        let mut attr = attr;
+        if attr.is_none() {
+            // Continues the previous quote's speaker in the same paragraph, or from the end
+            // of the paragraph just before.
+            if let Some((i, _, end)) = &prev {
+                let near = line_of(first_tok) == line_of(*end - 1)
+                    || (first_tok > 0
+                        && line_of(first_tok - 1) == line_of(*end - 1)
+                        && first_tok - *end <= 20
+                        && starts_sentence)
+                    || continues.is_some();
+                if near {
+                    if let Some(q) = result.quotes.get(*i) {
+                        let speaker = q.speaker.clone();
+                        let entity = q.speaker_entity.clone();
+                        let cont = continues.map(|c| format!("q{}", c + 1));
+                        push_quote(doc, &mut result, p, speaker, entity, None, None, cont);
+                        quote_token_ranges.push(first_tok..after);
+                        prev = Some((result.quotes.len() - 1, p.clone(), after));
+                        continue;
+                    }
+                }
             }
         }
-        let line = doc.tokens[p.content.start].line;
-        let (speaker, speaker_entity) = match &attr {
-            Some(a) => (
-                Some(doc.text_span(a.speaker.clone())),
-                a.entity.and_then(|e| ids.get(e).cloned()),
-            ),
-            // Continues the previous quote's speaker in the same paragraph.
-            None => match &prev {
-                Some((l, s, e)) if *l == line => (s.clone(), e.clone()),
-                _ => (None, None),
-            },
+        let (speaker, entity, cue, medium) = match attr.take() {
+            Some(a) => {
+                let span = doc.text_span(a.speaker.clone());
+                let mut entity = a.entity;
+                if a.pronoun && span.text.eq_ignore_ascii_case("they") {
+                    entity = last_group.as_ref().and_then(|g| g.1);
+                } else if !a.pronoun {
+                    let plural = span.text.ends_with('s');
+                    let org = a
+                        .entity
+                        .is_some_and(|e| entities.kind_of(e) == Some(EntityKind::Organization));
+                    if org || (a.entity.is_none() && plural) {
+                        last_group = Some((span.clone(), a.entity));
+                    }
+                }
+                if let Some(v) = a.cue {
+                    used_verbs.push(v);
+                }
+                (
+                    Some(span),
+                    entity.and_then(|e| ids.get(e).cloned()),
+                    a.cue.map(|v| doc.text_span(doc.tokens[v].range())),
+                    a.medium.map(|m| doc.text_span(m)),
+                )
+            }
+            None => (None, None, None, None),
         };
-        if let Some(v) = attr.as_ref().and_then(|a| a.cue) {
-            used_verbs.push(v);
-        }
-        let content = doc.range(p.content.start, p.content.end - 1);
-        let t = doc.text_span(trim_content(doc, content));
-        result.quotes.push(Quote {
-            start: t.start,
-            end: t.end,
-            text: t.text,
-            speaker: speaker.clone(),
-            speaker_entity: speaker_entity.clone(),
-            cue: attr
-                .as_ref()
-                .and_then(|a| a.cue)
-                .map(|v| doc.text_span(doc.tokens[v].range())),
-        });
-        quote_token_ranges.push(p.open_mark.unwrap_or(p.content.start)..after);
-        prev = Some((line, speaker, speaker_entity));
+        let cont = continues.map(|c| format!("q{}", c + 1));
+        push_quote(doc, &mut result, p, speaker, entity, cue, medium, cont);
+        quote_token_ranges.push(first_tok..after);
+        prev = Some((result.quotes.len() - 1, p.clone(), after));
     }
+    share_speakers(&mut result.quotes);
+    used_verbs.sort_unstable();
     result.reported = reported(doc, entities, &ids, &quote_token_ranges, &used_verbs);
     result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_quote(
+    doc: &Doc,
+    result: &mut QuotesResult,
+    p: &Pair,
+    speaker: Option<TextSpan>,
+    speaker_entity: Option<String>,
+    cue: Option<TextSpan>,
+    medium: Option<TextSpan>,
+    continues: Option<String>,
+) {
+    let content = doc.range(p.content.start, p.content.end - 1);
+    let t = doc.text_span(trim_content(doc, content));
+    let id = format!("q{}", result.quotes.len() + 1);
+    result.quotes.push(Quote {
+        id,
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        speaker,
+        speaker_entity,
+        cue,
+        medium,
+        continues,
+    });
+}
+
+/// Parts of one statement share the speaker: an attribution found on a later part (the
+/// last paragraph of a long quote) names the earlier ones too.
+fn share_speakers(quotes: &mut [Quote]) {
+    let index = |id: &str| id.strip_prefix('q')?.parse::<usize>().ok()?.checked_sub(1);
+    for i in (0..quotes.len()).rev() {
+        let Some(j) = quotes[i].continues.as_deref().and_then(index) else {
+            continue;
+        };
+        if j < i && quotes[j].speaker.is_none() && quotes[i].speaker.is_some() {
+            quotes[j].speaker = quotes[i].speaker.clone();
+            quotes[j].speaker_entity = quotes[i].speaker_entity.clone();
+        }
+    }
+    for i in 0..quotes.len() {
+        let Some(j) = quotes[i].continues.as_deref().and_then(index) else {
+            continue;
+        };
+        if j < i && quotes[i].speaker.is_none() {
+            quotes[i].speaker = quotes[j].speaker.clone();
+            quotes[i].speaker_entity = quotes[j].speaker_entity.clone();
+        }
+    }
 }
 
 /// Quote content without surrounding spaces.
@@ -535,20 +1139,24 @@ fn reported(
         *q < quotes.len() && quotes[*q].start <= t
     };
     for t in 0..n {
-        if in_quote(t, &mut q) || used_verbs.contains(&t) {
+        if in_quote(t, &mut q) || used_verbs.binary_search(&t).is_ok() {
             continue;
         }
         let w = doc.tok(t);
+        let according = w == "according" && doc.tok_or_empty(t + 1) == "to";
+        if !according && !speech_verb_at(doc, t) {
+            continue;
+        }
         let sentence = doc.tokens[t].sentence as usize;
         let Some(srange) = doc.sentences.get(sentence) else {
             continue;
         };
         let send = trim_sentence_end(doc, srange.clone());
-        if w == "according" && doc.tok_or_empty(t + 1) == "to" {
-            // Source: the phrase after "to" up to a comma or the sentence end.
+        if according {
+            // Source: the phrase after "to" up to a comma or the sentence end (bounded).
             let s0 = t + 2;
             let mut s1 = s0;
-            while s1 < send && !matches!(doc.tok(s1), "," | ";" | "(") {
+            while s1 < send && s1 < s0 + 12 && !matches!(doc.tok(s1), "," | ";" | "(") {
                 s1 += 1;
             }
             if s1 <= s0 {
@@ -567,7 +1175,9 @@ fn reported(
             push_reported(doc, entities, ids, &mut out, s0..s1, t..t + 2, content);
             continue;
         }
-        if !speech_verb_at(doc, t) {
+        // Participles ("..., adding") hang on another clause's subject, and "continues"
+        // is speech only next to a quote ("the rain continues").
+        if !speech_verb_at(doc, t) || w.ends_with("ing") || w.starts_with("continue") {
             continue;
         }
         // "..., officials said." The content comes first.
@@ -582,6 +1192,7 @@ fn reported(
                 }
                 let words = (srange.start..e)
                     .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+                    .take(3)
                     .count();
                 if words >= 3 && mark_char(doc, srange.start).is_none() {
                     push_reported(
@@ -613,6 +1224,7 @@ fn reported(
         }
         let words = (c..send)
             .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+            .take(3)
             .count();
         if words < 3 {
             continue;
@@ -643,17 +1255,11 @@ fn push_reported(
     if source.is_empty() || content.is_empty() || cue.is_empty() {
         return;
     }
-    let source_bytes = doc.range(source.start, source.end - 1);
-    let source_entity = if source.len() == 1 && is_pronoun(doc.tok(source.start)) {
-        let w = doc.tok(source.start).to_lowercase();
-        (w == "he" || w == "she")
-            .then(|| last_person_before(entities, source_bytes.start))
-            .flatten()
-    } else {
-        entity_in(doc, entities, source.clone())
-            .filter(|(m, _)| m.end == source_bytes.end)
-            .map(|(_, e)| e)
+    let Some((source_bytes, source_entity, _)) = speaker_of_phrase(doc, entities, source.clone())
+    else {
+        return;
     };
+    let medium = medium_after(doc, entities, cue.end - 1, content.start.max(cue.end));
     let c = doc.text_span(doc.range(content.start, content.end - 1));
     out.push(Reported {
         start: c.start,
@@ -662,6 +1268,7 @@ fn push_reported(
         source: doc.text_span(source_bytes),
         source_entity: source_entity.and_then(|e| ids.get(e).cloned()),
         cue: doc.text_span(doc.range(cue.start, cue.end - 1)),
+        medium: medium.map(|m| doc.text_span(m)),
     });
 }
 
@@ -753,5 +1360,98 @@ mod tests {
         let q = quotes("“We are not done, he said.\nNext paragraph.");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0, "We are not done, he said.");
+    }
+
+    fn full(text: &str) -> Vec<Quote> {
+        let doc = Doc::new(text);
+        let s = structure::analyze(&doc);
+        let e = entities::extract(&doc, &s);
+        extract(&doc, &s, &e).quotes
+    }
+
+    #[test]
+    fn quote_split_by_attribution_is_one_statement() {
+        let q = full("“We know,” Maria Lopez said, “that the bridge will not open this year.”");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].continues.as_deref(), Some(q[0].id.as_str()));
+        assert_eq!(
+            q[1].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Maria Lopez")
+        );
+        // A new sentence after the attribution is a new quote by the same speaker.
+        let q = full("“We know it,” Maria Lopez said. “The bridge will not open this year.”");
+        assert_eq!(q[1].continues, None);
+        assert_eq!(
+            q[1].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Maria Lopez")
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_shares_the_later_attribution() {
+        let q = full(
+            "“The first part runs on for a while.\n“The second part ends it,” Maria Lopez said.",
+        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].continues.as_deref(), Some("q1"));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Maria Lopez")
+        );
+    }
+
+    #[test]
+    fn titles_roles_and_appositions_are_not_the_speaker() {
+        let q = quotes("“We will build it again,” said Mayor Jane Roe (D-Ohio) on Monday.");
+        assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
+        let q = quotes("“Prices rose again this year,” Jane Roe, a senior economist, said.");
+        assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
+        let q = quotes("“We need change,” the New York businessman said.");
+        assert_eq!(q[0].1.as_deref(), Some("the New York businessman"));
+    }
+
+    #[test]
+    fn medium_is_its_own_field() {
+        let q =
+            full("“We are ready for the storm,” Jane Roe told the Daily Planet Group on Monday.");
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Jane Roe")
+        );
+        assert!(q[0].medium.is_some());
+    }
+
+    #[test]
+    fn titles_in_quote_marks_are_not_quotes() {
+        assert!(
+            quotes("Roe said on the program “Meet the Press Today” that she would run.").is_empty()
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        let q =
+            quotes("\"He called the plan “a disaster for all of us” on Monday,\" Jane Roe said.");
+        assert_eq!(q.len(), 1);
+        assert!(q[0].0.contains("a disaster"));
+        assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn signature_colon_paragraph_and_participle_speakers() {
+        let q = quotes("“The plan will fail within a year.” ― Maria Lopez\nNext line here.");
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+        let q = quotes(
+            "Maria Lopez continued:\n“The plan will fail within a year, and everyone knows it.”",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+        let q = quotes(
+            "On Monday, Maria Lopez attacked the plan, saying, “It will fail within a year.”",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+        let q = quotes(
+            "“Our assumption is that it will pass,” Mayor Maria Lopez, R-Ky., said Tuesday.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
     }
 }

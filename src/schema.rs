@@ -193,16 +193,26 @@ pub struct DateExpr {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
-    /// The quoted words, without the quote marks.
+    /// `q1`, `q2`, ... in text order.
+    pub id: String,
+    /// The quoted words of one stretch between quote marks, without the marks.
     pub start: u32,
     pub end: u32,
     pub text: String,
-    /// The local mention the attribution points to (a name, a role, or a pronoun like "he").
+    /// The local mention the attribution points to: a name without title or role ("Jane
+    /// Roe" in "Mayor Jane Roe"), a phrase for anonymous or collective sources ("US
+    /// intelligence officials"), or a pronoun ("he").
     pub speaker: Option<TextSpan>,
     /// Id of the entity the speaker resolves to.
     pub speaker_entity: Option<String>,
     /// The verb of attribution ("said", "added", "told").
     pub cue: Option<TextSpan>,
+    /// The outlet or audience the words were given to ("CNN" in "told CNN").
+    pub medium: Option<TextSpan>,
+    /// Id of the quote this one goes on from, when both are one statement: a quote split by
+    /// its attribution (`“We know,” he said, “that ...”`) or the next paragraph of a
+    /// multi-paragraph quote. The first part has none; the parts share the speaker.
+    pub continues: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -215,6 +225,8 @@ pub struct Reported {
     pub source: TextSpan,
     pub source_entity: Option<String>,
     pub cue: TextSpan,
+    /// The outlet or audience ("CNN" in "officials told CNN that ...").
+    pub medium: Option<TextSpan>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
