@@ -72,13 +72,82 @@
 //! A few events are written like dates: `9/11` (2001-09-11), `7/7` (2005-07-07) and `26/11`
 //! (2008-11-26). They are kind `Event` with the day as value, and count as anchors.
 //!
+//! # Forms read (second pass)
+//!
+//! - Lowercase month and weekday names (chat, captions). "may", "march" and lowercase month
+//!   abbreviations are also common words: they count only with a day or a year right after,
+//!   or a preposition before and the end of the phrase after ("in may."). Lowercase weekday
+//!   abbreviations only when they are no other word (`mon`, `tue`, `thu`, `fri`; not `sat`,
+//!   `sun`, `wed`); bare capitalized abbreviations ("Tue") need a preposition before.
+//! - Month names glued to numbers: "Oct2", "Oct-2", "jan/3", "Dec-2018", "2019-sep-1".
+//! - Numeric month-day without a year ("on 4/22", "from 10/1"), only after a word that
+//!   introduces a date: elsewhere "3/4" is a fraction and "24/7" a phrase. Month-year:
+//!   "11/2016", "2016/11", "2016-11"; "2010-11" with the next year's two digits is a season
+//!   straddling two years (2010 to 2011).
+//! - Days in words ("May twenty-first", "the second of August"), bare days after a
+//!   preposition ("on the 27th."), "Friday the 13th" (the nearest month where it falls on that
+//!   weekday), "the 20th of next month", day ranges taking their month from the second day
+//!   ("from 4 to 22 January", "April 9th through 17th").
+//! - Shifts: "two weeks from now", "three days hence", "1 month and 21 days ago", "two days
+//!   after tomorrow", "2 weeks before May 13, 1999". A shift from a written day is a day.
+//!   "in three weeks" is a date only when the sentence speaks of the future ("will leave in
+//!   three weeks"); otherwise it is the duration ("the first rise in three weeks").
+//! - Windows: "the past three weeks" runs from the day three weeks before the reference to the
+//!   day before it; "the next 5 days" from the day after the reference; "within 10 months" from
+//!   the reference to the day before the same date 10 months on; decades are whole calendar
+//!   decades ("the last two decades" in 2016 is the 1990s and 2000s). "the rest of the week"
+//!   runs from the reference to the end of the week.
+//! - Weeks: "Friday next week", "next week on Friday"; "the third week of July" (week 1 of a
+//!   month holds its first Thursday, as ISO week 1 of a year does); "the first/last week of
+//!   2015" (ISO weeks); "the week of April 10" (the ISO week holding it); "week 31 of 2021"
+//!   (bare "week 31" only after "the"/"in"/"from"..., and not before "of": "week 2 of the
+//!   trial" is not a calendar week); "over the weekend" in a past-tense sentence said on a
+//!   weekday is the weekend just gone. "in/for the week/month/year" is the current one (not
+//!   after "of": "the busiest days of the year" is generic).
+//! - Decades and centuries: "the 1970's", "the '70s" and "the seventies" (the century that
+//!   puts the decade's start at or before the reference year; without one 1930s-1990s and
+//!   2000s-2020s), "the 21st century" (`20`). "in her seventies" (an age) is not read.
+//! - Holidays with one date across the English-language press: Christmas (Eve, Day), Boxing
+//!   Day, New Year's Day/Eve, Valentine's Day, Halloween, Juneteenth, Veterans Day, (US)
+//!   Thanksgiving and Black Friday, Easter (Sunday, Monday) and Good Friday (Gregorian
+//!   computus), Memorial Day, Labor Day, Mother's and Father's Day (US dates), Martin Luther
+//!   King Day. Bare one-word names need a preposition or a year ("before Christmas", "Easter
+//!   2020"): "Christmas shopping" is not a date. Independence days differ by country and are
+//!   not read.
+//! - Modifiers: "early", "mid", "late", "the beginning/start/middle/end of" before a date set
+//!   `modifier` and keep the whole period as the value (TIMEX3's `mod`).
+//! - Durations: abbreviations ("3 hrs", "20 min", "3h"), seconds, nights (days), several parts
+//!   ("1 year 2 months" -> `P1Y2M`), halves ("an hour and a half" -> `PT1.5H`), "a couple of"
+//!   (2), "a few"/"several" (3: the value chrono and Recognizers-Text use; read it as a rough
+//!   figure), "another week". A singular unit after a number ("a three year plan") is a
+//!   duration like "three-year"; "a second attack" is not.
+//! - Ranges join two points of the same fineness without "from" ("Oct. 2 to October 22",
+//!   "2014 through 2018").
+//!
+//! # Conventions that differ from Recognizers-Text
+//!
+//! The Recognizers-Text specs are written for a calendar assistant; where its reading differs
+//! from what a news reader expects, this module keeps the news reading:
+//! - "three years ago" is the year, "a month ago" the month, "two weeks ago" (and "two weeks
+//!   from now") the ISO week, as TimeML and HeidelTime write them, not the exact day;
+//! - "next Sunday" is the first Sunday after the reference, not the Sunday of next week;
+//! - sentences with no tense marker pick the nearer date, not the future one.
+//!
+//! # Certainty
+//!
+//! `known` lists the parts of the value the text states, or that follow exactly from the
+//! reference ("yesterday", "last year", "three days ago"); `implied` the parts chosen by a
+//! rule: the year of "August 14", "in June", a bare quarter, season or holiday (chosen by
+//! tense), the week of "Sunday", the month of "the 27th", the century of "the 70s". Parts
+//! written `X` (no reference) are implied too. This follows chrono's known/implied split.
+//!
 //! # Not handled
 //!
-//! "recently", "in recent years", "the last few hours", sets ("every Sunday", "once a year"),
-//! times of day, and durations anchored on events ("two years after the war" is only the
-//! duration `P2Y`).
+//! "recently", "in recent years", sets ("every Sunday", "once a year"), times of day, years in
+//! words ("nineteen seventy eight"), fiscal and school years, and durations anchored on events
+//! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
-use crate::numbers::{parse_digits, scale_word, word_value};
+use crate::numbers::{ordinal_word_value, parse_digits, scale_word, word_value};
 use crate::schema::{DateExpr, DateKind, DateSource, ReferenceDate};
 use crate::structure::StructureInfo;
 use crate::text::{Doc, TokKind};
@@ -212,6 +281,8 @@ enum Val {
     Year(i32),
     /// The decade's year divided by ten: 199 for the 1990s.
     Decade(i32),
+    /// The century's year divided by a hundred: 19 for the 20th century (1900-1999).
+    Century(i32),
 }
 
 fn fmt_year(y: i32) -> String {
@@ -246,6 +317,13 @@ impl Val {
                     d.to_string()
                 }
             }
+            Val::Century(c) => {
+                if (0..=99).contains(&c) {
+                    format!("{c:02}")
+                } else {
+                    c.to_string()
+                }
+            }
         }
     }
 
@@ -255,7 +333,7 @@ impl Val {
             Val::Week(..) | Val::Weekend(..) => Gran::Week,
             Val::Month(..) | Val::Quarter(..) | Val::Half(..) | Val::Season(..) => Gran::Month,
             Val::Year(_) => Gran::Year,
-            Val::Decade(_) => Gran::Decade,
+            Val::Decade(_) | Val::Century(_) => Gran::Decade,
         }
     }
 
@@ -280,6 +358,7 @@ impl Val {
             Val::Season(y, s) => CalendarDate::new(y, 3 + 3 * s.min(3), 1),
             Val::Year(y) => CalendarDate::new(y, 1, 1),
             Val::Decade(d) => CalendarDate::new(d.checked_mul(10)?, 1, 1),
+            Val::Century(c) => CalendarDate::new(c.checked_mul(100)?, 1, 1),
         }
     }
 
@@ -295,6 +374,7 @@ impl Val {
             Val::Half(..) => 6,
             Val::Year(_) => 12,
             Val::Decade(_) => 120,
+            Val::Century(_) => 1200,
         };
         add_months(start, months)?.add_days(-1)
     }
@@ -310,6 +390,9 @@ impl Val {
         if let [d] = parts.as_slice() {
             if let Some(dec) = digits(d, 3) {
                 return Some(Val::Decade(dec as i32));
+            }
+            if let Some(c) = digits(d, 2) {
+                return Some(Val::Century(c as i32));
             }
         }
         let (y, rest) = parts.split_first()?;
@@ -357,6 +440,7 @@ impl Val {
 /// Calendar units of durations and shifts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Unit {
+    Second,
     Minute,
     Hour,
     Day,
@@ -368,12 +452,16 @@ enum Unit {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
+    if let Some(u) = unit_abbreviation(word) {
+        return Some(u);
+    }
     let w = word.to_lowercase();
     let w = w.strip_suffix('s').unwrap_or(&w);
     Some(match w {
+        "second" => Unit::Second,
         "minute" => Unit::Minute,
         "hour" => Unit::Hour,
-        "day" => Unit::Day,
+        "day" | "night" => Unit::Day,
         "week" => Unit::Week,
         "month" => Unit::Month,
         "year" => Unit::Year,
@@ -383,15 +471,60 @@ fn unit_of(word: &str) -> Option<Unit> {
     })
 }
 
+/// Short unit words, which carry no plural mark: "3 hrs", "20 min", "3h" (glued).
+fn unit_abbreviation(word: &str) -> Option<Unit> {
+    Some(match word.to_lowercase().trim_end_matches('.') {
+        "sec" | "secs" => Unit::Second,
+        "min" | "mins" => Unit::Minute,
+        "h" | "hr" | "hrs" => Unit::Hour,
+        "wk" | "wks" => Unit::Week,
+        "yr" | "yrs" => Unit::Year,
+        _ => return None,
+    })
+}
+
+fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{}", (x * 1000.0).round() / 1000.0)
+    }
+}
+
+/// An ISO 8601 duration of several parts: "1 year 1 month 21 days" -> `P1Y1M21D`.
+fn durations_value(parts: &[(f64, Unit)]) -> String {
+    if let [(n, u)] = parts {
+        return duration_value(*n, *u);
+    }
+    let mut date = String::new();
+    let mut time = String::new();
+    for &(n, u) in parts {
+        let (x, letter, is_time) = match u {
+            Unit::Second => (n, 'S', true),
+            Unit::Minute => (n, 'M', true),
+            Unit::Hour => (n, 'H', true),
+            Unit::Day => (n, 'D', false),
+            Unit::Week => (n, 'W', false),
+            Unit::Month => (n, 'M', false),
+            Unit::Year => (n, 'Y', false),
+            Unit::Decade => (n * 10.0, 'Y', false),
+            Unit::Century => (n * 100.0, 'Y', false),
+        };
+        let out = if is_time { &mut time } else { &mut date };
+        out.push_str(&fmt_num(x));
+        out.push(letter);
+    }
+    if time.is_empty() {
+        format!("P{date}")
+    } else {
+        format!("P{date}T{time}")
+    }
+}
+
 fn duration_value(n: f64, unit: Unit) -> String {
-    let num = |x: f64| {
-        if x.fract() == 0.0 && x.abs() < 1e15 {
-            format!("{}", x as i64)
-        } else {
-            format!("{x}")
-        }
-    };
+    let num = fmt_num;
     match unit {
+        Unit::Second => format!("PT{}S", num(n)),
         Unit::Minute => format!("PT{}M", num(n)),
         Unit::Hour => format!("PT{}H", num(n)),
         Unit::Day => format!("P{}D", num(n)),
@@ -407,6 +540,7 @@ fn duration_value(n: f64, unit: Unit) -> String {
 fn shift(v: Val, unit: Unit, n: i64, unit_gran: Gran) -> Option<Val> {
     let d = v.start()?;
     let moved = match unit {
+        Unit::Second => d,
         Unit::Minute => d.add_days(n / (24 * 60))?,
         Unit::Hour => d.add_days(n / 24)?,
         Unit::Day => d.add_days(n)?,
@@ -464,7 +598,7 @@ fn add_months_ym(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
 
 fn unit_gran(unit: Unit, weeks: Gran) -> Gran {
     match unit {
-        Unit::Minute | Unit::Hour | Unit::Day => Gran::Day,
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Gran::Day,
         Unit::Week => weeks,
         Unit::Month => Gran::Month,
         Unit::Year | Unit::Decade | Unit::Century => Gran::Year,
@@ -499,6 +633,18 @@ enum Deictic {
     Month,
     Quarter,
     Year,
+    Decade,
+}
+
+/// Which side of the reference a window of time lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// "the past three weeks": up to the day before the reference.
+    Past,
+    /// "the next three days": from the day after the reference.
+    Next,
+    /// "within five days": from the reference.
+    Within,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -527,12 +673,39 @@ enum Raw {
     PartOf(bool, u32, Unit, Box<Raw>),
     /// "between 2019 and 2021", "August 14-16".
     Range(Box<Raw>, Box<Raw>),
+    /// "1 month and 21 days ago", "three weeks from tomorrow", "two weeks before May 13":
+    /// signed parts added to a base point.
+    Shift(Vec<(i64, Unit)>, Box<Raw>),
+    /// "in three weeks": a date when the sentence speaks of the future, else a duration.
+    In(Unit, i64, String),
+    /// "the past three weeks", "the next 5 days", "within 10 months".
+    Window(Side, i64, Unit),
+    /// "the rest of the week".
+    RestOf(Deictic),
+    /// "the 27th", "Friday the 13th": a day of an unnamed month, maybe with its weekday.
+    DayOfMonth(u32, Option<u32>),
+    /// "the 20th of next month" (+1).
+    DayOfRelMonth(u32, i64),
+    /// "Friday next week" (+1), "Monday of last week" (-1).
+    WeekdayInWeek(u32, i64),
+    /// "the third week of July" (3), "the last week of 2015" (-1).
+    NthWeek(i32, Box<Raw>),
+    /// "the week of April 10".
+    WeekOf(Box<Raw>),
+    /// "week 31" of the reference's year, or of the year given.
+    IsoWeek(u32, Option<i32>),
+    /// "the 70s", "the seventies": the decade's last digit... of an unwritten century.
+    ShortDecade(i32),
+    /// "Christmas", "Thanksgiving", "Easter": index into [`HOLIDAYS`].
+    Holiday(usize, Mod),
 }
 
 impl Raw {
     fn is_relative(&self) -> bool {
         match self {
             Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) => false,
+            Raw::Shift(_, b) | Raw::NthWeek(_, b) | Raw::WeekOf(b) => b.is_relative(),
+            Raw::IsoWeek(_, y) => y.is_none(),
             Raw::PartOf(_, _, _, b) => b.is_relative(),
             Raw::Range(a, b) => a.is_relative() || b.is_relative(),
             _ => true,
@@ -562,6 +735,8 @@ struct Found {
     b: usize,
     raw: Raw,
     ambiguous: bool,
+    /// `start`, `mid` or `end`: "early 2020", "mid-June", "the end of March".
+    modifier: Option<&'static str>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -741,9 +916,108 @@ const ED_NOT_PAST: &[&str] = &[
     "indeed", "proceed", "exceed", "succeed", "hundred", "embed", "breed", "speed", "greed",
 ];
 
+/// The parts of a duration: (count, unit).
+type Parts = Vec<(f64, Unit)>;
+
+/// -1, 0 or +1 for "last", "this", "next".
+fn mod_step(m: Mod) -> i64 {
+    match m {
+        Mod::Last => -1,
+        Mod::Next => 1,
+        _ => 0,
+    }
+}
+
+/// How a holiday's date follows from the year.
+#[derive(Debug, Clone, Copy)]
+enum HolidayRule {
+    Fixed(u32, u32),
+    /// The `n`th weekday (Monday 0) of a month; `n` = -1 for the last.
+    Nth(u32, u32, i32),
+    /// Days after Easter Sunday.
+    Easter(i64),
+    /// Days after (US) Thanksgiving.
+    Thanksgiving(i64),
+}
+
+/// Holidays with one date in the English-speaking news: names as lowercase tokens (the
+/// tokenizer splits "Year's" into "Year" and "'s"). National days that differ by country
+/// ("Independence Day", "Labour Day" outside the US) are left out.
+const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
+    (&["christmas", "eve"], HolidayRule::Fixed(12, 24)),
+    (&["christmas", "day"], HolidayRule::Fixed(12, 25)),
+    (&["christmas"], HolidayRule::Fixed(12, 25)),
+    (&["boxing", "day"], HolidayRule::Fixed(12, 26)),
+    (&["new", "year", "'s", "eve"], HolidayRule::Fixed(12, 31)),
+    (&["new", "year", "'s", "day"], HolidayRule::Fixed(1, 1)),
+    (&["new", "years", "day"], HolidayRule::Fixed(1, 1)),
+    (&["new", "year", "day"], HolidayRule::Fixed(1, 1)),
+    (&["valentine", "'s", "day"], HolidayRule::Fixed(2, 14)),
+    (&["halloween"], HolidayRule::Fixed(10, 31)),
+    (&["juneteenth"], HolidayRule::Fixed(6, 19)),
+    (&["veterans", "day"], HolidayRule::Fixed(11, 11)),
+    (&["thanksgiving", "day"], HolidayRule::Thanksgiving(0)),
+    (&["thanksgiving"], HolidayRule::Thanksgiving(0)),
+    (&["black", "friday"], HolidayRule::Thanksgiving(1)),
+    (&["easter", "sunday"], HolidayRule::Easter(0)),
+    (&["easter", "monday"], HolidayRule::Easter(1)),
+    (&["easter"], HolidayRule::Easter(0)),
+    (&["good", "friday"], HolidayRule::Easter(-2)),
+    (&["memorial", "day"], HolidayRule::Nth(5, 0, -1)),
+    (&["labor", "day"], HolidayRule::Nth(9, 0, 1)),
+    (&["mother", "'s", "day"], HolidayRule::Nth(5, 6, 2)),
+    (&["father", "'s", "day"], HolidayRule::Nth(6, 6, 3)),
+    (
+        &["martin", "luther", "king", "day"],
+        HolidayRule::Nth(1, 0, 3),
+    ),
+];
+
+/// Easter Sunday (Gregorian), by the anonymous computus.
+fn easter(y: i32) -> Option<CalendarDate> {
+    let y64 = y as i64;
+    let a = y64.rem_euclid(19);
+    let b = y64.div_euclid(100);
+    let c = y64.rem_euclid(100);
+    let (d, e) = (b.div_euclid(4), b.rem_euclid(4));
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c.div_euclid(4), c.rem_euclid(4));
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    CalendarDate::new(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The `n`th `weekday` of a month (n = -1: the last).
+fn nth_weekday(y: i32, m: u32, weekday: u32, n: i32) -> Option<CalendarDate> {
+    if n < 0 {
+        let last = CalendarDate::new(y, m, days_in_month(y, m))?;
+        let back = (last.weekday() as i64 - weekday as i64).rem_euclid(7);
+        return last.add_days(-back);
+    }
+    let first = CalendarDate::new(y, m, 1)?;
+    let fwd = (weekday as i64 - first.weekday() as i64).rem_euclid(7);
+    let d = first.add_days(fwd + 7 * (n as i64 - 1))?;
+    (d.month == m).then_some(d)
+}
+
+fn holiday_date(idx: usize, y: i32) -> Option<CalendarDate> {
+    match HOLIDAYS.get(idx)?.1 {
+        HolidayRule::Fixed(m, d) => CalendarDate::new(y, m, d),
+        HolidayRule::Nth(m, wd, n) => nth_weekday(y, m, wd, n),
+        HolidayRule::Easter(k) => easter(y)?.add_days(k),
+        HolidayRule::Thanksgiving(k) => nth_weekday(y, 11, 3, 4)?.add_days(k),
+    }
+}
+
 struct Matcher<'a, 'd> {
     doc: &'a Doc<'d>,
     n: usize,
+    /// Set while matching the base of "two weeks before May 13", so that bases do not nest.
+    nested: std::cell::Cell<bool>,
 }
 
 impl<'a, 'd> Matcher<'a, 'd> {
@@ -788,8 +1062,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }))
     }
 
+    /// A month name. Lowercase names count too (chat, captions, careless copy), but "may",
+    /// "march" and lowercase abbreviations are common words: they need a day or a year right
+    /// after, or a preposition before and the end of the phrase after ("in may.").
     fn month_at(&self, i: usize, need_full: bool) -> Option<(u32, usize)> {
-        if self.kind(i) != Some(TokKind::Word) || !self.cap(i) {
+        if self.kind(i) != Some(TokKind::Word) {
             return None;
         }
         let w = self.t(i);
@@ -802,7 +1079,87 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if !full && self.t(j) == "." && self.doc.tokens.get(j).is_some_and(|t| !t.space_before) {
             j += 1;
         }
+        if !self.cap(i) {
+            let l = w.to_lowercase();
+            if !full || l == "may" || l == "march" {
+                let day_next = self.ok(j, i)
+                    && self.day_at(j).is_some()
+                    && !self.count_noun_after(j + 1, i)
+                    && !self.is_unit(j + 1);
+                let year_next = self.ok(j, i) && self.year_tok(j).is_some();
+                let prep = self.prev_is_any(
+                    i,
+                    &[
+                        "in", "of", "last", "next", "this", "since", "until", "till", "through",
+                        "from", "between", "during", "early", "late", "mid", "and", "to",
+                    ],
+                ) && self.boundary(j, i);
+                if !(day_next || year_next || (full && prep)) {
+                    return None;
+                }
+            }
+        }
         Some((m, j))
+    }
+
+    fn is_unit(&self, i: usize) -> bool {
+        i < self.n && unit_of(self.t(i)).is_some()
+    }
+
+    /// A weekday name: full names in any case; abbreviations capitalized, or lowercase when
+    /// they are not also common words ("sat", "sun", "wed" are). Returns the end too.
+    fn weekday_at(&self, i: usize) -> Option<(u32, bool, usize)> {
+        if self.kind(i) != Some(TokKind::Word) {
+            return None;
+        }
+        let w = self.t(i);
+        let wd = weekday_number(w)?;
+        let l = w.to_lowercase();
+        let full = WEEKDAYS.contains(&l.as_str());
+        if !full
+            && !self.cap(i)
+            && !matches!(
+                l.as_str(),
+                "mon" | "tue" | "tues" | "thu" | "thur" | "thurs" | "fri"
+            )
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        if !full && self.t(j) == "." && self.doc.tokens.get(j).is_some_and(|t| !t.space_before) {
+            j += 1;
+        }
+        Some((wd, full, j))
+    }
+
+    /// A day of the month written in words: "first", "twenty-first", "twenty first", and with
+    /// `cardinal` also "twenty one" (two words only: "May two" is too rare to risk).
+    fn spelled_day(&self, i: usize, cardinal: bool) -> Option<(u32, usize)> {
+        if self.kind(i) != Some(TokKind::Word) {
+            return None;
+        }
+        let w = self.t(i);
+        let in_month = |v: f64| (1.0..=31.0).contains(&v).then_some(v as u32);
+        if let Some(v) = ordinal_word_value(w).and_then(in_month) {
+            return Some((v, i + 1));
+        }
+        let tens = word_value(w).filter(|v| *v == 20.0 || *v == 30.0)?;
+        if self.ok(i + 1, i) {
+            let next = self.t(i + 1);
+            let ones = ordinal_word_value(next).or_else(|| {
+                cardinal
+                    .then(|| word_value(next))
+                    .flatten()
+                    .filter(|_| scale_word(next).is_none())
+            });
+            if let Some(v) = ones.filter(|v| (1.0..=9.0).contains(v)) {
+                return in_month(tens + v).map(|d| (d, i + 2));
+            }
+        }
+        if cardinal && self.ok(i + 1, i) && self.boundary(i + 1, i) {
+            return in_month(tens).map(|d| (d, i + 1));
+        }
+        None
     }
 
     /// A day of the month, maybe with an ordinal suffix or as a range "14-16".
@@ -930,9 +1287,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
     fn modifier_at(&self, i: usize) -> Option<Mod> {
         Some(match self.t(i).to_lowercase().as_str() {
-            "last" => Mod::Last,
-            "this" => Mod::This,
-            "next" => Mod::Next,
+            "last" | "previous" => Mod::Last,
+            "this" | "current" => Mod::This,
+            "next" | "coming" | "upcoming" => Mod::Next,
             _ => return None,
         })
     }
@@ -962,10 +1319,40 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
     /// A date written with a month name: "Aug. 22, 2021", "22 August 2021", "August 22".
     fn month_day(&self, i: usize) -> Option<(Raw, usize)> {
-        let (m, j) = self.month_at(i, false)?;
+        let (m, mut j) = self.month_at(i, false)?;
+        if self.is(j, "the") && self.ok(j, i) {
+            j += 1;
+        }
         if let Some((d, d2)) = self.day_at(j).filter(|_| self.ok(j, i)) {
-            let day_end = j + 1;
+            let mut day_end = j + 1;
+            let mut d2 = d2;
+            // "April 9th through 17th".
+            if d2.is_none()
+                && self.is_any(
+                    day_end,
+                    &["through", "thru", "to", "until", "till", "-", "–"],
+                )
+                && self.ok(day_end + 1, i)
+            {
+                let k = day_end + 1;
+                let second = self
+                    .day_at(k)
+                    .filter(|(x, y)| y.is_none() && *x > d)
+                    .map(|(x, _)| (x, k + 1))
+                    .or_else(|| self.spelled_day(k, false).filter(|(x, _)| *x > d));
+                if let Some((x, end)) = second {
+                    if self.month_at(end, false).is_none() && !self.count_noun_after(end, i) {
+                        d2 = Some(x);
+                        day_end = end;
+                    }
+                }
+            }
             return self.with_year(i, m, d, d2, day_end);
+        }
+        if self.cap(i) {
+            if let Some((d, end)) = self.spelled_day(j, true).filter(|_| self.ok(j, i)) {
+                return self.with_year(i, m, d, None, end);
+            }
         }
         None
     }
@@ -981,7 +1368,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     ) -> Option<(Raw, usize)> {
         // 2000 is a leap year: this checks that the day exists in some year.
         CalendarDate::new(2000, m, d2.unwrap_or(d))?;
-        if let Some((y, end)) = self.trailing_year(j, a, false) {
+        if let Some((y, end)) = self.trailing_year(j, a, true) {
             let day = CalendarDate::new(y, m, d)?;
             let raw = match d2 {
                 Some(d2) => Raw::Range(
@@ -1004,13 +1391,37 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
     /// "22 August 2021", "22nd of August".
     fn day_month(&self, i: usize) -> Option<(Raw, usize)> {
-        let (d, d2) = self.day_at(i)?;
-        let mut j = i + 1;
-        if self.is(j, "of") && self.ok(j, i) {
+        let ((d, d2), mut j, spelled) = match self.day_at(i) {
+            Some(x) => (x, i + 1, false),
+            None => {
+                let (d, j) = self.spelled_day(i, false)?;
+                ((d, None), j, true)
+            }
+        };
+        let of = self.is(j, "of") && self.ok(j, i);
+        if of {
+            j += 1;
+        } else if spelled {
+            // "second of June", never "second June".
+            return None;
+        } else if self.t(j) == "." && self.ok(j + 1, i) && self.month_at(j + 1, false).is_some() {
             j += 1;
         }
         if !self.ok(j, i) {
             return None;
+        }
+        // "the 20th of next month".
+        if of && d2.is_none() {
+            if let Some(m) = self.modifier_at(j) {
+                if self.is(j + 1, "month") && self.ok(j + 1, i) {
+                    let k = match m {
+                        Mod::Last => -1,
+                        Mod::Next => 1,
+                        _ => 0,
+                    };
+                    return Some((Raw::DayOfRelMonth(d, k), j + 2));
+                }
+            }
         }
         let (m, k) = self.month_at(j, false)?;
         self.with_year(i, m, d, d2, k)
@@ -1053,9 +1464,55 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 u32::try_from(d).ok()?,
             )
         };
+        let year2 = |y: i64| if y >= 50 { 1900 + y } else { 2000 + y };
         match (sep, nums.as_slice(), parts.as_slice()) {
-            ('-', [a, b], [pa, _]) if pa.len() == 4 && (1000..=2199).contains(a) => {
-                // "2019-2021" is a range of years; "2021-08" a month.
+            // "2016/11", "11/2016", "11-2016": a month.
+            ('/', [a, b], [pa, pb]) if pa.len() == 4 && pb.len() <= 2 => {
+                ((1000..=2199).contains(a) && (1..=12).contains(b))
+                    .then_some((Raw::Abs(Val::Month(*a as i32, *b as u32)), false))
+            }
+            ('/' | '-', [a, b], [pa, pb]) if pb.len() == 4 && pa.len() <= 2 => {
+                ((1000..=2199).contains(b) && (1..=12).contains(a))
+                    .then_some((Raw::Abs(Val::Month(*b as i32, *a as u32)), false))
+            }
+            // "4/22", "22/04" after a word that introduces a date (else a fraction or "24/7").
+            ('/', [a, b], [pa, pb]) if pa.len() <= 2 && pb.len() <= 2 => {
+                let ctx = self.prev_is_any(
+                    i,
+                    &[
+                        "on", "from", "until", "till", "since", "by", "before", "after", "through",
+                        "next", "this", "to",
+                    ],
+                ) && !self.count_noun_after(i + 1, i);
+                if !ctx {
+                    return None;
+                }
+                let ok = |m: i64, d: i64| {
+                    (1..=12).contains(&m)
+                        && (1..=31).contains(&d)
+                        && CalendarDate::new(2000, m as u32, d as u32).is_some()
+                };
+                match (ok(*a, *b), ok(*b, *a)) {
+                    (true, other) => Some((Raw::MonthDay(*a as u32, *b as u32), other && a != b)),
+                    (false, true) => Some((Raw::MonthDay(*b as u32, *a as u32), false)),
+                    _ => None,
+                }
+            }
+            ('-', [a, b], [pa, pb]) if pa.len() == 4 && (1000..=2199).contains(a) => {
+                // "2019-2021" is a range of years; "2021-08" a month; "2010-11" a season
+                // straddling two years.
+                if pb.len() == 2 && *b == (a + 1) % 100 {
+                    return Some((
+                        Raw::Range(
+                            Box::new(Raw::Abs(Val::Year(*a as i32))),
+                            Box::new(Raw::Abs(Val::Year(*a as i32 + 1))),
+                        ),
+                        false,
+                    ));
+                }
+                if pb.len() <= 2 && (1..=12).contains(b) {
+                    return Some((Raw::Abs(Val::Month(*a as i32, *b as u32)), false));
+                }
                 if (1000..=2199).contains(b) && b > a {
                     return Some((
                         Raw::Range(
@@ -1074,19 +1531,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
                 None
             }
-            ('-' | '/', [y, m, d], [py, _, _]) if py.len() == 4 => {
+            ('-' | '/' | '.', [y, m, d], [py, _, _]) if py.len() == 4 => {
                 Some((Raw::Abs(Val::Day(day(*y, *m, *d)?)), false))
             }
-            ('/', [a, b, y], [_, _, py]) if py.len() == 4 || py.len() == 2 => {
-                let y = if py.len() == 2 {
-                    if *y >= 50 {
-                        1900 + y
-                    } else {
-                        2000 + y
-                    }
-                } else {
-                    *y
-                };
+            ('/' | '-', [a, b, y], [pa, pb, py])
+                if (py.len() == 4 || (py.len() == 2 && sep == '/'))
+                    && pa.len() <= 2
+                    && pb.len() <= 2 =>
+            {
+                let y = if py.len() == 2 { year2(*y) } else { *y };
                 let md = day(y, *a, *b);
                 let dm = day(y, *b, *a);
                 match (md, dm) {
@@ -1214,12 +1667,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         if let Some(m) = self.modifier_at(j) {
             if self.is(j + 1, "year") && self.ok(j + 1, a) {
-                let k = match m {
-                    Mod::Last => -1,
-                    Mod::Next => 1,
-                    _ => 0,
-                };
-                return Some((Raw::Deictic(Deictic::Year, k), j + 2));
+                return Some((Raw::Deictic(Deictic::Year, mod_step(m)), j + 2));
+            }
+            if self.is(j + 1, "month") && self.ok(j + 1, a) {
+                return Some((Raw::Deictic(Deictic::Month, mod_step(m)), j + 2));
             }
         }
         if self.is(j, "the") && self.is(j + 1, "year") && self.ok(j + 1, a) {
@@ -1249,19 +1700,17 @@ impl<'a, 'd> Matcher<'a, 'd> {
             // "USA Today" is a newspaper.
             "today" | "tonight" if !capital_mid => return day(0),
             "yesterday" if !capital_mid => return day(-1),
-            "tomorrow" if !capital_mid => return day(1),
+            "tomorrow" | "tmrw" if !capital_mid => return day(1),
             _ => {}
         }
         let m = self.modifier_at(i)?;
-        // "the last year" and "the next day" are periods or anchored shifts, not deictic.
-        if self.prev_is_any(i, &["the"]) || !self.ok(i + 1, i) {
+        // "the last year" and "the next day" are periods or anchored shifts, not deictic;
+        // "the coming week" is deictic.
+        let plain = matches!(w.as_str(), "coming" | "upcoming" | "current");
+        if (self.prev_is_any(i, &["the"]) && !plain) || !self.ok(i + 1, i) {
             return None;
         }
-        let k = match m {
-            Mod::Last => -1,
-            Mod::Next => 1,
-            _ => 0,
-        };
+        let k = mod_step(m);
         let next = self.t(i + 1);
         let nl = next.to_lowercase();
         let unit = match nl.as_str() {
@@ -1270,6 +1719,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "month" => Some(Deictic::Month),
             "quarter" => Some(Deictic::Quarter),
             "year" => Some(Deictic::Year),
+            "decade" => Some(Deictic::Decade),
             "night" if m == Mod::Last => return day(-1).map(|(r, _)| (r, i + 2)),
             "morning" | "afternoon" | "evening" if m == Mod::This => {
                 return day(0).map(|(r, _)| (r, i + 2))
@@ -1277,10 +1727,21 @@ impl<'a, 'd> Matcher<'a, 'd> {
             _ => None,
         };
         if let Some(u) = unit {
+            // "next week Friday", "next week on Friday", "previous week - Monday".
+            if u == Deictic::Week {
+                let j = if self.is_any(i + 2, &["on", "-", ",", "–"]) {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                if let Some((wd, _, end)) = self.weekday_at(j).filter(|_| self.ok(j, i)) {
+                    return Some((Raw::WeekdayInWeek(wd, k), end));
+                }
+            }
             return Some((Raw::Deictic(u, k), i + 2));
         }
-        if self.cap(i + 1) && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(next)) {
-            return Some((Raw::Weekday(weekday_number(next)?, m), i + 2));
+        if let Some((wd, _, end)) = self.weekday_at(i + 1) {
+            return Some((Raw::Weekday(wd, m), end));
         }
         if let Some((mo, end)) = self.month_at(i + 1, true) {
             return Some((Raw::Month(mo, m), end));
@@ -1291,37 +1752,220 @@ impl<'a, 'd> Matcher<'a, 'd> {
         None
     }
 
-    /// "three years ago", "a month later", "six months" (a duration).
-    fn count_unit(&self, i: usize) -> Option<(Raw, usize)> {
-        let n = self.count_at(i)?;
-        let u = i + 1;
-        if !self.ok(u, i) {
-            return None;
+    /// A count before a unit, and the index after it: "3", "three", "twenty four", "a", "a
+    /// couple of" (2), "a few" and "several" (3, the convention of chrono and
+    /// Recognizers-Text), "two and a half", "half a", "another". The flag says an article
+    /// started it ("a year" may be a rate: "once a year").
+    fn count_words(&self, i: usize) -> Option<(f64, usize, bool)> {
+        let l = self.t(i).to_lowercase();
+        let next = |k: usize| self.ok(k, i);
+        match l.as_str() {
+            "a" | "an" => {
+                if self.is(i + 1, "couple") && self.is(i + 2, "of") && next(i + 2) {
+                    return Some((2.0, i + 3, false));
+                }
+                if self.is(i + 1, "few") && next(i + 1) {
+                    return Some((3.0, i + 2, false));
+                }
+                return Some((1.0, i + 1, true));
+            }
+            "couple" if self.is(i + 1, "of") && next(i + 1) => return Some((2.0, i + 2, false)),
+            "few" | "several" => return Some((3.0, i + 1, false)),
+            "another" => return Some((1.0, i + 1, false)),
+            "half" => {
+                let j = if self.is_any(i + 1, &["a", "an"]) && next(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return Some((0.5, j, false));
+            }
+            _ => {}
         }
-        let unit = unit_of(self.t(u))?;
-        let plural = self.t(u).to_lowercase().ends_with('s');
-        let is_a = self.is_any(i, &["a", "an"]);
-        // "one years" is not read, nor "three year" (an adjective: "a three year plan").
-        if plural == (n == 1.0) {
-            return None;
-        }
-        let next = u + 1;
-        let whole = n.fract() == 0.0;
-        let k = n as i64;
-        if whole && self.is(next, "ago") && self.ok(next, i) {
-            return Some((Raw::Ago(unit, -k), next + 1));
-        }
-        if whole && self.ok(next, i) {
-            if self.is_any(next, &["later", "afterwards", "afterward"])
-                || (self.is(next, "after") && self.boundary(next + 1, i))
+        let mut n = self.count_at(i)?;
+        let mut j = i + 1;
+        // "twenty four".
+        if (20.0..=90.0).contains(&n) && n % 10.0 == 0.0 && self.kind(i) == Some(TokKind::Word) {
+            if let Some(v) = word_value(self.t(j))
+                .filter(|v| (1.0..=9.0).contains(v))
+                .filter(|_| next(j) && self.kind(j) == Some(TokKind::Word))
             {
-                return Some((Raw::Later(unit, k), next + 1));
-            }
-            if self.is(next, "earlier") || (self.is(next, "before") && self.boundary(next + 1, i)) {
-                return Some((Raw::Later(unit, -k), next + 1));
+                n += v;
+                j += 1;
             }
         }
-        if is_a
+        // "two and a half hours".
+        if self.is(j, "and") && next(j + 1) {
+            if self.is(j + 1, "a") && self.is(j + 2, "half") && next(j + 2) {
+                return Some((n + 0.5, j + 3, false));
+            }
+            if self.is(j + 1, "half") {
+                return Some((n + 0.5, j + 2, false));
+            }
+        }
+        Some((n, j, false))
+    }
+
+    /// One part of a duration: a count and a unit ("three years", "3 hrs"), or a number glued
+    /// to its unit ("3h", "3.5years"). Returns (count, unit, end, article).
+    fn duration_part(&self, i: usize) -> Option<(f64, Unit, usize, bool)> {
+        if self.kind(i) == Some(TokKind::Number) {
+            let w = self.t(i);
+            let split = w
+                .find(|c: char| c.is_alphabetic())
+                .filter(|&k| k > 0 && w.is_char_boundary(k));
+            if let Some(k) = split {
+                let (num, unit) = (&w[..k], &w[k..]);
+                let u = unit_of(unit).filter(|_| !unit.contains(['-', '/']));
+                if let (Some(n), Some(u)) = (parse_digits(num).filter(|v| *v > 0.0), u) {
+                    return Some((n, u, i + 1, false));
+                }
+            }
+        }
+        let (mut n, u, article) = self.count_words(i)?;
+        if !self.ok(u, i) || self.kind(u) != Some(TokKind::Word) {
+            return None;
+        }
+        let word = self.t(u);
+        let unit = unit_of(word)?;
+        if unit_abbreviation(word).is_none() {
+            let plural = word.to_lowercase().ends_with('s');
+            // "one years" is not read; "three year" is ("a three year plan").
+            if plural && n == 1.0 {
+                return None;
+            }
+        }
+        // "a second attack" is an ordinal, "for a second." a duration.
+        if unit == Unit::Second && article && !self.boundary(u + 1, i) {
+            return None;
+        }
+        let mut end = u + 1;
+        // "an hour and a half".
+        if self.is(end, "and") && self.ok(end + 1, i) {
+            if self.is(end + 1, "a") && self.is(end + 2, "half") && self.ok(end + 2, i) {
+                n += 0.5;
+                end += 3;
+            } else if self.is(end + 1, "half") {
+                n += 0.5;
+                end += 2;
+            }
+        }
+        Some((n, unit, end, article))
+    }
+
+    /// A duration of one or more parts: "three years", "1 year 1 month and 21 days".
+    /// Returns the parts, the end, and whether an article started it.
+    fn duration_parts(&self, i: usize) -> Option<(Parts, usize, bool)> {
+        let (n, u, mut end, article) = self.duration_part(i)?;
+        let mut parts = vec![(n, u)];
+        while parts.len() < 4 {
+            let k = if self.is_any(end, &[",", "and"]) {
+                end + 1
+            } else {
+                end
+            };
+            if !self.ok(k, i) || self.is_any(k, &["a", "an", "another"]) {
+                break;
+            }
+            match self.duration_part(k) {
+                Some((n2, u2, e2, _)) if parts.iter().all(|p| p.1 != u2) => {
+                    parts.push((n2, u2));
+                    end = e2;
+                }
+                _ => break,
+            }
+        }
+        Some((parts, end, article))
+    }
+
+    /// "today" (0), "tomorrow" (1), "yesterday" (-1), "now" (0).
+    fn day_word(&self, i: usize) -> Option<i64> {
+        Some(match self.t(i).to_lowercase().as_str() {
+            "today" | "now" => 0,
+            "tomorrow" | "tmrw" => 1,
+            "yesterday" => -1,
+            _ => return None,
+        })
+    }
+
+    /// A point a duration counts from: "May 13, 1999", "Tuesday", "Christmas".
+    fn point_at(&self, i: usize) -> Option<Found> {
+        if self.nested.get() {
+            return None;
+        }
+        self.nested.set(true);
+        let f = self.match_at(i, None);
+        self.nested.set(false);
+        f.filter(|f| {
+            matches!(
+                f.raw,
+                Raw::Abs(Val::Day(_))
+                    | Raw::MonthDay(..)
+                    | Raw::Weekday(..)
+                    | Raw::Holiday(..)
+                    | Raw::Event(_)
+                    | Raw::DayOfMonth(..)
+                    | Raw::Deictic(Deictic::Day, _)
+            )
+        })
+    }
+
+    /// "three years ago", "a month later", "two weeks from now", "in three weeks", "six
+    /// months" (a duration). Returns the start too ("in three weeks" starts at "in").
+    fn count_unit(&self, i: usize) -> Option<(usize, Raw, usize)> {
+        let (parts, e, article) = self.duration_parts(i)?;
+        let whole = parts.iter().all(|(n, _)| n.fract() == 0.0 && *n >= 1.0);
+        let signed = |sign: i64| -> Vec<(i64, Unit)> {
+            parts.iter().map(|&(n, u)| (sign * n as i64, u)).collect()
+        };
+        let single = match parts.as_slice() {
+            [(n, u)] => Some((*n as i64, *u)),
+            _ => None,
+        };
+        let from_ref = |sign: i64| match single {
+            Some((n, u)) => Raw::Ago(u, sign * n),
+            None => Raw::Shift(signed(sign), Box::new(Raw::Deictic(Deictic::Day, 0))),
+        };
+        if whole && self.ok(e, i) {
+            let nx = self.t(e).to_lowercase();
+            if nx == "ago" {
+                return Some((i, from_ref(-1), e + 1));
+            }
+            if nx == "hence" {
+                return Some((i, from_ref(1), e + 1));
+            }
+            if nx == "from" && self.is(e + 1, "now") && self.ok(e + 1, i) {
+                return Some((i, from_ref(1), e + 2));
+            }
+            if nx == "in" && self.is(e + 1, "the") && self.is(e + 2, "future") && self.ok(e + 2, i)
+            {
+                return Some((i, from_ref(1), e + 3));
+            }
+            if matches!(nx.as_str(), "from" | "after" | "before") && self.ok(e + 1, i) {
+                let sign = if nx == "before" { -1 } else { 1 };
+                if let Some(k) = self.day_word(e + 1).filter(|_| !self.is(e + 1, "now")) {
+                    return Some((
+                        i,
+                        Raw::Shift(signed(sign), Box::new(Raw::Deictic(Deictic::Day, k))),
+                        e + 2,
+                    ));
+                }
+                if let Some(f) = self.point_at(e + 1) {
+                    return Some((i, Raw::Shift(signed(sign), Box::new(f.raw)), f.b));
+                }
+            }
+            if let Some((k, u)) = single {
+                if self.is_any(e, &["later", "afterwards", "afterward"])
+                    || (self.is(e, "after") && self.boundary(e + 1, i))
+                {
+                    return Some((i, Raw::Later(u, k), e + 1));
+                }
+                if self.is(e, "earlier") || (self.is(e, "before") && self.boundary(e + 1, i)) {
+                    return Some((i, Raw::Later(u, -k), e + 1));
+                }
+            }
+        }
+        if article
             && !self.prev_is_any(
                 i,
                 &[
@@ -1334,7 +1978,50 @@ impl<'a, 'd> Matcher<'a, 'd> {
             // "once a year", "$5 a day" are rates.
             return None;
         }
-        Some((Raw::Duration(duration_value(n, unit)), u + 1))
+        let value = durations_value(&parts);
+        if let (Some((n, u)), true) = (single, whole) {
+            if self.prev_is_any(i, &["in"]) && !matches!(u, Unit::Second) {
+                return Some((i - 1, Raw::In(u, n, value), e));
+            }
+        }
+        Some((i, Raw::Duration(value), e))
+    }
+
+    /// "the past three weeks", "the next 5 days", "within 10 months", "the last two
+    /// decades", "the past few days": a window of time next to the reference.
+    fn window(&self, i: usize) -> Option<(Raw, usize)> {
+        let mut j = i;
+        if self.is(j, "the") {
+            j += 1;
+        }
+        let side = match self.t(j).to_lowercase().as_str() {
+            "past" | "last" | "previous" => Side::Past,
+            "next" | "coming" | "upcoming" => Side::Next,
+            "within" => {
+                if self.is_any(j + 1, &["the"]) {
+                    j += 1;
+                }
+                if self.is_any(j + 1, &["next", "coming", "upcoming"]) {
+                    j += 1;
+                }
+                Side::Within
+            }
+            _ => return None,
+        };
+        if !self.ok(j + 1, i) {
+            return None;
+        }
+        let (n, u, end, _) = self.duration_part(j + 1)?;
+        if n.fract() != 0.0 || n < 1.0 || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        // "the last three months of 2020" is a part of a year, read elsewhere.
+        if self.is(end, "of") {
+            return None;
+        }
+        // "the next two weeks' talks" reads the same; a duration joined to a second part is not
+        // a window ("the past 1 year 2 months" is too rare to read).
+        Some((Raw::Window(side, n as i64, u), end))
     }
 
     /// "the next day", "the following year", "the previous week", "the day before".
@@ -1346,7 +2033,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let k = match w.as_str() {
             "next" | "following" => 1,
             "previous" | "preceding" | "prior" => -1,
-            "day" | "week" | "month" | "year" => {
+            "day" | "week" | "weekend" | "month" | "year" => {
+                if w == "weekend" {
+                    let k = if self.is(i + 3, "the") { i + 4 } else { i + 3 };
+                    if self.is(i + 2, "after") && self.is(k, "next") && self.ok(k, i) {
+                        return Some((Raw::Deictic(Deictic::Weekend, 2), k + 1));
+                    }
+                    return None;
+                }
                 let unit = unit_of(&w)?;
                 // "the day before yesterday", "the day after tomorrow".
                 let sign = match self.t(i + 2).to_lowercase().as_str() {
@@ -1365,6 +2059,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
                 if self.is(i + 2, "before") && self.boundary(i + 3, i) {
                     return Some((Raw::Later(unit, -1), i + 3));
+                }
+                // "the week after next", "the month after the next".
+                if self.is(i + 2, "after") {
+                    let k = if self.is(i + 3, "the") { i + 4 } else { i + 3 };
+                    if self.is(k, "next") && self.ok(k, i) {
+                        let d = match unit {
+                            Unit::Day => Deictic::Day,
+                            Unit::Week => Deictic::Week,
+                            Unit::Month => Deictic::Month,
+                            _ => Deictic::Year,
+                        };
+                        return Some((Raw::Deictic(d, 2), k + 1));
+                    }
                 }
                 if self.is(i + 2, "after") && self.boundary(i + 3, i) {
                     return Some((Raw::Later(unit, 1), i + 3));
@@ -1407,8 +2114,73 @@ impl<'a, 'd> Matcher<'a, 'd> {
         None
     }
 
-    /// The longest expression starting at token `i`, if any.
+    /// The longest expression starting at token `i`, if any, with a leading "early", "late",
+    /// "mid", "the end of" ... folded in as its modifier.
     fn match_at(&self, i: usize, prev_end: Option<usize>) -> Option<Found> {
+        let l = self.t(i).to_lowercase();
+        let part = match l.as_str() {
+            "early" | "beginning" | "start" => Some("start"),
+            "mid" | "middle" => Some("mid"),
+            "late" | "end" => Some("end"),
+            _ => None,
+        };
+        if let Some(part) = part {
+            let mut j = i + 1;
+            let needs_of = matches!(l.as_str(), "beginning" | "start" | "middle" | "end");
+            if needs_of {
+                if !self.is(j, "of") {
+                    return self.match_plain(i, prev_end);
+                }
+                j += 1;
+                if self.is(j, "the") && self.is_any(j + 1, &["month", "year", "week"]) {
+                    j += 1;
+                }
+            }
+            if self.ok(j, i) && !self.nested.get() {
+                // "the end of the month": the unit stands for the current one.
+                if needs_of && self.is_any(j - 1, &["the"]) {
+                    let unit = match self.t(j).to_lowercase().as_str() {
+                        "month" => Some(Deictic::Month),
+                        "year" => Some(Deictic::Year),
+                        "week" => Some(Deictic::Week),
+                        _ => None,
+                    };
+                    if let Some(u) = unit {
+                        return Some(Found {
+                            a: i,
+                            b: j + 1,
+                            raw: Raw::Deictic(u, 0),
+                            ambiguous: false,
+                            modifier: Some(part),
+                        });
+                    }
+                }
+                if let Some(mut f) = self.match_plain(j, prev_end.or(Some(i))) {
+                    if f.a == j && !matches!(f.raw, Raw::Duration(_) | Raw::Event(_) | Raw::In(..))
+                    {
+                        f.a = i;
+                        f.modifier = Some(part);
+                        return Some(f);
+                    }
+                }
+            }
+        }
+        let mut f = self.match_plain(i, prev_end)?;
+        // "mid-June", "early-2020".
+        if f.b == i + 1 && f.a == i {
+            if let Some((head, _)) = self.t(i).split_once(['-', '‐', '‑']) {
+                f.modifier = match head.to_lowercase().as_str() {
+                    "early" => Some("start"),
+                    "mid" => Some("mid"),
+                    "late" => Some("end"),
+                    _ => None,
+                };
+            }
+        }
+        Some(f)
+    }
+
+    fn match_plain(&self, i: usize, prev_end: Option<usize>) -> Option<Found> {
         let kind = self.kind(i)?;
         let found = |a: usize, b: usize, raw: Raw| {
             Some(Found {
@@ -1416,6 +2188,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 b,
                 raw,
                 ambiguous: false,
+                modifier: None,
             })
         };
         if kind == TokKind::Number {
@@ -1425,9 +2198,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     b: i + 1,
                     raw,
                     ambiguous,
+                    modifier: None,
                 });
             }
+            if let Some((raw, end)) = self.glued(i) {
+                return found(i, end, raw);
+            }
+            if let Some((a, raw, end)) = self.day_range(i) {
+                return found(a, end, raw);
+            }
             if let Some((raw, end)) = self.day_month(i) {
+                return found(i, end, raw);
+            }
+            if let Some((raw, end)) = self.decade_or_century(i) {
                 return found(i, end, raw);
             }
             if let Some(y) = self.year_in_context(i, prev_end) {
@@ -1436,8 +2219,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
                 return found(i, i + 1, raw);
             }
-            if let Some((raw, end)) = self.count_unit(i) {
-                return found(i, end, raw);
+            if let Some((a, raw, end)) = self.count_unit(i) {
+                return found(a, end, raw);
             }
             return None;
         }
@@ -1445,46 +2228,93 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         let w = self.t(i);
-        // Weekday, maybe with a date: "Sunday, Aug. 22, 2021".
-        if self.cap(i) {
-            if let Some(wd) = weekday_number(w) {
-                let full = WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w));
-                let mut j = i + 1;
-                while self.ok(j, i) && matches!(self.t(j), "," | ".") && j <= i + 2 {
-                    j += 1;
+        // Weekday, maybe with a date: "Sunday, Aug. 22, 2021", "Friday the 13th", "Friday
+        // next week".
+        if let Some((wd, full, mut j)) = self.weekday_at(i) {
+            let start_j = j;
+            while self.ok(j, i) && matches!(self.t(j), "," | "." | "-" | "(") && j <= start_j + 1 {
+                j += 1;
+            }
+            if self.ok(j, i) {
+                if let Some((raw, end)) = self
+                    .month_day(j)
+                    .or_else(|| self.day_month(j))
+                    .or_else(|| self.glued(j))
+                {
+                    let end = if self.t(end) == ")" { end + 1 } else { end };
+                    return found(i, end, raw);
                 }
-                if self.ok(j, i) {
-                    if let Some((raw, end)) = self.month_day(j).or_else(|| self.day_month(j)) {
-                        return found(i, end, raw);
+                let k = if self.is(j, "the") { j + 1 } else { j };
+                let day = self
+                    .day_at(k)
+                    .filter(|(_, d2)| d2.is_none() && (k > j || !self.count_noun_after(k + 1, i)))
+                    .map(|(d, _)| (d, k + 1))
+                    .or_else(|| self.spelled_day(k, true).filter(|_| k > j));
+                if let Some((d, end)) = day.filter(|_| self.ok(k, i)) {
+                    return found(i, end, Raw::DayOfMonth(d, Some(wd)));
+                }
+                // "Friday next week", "Sunday of last week".
+                let k = if self.is(start_j, "of") {
+                    start_j + 1
+                } else {
+                    start_j
+                };
+                if let Some(m) = self.modifier_at(k).filter(|_| self.ok(k + 1, i)) {
+                    if self.is(k + 1, "week") {
+                        return found(i, k + 2, Raw::WeekdayInWeek(wd, mod_step(m)));
                     }
                 }
-                if full {
-                    return found(i, i + 1, Raw::Weekday(wd, Mod::None));
-                }
             }
+            if full
+                || self.prev_is_any(
+                    i,
+                    &[
+                        "on", "by", "until", "till", "since", "from", "to", "and", "or", "before",
+                        "after", "through", "between",
+                    ],
+                )
+            {
+                return found(i, start_j, Raw::Weekday(wd, Mod::None));
+            }
+        }
+        if let Some((raw, end)) = self.holiday(i) {
+            return found(i, end, raw);
+        }
+        if let Some((raw, end)) = self.glued(i) {
+            return found(i, end, raw);
         }
         if let Some((raw, end)) = self.month_day(i) {
             return found(i, end, raw);
         }
+        if let Some((raw, end)) = self.day_month(i) {
+            return found(i, end, raw);
+        }
         if let Some((m, j)) = self.month_at(i, false) {
-            if self.day_at(j).is_some() {
+            if self.day_at(j).is_some() && self.cap(i) {
                 // A day that does not exist: "February 30".
                 return None;
             }
             if let Some((y, end)) = self.trailing_year(j, i, true) {
                 return found(i, end, Raw::Abs(Val::Month(y, m)));
             }
-            // "June of this year".
-            if self.is(j, "of") && self.ok(j, i) {
-                if let Some((Raw::Deictic(Deictic::Year, k), end)) = self.base_at(j + 1, i) {
-                    return found(i, end, Raw::MonthOfYear(m, k));
+            // "June of this year", "June next year".
+            let k = if self.is(j, "of") { j + 1 } else { j };
+            if self.ok(k, i) {
+                if let Some((Raw::Deictic(Deictic::Year, y), end)) = self.base_at(k, i) {
+                    return found(i, end, Raw::MonthOfYear(m, y));
                 }
             }
             if self.month_at(i, true).is_some() && self.month_context(i, prev_end) {
                 return found(i, j, Raw::Month(m, Mod::None));
             }
         }
+        if let Some((raw, end)) = self.window(i) {
+            return found(i, end, raw);
+        }
         if let Some((raw, end)) = self.deictic(i) {
+            return found(i, end, raw);
+        }
+        if let Some((raw, end)) = self.weeks(i) {
             return found(i, end, raw);
         }
         if self.is(i, "the") {
@@ -1494,8 +2324,17 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some((raw, end)) = self.anchored(i) {
                 return found(i, end, raw);
             }
+            if let Some((raw, end)) = self.the_day(i) {
+                return found(i, end, raw);
+            }
         }
         if let Some((raw, end)) = self.period_phrase(i) {
+            return found(i, end, raw);
+        }
+        if let Some((raw, end)) = self.rest_of(i) {
+            return found(i, end, raw);
+        }
+        if let Some((raw, end)) = self.decade_or_century(i) {
             return found(i, end, raw);
         }
         if let Some((raw, end)) = self.season(i) {
@@ -1506,27 +2345,392 @@ impl<'a, 'd> Matcher<'a, 'd> {
             };
             return found(a, end, raw);
         }
-        // "Q3 2021".
+        // "Q3 2021", "H1 2016".
         let l = w.to_lowercase();
+        let half = l.starts_with('h');
         if let Some(q) = l
-            .strip_prefix('q')
+            .strip_prefix(['q', 'h'])
             .and_then(|d| d.parse::<u32>().ok())
-            .filter(|q| (1..=4).contains(q) && w.len() == 2)
+            .filter(|q| (1..=if half { 2 } else { 4 }).contains(q) && w.len() == 2)
         {
-            if let Some((y, end)) = self.trailing_year(i + 1, i, false) {
-                return found(i, end, Raw::Abs(Val::Quarter(y, q)));
+            if let Some((y, end)) = self.trailing_year(i + 1, i, true) {
+                let v = if half {
+                    Val::Half(y, q)
+                } else {
+                    Val::Quarter(y, q)
+                };
+                return found(i, end, Raw::Abs(v));
             }
-            if self.prev_is_any(i, &["in", "the", "during", "of"]) {
+            if !half && self.prev_is_any(i, &["in", "the", "during", "of"]) {
                 return found(i, i + 1, Raw::Quarter(q, Mod::None));
             }
         }
         if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
             return found(i, i + 1, raw);
         }
-        if let Some((raw, end)) = self.count_unit(i) {
-            return found(i, end, raw);
+        if let Some((a, raw, end)) = self.count_unit(i) {
+            return found(a, end, raw);
         }
         None
+    }
+
+    /// "Oct2", "Oct-2", "jan/3", "Dec31", "Dec-2018", "Sep-23-2020", "2019-sep-1": a month
+    /// name glued to numbers in one token.
+    fn glued(&self, i: usize) -> Option<(Raw, usize)> {
+        let w = self.t(i).to_lowercase();
+        let pieces: Vec<&str> = w.split(['-', '/', '‐', '‑']).collect();
+        let num = |p: &str| -> Option<i64> {
+            let p = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|x| p.strip_suffix(x))
+                .unwrap_or(p);
+            (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        let month = |p: &str| {
+            (p.len() >= 3 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+                .then(|| month_number(p))
+                .flatten()
+        };
+        let md = |m: u32, d: i64| {
+            ((1..=31).contains(&d) && CalendarDate::new(2000, m, d as u32).is_some())
+                .then_some(Raw::MonthDay(m, d as u32))
+        };
+        let ymd = |y: i64, m: u32, d: i64| {
+            Some(Raw::Abs(Val::Day(CalendarDate::new(
+                i32::try_from(y).ok()?,
+                m,
+                u32::try_from(d).ok()?,
+            )?)))
+        };
+        let raw = match pieces.as_slice() {
+            [p] => {
+                // "Oct2", "Dec31".
+                let k = p.find(|c: char| c.is_ascii_digit())?;
+                let (m, d) = (month(p.get(..k)?)?, num(p.get(k..)?)?);
+                if p.len() - k > 2 {
+                    return None;
+                }
+                md(m, d)?
+            }
+            [a, b] => {
+                let m = month(a)?;
+                let n = num(b)?;
+                if b.len() == 4 {
+                    Raw::Abs(Val::Month(i32::try_from(n).ok()?, m))
+                } else if b.len() <= 4 {
+                    md(m, n)?
+                } else {
+                    return None;
+                }
+            }
+            [a, b, c] => match (month(a), month(b)) {
+                (Some(m), None) if c.len() == 4 => ymd(num(c)?, m, num(b)?)?,
+                (None, Some(m)) if a.len() == 4 => ymd(num(a)?, m, num(c)?)?,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // The trailing year of "Oct-2, 2021".
+        if let Raw::MonthDay(m, d) = raw {
+            if let Some((y, end)) = self.trailing_year(i + 1, i, false) {
+                return Some((ymd(y as i64, m, d as i64)?, end));
+            }
+        }
+        Some((raw, i + 1))
+    }
+
+    /// "from 4 to 22 January 1995", "between 3 and 12 of Sept", "from 4 to 22 this month":
+    /// a bare day that takes its month from the day after it.
+    fn day_range(&self, i: usize) -> Option<(usize, Raw, usize)> {
+        let open = i.checked_sub(1)?;
+        let between = self.is(open, "between");
+        if !(between || self.is(open, "from")) || !self.ok(open, i) {
+            return None;
+        }
+        let (d, d2) = self.day_at(i)?;
+        if d2.is_some() {
+            return None;
+        }
+        let conn = i + 1;
+        let ok_conn = if between {
+            self.is(conn, "and")
+        } else {
+            self.is_any(conn, &["to", "until", "till", "through", "-", "–"])
+        };
+        if !ok_conn || !self.ok(conn + 1, i) {
+            return None;
+        }
+        let (second, end) = self.day_month(conn + 1)?;
+        let first = match &second {
+            Raw::Abs(Val::Day(x)) => Raw::Abs(Val::Day(CalendarDate::new(x.year, x.month, d)?)),
+            Raw::MonthDay(m, _) => Raw::MonthDay(*m, d),
+            Raw::DayOfRelMonth(_, k) => Raw::DayOfRelMonth(d, *k),
+            _ => return None,
+        };
+        Some((open, Raw::Range(Box::new(first), Box::new(second)), end))
+    }
+
+    /// "the 27th", "on the 4th.": a day of the month with no month, after a preposition.
+    fn the_day(&self, i: usize) -> Option<(Raw, usize)> {
+        if !self.prev_is_any(
+            i,
+            &[
+                "on", "by", "until", "till", "since", "from", "for", "after", "before", "through",
+                "to", "and",
+            ],
+        ) {
+            return None;
+        }
+        let (d, d2) = self.day_at(i + 1)?;
+        if d2.is_some() || !self.ok(i + 1, i) || !self.boundary(i + 2, i) {
+            return None;
+        }
+        Some((Raw::DayOfMonth(d, None), i + 2))
+    }
+
+    /// "the 1970s", "the 1970's", "the '70s", "the seventies", "the nineteen seventies", "the
+    /// 21st century", "the nineteenth century".
+    fn decade_or_century(&self, i: usize) -> Option<(Raw, usize)> {
+        let w = self.t(i);
+        let l = w.to_lowercase();
+        let apos_s = |k: usize| {
+            matches!(self.t(k), "'s" | "’s" | "'S")
+                && self.doc.tokens.get(k).is_some_and(|t| !t.space_before)
+        };
+        if self.kind(i) == Some(TokKind::Number) {
+            // "21st century", "20th-century".
+            let head = l.strip_suffix("-century").unwrap_or(&l);
+            let is_century =
+                head.len() < l.len() || (self.is(i + 1, "century") && self.ok(i + 1, i));
+            if is_century {
+                let digits = ["st", "nd", "rd", "th"]
+                    .iter()
+                    .find_map(|x| head.strip_suffix(x))?;
+                let c: i32 = digits.parse().ok().filter(|c| (1..=30).contains(c))?;
+                let end = if head.len() < l.len() { i + 1 } else { i + 2 };
+                return Some((Raw::Abs(Val::Century(c - 1)), end));
+            }
+            // "1970's".
+            if let Some(y) = self
+                .year_tok(i)
+                .filter(|y| y % 10 == 0 && (1000..=2190).contains(y))
+            {
+                if apos_s(i + 1) {
+                    return Some((Raw::Abs(Val::Decade(y / 10)), i + 2));
+                }
+            }
+            // "70s", "70's" after "the", "'", "early"...
+            let two = l.strip_suffix('s').unwrap_or(&l);
+            let glued_s = two.len() < l.len();
+            if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
+                let ctx = self.prev_is_any(i, &["the", "'", "‘", "’", "early", "late", "mid"]);
+                let end = if glued_s {
+                    i + 1
+                } else if apos_s(i + 1) {
+                    i + 2
+                } else {
+                    return None;
+                };
+                if ctx {
+                    return Some((Raw::ShortDecade(two.parse::<i32>().ok()? / 10), end));
+                }
+            }
+            return None;
+        }
+        const DECADES: [&str; 8] = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        if !self.prev_is_any(i, &["the", "early", "late", "mid"]) {
+            return None;
+        }
+        if let Some(k) = DECADES.iter().position(|d| *d == l) {
+            return Some((Raw::ShortDecade(k as i32 + 2), i + 1));
+        }
+        if l == "noughties" {
+            return Some((Raw::Abs(Val::Decade(200)), i + 1));
+        }
+        // "nineteen seventies", "nineteenth century".
+        if l == "nineteen" || l == "eighteen" {
+            let c = if l == "nineteen" { 190 } else { 180 };
+            if let Some(k) = DECADES
+                .iter()
+                .position(|d| self.is(i + 1, d) && self.ok(i + 1, i))
+            {
+                return Some((Raw::Abs(Val::Decade(c + k as i32 + 2)), i + 2));
+            }
+        }
+        if self.is(i + 1, "century") && self.ok(i + 1, i) {
+            let c = ordinal_word_value(w).filter(|c| (1.0..=30.0).contains(c))?;
+            return Some((Raw::Abs(Val::Century(c as i32 - 1)), i + 2));
+        }
+        None
+    }
+
+    /// "the rest of the week", "the remainder of the year", "rest of this month".
+    fn rest_of(&self, i: usize) -> Option<(Raw, usize)> {
+        if !self.is_any(i, &["rest", "remainder", "remaining"]) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is(j, "of") {
+            j += 1;
+        }
+        if self.is_any(j, &["the", "this", "current"]) {
+            j += 1;
+        }
+        if !self.ok(j, i) {
+            return None;
+        }
+        let u = match self.t(j).to_lowercase().as_str() {
+            "week" => Deictic::Week,
+            "month" => Deictic::Month,
+            "year" => Deictic::Year,
+            _ => return None,
+        };
+        let a = if self.prev_is_any(i, &["the"]) {
+            i - 1
+        } else {
+            i
+        };
+        let _ = a;
+        Some((Raw::RestOf(u), j + 1))
+    }
+
+    /// Weeks: "the third week of July", "the last week of 2015", "the week of April 10",
+    /// "the week beginning February 4", "week 31 of 2027", "over the weekend".
+    fn weeks(&self, i: usize) -> Option<(Raw, usize)> {
+        let the = self.is(i, "the");
+        let j = if the { i + 1 } else { i };
+        if !self.ok(j, i) {
+            return None;
+        }
+        // "the third week of July".
+        let nth = self
+            .ordinal_at(j)
+            .map(|n| n as i32)
+            .or_else(|| self.is(j, "fifth").then_some(5))
+            .or_else(|| self.is_any(j, &["last", "final"]).then_some(-1));
+        if let Some(n) = nth {
+            if self.is(j + 1, "week") && self.is(j + 2, "of") && self.ok(j + 2, i) {
+                if let Some((base, end)) = self.base_at(j + 3, i) {
+                    return Some((Raw::NthWeek(n, Box::new(base)), end));
+                }
+            }
+            return None;
+        }
+        if self.is(j, "week") {
+            // "the week of April 10", "the week beginning Feb 4".
+            let mut k = j + 1;
+            if self.is_any(k, &["of", "beginning", "starting", "commencing"]) && self.ok(k, i) {
+                k += 1;
+                if self.is(k, "on") {
+                    k += 1;
+                }
+                if let Some(f) = self.point_at(k) {
+                    return Some((Raw::WeekOf(Box::new(f.raw)), f.b));
+                }
+                return None;
+            }
+            // "week 31", "week 3 of 2027": with a year, or where a date is expected.
+            let (w, _) = self.day_at(k).filter(|(d, d2)| d2.is_none() && *d <= 53)?;
+            if !self.t(k).bytes().all(|b| b.is_ascii_digit()) || !self.ok(k, i) {
+                return None;
+            }
+            if let Some((y, end)) = self.trailing_year(k + 1, i, true) {
+                return Some((Raw::IsoWeek(w, Some(y)), end));
+            }
+            let ctx = the
+                || self.prev_is_any(
+                    i,
+                    &["in", "from", "to", "between", "and", "during", "until"],
+                );
+            if ctx && !self.is(k + 1, "of") {
+                return Some((Raw::IsoWeek(w, None), k + 1));
+            }
+            return None;
+        }
+        // "over the weekend", "on weekend".
+        if self.is(j, "weekend") && self.ok(j, i) {
+            let ctx = if the {
+                self.prev_is_any(
+                    i,
+                    &[
+                        "over", "during", "on", "at", "for", "this", "until", "by", "since", "of",
+                    ],
+                )
+            } else {
+                self.prev_is_any(i, &["on", "at", "over"])
+            };
+            if ctx && !self.is(j + 1, "of") {
+                return Some((Raw::Deictic(Deictic::Weekend, 0), j + 1));
+            }
+        }
+        // "in the week", "for the month", "later in the year": the current one.
+        if the && self.boundary(j + 1, i) {
+            let u = match self.t(j).to_lowercase().as_str() {
+                "week" => Deictic::Week,
+                "month" => Deictic::Month,
+                "year" => Deictic::Year,
+                _ => return None,
+            };
+            // Not after "of": "the busiest days of the year" is generic.
+            if self.prev_is_any(i, &["in", "for", "during", "throughout"]) {
+                return Some((Raw::Deictic(u, 0), j + 1));
+            }
+        }
+        None
+    }
+
+    /// Holidays whose date follows from the year: "Christmas", "New Year's Day",
+    /// "Thanksgiving", "Easter". Names that are also ordinary words ("a good Friday") need a
+    /// capital, and a bare name needs a preposition or a year ("before Christmas", "Easter
+    /// 2020"): "Christmas shopping" is not a date.
+    fn holiday(&self, i: usize) -> Option<(Raw, usize)> {
+        let norm = |k: usize| self.t(k).to_lowercase().replace('’', "'");
+        let first = norm(i);
+        let (idx, len) = HOLIDAYS.iter().enumerate().find_map(|(idx, h)| {
+            let words = h.0;
+            if words.first() != Some(&first.as_str()) {
+                return None;
+            }
+            let all = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.ok(i + k, i) && norm(i + k) == *w);
+            all.then_some((idx, words.len()))
+        })?;
+        if !self.cap(i) && !matches!(first.as_str(), "christmas" | "easter" | "halloween") {
+            return None;
+        }
+        let end = i + len;
+        let named = len > 1;
+        let mut mo = Mod::None;
+        if let Some(m) = i.checked_sub(1).and_then(|p| self.modifier_at(p)) {
+            if self.ok(i - 1, i) {
+                mo = m;
+            }
+        }
+        if let Some((y, yend)) = self.trailing_year(end, i, false) {
+            let d = holiday_date(idx, y)?;
+            return Some((Raw::Abs(Val::Day(d)), yend));
+        }
+        let prep = self.prev_is_any(
+            i,
+            &[
+                "on", "at", "before", "after", "until", "till", "since", "by", "over", "for", "of",
+                "during", "around", "from", "to", "this", "last", "next", "since",
+            ],
+        );
+        (named || prep || self.boundary(end, i)).then_some((Raw::Holiday(idx, mo), end))
     }
 
     /// "an eight-year old girl" is an age, not a duration.
@@ -1540,6 +2744,7 @@ fn find_all(doc: &Doc) -> Vec<Found> {
     let m = Matcher {
         doc,
         n: doc.tokens.len(),
+        nested: std::cell::Cell::new(false),
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -1556,11 +2761,40 @@ fn find_all(doc: &Doc) -> Vec<Found> {
     merge_ranges(&m, out)
 }
 
+/// Two points of the same fineness ("Oct. 2 to October 22", "2014 through 2018") join into a
+/// range without "from"; mixed ones ("Sunday to 2021") do not.
+fn same_grain(a: &Raw, b: &Raw) -> bool {
+    fn grain(r: &Raw) -> u8 {
+        match r {
+            Raw::Abs(Val::Day(_))
+            | Raw::MonthDay(..)
+            | Raw::Weekday(..)
+            | Raw::DayOfMonth(..)
+            | Raw::Holiday(..) => 1,
+            Raw::Abs(Val::Month(..)) | Raw::Month(..) | Raw::MonthOfYear(..) => 2,
+            Raw::Abs(Val::Year(_)) => 3,
+            Raw::Abs(Val::Quarter(..)) | Raw::Quarter(..) => 4,
+            _ => 0,
+        }
+    }
+    grain(a) != 0 && grain(a) == grain(b)
+}
+
 fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     let mut it = found.into_iter().peekable();
     while let Some(f) = it.next() {
-        let point = |r: &Raw| !matches!(r, Raw::Duration(_) | Raw::Event(_) | Raw::Range(..));
+        let point = |r: &Raw| {
+            !matches!(
+                r,
+                Raw::Duration(_)
+                    | Raw::Event(_)
+                    | Raw::Range(..)
+                    | Raw::Window(..)
+                    | Raw::RestOf(_)
+                    | Raw::In(..)
+            )
+        };
         if let Some(g) = it.peek() {
             let opener = if f.a > 0 && m.ok(f.a - 1, f.a) {
                 m.t(f.a - 1).to_lowercase()
@@ -1579,8 +2813,12 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                         "to" | "until" | "till" | "through" | "-" | "–" | "—"
                     ),
                     _ => {
-                        matches!(conn.as_str(), "-" | "–" | "—")
-                            && !m.doc.tokens.get(f.b).is_some_and(|t| t.space_before)
+                        (matches!(conn.as_str(), "-" | "–" | "—")
+                            && !m.doc.tokens.get(f.b).is_some_and(|t| t.space_before))
+                            || (matches!(
+                                conn.as_str(),
+                                "to" | "through" | "thru" | "until" | "till" | "-" | "–" | "—"
+                            ) && same_grain(&f.raw, &g.raw))
                     }
                 };
             if joined {
@@ -1594,6 +2832,7 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                     a,
                     b: g.b,
                     ambiguous: f.ambiguous || g.ambiguous,
+                    modifier: f.modifier,
                     raw: Raw::Range(Box::new(f.raw), Box::new(g.raw)),
                 });
                 continue;
@@ -1741,6 +2980,8 @@ struct Resolved {
     until: Option<String>,
     /// The latest point, for a following "a month later".
     last: Option<Val>,
+    /// The kind, when resolution decides it ("in three weeks" is a duration in the past).
+    kind: Option<DateKind>,
 }
 
 impl Resolved {
@@ -1750,14 +2991,74 @@ impl Resolved {
                 value: v.timex(),
                 until: None,
                 last: Some(v),
+                kind: None,
             },
             None => Resolved {
                 value: unknown,
                 until: None,
                 last: None,
+                kind: None,
             },
         }
     }
+
+    fn span(a: Option<Val>, b: Option<Val>, unknown: &str) -> Resolved {
+        match (a, b) {
+            (Some(a), Some(b)) => Resolved {
+                value: a.timex(),
+                until: (a != b).then(|| b.timex()),
+                last: Some(b),
+                kind: None,
+            },
+            _ => Resolved::val(None, unknown.to_string()),
+        }
+    }
+}
+
+/// The day `n` units after `d`.
+fn add_unit(d: CalendarDate, unit: Unit, n: i64) -> Option<CalendarDate> {
+    shift(Val::Day(d), unit, n, Gran::Day)?.start()
+}
+
+/// Picks among candidate days by modifier and tense, as for weekdays: "last"/"next" are
+/// strictly before/after the reference, past tense the latest at or before it, future the
+/// earliest at or after it, and no tense the nearest (a tie going to the past).
+fn pick_day(cands: &[CalendarDate], r: CalendarDate, tense: Tense, m: Mod) -> Option<CalendarDate> {
+    let before = || cands.iter().filter(|d| **d <= r).max().copied();
+    let after = || cands.iter().filter(|d| **d >= r).min().copied();
+    match (m, tense) {
+        (Mod::Last, _) => cands.iter().filter(|d| **d < r).max().copied(),
+        (Mod::Next, _) => cands.iter().filter(|d| **d > r).min().copied(),
+        (Mod::This, _) => cands.iter().find(|d| d.year == r.year).copied(),
+        (_, Tense::Past) => before(),
+        (_, Tense::Future) => after(),
+        (_, Tense::Unknown) => match (before(), after()) {
+            (Some(b), Some(a)) => Some(if a.days() - r.days() < r.days() - b.days() {
+                a
+            } else {
+                b
+            }),
+            (b, a) => b.or(a),
+        },
+    }
+}
+
+/// The Monday of week `n` of a month: week 1 holds the month's first Thursday, as ISO weeks
+/// do for years; `n` = -1 is the week of its last Thursday.
+fn week_of_month(y: i32, m: u32, n: i32) -> Option<Val> {
+    let thursday = if n < 0 {
+        nth_weekday(y, m, 3, -1)?
+    } else {
+        nth_weekday(y, m, 3, 1)?.add_days(7 * (n as i64 - 1))?
+    };
+    Val::at(thursday, Gran::Week)
+}
+
+/// Week `n` of ISO year `y`, if the year has it; `n` = -1 is the last.
+fn iso_week_of_year(y: i32, n: i32) -> Option<Val> {
+    let (_, last) = CalendarDate::new(y, 12, 28)?.iso_week()?;
+    let w = if n < 0 { last } else { n as u32 };
+    (1..=last).contains(&w).then_some(Val::Week(y, w))
 }
 
 fn unknown_for(g: Gran) -> String {
@@ -1784,7 +3085,149 @@ fn resolve(
             value: p.clone(),
             until: None,
             last: None,
+            kind: None,
         },
+        Raw::In(unit, k, p) => {
+            if tense == Tense::Future {
+                resolve(&Raw::Ago(*unit, *k), reference, anchor, tense)
+            } else {
+                Resolved {
+                    value: p.clone(),
+                    until: None,
+                    last: None,
+                    kind: Some(DateKind::Duration),
+                }
+            }
+        }
+        Raw::Shift(parts, base) => {
+            let b = resolve(base, reference, anchor, tense);
+            let v = b.last.and_then(|bv| {
+                let mut d = bv.start()?;
+                let mut g = bv.gran();
+                for &(n, u) in parts {
+                    d = add_unit(d, u, n)?;
+                    g = g.min(unit_gran(u, Gran::Day));
+                }
+                let finest = parts
+                    .iter()
+                    .map(|p| unit_gran(p.1, Gran::Day))
+                    .min()
+                    .unwrap_or(Gran::Day);
+                Val::at(d, g.max(finest))
+            });
+            Resolved::val(v, "XXXX-XX-XX".to_string())
+        }
+        Raw::Window(side, n, unit) => {
+            let r = match reference {
+                Some(r) => r,
+                None => return Resolved::val(None, "XXXX-XX-XX".to_string()),
+            };
+            let (a, b) = if *unit == Unit::Decade {
+                let cur = r.year.div_euclid(10) as i64;
+                let (a, b) = match side {
+                    Side::Past => (cur - n, cur - 1),
+                    Side::Next => (cur + 1, cur + n),
+                    Side::Within => (cur, cur + n - 1),
+                };
+                let dec = |x: i64| i32::try_from(x).ok().map(Val::Decade);
+                (dec(a), dec(b))
+            } else {
+                let day = |d: Option<CalendarDate>| d.map(Val::Day);
+                match side {
+                    Side::Past => (day(add_unit(r, *unit, -n)), day(r.add_days(-1))),
+                    Side::Next => (day(r.add_days(1)), day(add_unit(r, *unit, *n))),
+                    Side::Within => (
+                        Some(Val::Day(r)),
+                        day(add_unit(r, *unit, *n).and_then(|d| d.add_days(-1))),
+                    ),
+                }
+            };
+            Resolved::span(a, b, "XXXX-XX-XX")
+        }
+        Raw::RestOf(u) => {
+            let whole = resolve(&Raw::Deictic(*u, 0), reference, anchor, tense).last;
+            let end = whole.and_then(|w| w.end()).map(Val::Day);
+            Resolved::span(reference.map(Val::Day), end, "XXXX-XX-XX")
+        }
+        Raw::DayOfMonth(d, wd) => {
+            let v = reference.and_then(|r| {
+                let cands: Vec<CalendarDate> = (-12..=12)
+                    .filter_map(|k| {
+                        let (y, m) = add_months_ym(r.year, r.month, k)?;
+                        CalendarDate::new(y, m, *d)
+                    })
+                    .filter(|c| wd.map_or(true, |w| c.weekday() == w))
+                    .collect();
+                pick_day(&cands, r, tense, Mod::None).map(Val::Day)
+            });
+            Resolved::val(v, format!("XXXX-XX-{d:02}"))
+        }
+        Raw::DayOfRelMonth(d, k) => {
+            let v = reference.and_then(|r| {
+                let (y, m) = add_months_ym(r.year, r.month, *k)?;
+                CalendarDate::new(y, m, *d).map(Val::Day)
+            });
+            Resolved::val(v, format!("XXXX-XX-{d:02}"))
+        }
+        Raw::WeekdayInWeek(wd, k) => {
+            let v = reference.and_then(|r| {
+                let off = (*wd as i64 - r.weekday() as i64).checked_add(k.checked_mul(7)?)?;
+                r.add_days(off).map(Val::Day)
+            });
+            Resolved::val(v, format!("XXXX-WXX-{}", wd + 1))
+        }
+        Raw::NthWeek(n, base) => {
+            let b = resolve(base, reference, anchor, tense);
+            let v = b.last.and_then(|bv| match bv {
+                Val::Year(y) => iso_week_of_year(y, *n),
+                Val::Month(y, m) => week_of_month(y, m, *n),
+                _ => None,
+            });
+            Resolved::val(v, "XXXX-WXX".to_string())
+        }
+        Raw::WeekOf(base) => {
+            let b = resolve(base, reference, anchor, tense);
+            let v = b
+                .last
+                .and_then(|bv| bv.start())
+                .and_then(|d| Val::at(d, Gran::Week));
+            Resolved::val(v, "XXXX-WXX".to_string())
+        }
+        Raw::IsoWeek(w, y) => {
+            let v = y
+                .or(reference.map(|r| r.year))
+                .and_then(|y| iso_week_of_year(y, *w as i32));
+            Resolved::val(v, format!("XXXX-W{w:02}"))
+        }
+        Raw::ShortDecade(k) => {
+            let v = match reference {
+                Some(r) => {
+                    let late = 200 + *k;
+                    if late * 10 <= r.year {
+                        late
+                    } else {
+                        190 + *k
+                    }
+                }
+                None if *k >= 3 => 190 + *k,
+                None => 200 + *k,
+            };
+            Resolved::val(Some(Val::Decade(v)), String::new())
+        }
+        Raw::Holiday(idx, m) => {
+            let v = reference.and_then(|r| {
+                let cands: Vec<CalendarDate> = [-1, 0, 1]
+                    .iter()
+                    .filter_map(|k| holiday_date(*idx, r.year.checked_add(*k)?))
+                    .collect();
+                pick_day(&cands, r, tense, *m).map(Val::Day)
+            });
+            let unknown = match HOLIDAYS.get(*idx).map(|h| h.1) {
+                Some(HolidayRule::Fixed(mo, d)) => format!("XXXX-{mo:02}-{d:02}"),
+                _ => "XXXX-XX-XX".to_string(),
+            };
+            Resolved::val(v, unknown)
+        }
         Raw::MonthDay(m, d) => {
             let v = reference.and_then(|r| {
                 let p = (*m as i64 - 1) * 31 + (*d as i64 - 1);
@@ -1860,6 +3303,7 @@ fn resolve(
                 Deictic::Week | Deictic::Weekend => (Unit::Week, Gran::Week),
                 Deictic::Month | Deictic::Quarter => (Unit::Month, Gran::Month),
                 Deictic::Year => (Unit::Year, Gran::Year),
+                Deictic::Decade => (Unit::Decade, Gran::Decade),
             };
             let v = reference.and_then(|r| {
                 let d = match unit {
@@ -1868,8 +3312,19 @@ fn resolve(
                         Unit::Day => r.add_days(*k)?,
                         Unit::Week => r.add_days(k.checked_mul(7)?)?,
                         Unit::Month => add_months(r, *k)?,
+                        Unit::Decade => add_months(r, k.checked_mul(120)?)?,
                         _ => add_months(r, k.checked_mul(12)?)?,
                     },
+                };
+                // "over the weekend" in the past, said on a weekday: the one just gone.
+                let d = if *unit == Deictic::Weekend && *k == 0 && tense == Tense::Past {
+                    if d.weekday() < 5 {
+                        d.add_days(-7)?
+                    } else {
+                        d
+                    }
+                } else {
+                    d
                 };
                 match unit {
                     Deictic::Quarter => Some(Val::Quarter(d.year, (d.month - 1) / 3 + 1)),
@@ -1880,6 +3335,7 @@ fn resolve(
             let unknown = match unit {
                 Deictic::Quarter => "XXXX-QX".to_string(),
                 Deictic::Weekend => "XXXX-WXX-WE".to_string(),
+                Deictic::Decade => "XXX".to_string(),
                 _ => unknown_for(g),
             };
             Resolved::val(v, unknown)
@@ -1909,6 +3365,7 @@ fn resolve(
                     value: s.timex(),
                     until: (s != e).then(|| e.timex()),
                     last: Some(e),
+                    kind: None,
                 },
                 None => b,
             }
@@ -1920,6 +3377,7 @@ fn resolve(
                 value: ra.value,
                 until: Some(rb.until.unwrap_or(rb.value)),
                 last: rb.last.or(ra.last),
+                kind: None,
             }
         }
     }
@@ -1974,6 +3432,7 @@ fn part_unknown(first: bool, n: u32, unit: Unit, base: &Raw, b: Resolved) -> Res
                 value: format!("XXXX-{s:02}"),
                 until: Some(format!("XXXX-{e:02}")),
                 last: None,
+                kind: None,
             }
         }
         Unit::Year if months && (1..=2).contains(&n) => Resolved::val(None, format!("XXXX-H{n}")),
@@ -2062,6 +3521,83 @@ fn find_reference(doc: &Doc, found: &[Found]) -> Option<(CalendarDate, DateSourc
         .map(|(d, f)| (d, DateSource::LatestInText, doc.range(f.a, f.b - 1)))
 }
 
+/// The parts of a value, each with whether it is unknown (`X`): `2021-08-22` has year, month
+/// and day; `XXXX-WXX-7` an unknown year and week and a known weekday.
+fn value_parts(value: &str) -> Vec<(&'static str, bool)> {
+    if let Some(v) = Val::parse(value) {
+        let parts: &[&'static str] = match v {
+            Val::Day(_) => &["year", "month", "day"],
+            Val::Week(..) | Val::Weekend(..) => &["year", "week"],
+            Val::Month(..) => &["year", "month"],
+            Val::Quarter(..) => &["year", "quarter"],
+            Val::Half(..) => &["year", "half"],
+            Val::Season(..) => &["year", "season"],
+            Val::Year(_) => &["year"],
+            Val::Decade(_) => &["decade"],
+            Val::Century(_) => &["century"],
+        };
+        return parts.iter().map(|p| (*p, false)).collect();
+    }
+    let mut out = Vec::new();
+    let segs: Vec<&str> = value.split('-').collect();
+    let x = |s: &str| s.contains('X');
+    if let Some(y) = segs.first() {
+        out.push((if y.len() == 3 { "decade" } else { "year" }, x(y)));
+    }
+    if let Some(s) = segs.get(1) {
+        let name = match s.chars().next() {
+            Some('W') => "week",
+            Some('Q') => "quarter",
+            Some('H') => "half",
+            Some(c) if c.is_ascii_alphabetic() => "season",
+            _ => "month",
+        };
+        out.push((name, x(s)));
+        if let Some(d) = segs.get(2) {
+            if name == "week" {
+                out.push(("weekday", x(d)));
+            } else {
+                out.push(("day", x(d)));
+            }
+        }
+    }
+    out
+}
+
+/// Which parts of a date the text gives (or fix exactly from the reference, as "yesterday"
+/// does) and which are a guess: the year of "August 14", the week of "Sunday", the month of
+/// "the 27th", the century of "the 70s". Unknown parts (`X`, no reference) count as implied.
+fn certainty(raw: &Raw, value: &str) -> (Vec<String>, Vec<String>) {
+    let guessed: &[&str] = match raw {
+        Raw::MonthDay(..) | Raw::Month(_, Mod::None) | Raw::Quarter(_, Mod::None) => &["year"],
+        Raw::Season(_, Mod::None) | Raw::Holiday(_, Mod::None) => &["year"],
+        Raw::Weekday(_, Mod::None) => &["year", "month", "day", "week"],
+        Raw::DayOfMonth(..) => &["year", "month"],
+        Raw::ShortDecade(_) => &["century"],
+        Raw::Range(a, _) | Raw::PartOf(_, _, _, a) => return certainty(a, value),
+        _ => &[],
+    };
+    let mut known = Vec::new();
+    let mut implied: Vec<String> = Vec::new();
+    for (part, unknown) in value_parts(value) {
+        if unknown || guessed.contains(&part) {
+            implied.push(part.to_string());
+        } else {
+            known.push(part.to_string());
+        }
+    }
+    if matches!(raw, Raw::Weekday(..) | Raw::DayOfMonth(_, Some(_)))
+        && !known.iter().any(|k| k == "weekday")
+    {
+        implied.retain(|p| p != "weekday");
+        known.push("weekday".to_string());
+    }
+    if matches!(raw, Raw::ShortDecade(_)) {
+        implied.push("century".to_string());
+    }
+    (known, implied)
+}
+
 /// The first and last day (inclusive) of a date value written by this module, like
 /// `2021-08`, `2021-W33`, `2021-Q1` or `199`; `None` for durations, values with unknown
 /// parts (`XXXX-06`) and years outside 0-9999.
@@ -2096,15 +3632,24 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         }
         let bytes = doc.range(f.a, f.b - 1);
         let t = doc.text_span(bytes.clone());
+        let kind = r.kind.unwrap_or_else(|| f.raw.kind());
+        let (known, implied) = if kind == DateKind::Date {
+            certainty(&f.raw, &r.value)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         out.dates.push(DateExpr {
             start: t.start,
             end: t.end,
             text: t.text,
-            kind: f.raw.kind(),
+            kind,
             value: r.value,
             until: r.until,
             relative: f.raw.is_relative(),
             ambiguous: f.ambiguous,
+            modifier: f.modifier.map(str::to_string),
+            known,
+            implied,
         });
         out.claimed.push(bytes);
     }
@@ -2609,6 +4154,146 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_and_glued_forms() {
+        assert_eq!(value("we met on friday", REF), "2021-08-20");
+        assert_eq!(value("it ends june 2016", REF), "2016-06");
+        assert_eq!(value("the vote is in may.", REF), "2021-05");
+        assert_eq!(value("He will go back Oct-2.", REF), "2021-10-02");
+        assert_eq!(value("Filed Dec31, 1994.", REF), "1994-12-31");
+        assert_eq!(value("It was due 2019-sep-1.", REF), "2019-09-01");
+        assert_eq!(value("The plan lasts until 11/2022.", REF), "2022-11");
+        assert_eq!(value("the 2010-11 season", REF), "2010");
+        assert_eq!(value("It reopens on 9/6.", REF), "2021-09-06");
+        // Modal "may", the verb "march", fractions are not dates.
+        assert!(found("They may go. We march on. He ate 3/4 of it.", REF).is_empty());
+        assert!(found("A sat nav, the sun, they wed.", REF).is_empty());
+    }
+
+    #[test]
+    fn spelled_and_bare_days() {
+        assert_eq!(value("He left on May twenty-first.", REF), "2021-05-21");
+        assert_eq!(value("on the second of August", REF), "2021-08-02");
+        assert_eq!(value("It opened on the 3rd.", REF), "2021-08-03");
+        assert_eq!(value("They met Friday the 13th.", REF), "2021-08-13");
+        assert_eq!(value("due by the 20th of next month", REF), "2021-09-20");
+        let d = one("It ran from 4 to 22 January 1995.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("1995-01-04", Some("1995-01-22"))
+        );
+        let d = one("closed April 9th through 17th", REF);
+        assert_eq!(d.until.as_deref(), Some("2021-04-17"));
+        assert!(found("He was the 27th. He finished 27th.", REF).is_empty());
+    }
+
+    #[test]
+    fn shifts_windows_and_weeks() {
+        assert_eq!(value("It opens two weeks from now.", REF), "2021-W35");
+        assert_eq!(value("It ended 1 month and 2 days ago.", REF), "2021-07-20");
+        assert_eq!(value("due three days after tomorrow", REF), "2021-08-26");
+        assert_eq!(
+            value("It fell 2 weeks before May 13, 1999.", REF),
+            "1999-04-29"
+        );
+        assert_eq!(
+            value("The vote will be held in three weeks.", REF),
+            "2021-W36"
+        );
+        // Not future: a duration.
+        let d = one("It was the first rise in three weeks.", REF);
+        assert_eq!((d.kind, d.value.as_str()), (DateKind::Duration, "P3W"));
+        let d = one("Prices rose over the past three weeks.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2021-08-01", Some("2021-08-21"))
+        );
+        let d = one("Talks resume within five days.", REF);
+        assert_eq!(d.until.as_deref(), Some("2021-08-26"));
+        assert_eq!(value("They meet Friday next week.", REF), "2021-08-27");
+        assert_eq!(value("in the third week of July 2021", REF), "2021-W28");
+        assert_eq!(value("the last week of 2015", REF), "2015-W53");
+        assert_eq!(value("the week of April 10, 2018", REF), "2018-W15");
+        let d = one(
+            "Stores stay shut for the rest of the week.",
+            Some("2021-08-19"),
+        );
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2021-08-19", Some("2021-08-22"))
+        );
+    }
+
+    #[test]
+    fn durations_with_parts_and_abbreviations() {
+        assert_eq!(value("They waited 3 hrs.", REF), "PT3H");
+        assert_eq!(value("It took 3h.", REF), "PT3H");
+        assert_eq!(value("for an hour and a half", REF), "PT1.5H");
+        assert_eq!(value("for two and a half years", REF), "P2.5Y");
+        assert_eq!(value("He served 1 year 2 months.", REF), "P1Y2M");
+        assert_eq!(value("for a couple of weeks", REF), "P2W");
+        assert_eq!(value("a 73 seconds flight", REF), "PT73S");
+        assert!(found("a second attack", REF).is_empty());
+    }
+
+    #[test]
+    fn decades_centuries_holidays_modifiers() {
+        assert_eq!(value("popular in the 1970's", REF), "197");
+        assert_eq!(value("popular in the '70s", REF), "197");
+        assert_eq!(value("popular in the seventies", REF), "197");
+        assert_eq!(value("built in the 19th century", REF), "18");
+        assert!(found("a woman in her seventies", REF).is_empty());
+        assert_eq!(value("They met before Christmas.", REF), "2020-12-25");
+        assert_eq!(value("They will meet at Thanksgiving.", REF), "2021-11-25");
+        assert_eq!(
+            value("It happened on Easter Sunday 2019.", REF),
+            "2019-04-21"
+        );
+        let r = found("Christmas shopping is over; a Good deal.", REF);
+        assert!(r.is_empty(), "{r:?}");
+        let d = one("Prices peaked in late March.", REF);
+        assert_eq!(
+            (d.text.as_str(), d.value.as_str(), d.modifier.as_deref()),
+            ("late March", "2021-03", Some("end"))
+        );
+        let d = one("by the end of the month", REF);
+        assert_eq!(
+            (d.value.as_str(), d.modifier.as_deref()),
+            ("2021-08", Some("end"))
+        );
+        assert_eq!(one("mid-June", REF).modifier.as_deref(), Some("mid"));
+    }
+
+    #[test]
+    fn known_and_implied_parts() {
+        let parts = |t: &str, r| {
+            let d = one(t, r);
+            (d.known, d.implied)
+        };
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            parts("It began on August 14.", REF),
+            (v(&["month", "day"]), v(&["year"]))
+        );
+        assert_eq!(
+            parts("It began on Aug. 14, 2020.", REF),
+            (v(&["year", "month", "day"]), v(&[]))
+        );
+        assert_eq!(
+            parts("It began yesterday.", REF),
+            (v(&["year", "month", "day"]), v(&[]))
+        );
+        assert_eq!(
+            parts("It began on Sunday.", REF),
+            (v(&["weekday"]), v(&["year", "month", "day"]))
+        );
+        assert_eq!(
+            parts("It began on Sunday.", None),
+            (v(&["weekday"]), v(&["year", "week"]))
+        );
+        assert!(one("for three years", REF).known.is_empty());
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for text in [
             "",
@@ -2620,6 +4305,11 @@ mod tests {
             "Q9 2021 Q1 mid- early-1990s post-",
             "100000 years ago, 99999 decades later, a century ago",
             "last last next this the next the day before",
+            "1 day before 1 day before 1 day before May 3 from now hence ago",
+            "the 99th century, the 0s, week 99 of 2021, the last week of 99999, Easter 0001",
+            "from 31 to 30 February, between 0 and 0 of Sept, the 31st of next month",
+            "Oct-99-2020 2019-sep-99 Dec-0 jan/0 within 0 days the past 0 decades",
+            "Friday the 31st, Feb 29 -- the third week of February 2021 Q9 H3 2020",
         ] {
             for reference in [None, REF, Some("9999-12-31"), Some("0000-01-01")] {
                 let _ = run(text, reference);

@@ -188,6 +188,17 @@ pub struct DateExpr {
     /// like `3/4/2021` (March 4 or April 3) gets the month-first reading; the other one
     /// swaps day and month.
     pub ambiguous: bool,
+    /// The part of the value meant, when the text narrows it: `start` ("early 2020", "the
+    /// beginning of March"), `mid` ("mid-June"), `end` ("late March", "the end of the month").
+    /// TIMEX3's `mod`: the value stays the whole period.
+    pub modifier: Option<String>,
+    /// Parts of the value the text states (or that follow exactly from the reference date, as
+    /// in "yesterday"): among `year`, `month`, `day`, `weekday`, `week`, `quarter`, `half`,
+    /// `season`, `decade`, `century`. Empty for durations.
+    pub known: Vec<String>,
+    /// Parts filled in by a guess: the year of "August 14" or "in June" (chosen by tense),
+    /// the month and day of "Sunday". They are `X` in `value` when there is no reference.
+    pub implied: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
