@@ -137,6 +137,7 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
                 start: ts.start,
                 end: ts.end,
                 text: ts.text,
+                numeral: doc.span(f.numeral.clone()),
                 kind: f.kind,
                 value: f.value,
                 low: f.low,
@@ -145,6 +146,7 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
                 hedge: f.hedge.clone().map(|r| doc.text[r].to_string()),
                 hedge_kind: f.hedge_kind,
                 counts: f.counts.clone(),
+                delta: f.delta.map(str::to_string),
             }
         })
         .collect();
@@ -194,6 +196,9 @@ struct Found {
     hedge: Option<Range<usize>>,
     hedge_kind: Option<HedgeKind>,
     counts: Option<String>,
+    /// Byte range of the number itself (see `Figure::numeral`).
+    numeral: Range<usize>,
+    delta: Option<&'static str>,
 }
 
 impl Found {
@@ -1243,6 +1248,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // Look back: minus sign, currency, hedge, range or age opener.
     let mut p = num.a;
     let mut neg = false;
+    let mut sign_tok = num.a;
     {
         if let Some(m) = before(p) {
             let t = tok(doc, m);
@@ -1250,8 +1256,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                 && matches!(t, "-" | "−" | "–")
                 && glued(doc, p)
                 && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct);
-            if sign || t.eq_ignore_ascii_case("minus") {
+            if sign || t.eq_ignore_ascii_case("minus") || t.eq_ignore_ascii_case("negative") {
                 neg = true;
+                sign_tok = m;
                 p = m;
             }
         }
@@ -1580,6 +1587,12 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     let a = opener
         .filter(|_| low_high.is_some() || age_opener)
         .unwrap_or(p);
+    let numeral_start = if neg && sign_tok + 1 == num.a {
+        doc.tokens[sign_tok].start
+    } else {
+        doc.tokens[num.a].start
+    };
+    let numeral = numeral_start..doc.tokens[last.b.max(last.a + 1) - 1].end;
     Some(Found {
         a,
         b: q.max(a + 1),
@@ -1591,6 +1604,8 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         hedge: hedge_range,
         hedge_kind,
         counts,
+        numeral,
+        delta: None,
     })
 }
 
@@ -1735,6 +1750,8 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
             direction: direction.to_string(),
             difference,
             ratio,
+            by: None,
+            percent_change: None,
         });
     }
     out
