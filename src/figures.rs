@@ -96,8 +96,8 @@
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits, scale_word,
-    suffix_scale, word_value,
+    fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits, parse_exponent,
+    scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -427,9 +427,73 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         a = i - 1;
     }
     let mut num = Num::new(a, i + 1, value, true);
+    // "1 234 567", "40 000": groups of three digits after a single space.
+    if rest.is_empty() && head.len() <= 3 && head.bytes().all(|c| c.is_ascii_digit()) {
+        let mut j = i + 1;
+        let mut v = value;
+        while space_group(doc, j) {
+            let t = doc.tok(j);
+            let (digits, frac) = t.split_at(3);
+            v = v * 1000.0 + parse_digits(digits)?;
+            if !frac.is_empty() {
+                v += parse_digits(&format!("0{frac}"))?;
+            }
+            j += 1;
+            if !frac.is_empty() {
+                break;
+            }
+        }
+        if j > i + 1 {
+            num.value = v;
+            num.b = j;
+            return Some(num);
+        }
+    }
     if rest.is_empty() {
+        // "2 1/4", "10 ½": a fraction after a space adds to the whole number.
+        if kind(doc, i + 1) == Some(TokKind::Number)
+            && doc.tokens[i + 1].space_before
+            && same_sentence(doc, i, i + 1)
+            && head.bytes().all(|c| c.is_ascii_digit())
+        {
+            if let Some(f) = fraction_token(doc.tok(i + 1)) {
+                num.value += f;
+                num.b = i + 2;
+                return Some(num);
+            }
+        }
     } else if ordinal_suffix_fits(head, rest) {
         num.ordinal = true;
+        return Some(num);
+    } else if let Some(f) = fraction_token(s) {
+        num.value = f;
+        return Some(num);
+    } else if let Some(f) = rest
+        .chars()
+        .next()
+        .filter(|_| rest.chars().count() == 1)
+        .and_then(vulgar_fraction)
+    {
+        num.value += f;
+        return Some(num);
+    } else if let Some(v) = (rest.starts_with(['e', 'E']))
+        .then(|| parse_exponent(s))
+        .flatten()
+    {
+        num.value = v;
+        return Some(num);
+    } else if rest == "m" || rest == "t" {
+        // "1.8m tall", "100t": metres and tonnes, unless money or a plural noun makes the
+        // "m" a million ("$5m", "5m people").
+        let money = i > 0 && currency_before(doc, i, 0).is_some();
+        let plural = word(doc, i + 1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && plural_like(w));
+        if rest == "m" && (money || plural) {
+            num.value *= 1e6;
+            num.scale = 1e6;
+        } else {
+            num.glued = Glued::Unit(if rest == "m" { "m" } else { "t" }, FigureKind::Measure);
+        }
         return Some(num);
     } else if let Some(sc) = suffix_scale(rest) {
         num.value *= sc;
@@ -479,7 +543,54 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         num.glued = Glued::Range(hi * num.scale);
     }
     num.b = j;
+    if num.glued == Glued::None {
+        if let Some((f, e)) = and_fraction(doc, j) {
+            let mut n = with_fraction(doc, num.a, num.value, num.scale, f, e);
+            n.digits = true;
+            return Some(n);
+        }
+    }
     Some(num)
+}
+
+/// The token at `j` when it continues a space-grouped number: exactly three digits (maybe with
+/// a decimal part) after a single space.
+fn space_group(doc: &Doc, j: usize) -> bool {
+    space_group_opt(doc, j).is_some()
+}
+
+fn space_group_opt(doc: &Doc, j: usize) -> Option<()> {
+    let t = doc.tokens.get(j)?;
+    let prev = doc.tokens.get(j.checked_sub(1)?)?;
+    if t.kind != TokKind::Number || t.sentence != prev.sentence {
+        return None;
+    }
+    let gap = doc.text.get(prev.end..t.start)?;
+    if gap.chars().count() != 1
+        || !gap
+            .chars()
+            .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+    {
+        return None;
+    }
+    let s = doc.tok(j);
+    let b = s.as_bytes();
+    let three = b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit);
+    let tail = s.get(3..)?;
+    let frac_ok = tail.is_empty()
+        || (tail.len() > 1
+            && tail.starts_with('.')
+            && tail[1..].bytes().all(|c| c.is_ascii_digit()));
+    (three && frac_ok).then_some(())
+}
+
+/// A token that is a fraction on its own: "3/4", "½".
+fn fraction_token(t: &str) -> Option<f64> {
+    let mut cs = t.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        return vulgar_fraction(c);
+    }
+    slash_fraction(t)
 }
 
 /// What follows "45-" or "three-" in one token: "year-old", "km", "member", "day" (a
@@ -573,13 +684,13 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
 const NUMERAL_STARTS: &[&str] = &[
     "a", "an", "billions", "billionth", "dozen", "dozens", "eight", "eighteen", "eighteenth",
     "eighth", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth", "fifth",
-    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth",
-    "fourth", "half", "hundreds", "hundredth", "millions", "millionth", "nine", "nineteen",
-    "nineteenth", "ninetieth", "ninety", "ninth", "one", "seven", "seventeen", "seventeenth",
-    "seventh", "seventieth", "seventy", "several", "six", "sixteen", "sixteenth", "sixth",
-    "sixtieth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth",
-    "thirty", "thousands", "thousandth", "three", "trillions", "twelfth", "twelve", "twentieth",
-    "twenty", "two", "zero",
+    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth",
+    "half", "hundreds", "hundredth", "millions", "millionth", "naught", "nine", "nineteen",
+    "nineteenth", "ninetieth", "ninety", "ninth", "nought", "one", "quarter", "seven", "seventeen",
+    "seventeenth", "seventh", "seventieth", "seventy", "several", "six", "sixteen", "sixteenth",
+    "sixth", "sixtieth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth",
+    "thirtieth", "thirty", "thousands", "thousandth", "three", "trillions", "twelfth", "twelve",
+    "twentieth", "twenty", "two", "zero",
 ];
 
 fn may_start_numeral(w: &str) -> bool {
@@ -622,8 +733,30 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             if is(doc, i + 2, "of") && !nx.eq_ignore_ascii_case("half") {
                 return Some(share(i, i + 2, 1.0, d));
             }
+            // "a quarter million"
+            if let Some(sc) = word(doc, i + 2).and_then(scale_word) {
+                let mut num = Num::new(i, i + 3, sc / d, false);
+                num.scale = sc;
+                return Some(num);
+            }
+            // "a fifth" on its own is a fraction; "a fifth term" is an ordinal (read at the
+            // next token), "a half" after "and" belongs to the number before it.
+            let prev = i.checked_sub(1).map_or("", |p| tok(doc, p));
+            let noun_next = word(doc, i + 2).is_some_and(|w| {
+                !in_list(w, FUNCTION_WORDS) && w.chars().next().is_some_and(char::is_lowercase)
+            });
+            if !noun_next && !prev.eq_ignore_ascii_case("and") && !glued(doc, i + 2) {
+                return Some(Num::new(i, i + 2, 1.0 / d, false));
+            }
         }
         return None;
+    }
+    // "quarter million"
+    if w.eq_ignore_ascii_case("quarter") {
+        let sc = word(doc, i + 1).and_then(scale_word)?;
+        let mut num = Num::new(i, i + 2, sc / 4.0, false);
+        num.scale = sc;
+        return Some(num);
     }
     if w.eq_ignore_ascii_case("several") {
         return few_or_several(doc, i, i + 1, 3.0, 9.0);
@@ -648,6 +781,12 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         }
         if is(doc, i + 1, "of") || is_any(doc, i + 1, DETERMINERS) {
             return Some(share(i, i + 1, 1.0, 2.0));
+        }
+        // "half million"
+        if let Some(sc) = word(doc, i + 1).and_then(scale_word) {
+            let mut num = Num::new(i, i + 2, 0.5 * sc, false);
+            num.scale = sc;
+            return Some(num);
         }
         return None;
     }
@@ -690,7 +829,8 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
                 "'s", "’s",
             ],
         );
-        if v >= 3.0 && det {
+        // From "eleventh" on, ordinal words do not double as anything else.
+        if (v >= 3.0 && det) || v >= 11.0 {
             let mut num = Num::new(i, i + 1, v, false);
             num.ordinal = true;
             return Some(num);
@@ -698,15 +838,105 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         return None;
     }
     let (v, end, scale) = word_number(doc, i, false)?;
-    // "two thirds of"
-    if let Some((d, plural)) = word(doc, end).and_then(fraction_denominator) {
-        if end == i + 1 && (1.0..10.0).contains(&v) && v < d && (plural || v == 1.0) {
-            return is(doc, end + 1, "of").then(|| share(i, end + 1, v, d));
+    let one_word = end == i + 1;
+    if let Some(w2) = word(doc, end) {
+        // "two thirds (of)", "one eighth", "three quarters billion".
+        if let Some((d, plural)) = fraction_denominator(w2) {
+            if (plural && v >= 2.0) || (!plural && v == 1.0 && one_word) {
+                if is(doc, end + 1, "of") && one_word && v < d {
+                    return Some(share(i, end + 1, v, d));
+                }
+                if let Some(sc) = word(doc, end + 1).and_then(scale_word) {
+                    let mut num = Num::new(i, end + 2, v / d * sc, false);
+                    num.scale = sc;
+                    return Some(num);
+                }
+                return Some(Num::new(i, end + 1, v / d, false));
+            }
         }
+        // "one hundred twenty-fifth", "two hundredth", "three trillionth".
+        if let Some(o) = ordinal_word_value(w2) {
+            let scale_ord = [1e2, 1e3, 1e6, 1e9, 1e12].contains(&o);
+            let tail = if o < 10.0 {
+                v % 10.0 == 0.0
+            } else {
+                v % 100.0 == 0.0
+            };
+            if (scale_ord && v < 1000.0) || (o < 100.0 && v >= 20.0 && tail) {
+                let value = if scale_ord { v * o } else { v + o };
+                let mut num = Num::new(i, end + 1, value, false);
+                num.ordinal = true;
+                return Some(num);
+            }
+        }
+    }
+    // "five point five", "two hundred point zero three", "nought point eleven".
+    if is(doc, end, "point") {
+        let mut digits = String::new();
+        let mut j = end + 1;
+        while let Some(d) = word(doc, j)
+            .filter(|w| !w.contains(is_hyphen))
+            .and_then(word_value)
+        {
+            if d > 9.0 || digits.len() >= 12 {
+                break;
+            }
+            digits.push(char::from(b'0' + d as u8));
+            j += 1;
+        }
+        if digits.is_empty() {
+            if let Some(d) = word(doc, j)
+                .and_then(word_value)
+                .filter(|d| (10.0..100.0).contains(d))
+            {
+                digits = format!("{}", d as u32);
+                j += 1;
+            }
+        }
+        if !digits.is_empty() {
+            let frac = parse_digits(&format!("0.{digits}"))?;
+            let mut num = Num::new(i, j, v + frac, false);
+            num.scale = scale;
+            return Some(num);
+        }
+    }
+    // "one and a half", "five and a half million", "3 million and a quarter".
+    if let Some((f, e)) = and_fraction(doc, end) {
+        return Some(with_fraction(doc, i, v, scale, f, e));
     }
     let mut num = Num::new(i, end, v, false);
     num.scale = scale;
     Some(num)
+}
+
+/// "and a half", "and one fourth", "and three fifths" at `j`: the fraction and the end.
+fn and_fraction(doc: &Doc, j: usize) -> Option<(f64, usize)> {
+    if !is(doc, j, "and") || !same_sentence(doc, j, j + 2) {
+        return None;
+    }
+    let n = tok(doc, j + 1);
+    let n = if in_list(n, &["a", "an", "one"]) {
+        1.0
+    } else {
+        word_value(n).filter(|v| (2.0..10.0).contains(v))?
+    };
+    let (d, plural) = word(doc, j + 2).and_then(fraction_denominator)?;
+    ((n == 1.0) != plural && n < d).then_some((n / d, j + 3))
+}
+
+/// A whole number `v` (with its last big scale) plus the fraction `f` read up to token `e`,
+/// then maybe a scale word: "five and a half million" is 5.5 million, "one million and a half"
+/// 1.5 million, "one billion and a half million" 1.0005 billion.
+fn with_fraction(doc: &Doc, a: usize, v: f64, scale: f64, f: f64, e: usize) -> Num {
+    if let Some(s2) = word(doc, e).and_then(scale_word) {
+        let value = if scale > s2 { v + f * s2 } else { (v + f) * s2 };
+        let mut num = Num::new(a, e + 1, value, false);
+        num.scale = s2.max(scale);
+        return num;
+    }
+    let mut num = Num::new(a, e, v + f * scale, false);
+    num.scale = scale;
+    num
 }
 
 fn share(a: usize, b: usize, n: f64, d: f64) -> Num {
@@ -824,6 +1054,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
             last = Last::Small(v);
         } else if w.eq_ignore_ascii_case("and")
             && matches!(last, Last::Hundred | Last::Big)
+            && and_fraction(doc, j).is_none()
             && word(doc, j + 1)
                 .and_then(word_value)
                 .is_some_and(|v| v < 100.0)
