@@ -126,6 +126,7 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
             None => i += 1,
         }
     }
+    let mut found = merge_bounds(doc, found);
     let changes = find_changes(doc, &mut found);
     let figures = found
         .iter()
@@ -151,6 +152,44 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
         })
         .collect();
     FiguresResult { figures, changes }
+}
+
+/// Two opposite bounds joined by "and"/"but" are one range: "more than 10 and less than 40"
+/// is 10 to 40. One pass over neighbours.
+fn merge_bounds(doc: &Doc, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(p) = out.last_mut() {
+            let joined = f.a == p.b + 1
+                && is_any(doc, p.b, &["and", "but", ","])
+                && same_sentence(doc, p.a, f.a)
+                && p.kind == f.kind
+                && p.unit == f.unit
+                && p.value.is_none()
+                && f.value.is_none();
+            let bounds = match (p.hedge_kind, f.hedge_kind) {
+                (Some(HedgeKind::LowerBound), Some(HedgeKind::UpperBound)) => {
+                    p.low.zip(f.high).filter(|(l, h)| l < h)
+                }
+                (Some(HedgeKind::UpperBound), Some(HedgeKind::LowerBound)) => {
+                    f.low.zip(p.high).filter(|(l, h)| l < h)
+                }
+                _ => None,
+            };
+            if let (true, Some((l, h))) = (joined, bounds) {
+                p.low = Some(l);
+                p.high = Some(h);
+                p.b = f.b;
+                p.numeral = p.numeral.start..f.numeral.end;
+                p.counts = f.counts.or(p.counts.take());
+                p.hedge = None;
+                p.hedge_kind = None;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// Claimed byte ranges, sorted, for overlap tests in O(log n).
@@ -642,7 +681,20 @@ fn glued_unit(s: &str) -> Option<(&'static str, FigureKind)> {
                 "kph" | "kmh" | "km/h" => "km/h",
                 "km2" | "km²" => "km2",
                 "m2" | "m²" => "m2",
-                _ => return None,
+                "kmph" => "km/h",
+                "dm" => "dm",
+                "mcg" | "µg" | "μg" => "µg",
+                "kb" => "kB",
+                "mb" => "MB",
+                "gb" => "GB",
+                "tb" => "TB",
+                _ => {
+                    // "115USD", "100元"
+                    if let Some((_, c)) = CURRENCY_SIGNS.iter().find(|(x, _)| *x == s) {
+                        return Some((c, Money));
+                    }
+                    return iso_code(s).map(|c| (c, Money));
+                }
             };
             (sym, Measure)
         }
@@ -670,7 +722,17 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         ("gallons", "gal"), ("hectare", "ha"), ("hectares", "ha"), ("acre", "acre"),
         ("acres", "acre"), ("mph", "mph"), ("kph", "km/h"), ("knots", "kn"), ("barrel", "bbl"), ("barrels", "bbl"), ("megawatts", "MW"),
         ("megawatt", "MW"), ("gigawatts", "GW"), ("gigawatt", "GW"), ("kilowatts", "kW"),
-        ("kilowatt", "kW"),
+        ("kilowatt", "kW"), ("decimeter", "dm"), ("decimeters", "dm"), ("decimetre", "dm"),
+        ("decimetres", "dm"), ("dm", "dm"), ("microgram", "µg"), ("micrograms", "µg"),
+        ("microgramme", "µg"), ("microgrammes", "µg"), ("µg", "µg"), ("μg", "µg"), ("mcg", "µg"),
+        ("tablespoon", "tbsp"), ("tablespoons", "tbsp"), ("tbsp", "tbsp"), ("teaspoon", "tsp"),
+        ("teaspoons", "tsp"), ("tsp", "tsp"), ("cup", "cup"), ("cups", "cup"), ("kmph", "km/h"),
+        ("byte", "B"), ("bytes", "B"), ("bit", "bit"), ("bits", "bit"), ("kilobyte", "kB"),
+        ("kilobytes", "kB"), ("kb", "kB"), ("megabyte", "MB"), ("megabytes", "MB"), ("mb", "MB"),
+        ("gigabyte", "GB"), ("gigabytes", "GB"), ("gb", "GB"), ("terabyte", "TB"),
+        ("terabytes", "TB"), ("tb", "TB"), ("megabit", "Mbit"), ("megabits", "Mbit"),
+        ("gigabit", "Gbit"), ("gigabits", "Gbit"), ("mbps", "Mbit/s"), ("gbps", "Gbit/s"),
+        ("kn", "kn"), ("knot", "kn"), ("m", "m"),
     ];
     UNITS
         .iter()
@@ -1081,6 +1143,15 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
 const HEDGES: &[(&[&str], HedgeKind)] = {
     use HedgeKind::*;
     &[
+        (&["less", "than", "or", "equal", "to"], UpperBound),
+        (&["fewer", "than", "or", "equal", "to"], UpperBound),
+        (&["more", "than", "or", "equal", "to"], LowerBound),
+        (&["greater", "than", "or", "equal", "to"], LowerBound),
+        (&["equal", "to", "or", "less", "than"], UpperBound),
+        (&["equal", "to", "or", "fewer", "than"], UpperBound),
+        (&["equal", "to", "or", "more", "than"], LowerBound),
+        (&["equal", "to", "or", "greater", "than"], LowerBound),
+        (&["at", "least", "or", "equal", "to"], LowerBound),
         (&["no", "more", "than"], UpperBound),
         (&["not", "more", "than"], UpperBound),
         (&["no", "fewer", "than"], LowerBound),
@@ -1098,6 +1169,11 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["fewer", "than"], UpperBound),
         (&["less", "than"], UpperBound),
         (&["lower", "than"], UpperBound),
+        (&["larger", "than"], LowerBound),
+        (&["bigger", "than"], LowerBound),
+        (&["smaller", "than"], UpperBound),
+        (&[">", "="], LowerBound),
+        (&["<", "="], UpperBound),
         (&["at", "least"], LowerBound),
         (&["at", "most"], UpperBound),
         (&["upwards", "of"], LowerBound),
@@ -1118,6 +1194,17 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["some"], Approximate),
         (&["estimated"], Approximate),
         (&["circa"], Approximate),
+        (&["exceed"], LowerBound),
+        (&["exceeds"], LowerBound),
+        (&["exceeded"], LowerBound),
+        (&["exceeding"], LowerBound),
+        (&["surpass"], LowerBound),
+        (&["surpassed"], LowerBound),
+        (&["surpassing"], LowerBound),
+        (&["≥"], LowerBound),
+        (&["≤"], UpperBound),
+        (&[">"], LowerBound),
+        (&["<"], UpperBound),
     ]
 };
 
@@ -1153,7 +1240,9 @@ fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)>
 #[rustfmt::skip]
 const CURRENCY_SIGNS: &[(&str, &str)] = &[
     ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"), ("₩", "KRW"),
-    ("₽", "RUB"), ("₺", "TRY"), ("₦", "NGN"), ("₪", "ILS"),
+    ("₽", "RUB"), ("₺", "TRY"), ("₦", "NGN"), ("₪", "ILS"), ("₡", "CRC"), ("₾", "GEL"),
+    ("₭", "LAK"), ("₿", "BTC"), ("元", "CNY"), ("₱", "PHP"), ("₫", "VND"), ("₴", "UAH"),
+    ("฿", "THB"), ("₵", "GHS"), ("₸", "KZT"), ("₼", "AZN"),
 ];
 
 /// Letters glued before `$`: "US$", "A$", "HK$".
@@ -1161,7 +1250,7 @@ const CURRENCY_SIGNS: &[(&str, &str)] = &[
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("US", "USD"), ("U.S.", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"),
     ("CAN", "CAD"), ("HK", "HKD"), ("NZ", "NZD"), ("S", "SGD"), ("SG", "SGD"), ("NT", "TWD"),
-    ("R", "BRL"), ("MX", "MXN"),
+    ("R", "BRL"), ("MX", "MXN"), ("MEX", "MXN"),
 ];
 
 #[rustfmt::skip]
@@ -1169,7 +1258,7 @@ const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR",
     "PKR", "AFN", "RUB", "BRL", "ZAR", "KRW", "MXN", "SEK", "NOK", "DKK", "PLN", "TRY", "ILS",
     "AED", "SAR", "EGP", "NGN", "KES", "IDR", "THB", "VND", "ARS", "CLP", "COP", "UAH", "IRR",
-    "IQD", "TWD", "CZK", "HUF", "MYR", "QAR", "KWD",
+    "IQD", "TWD", "CZK", "HUF", "MYR", "QAR", "KWD", "BTC",
 ];
 
 fn iso_code(w: &str) -> Option<&'static str> {
@@ -1182,8 +1271,21 @@ fn currency_before(doc: &Doc, p: usize, floor: usize) -> Option<(&'static str, u
     let j = p.checked_sub(1).filter(|j| *j >= floor)?;
     let t = tok(doc, j);
     if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == t) {
-        if t == "$" && j > floor && glued(doc, j) {
-            if let Some((_, c)) = DOLLAR_PREFIXES.iter().find(|(s, _)| *s == tok(doc, j - 1)) {
+        if t == "$" && j > floor {
+            // "US$", "HK $", "usd$": single letters ("A$", "C$") only glued and capital,
+            // since "a $5 bill" is not Australian.
+            let pre = tok(doc, j - 1);
+            let hit = DOLLAR_PREFIXES.iter().find(|(s, _)| {
+                if s.len() == 1 {
+                    *s == pre && glued(doc, j)
+                } else {
+                    s.eq_ignore_ascii_case(pre)
+                }
+            });
+            if let Some((_, c)) = hit {
+                return Some((c, j - 1));
+            }
+            if let Some(c) = iso_code(&pre.to_ascii_uppercase()).filter(|_| glued(doc, j)) {
                 return Some((c, j - 1));
             }
         }
@@ -1215,6 +1317,9 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
         ("shekels", "ILS"), ("dirham", "AED"), ("dirhams", "AED"), ("riyal", "SAR"),
         ("riyals", "SAR"), ("naira", "NGN"), ("hryvnia", "UAH"), ("hryvnias", "UAH"),
         ("rial", "IRR"), ("rials", "IRR"), ("baht", "THB"), ("rupiah", "IDR"), ("reais", "BRL"),
+        ("peseta", "ESP"), ("pesetas", "ESP"), ("guilder", "NLG"), ("guilders", "NLG"),
+        ("markka", "FIM"), ("markkaa", "FIM"), ("bitcoin", "BTC"), ("bitcoins", "BTC"),
+        ("bucks", "USD"),
     ];
     /// Adjective + currency word: the adjective decides the code.
     #[rustfmt::skip]
@@ -1276,6 +1381,17 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
     Some((c, q + 1))
 }
 
+/// A temperature scale written out, with the usual misspellings.
+fn temperature_word(w: &str) -> Option<&'static str> {
+    if in_list(w, &["celsius", "celcius", "centigrade"]) {
+        Some("°C")
+    } else if in_list(w, &["fahrenheit", "farenheit", "fahrenhiet"]) {
+        Some("°F")
+    } else {
+        None
+    }
+}
+
 /// Percent, percentage points, currency, measure, temperature and age words after a number.
 fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, FigureKind, usize)> {
     use FigureKind::*;
@@ -1286,8 +1402,51 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if t == "%" || t == "٪" {
         return Some(("%", Percent, q + 1));
     }
-    if in_list(t, &["percent", "pct", "pc"]) {
+    if in_list(t, &["percent", "percents", "pct", "pc"]) {
         return Some(("%", Percent, q + 1));
+    }
+    if t.eq_ignore_ascii_case("percentage") && !is_any(doc, q + 1, &["point", "points"]) {
+        return Some(("%", Percent, q + 1));
+    }
+    if in_list(t, &["cent", "cents", "¢"]) {
+        return Some(("USD", Money, q + 1));
+    }
+    if in_list(t, &["pence", "penny", "pennies"]) {
+        return Some(("GBP", Money, q + 1));
+    }
+    // "30 MUSD": a million of the currency, in finance shorthand.
+    if t.len() == 4 && t.starts_with('M') {
+        if let Some(c) = iso_code(&t[1..]) {
+            return Some((c, Money, q + 1));
+        }
+    }
+    // "75 USD million"
+    if let Some(c) = iso_code(t) {
+        if word(doc, q + 1).and_then(scale_word).is_some() {
+            return Some((c, Money, q + 2));
+        }
+    }
+    if let Some(u) = temperature_word(t) {
+        return Some((u, Measure, q + 1));
+    }
+    if in_list(t, &["deg", "degs"]) {
+        let e = if tok(doc, q + 1) == "." && glued(doc, q + 1) {
+            q + 2
+        } else {
+            q + 1
+        };
+        if let Some(u) = temperature_word(tok(doc, e)) {
+            return Some((u, Measure, e + 1));
+        }
+        if in_list(tok(doc, e), &["c", "f"]) {
+            let u = if is(doc, e, "c") { "°C" } else { "°F" };
+            return Some((u, Measure, e + 1));
+        }
+        return Some(("°", Measure, e));
+    }
+    // Ages in clinical shorthand: "87 yo".
+    if in_list(t, &["yo", "y/o"]) {
+        return Some(("year", Measure, q + 1));
     }
     if t.eq_ignore_ascii_case("per") && is(doc, q + 1, "cent") {
         return Some(("%", Percent, q + 2));
@@ -1309,11 +1468,16 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     }
     if in_list(t, &["degree", "degrees", "°", "º"]) {
         let n = tok(doc, q + 1);
-        if in_list(n, &["celsius", "centigrade", "c"]) {
-            return Some(("°C", Measure, q + 2));
+        if let Some(u) = temperature_word(n) {
+            return Some((u, Measure, q + 2));
         }
-        if in_list(n, &["fahrenheit", "f"]) {
-            return Some(("°F", Measure, q + 2));
+        if in_list(n, &["c", "f"]) {
+            let u = if n.eq_ignore_ascii_case("c") {
+                "°C"
+            } else {
+                "°F"
+            };
+            return Some((u, Measure, q + 2));
         }
         return Some(("°", Measure, q + 1));
     }
@@ -1366,6 +1530,24 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
         return Some((u, k, q + 1));
     }
     None
+}
+
+/// The multiplier a unit read between tokens `q` and `e` carries: cents and pence are
+/// hundredths, "MUSD" and "USD million" millions.
+fn unit_factor(doc: &Doc, q: usize, e: usize) -> f64 {
+    let t = tok(doc, q);
+    if in_list(t, &["cent", "cents", "pence", "penny", "pennies", "¢"]) {
+        return 0.01;
+    }
+    if t.len() == 4 && t.starts_with('M') && iso_code(&t[1..]).is_some() {
+        return 1e6;
+    }
+    if e > q + 1 {
+        if let Some(sc) = word(doc, e - 1).and_then(scale_word) {
+            return sc;
+        }
+    }
+    1.0
 }
 
 /// True when a plain 4-digit number in 1800..=2100 is a year here.
@@ -1645,6 +1827,8 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             _ if conn.eq_ignore_ascii_case("to") => !change_from,
             _ if conn.eq_ignore_ascii_case("and") => between,
             _ if conn.eq_ignore_ascii_case("or") => true,
+            "~" => true,
+            _ if conn.eq_ignore_ascii_case("through") || conn.eq_ignore_ascii_case("thru") => true,
             _ => false,
         };
         if ok_conn && same_sentence(doc, c, i) {
@@ -1681,6 +1865,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // Units.
     let mut unit: Option<&'static str> = None;
     let mut fkind = FigureKind::Count;
+    // Subunits and scales written with the unit: "50 cents" (0.01), "30 MUSD" (1e6).
+    let mut factor = 1.0;
+    let mut plus = 0.0;
     match last.glued {
         Glued::Unit(u, k) => {
             unit = Some(u);
@@ -1703,7 +1890,18 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         if let Some((u, k, e)) = unit_after(doc, q, last.scale >= 1e3) {
             unit = Some(u);
             fkind = k;
+            factor = unit_factor(doc, q, e);
             q = e;
+            // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+            if k == FigureKind::Money && factor == 1.0 {
+                let c = if is(doc, q, "and") { q + 1 } else { q };
+                if let Some(n) = read_num(doc, c).filter(|n| n.plain() && n.value < 100.0) {
+                    if is_any(doc, n.b, &["cent", "cents"]) && same_sentence(doc, q, n.b) {
+                        plus = n.value / 100.0;
+                        q = n.b + 1;
+                    }
+                }
+            }
         } else if let Some(tu) = word(doc, q).and_then(time_unit) {
             // Ages: "45 years old", "aged 45"; anything else with a time unit is a duration.
             if is(doc, q + 1, "old") {
@@ -1738,6 +1936,11 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         (None, Some((l, h))) => (None, Some(l), Some(h)),
         _ => (Some(num.value), None, None),
     };
+    if factor != 1.0 || plus != 0.0 {
+        value = value.map(|v| v * factor + plus);
+        low = low.map(|v| v * factor);
+        high = high.map(|v| v * factor);
+    }
     if neg {
         value = value.map(|v| -v);
         let (l, h) = (high.map(|v| -v), low.map(|v| -v));
@@ -1748,9 +1951,11 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // Postfix hedges: "30 or more", "250 or so", "30+".
     let mut hedge_kind = hedge.map(|(_, k)| k);
     if hedge_kind.is_none() && fkind != FigureKind::Ordinal {
-        let post = if is(doc, q, "or") {
+        let post = if is(doc, q, "and") && is_any(doc, q + 1, &["more", "above", "over"]) {
+            Some((HedgeKind::LowerBound, q + 2))
+        } else if is(doc, q, "or") {
             match tok(doc, q + 1).to_ascii_lowercase().as_str() {
-                "more" | "higher" | "above" => Some(HedgeKind::LowerBound),
+                "more" | "higher" | "above" | "greater" => Some(HedgeKind::LowerBound),
                 "fewer" | "less" | "lower" => Some(HedgeKind::UpperBound),
                 "so" => Some(HedgeKind::Approximate),
                 _ => None,
