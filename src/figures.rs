@@ -163,8 +163,8 @@ fn merge_bounds(doc: &Doc, found: Vec<Found>) -> Vec<Found> {
             let joined = f.a == p.b + 1
                 && is_any(doc, p.b, &["and", "but", ","])
                 && same_sentence(doc, p.a, f.a)
-                && p.kind == f.kind
-                && p.unit == f.unit
+                && (p.kind == f.kind && p.unit == f.unit
+                    || p.kind == FigureKind::Count && p.unit.is_none())
                 && p.value.is_none()
                 && f.value.is_none();
             let bounds = match (p.hedge_kind, f.hedge_kind) {
@@ -177,6 +177,8 @@ fn merge_bounds(doc: &Doc, found: Vec<Found>) -> Vec<Found> {
                 _ => None,
             };
             if let (true, Some((l, h))) = (joined, bounds) {
+                p.kind = f.kind;
+                p.unit = f.unit;
                 p.low = Some(l);
                 p.high = Some(h);
                 p.b = f.b;
@@ -453,6 +455,10 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     let (head, rest) = s.split_at(k);
+    // "½" on its own.
+    if head.is_empty() {
+        return fraction_token(s).map(|v| Num::new(i, i + 1, v, true));
+    }
     let mut value = parse_digits(head)?;
     let mut a = i;
     // ".08": a leading decimal point glued to the digits, not ending a word.
@@ -860,7 +866,9 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             }
         }
         // "three-year-old", "five-day"
-        if let Some(n) = word_value(a).filter(|v| *v < 100.0 && word_value(w).is_none()) {
+        if let Some(n) = word_value(a)
+            .filter(|v| *v < 100.0 && word_value(w).is_none() && ordinal_word_value(w).is_none())
+        {
             let start = doc.tokens[i].start + a.len() + 1;
             // "one-stop", "one-sided" are adjectives, not counts.
             let g = compound(b, start).filter(|g| n != 1.0 || !matches!(g, Glued::Noun(..)));
@@ -1550,6 +1558,24 @@ fn unit_factor(doc: &Doc, q: usize, e: usize) -> f64 {
     1.0
 }
 
+/// "over" right before the number at `p` is not "more than" after a number ("1 over 3", "won
+/// 3 over 2") or as the particle of a phrasal verb ("handed over 30 weapons").
+fn over_is_not_a_bound(doc: &Doc, s: usize, p: usize) -> bool {
+    #[rustfmt::skip]
+    const PARTICLE_VERBS: &[&str] = &[
+        "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take",
+        "takes", "took", "taken", "taking", "pass", "passed", "passing", "sign", "signed",
+        "signing", "fork", "forked", "cough", "coughed", "hold", "held", "carry", "carried",
+    ];
+    if p != s + 1 || !is(doc, s, "over") || s == 0 {
+        return false;
+    }
+    let prev = s - 1;
+    kind(doc, prev) == Some(TokKind::Number)
+        || word(doc, prev).and_then(word_value).is_some()
+        || is_any(doc, prev, PARTICLE_VERBS)
+}
+
 /// True when a plain 4-digit number in 1800..=2100 is a year here.
 fn is_year(doc: &Doc, num: &Num) -> bool {
     let t = tok(doc, num.a);
@@ -1691,7 +1717,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             }
         }
     }
-    let hedge = hedge_before(doc, p, floor).filter(|(s, _)| same_sentence(doc, *s, i));
+    let hedge = hedge_before(doc, p, floor)
+        .filter(|(s, _)| same_sentence(doc, *s, i))
+        .filter(|(s, _)| !over_is_not_a_bound(doc, *s, p));
     let mut hedge_range = None;
     if let Some((s, _)) = hedge {
         hedge_range = Some(doc.tokens[s].start..doc.tokens[p - 1].end);
@@ -2074,7 +2102,49 @@ fn change_cue(w: &str) -> Option<&'static str> {
     }
 }
 
+/// Marks figures that are the size of a change: "fell 5%", "rose by 30", "an increase of $3
+/// million", "a 5% drop". "up"/"down" count only before money and percentages, since "set up
+/// 5 camps" and "shot down 3 drones" use them as particles.
+fn mark_deltas(doc: &Doc, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.kind == FigureKind::Ordinal {
+            continue;
+        }
+        let Some(mut j) = f.a.checked_sub(1) else {
+            continue;
+        };
+        if is(doc, j, "by") {
+            j = match j.checked_sub(1) {
+                Some(x) => x,
+                None => continue,
+            };
+        }
+        let rate = matches!(f.kind, FigureKind::Percent | FigureKind::Money);
+        let mut dir = change_cue(tok(doc, j))
+            .filter(|_| rate || !is_any(doc, j, &["up", "down", "higher", "lower"]));
+        // "an increase of 5%"
+        if dir.is_none() && is(doc, j, "of") && j > 0 {
+            dir = change_cue(tok(doc, j - 1)).filter(|_| !is_any(doc, j - 1, &["up", "down"]));
+        }
+        // "a 5% drop"
+        if dir.is_none() && rate && word(doc, f.b).is_some() && is_any(doc, f.b, CHANGE_NOUNS) {
+            dir = change_cue(tok(doc, f.b));
+        }
+        if dir.is_some() && same_sentence(doc, j, f.a) {
+            f.delta = dir;
+        }
+    }
+}
+
+/// Nouns naming a change, for "a 5% increase".
+#[rustfmt::skip]
+const CHANGE_NOUNS: &[&str] = &[
+    "increase", "rise", "gain", "jump", "drop", "fall", "decline", "decrease", "cut", "dip",
+    "surge", "slump", "plunge",
+];
+
 fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
+    mark_deltas(doc, found);
     let mut out = Vec::new();
     for k in 0..found.len() {
         let fa = found[k].a;
@@ -2090,6 +2160,7 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
                 f.b <= end && same(f.a) && f.kind != FigureKind::Ordinal
             })
         };
+        let mut by: Option<usize> = None;
         let (cue_start, cue_end, dir, to) = if is(doc, from_tok, "from") {
             // Find a change word up to 6 tokens before "from", over a change amount.
             let lo = from_tok.saturating_sub(6);
@@ -2106,6 +2177,10 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
                 }
             }
             let Some((c, d)) = cue else { continue };
+            // "up 5% from 200": the size of the change sits between the cue and "from".
+            by = (0..k).rev().take(3).find(|&m| {
+                found[m].a > c && found[m].b <= from_tok && !is(doc, found[m].a - 1, "to")
+            });
             // "rose from 21 to 77": the figure after "to".
             let next = found
                 .get(k + 1)
@@ -2147,6 +2222,7 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
         let Some(to) = to.filter(|&t| t != k && same(found[t].a)) else {
             continue;
         };
+        let by = by.filter(|&m| m != to && m != k);
         // Inherit what the figure compared with says.
         let (from_i, to_i) = (k, to);
         for (dst, src) in [(from_i, to_i), (to_i, from_i)] {
@@ -2179,6 +2255,13 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
             (Some(a), Some(b)) => (Some(b - a), (a != 0.0).then(|| b / a)),
             _ => (None, None),
         };
+        let sign = if direction == "down" { -1.0 } else { 1.0 };
+        let percent_change = ratio.map(|r| (r - 1.0) * 100.0).or_else(|| {
+            let b = &found[by?];
+            (b.kind == FigureKind::Percent && b.unit == Some("%"))
+                .then(|| b.value.map(|v| sign * v.abs()))
+                .flatten()
+        });
         out.push(Change {
             cue: doc.text_span(doc.tokens[cue_start].start..doc.tokens[cue_end].end),
             from: format!("f{}", from_i + 1),
@@ -2186,8 +2269,8 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
             direction: direction.to_string(),
             difference,
             ratio,
-            by: None,
-            percent_change: None,
+            by: by.map(|m| format!("f{}", m + 1)),
+            percent_change,
         });
     }
     out
@@ -2677,6 +2760,83 @@ mod tests {
             assert_eq!(got, f.text);
         }
         assert!(texts(s).contains(&"about 40".to_string()));
+    }
+
+    #[test]
+    fn written_forms_of_numbers() {
+        assert_eq!(
+            one("The census counted 1 234 567 residents.").value,
+            Some(1234567.0)
+        );
+        let f = one("The track is 10 1/2 miles long.");
+        assert_eq!((f.value, f.unit.as_deref()), (Some(10.5), Some("mi")));
+        assert_eq!(one("Mix in ¾ cup of flour.").value, Some(0.75));
+        assert_eq!(one("Three quarters of staff agreed.").value, Some(75.0));
+        assert_eq!(one("It weighed two and a half tonnes.").value, Some(2.5));
+        assert_eq!(
+            one("The city has five and a half million people.").value,
+            Some(5.5e6)
+        );
+        assert_eq!(
+            one("The reading was five point five units.").value,
+            Some(5.5)
+        );
+        assert_eq!(one("Avogadro wrote 1.5e6 on the board.").value, Some(1.5e6));
+        assert_eq!(one("The fund raised 35 lakh rupees.").value, Some(3.5e6));
+        let f = one("It finished in the one hundred twenty-fifth place.");
+        assert_eq!((f.kind, f.value), (FigureKind::Ordinal, Some(125.0)));
+        let f = one("The sprinter ran the 100m race.");
+        assert_eq!(f.unit.as_deref(), Some("m"));
+        assert_eq!(one("The firm paid £5m for it.").value, Some(5e6));
+    }
+
+    #[test]
+    fn money_subunits_and_codes() {
+        let f = one("Shares fell 34 cents on Monday.");
+        assert_eq!((f.value, f.unit.as_deref()), (Some(0.34), Some("USD")));
+        assert_eq!(
+            one("The bid was 470 pence a share.").unit.as_deref(),
+            Some("GBP")
+        );
+        assert_eq!(one("It cost 3 dollars 50 cents.").value, Some(3.5));
+        let f = one("Losses exceeded 30 MUSD last year.");
+        assert_eq!((f.low, f.unit.as_deref()), (Some(3e7), Some("USD")));
+        assert_eq!(
+            one("Deals worth HK $10 billion closed.").unit.as_deref(),
+            Some("HKD")
+        );
+        assert_eq!(one("Buy a $5 ticket.").unit.as_deref(), Some("USD"));
+    }
+
+    #[test]
+    fn bounds_join_into_ranges() {
+        let f = one("Turnout was more than 10 and less than 40 percent.");
+        assert_eq!((f.low, f.high), (Some(10.0), Some(40.0)));
+        let f = one("The cap is less than or equal to 100 units.");
+        assert_eq!(
+            (f.high, f.hedge_kind),
+            (Some(100.0), Some(HedgeKind::UpperBound))
+        );
+        // "over" after a verb it belongs to, or after a number, is no bound.
+        let f = one("Rebels handed over 30 rifles.");
+        assert_eq!(f.value, Some(30.0));
+        assert_eq!(f.text, "30");
+        let f = one("Temperatures hit 40 celsius.");
+        assert_eq!(f.unit.as_deref(), Some("°C"));
+    }
+
+    #[test]
+    fn deltas_and_percent_changes() {
+        let r = run("Exports fell 5% from last year.");
+        assert_eq!(r.figures[0].delta.as_deref(), Some("down"));
+        let r = run("Sales reached 210 units, up 5% from 200.");
+        let c = &r.changes[0];
+        assert_eq!(c.by.as_deref(), Some("f2"));
+        assert!((c.percent_change.unwrap() - 5.0).abs() < 1e-9);
+        let r = run("They set up 5 camps.");
+        assert_eq!(r.figures[0].delta, None);
+        let r = run("The board approved an increase of $3 million.");
+        assert_eq!(r.figures[0].delta.as_deref(), Some("up"));
     }
 
     #[test]
