@@ -41,6 +41,25 @@
 //! | "several thousand" (several = 3 to 9) | 3,000 | 9,000 |
 //! | "a few hundred" (a few = 2 to 5) | 200 | 500 |
 //!
+//! Two opposite bounds joined by "and"/"but" make one range: "more than 10 and less than 40"
+//! has `low` 10 and `high` 40. Comparison words and symbols are hedges too ("larger than",
+//! "less than or equal to", "exceeding", ">=", "≤"); "over" is not one after a number ("1 over
+//! 3") or after a verb it is the particle of ("handed over 30 rifles").
+//!
+//! # Written forms
+//!
+//! Digits with either separator convention ("1,234.5", "1.234,5"), groups of three digits
+//! after single spaces ("1 234 567", also with no-break spaces), fractions written "3/4" (only
+//! with a usual denominator and a numerator below it: "9/11" is not one), "½", mixed ("10 1/2",
+//! "2 ¼"), in words ("two thirds", "one eighth", "three quarters billion", "one and a half",
+//! "five and a half million", "3 million and a half"), "point" decimals ("five point five",
+//! "nought point three"), scientific notation ("1.3e6"), "lakh" (1e5) and "crore" (1e7),
+//! "minus"/"negative" before a number. A fraction of words followed by "of" is a share (below);
+//! otherwise it is a plain amount ("a 1/4 mile track" is 0.25 mi). Composed ordinals ("one
+//! hundred twenty-fifth", "two hundredth") and ordinal words from "eleventh" up are ordinals
+//! even without a determiner. A glued "m" is metres unless money or a plural noun makes it a
+//! million ("100m race", "$5m", "5m people"); a glued "t" is tonnes.
+//!
 //! # Kinds and units
 //!
 //! - `Money`: a currency symbol before (`$`, `US$`, `€`, `£`, `¥`, `₹`...), an ISO 4217 code
@@ -48,6 +67,9 @@
 //!   dollars", "euros"). "pounds" is GBP only when scaled ("5 million pounds") or "pounds
 //!   sterling", otherwise a weight (`lb`); "won" likewise needs a scale. `unit` is the ISO
 //!   code; `$` alone is USD and `¥` alone JPY. Scale words apply: "$2.5 billion" is 2.5e9.
+//!   "cents" (USD) and "pence"/"penny" (GBP) are money in the main unit: "50 cents" is 0.5 USD,
+//!   so that figures compare. "3 dollars 50 cents" is 3.5; "30 MUSD" and "75 USD million" are
+//!   millions.
 //! - `Percent`: `%`, "percent", "per cent", "pct" (`unit` `%`); "percentage points" and "pp"
 //!   (`pp`); "basis points" (`bp`). A share of a whole ("half of", "a third of", "two-thirds")
 //!   is a `Percent` whose value is the share in percent (half = 50).
@@ -82,7 +104,8 @@
 //! (prepositions, conjunctions, determiners, pronouns, auxiliaries). The head is the first
 //! plural-looking word of the run (ending in -s, or an irregular plural like "people"),
 //! extended over a following plural ("police officers"); a singular amount ("one", ordinals)
-//! takes the run's first word.
+//! takes the run's first word. "others" after an earlier figure of the same sentence counts
+//! what that figure counts ("killing 47 people and wounding 80 others").
 //!
 //! # Changes
 //!
@@ -93,6 +116,12 @@
 //! (using `low`/`high` for bounds), else from the cue. The earlier figure inherits `counts`,
 //! `kind` and `unit` from the later one when it has none ("21" counts "attacks"), and the
 //! other way round.
+//!
+//! `by` is the figure stating the size of the change between the cue and "from" ("up 5% from
+//! 200"); `percentChange` is `(to - from) / from` in percent, or the `by` percentage signed by
+//! the direction. A figure right after a change word ("fell 5%", "rose by 30"), after "an
+//! increase of", or before a change noun ("a 5% drop") is the size of a change: its `delta` is
+//! the direction. "up"/"down" count only before money and percentages ("set up 5 camps").
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
@@ -127,6 +156,22 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
         }
     }
     let mut found = merge_bounds(doc, found);
+    // "killing 47 people and wounding 80 others": "others" are more of the same.
+    for k in 1..found.len() {
+        if found[k]
+            .counts
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case("others"))
+        {
+            let s = doc.tokens[found[k].a].sentence;
+            let prev = &found[k - 1];
+            if doc.tokens[prev.a].sentence == s && prev.kind == found[k].kind {
+                if let Some(c) = prev.counts.clone().filter(|c| c != "others") {
+                    found[k].counts = Some(c);
+                }
+            }
+        }
+    }
     let changes = find_changes(doc, &mut found);
     let figures = found
         .iter()
@@ -2823,6 +2868,12 @@ mod tests {
         assert_eq!(f.text, "30");
         let f = one("Temperatures hit 40 celsius.");
         assert_eq!(f.unit.as_deref(), Some("°C"));
+    }
+
+    #[test]
+    fn others_count_what_came_before() {
+        let f = figs("The blast killed 47 people and wounded 80 others.");
+        assert_eq!(f[1].counts.as_deref(), Some("people"));
     }
 
     #[test]
