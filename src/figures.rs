@@ -41,6 +41,25 @@
 //! | "several thousand" (several = 3 to 9) | 3,000 | 9,000 |
 //! | "a few hundred" (a few = 2 to 5) | 200 | 500 |
 //!
+//! Two opposite bounds joined by "and"/"but" make one range: "more than 10 and less than 40"
+//! has `low` 10 and `high` 40. Comparison words and symbols are hedges too ("larger than",
+//! "less than or equal to", "exceeding", ">=", "≤"); "over" is not one after a number ("1 over
+//! 3") or after a verb it is the particle of ("handed over 30 rifles").
+//!
+//! # Written forms
+//!
+//! Digits with either separator convention ("1,234.5", "1.234,5"), groups of three digits
+//! after single spaces ("1 234 567", also with no-break spaces), fractions written "3/4" (only
+//! with a usual denominator and a numerator below it: "9/11" is not one), "½", mixed ("10 1/2",
+//! "2 ¼"), in words ("two thirds", "one eighth", "three quarters billion", "one and a half",
+//! "five and a half million", "3 million and a half"), "point" decimals ("five point five",
+//! "nought point three"), scientific notation ("1.3e6"), "lakh" (1e5) and "crore" (1e7),
+//! "minus"/"negative" before a number. A fraction of words followed by "of" is a share (below);
+//! otherwise it is a plain amount ("a 1/4 mile track" is 0.25 mi). Composed ordinals ("one
+//! hundred twenty-fifth", "two hundredth") and ordinal words from "eleventh" up are ordinals
+//! even without a determiner. A glued "m" is metres unless money or a plural noun makes it a
+//! million ("100m race", "$5m", "5m people"); a glued "t" is tonnes.
+//!
 //! # Kinds and units
 //!
 //! - `Money`: a currency symbol before (`$`, `US$`, `€`, `£`, `¥`, `₹`...), an ISO 4217 code
@@ -48,6 +67,9 @@
 //!   dollars", "euros"). "pounds" is GBP only when scaled ("5 million pounds") or "pounds
 //!   sterling", otherwise a weight (`lb`); "won" likewise needs a scale. `unit` is the ISO
 //!   code; `$` alone is USD and `¥` alone JPY. Scale words apply: "$2.5 billion" is 2.5e9.
+//!   "cents" (USD) and "pence"/"penny" (GBP) are money in the main unit: "50 cents" is 0.5 USD,
+//!   so that figures compare. "3 dollars 50 cents" is 3.5; "30 MUSD" and "75 USD million" are
+//!   millions.
 //! - `Percent`: `%`, "percent", "per cent", "pct" (`unit` `%`); "percentage points" and "pp"
 //!   (`pp`); "basis points" (`bp`). A share of a whole ("half of", "a third of", "two-thirds")
 //!   is a `Percent` whose value is the share in percent (half = 50).
@@ -82,7 +104,8 @@
 //! (prepositions, conjunctions, determiners, pronouns, auxiliaries). The head is the first
 //! plural-looking word of the run (ending in -s, or an irregular plural like "people"),
 //! extended over a following plural ("police officers"); a singular amount ("one", ordinals)
-//! takes the run's first word.
+//! takes the run's first word. "others" after an earlier figure of the same sentence counts
+//! what that figure counts ("killing 47 people and wounding 80 others").
 //!
 //! # Changes
 //!
@@ -93,11 +116,17 @@
 //! (using `low`/`high` for bounds), else from the cue. The earlier figure inherits `counts`,
 //! `kind` and `unit` from the later one when it has none ("21" counts "attacks"), and the
 //! other way round.
+//!
+//! `by` is the figure stating the size of the change between the cue and "from" ("up 5% from
+//! 200"); `percentChange` is `(to - from) / from` in percent, or the `by` percentage signed by
+//! the direction. A figure right after a change word ("fell 5%", "rose by 30"), after "an
+//! increase of", or before a change noun ("a 5% drop") is the size of a change: its `delta` is
+//! the direction. "up"/"down" count only before money and percentages ("set up 5 camps").
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits, scale_word,
-    suffix_scale, word_value,
+    fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits, parse_exponent,
+    scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -126,6 +155,23 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
             None => i += 1,
         }
     }
+    let mut found = merge_bounds(doc, found);
+    // "killing 47 people and wounding 80 others": "others" are more of the same.
+    for k in 1..found.len() {
+        if found[k]
+            .counts
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case("others"))
+        {
+            let s = doc.tokens[found[k].a].sentence;
+            let prev = &found[k - 1];
+            if doc.tokens[prev.a].sentence == s && prev.kind == found[k].kind {
+                if let Some(c) = prev.counts.clone().filter(|c| c != "others") {
+                    found[k].counts = Some(c);
+                }
+            }
+        }
+    }
     let changes = find_changes(doc, &mut found);
     let figures = found
         .iter()
@@ -137,6 +183,7 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
                 start: ts.start,
                 end: ts.end,
                 text: ts.text,
+                numeral: doc.span(f.numeral.clone()),
                 kind: f.kind,
                 value: f.value,
                 low: f.low,
@@ -145,10 +192,51 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
                 hedge: f.hedge.clone().map(|r| doc.text[r].to_string()),
                 hedge_kind: f.hedge_kind,
                 counts: f.counts.clone(),
+                delta: f.delta.map(str::to_string),
             }
         })
         .collect();
     FiguresResult { figures, changes }
+}
+
+/// Two opposite bounds joined by "and"/"but" are one range: "more than 10 and less than 40"
+/// is 10 to 40. One pass over neighbours.
+fn merge_bounds(doc: &Doc, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(p) = out.last_mut() {
+            let joined = f.a == p.b + 1
+                && is_any(doc, p.b, &["and", "but", ","])
+                && same_sentence(doc, p.a, f.a)
+                && (p.kind == f.kind && p.unit == f.unit
+                    || p.kind == FigureKind::Count && p.unit.is_none())
+                && p.value.is_none()
+                && f.value.is_none();
+            let bounds = match (p.hedge_kind, f.hedge_kind) {
+                (Some(HedgeKind::LowerBound), Some(HedgeKind::UpperBound)) => {
+                    p.low.zip(f.high).filter(|(l, h)| l < h)
+                }
+                (Some(HedgeKind::UpperBound), Some(HedgeKind::LowerBound)) => {
+                    f.low.zip(p.high).filter(|(l, h)| l < h)
+                }
+                _ => None,
+            };
+            if let (true, Some((l, h))) = (joined, bounds) {
+                p.kind = f.kind;
+                p.unit = f.unit;
+                p.low = Some(l);
+                p.high = Some(h);
+                p.b = f.b;
+                p.numeral = p.numeral.start..f.numeral.end;
+                p.counts = f.counts.or(p.counts.take());
+                p.hedge = None;
+                p.hedge_kind = None;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// Claimed byte ranges, sorted, for overlap tests in O(log n).
@@ -194,6 +282,9 @@ struct Found {
     hedge: Option<Range<usize>>,
     hedge_kind: Option<HedgeKind>,
     counts: Option<String>,
+    /// Byte range of the number itself (see `Figure::numeral`).
+    numeral: Range<usize>,
+    delta: Option<&'static str>,
 }
 
 impl Found {
@@ -409,6 +500,10 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     let (head, rest) = s.split_at(k);
+    // "½" on its own.
+    if head.is_empty() {
+        return fraction_token(s).map(|v| Num::new(i, i + 1, v, true));
+    }
     let mut value = parse_digits(head)?;
     let mut a = i;
     // ".08": a leading decimal point glued to the digits, not ending a word.
@@ -422,9 +517,73 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         a = i - 1;
     }
     let mut num = Num::new(a, i + 1, value, true);
+    // "1 234 567", "40 000": groups of three digits after a single space.
+    if rest.is_empty() && head.len() <= 3 && head.bytes().all(|c| c.is_ascii_digit()) {
+        let mut j = i + 1;
+        let mut v = value;
+        while space_group(doc, j) {
+            let t = doc.tok(j);
+            let (digits, frac) = t.split_at(3);
+            v = v * 1000.0 + parse_digits(digits)?;
+            if !frac.is_empty() {
+                v += parse_digits(&format!("0{frac}"))?;
+            }
+            j += 1;
+            if !frac.is_empty() {
+                break;
+            }
+        }
+        if j > i + 1 {
+            num.value = v;
+            num.b = j;
+            return Some(num);
+        }
+    }
     if rest.is_empty() {
+        // "2 1/4", "10 ½": a fraction after a space adds to the whole number.
+        if kind(doc, i + 1) == Some(TokKind::Number)
+            && doc.tokens[i + 1].space_before
+            && same_sentence(doc, i, i + 1)
+            && head.bytes().all(|c| c.is_ascii_digit())
+        {
+            if let Some(f) = fraction_token(doc.tok(i + 1)) {
+                num.value += f;
+                num.b = i + 2;
+                return Some(num);
+            }
+        }
     } else if ordinal_suffix_fits(head, rest) {
         num.ordinal = true;
+        return Some(num);
+    } else if let Some(f) = fraction_token(s) {
+        num.value = f;
+        return Some(num);
+    } else if let Some(f) = rest
+        .chars()
+        .next()
+        .filter(|_| rest.chars().count() == 1)
+        .and_then(vulgar_fraction)
+    {
+        num.value += f;
+        return Some(num);
+    } else if let Some(v) = (rest.starts_with(['e', 'E']))
+        .then(|| parse_exponent(s))
+        .flatten()
+    {
+        num.value = v;
+        return Some(num);
+    } else if rest == "m" || rest == "t" {
+        // "1.8m tall", "100t": metres and tonnes, unless money or a plural noun makes the
+        // "m" a million ("$5m", "5m people").
+        let money = i > 0 && currency_before(doc, i, 0).is_some();
+        let plural = word(doc, i + 1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && plural_like(w));
+        if rest == "m" && (money || plural) {
+            num.value *= 1e6;
+            num.scale = 1e6;
+        } else {
+            num.glued = Glued::Unit(if rest == "m" { "m" } else { "t" }, FigureKind::Measure);
+        }
         return Some(num);
     } else if let Some(sc) = suffix_scale(rest) {
         num.value *= sc;
@@ -474,7 +633,54 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         num.glued = Glued::Range(hi * num.scale);
     }
     num.b = j;
+    if num.glued == Glued::None {
+        if let Some((f, e)) = and_fraction(doc, j) {
+            let mut n = with_fraction(doc, num.a, num.value, num.scale, f, e);
+            n.digits = true;
+            return Some(n);
+        }
+    }
     Some(num)
+}
+
+/// The token at `j` when it continues a space-grouped number: exactly three digits (maybe with
+/// a decimal part) after a single space.
+fn space_group(doc: &Doc, j: usize) -> bool {
+    space_group_opt(doc, j).is_some()
+}
+
+fn space_group_opt(doc: &Doc, j: usize) -> Option<()> {
+    let t = doc.tokens.get(j)?;
+    let prev = doc.tokens.get(j.checked_sub(1)?)?;
+    if t.kind != TokKind::Number || t.sentence != prev.sentence {
+        return None;
+    }
+    let gap = doc.text.get(prev.end..t.start)?;
+    if gap.chars().count() != 1
+        || !gap
+            .chars()
+            .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+    {
+        return None;
+    }
+    let s = doc.tok(j);
+    let b = s.as_bytes();
+    let three = b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit);
+    let tail = s.get(3..)?;
+    let frac_ok = tail.is_empty()
+        || (tail.len() > 1
+            && tail.starts_with('.')
+            && tail[1..].bytes().all(|c| c.is_ascii_digit()));
+    (three && frac_ok).then_some(())
+}
+
+/// A token that is a fraction on its own: "3/4", "½".
+fn fraction_token(t: &str) -> Option<f64> {
+    let mut cs = t.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        return vulgar_fraction(c);
+    }
+    slash_fraction(t)
 }
 
 /// What follows "45-" or "three-" in one token: "year-old", "km", "member", "day" (a
@@ -526,7 +732,20 @@ fn glued_unit(s: &str) -> Option<(&'static str, FigureKind)> {
                 "kph" | "kmh" | "km/h" => "km/h",
                 "km2" | "km²" => "km2",
                 "m2" | "m²" => "m2",
-                _ => return None,
+                "kmph" => "km/h",
+                "dm" => "dm",
+                "mcg" | "µg" | "μg" => "µg",
+                "kb" => "kB",
+                "mb" => "MB",
+                "gb" => "GB",
+                "tb" => "TB",
+                _ => {
+                    // "115USD", "100元"
+                    if let Some((_, c)) = CURRENCY_SIGNS.iter().find(|(x, _)| *x == s) {
+                        return Some((c, Money));
+                    }
+                    return iso_code(s).map(|c| (c, Money));
+                }
             };
             (sym, Measure)
         }
@@ -554,7 +773,17 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         ("gallons", "gal"), ("hectare", "ha"), ("hectares", "ha"), ("acre", "acre"),
         ("acres", "acre"), ("mph", "mph"), ("kph", "km/h"), ("knots", "kn"), ("barrel", "bbl"), ("barrels", "bbl"), ("megawatts", "MW"),
         ("megawatt", "MW"), ("gigawatts", "GW"), ("gigawatt", "GW"), ("kilowatts", "kW"),
-        ("kilowatt", "kW"),
+        ("kilowatt", "kW"), ("decimeter", "dm"), ("decimeters", "dm"), ("decimetre", "dm"),
+        ("decimetres", "dm"), ("dm", "dm"), ("microgram", "µg"), ("micrograms", "µg"),
+        ("microgramme", "µg"), ("microgrammes", "µg"), ("µg", "µg"), ("μg", "µg"), ("mcg", "µg"),
+        ("tablespoon", "tbsp"), ("tablespoons", "tbsp"), ("tbsp", "tbsp"), ("teaspoon", "tsp"),
+        ("teaspoons", "tsp"), ("tsp", "tsp"), ("cup", "cup"), ("cups", "cup"), ("kmph", "km/h"),
+        ("byte", "B"), ("bytes", "B"), ("bit", "bit"), ("bits", "bit"), ("kilobyte", "kB"),
+        ("kilobytes", "kB"), ("kb", "kB"), ("megabyte", "MB"), ("megabytes", "MB"), ("mb", "MB"),
+        ("gigabyte", "GB"), ("gigabytes", "GB"), ("gb", "GB"), ("terabyte", "TB"),
+        ("terabytes", "TB"), ("tb", "TB"), ("megabit", "Mbit"), ("megabits", "Mbit"),
+        ("gigabit", "Gbit"), ("gigabits", "Gbit"), ("mbps", "Mbit/s"), ("gbps", "Gbit/s"),
+        ("kn", "kn"), ("knot", "kn"), ("m", "m"),
     ];
     UNITS
         .iter()
@@ -568,13 +797,13 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
 const NUMERAL_STARTS: &[&str] = &[
     "a", "an", "billions", "billionth", "dozen", "dozens", "eight", "eighteen", "eighteenth",
     "eighth", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth", "fifth",
-    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth",
-    "fourth", "half", "hundreds", "hundredth", "millions", "millionth", "nine", "nineteen",
-    "nineteenth", "ninetieth", "ninety", "ninth", "one", "seven", "seventeen", "seventeenth",
-    "seventh", "seventieth", "seventy", "several", "six", "sixteen", "sixteenth", "sixth",
-    "sixtieth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth",
-    "thirty", "thousands", "thousandth", "three", "trillions", "twelfth", "twelve", "twentieth",
-    "twenty", "two", "zero",
+    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth",
+    "half", "hundreds", "hundredth", "millions", "millionth", "naught", "nine", "nineteen",
+    "nineteenth", "ninetieth", "ninety", "ninth", "nought", "one", "quarter", "seven", "seventeen",
+    "seventeenth", "seventh", "seventieth", "seventy", "several", "six", "sixteen", "sixteenth",
+    "sixth", "sixtieth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth",
+    "thirtieth", "thirty", "thousands", "thousandth", "three", "trillions", "twelfth", "twelve",
+    "twentieth", "twenty", "two", "zero",
 ];
 
 fn may_start_numeral(w: &str) -> bool {
@@ -617,8 +846,30 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             if is(doc, i + 2, "of") && !nx.eq_ignore_ascii_case("half") {
                 return Some(share(i, i + 2, 1.0, d));
             }
+            // "a quarter million"
+            if let Some(sc) = word(doc, i + 2).and_then(scale_word) {
+                let mut num = Num::new(i, i + 3, sc / d, false);
+                num.scale = sc;
+                return Some(num);
+            }
+            // "a fifth" on its own is a fraction; "a fifth term" is an ordinal (read at the
+            // next token), "a half" after "and" belongs to the number before it.
+            let prev = i.checked_sub(1).map_or("", |p| tok(doc, p));
+            let noun_next = word(doc, i + 2).is_some_and(|w| {
+                !in_list(w, FUNCTION_WORDS) && w.chars().next().is_some_and(char::is_lowercase)
+            });
+            if !noun_next && !prev.eq_ignore_ascii_case("and") && !glued(doc, i + 2) {
+                return Some(Num::new(i, i + 2, 1.0 / d, false));
+            }
         }
         return None;
+    }
+    // "quarter million"
+    if w.eq_ignore_ascii_case("quarter") {
+        let sc = word(doc, i + 1).and_then(scale_word)?;
+        let mut num = Num::new(i, i + 2, sc / 4.0, false);
+        num.scale = sc;
+        return Some(num);
     }
     if w.eq_ignore_ascii_case("several") {
         return few_or_several(doc, i, i + 1, 3.0, 9.0);
@@ -644,6 +895,12 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         if is(doc, i + 1, "of") || is_any(doc, i + 1, DETERMINERS) {
             return Some(share(i, i + 1, 1.0, 2.0));
         }
+        // "half million"
+        if let Some(sc) = word(doc, i + 1).and_then(scale_word) {
+            let mut num = Num::new(i, i + 2, 0.5 * sc, false);
+            num.scale = sc;
+            return Some(num);
+        }
         return None;
     }
     // "two-thirds"
@@ -654,7 +911,9 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             }
         }
         // "three-year-old", "five-day"
-        if let Some(n) = word_value(a).filter(|v| *v < 100.0 && word_value(w).is_none()) {
+        if let Some(n) = word_value(a)
+            .filter(|v| *v < 100.0 && word_value(w).is_none() && ordinal_word_value(w).is_none())
+        {
             let start = doc.tokens[i].start + a.len() + 1;
             // "one-stop", "one-sided" are adjectives, not counts.
             let g = compound(b, start).filter(|g| n != 1.0 || !matches!(g, Glued::Noun(..)));
@@ -685,7 +944,8 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
                 "'s", "’s",
             ],
         );
-        if v >= 3.0 && det {
+        // From "eleventh" on, ordinal words do not double as anything else.
+        if (v >= 3.0 && det) || v >= 11.0 {
             let mut num = Num::new(i, i + 1, v, false);
             num.ordinal = true;
             return Some(num);
@@ -693,15 +953,105 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         return None;
     }
     let (v, end, scale) = word_number(doc, i, false)?;
-    // "two thirds of"
-    if let Some((d, plural)) = word(doc, end).and_then(fraction_denominator) {
-        if end == i + 1 && (1.0..10.0).contains(&v) && v < d && (plural || v == 1.0) {
-            return is(doc, end + 1, "of").then(|| share(i, end + 1, v, d));
+    let one_word = end == i + 1;
+    if let Some(w2) = word(doc, end) {
+        // "two thirds (of)", "one eighth", "three quarters billion".
+        if let Some((d, plural)) = fraction_denominator(w2) {
+            if (plural && v >= 2.0) || (!plural && v == 1.0 && one_word) {
+                if is(doc, end + 1, "of") && one_word && v < d {
+                    return Some(share(i, end + 1, v, d));
+                }
+                if let Some(sc) = word(doc, end + 1).and_then(scale_word) {
+                    let mut num = Num::new(i, end + 2, v / d * sc, false);
+                    num.scale = sc;
+                    return Some(num);
+                }
+                return Some(Num::new(i, end + 1, v / d, false));
+            }
         }
+        // "one hundred twenty-fifth", "two hundredth", "three trillionth".
+        if let Some(o) = ordinal_word_value(w2) {
+            let scale_ord = [1e2, 1e3, 1e6, 1e9, 1e12].contains(&o);
+            let tail = if o < 10.0 {
+                v % 10.0 == 0.0
+            } else {
+                v % 100.0 == 0.0
+            };
+            if (scale_ord && v < 1000.0) || (o < 100.0 && v >= 20.0 && tail) {
+                let value = if scale_ord { v * o } else { v + o };
+                let mut num = Num::new(i, end + 1, value, false);
+                num.ordinal = true;
+                return Some(num);
+            }
+        }
+    }
+    // "five point five", "two hundred point zero three", "nought point eleven".
+    if is(doc, end, "point") {
+        let mut digits = String::new();
+        let mut j = end + 1;
+        while let Some(d) = word(doc, j)
+            .filter(|w| !w.contains(is_hyphen))
+            .and_then(word_value)
+        {
+            if d > 9.0 || digits.len() >= 12 {
+                break;
+            }
+            digits.push(char::from(b'0' + d as u8));
+            j += 1;
+        }
+        if digits.is_empty() {
+            if let Some(d) = word(doc, j)
+                .and_then(word_value)
+                .filter(|d| (10.0..100.0).contains(d))
+            {
+                digits = format!("{}", d as u32);
+                j += 1;
+            }
+        }
+        if !digits.is_empty() {
+            let frac = parse_digits(&format!("0.{digits}"))?;
+            let mut num = Num::new(i, j, v + frac, false);
+            num.scale = scale;
+            return Some(num);
+        }
+    }
+    // "one and a half", "five and a half million", "3 million and a quarter".
+    if let Some((f, e)) = and_fraction(doc, end) {
+        return Some(with_fraction(doc, i, v, scale, f, e));
     }
     let mut num = Num::new(i, end, v, false);
     num.scale = scale;
     Some(num)
+}
+
+/// "and a half", "and one fourth", "and three fifths" at `j`: the fraction and the end.
+fn and_fraction(doc: &Doc, j: usize) -> Option<(f64, usize)> {
+    if !is(doc, j, "and") || !same_sentence(doc, j, j + 2) {
+        return None;
+    }
+    let n = tok(doc, j + 1);
+    let n = if in_list(n, &["a", "an", "one"]) {
+        1.0
+    } else {
+        word_value(n).filter(|v| (2.0..10.0).contains(v))?
+    };
+    let (d, plural) = word(doc, j + 2).and_then(fraction_denominator)?;
+    ((n == 1.0) != plural && n < d).then_some((n / d, j + 3))
+}
+
+/// A whole number `v` (with its last big scale) plus the fraction `f` read up to token `e`,
+/// then maybe a scale word: "five and a half million" is 5.5 million, "one million and a half"
+/// 1.5 million, "one billion and a half million" 1.0005 billion.
+fn with_fraction(doc: &Doc, a: usize, v: f64, scale: f64, f: f64, e: usize) -> Num {
+    if let Some(s2) = word(doc, e).and_then(scale_word) {
+        let value = if scale > s2 { v + f * s2 } else { (v + f) * s2 };
+        let mut num = Num::new(a, e + 1, value, false);
+        num.scale = s2.max(scale);
+        return num;
+    }
+    let mut num = Num::new(a, e, v + f * scale, false);
+    num.scale = scale;
+    num
 }
 
 fn share(a: usize, b: usize, n: f64, d: f64) -> Num {
@@ -819,6 +1169,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
             last = Last::Small(v);
         } else if w.eq_ignore_ascii_case("and")
             && matches!(last, Last::Hundred | Last::Big)
+            && and_fraction(doc, j).is_none()
             && word(doc, j + 1)
                 .and_then(word_value)
                 .is_some_and(|v| v < 100.0)
@@ -845,6 +1196,15 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
 const HEDGES: &[(&[&str], HedgeKind)] = {
     use HedgeKind::*;
     &[
+        (&["less", "than", "or", "equal", "to"], UpperBound),
+        (&["fewer", "than", "or", "equal", "to"], UpperBound),
+        (&["more", "than", "or", "equal", "to"], LowerBound),
+        (&["greater", "than", "or", "equal", "to"], LowerBound),
+        (&["equal", "to", "or", "less", "than"], UpperBound),
+        (&["equal", "to", "or", "fewer", "than"], UpperBound),
+        (&["equal", "to", "or", "more", "than"], LowerBound),
+        (&["equal", "to", "or", "greater", "than"], LowerBound),
+        (&["at", "least", "or", "equal", "to"], LowerBound),
         (&["no", "more", "than"], UpperBound),
         (&["not", "more", "than"], UpperBound),
         (&["no", "fewer", "than"], LowerBound),
@@ -862,6 +1222,11 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["fewer", "than"], UpperBound),
         (&["less", "than"], UpperBound),
         (&["lower", "than"], UpperBound),
+        (&["larger", "than"], LowerBound),
+        (&["bigger", "than"], LowerBound),
+        (&["smaller", "than"], UpperBound),
+        (&[">", "="], LowerBound),
+        (&["<", "="], UpperBound),
         (&["at", "least"], LowerBound),
         (&["at", "most"], UpperBound),
         (&["upwards", "of"], LowerBound),
@@ -882,6 +1247,17 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["some"], Approximate),
         (&["estimated"], Approximate),
         (&["circa"], Approximate),
+        (&["exceed"], LowerBound),
+        (&["exceeds"], LowerBound),
+        (&["exceeded"], LowerBound),
+        (&["exceeding"], LowerBound),
+        (&["surpass"], LowerBound),
+        (&["surpassed"], LowerBound),
+        (&["surpassing"], LowerBound),
+        (&["≥"], LowerBound),
+        (&["≤"], UpperBound),
+        (&[">"], LowerBound),
+        (&["<"], UpperBound),
     ]
 };
 
@@ -917,7 +1293,9 @@ fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)>
 #[rustfmt::skip]
 const CURRENCY_SIGNS: &[(&str, &str)] = &[
     ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"), ("₩", "KRW"),
-    ("₽", "RUB"), ("₺", "TRY"), ("₦", "NGN"), ("₪", "ILS"),
+    ("₽", "RUB"), ("₺", "TRY"), ("₦", "NGN"), ("₪", "ILS"), ("₡", "CRC"), ("₾", "GEL"),
+    ("₭", "LAK"), ("₿", "BTC"), ("元", "CNY"), ("₱", "PHP"), ("₫", "VND"), ("₴", "UAH"),
+    ("฿", "THB"), ("₵", "GHS"), ("₸", "KZT"), ("₼", "AZN"),
 ];
 
 /// Letters glued before `$`: "US$", "A$", "HK$".
@@ -925,7 +1303,7 @@ const CURRENCY_SIGNS: &[(&str, &str)] = &[
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("US", "USD"), ("U.S.", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"),
     ("CAN", "CAD"), ("HK", "HKD"), ("NZ", "NZD"), ("S", "SGD"), ("SG", "SGD"), ("NT", "TWD"),
-    ("R", "BRL"), ("MX", "MXN"),
+    ("R", "BRL"), ("MX", "MXN"), ("MEX", "MXN"),
 ];
 
 #[rustfmt::skip]
@@ -933,7 +1311,7 @@ const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR",
     "PKR", "AFN", "RUB", "BRL", "ZAR", "KRW", "MXN", "SEK", "NOK", "DKK", "PLN", "TRY", "ILS",
     "AED", "SAR", "EGP", "NGN", "KES", "IDR", "THB", "VND", "ARS", "CLP", "COP", "UAH", "IRR",
-    "IQD", "TWD", "CZK", "HUF", "MYR", "QAR", "KWD",
+    "IQD", "TWD", "CZK", "HUF", "MYR", "QAR", "KWD", "BTC",
 ];
 
 fn iso_code(w: &str) -> Option<&'static str> {
@@ -946,8 +1324,21 @@ fn currency_before(doc: &Doc, p: usize, floor: usize) -> Option<(&'static str, u
     let j = p.checked_sub(1).filter(|j| *j >= floor)?;
     let t = tok(doc, j);
     if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == t) {
-        if t == "$" && j > floor && glued(doc, j) {
-            if let Some((_, c)) = DOLLAR_PREFIXES.iter().find(|(s, _)| *s == tok(doc, j - 1)) {
+        if t == "$" && j > floor {
+            // "US$", "HK $", "usd$": single letters ("A$", "C$") only glued and capital,
+            // since "a $5 bill" is not Australian.
+            let pre = tok(doc, j - 1);
+            let hit = DOLLAR_PREFIXES.iter().find(|(s, _)| {
+                if s.len() == 1 {
+                    *s == pre && glued(doc, j)
+                } else {
+                    s.eq_ignore_ascii_case(pre)
+                }
+            });
+            if let Some((_, c)) = hit {
+                return Some((c, j - 1));
+            }
+            if let Some(c) = iso_code(&pre.to_ascii_uppercase()).filter(|_| glued(doc, j)) {
                 return Some((c, j - 1));
             }
         }
@@ -979,6 +1370,9 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
         ("shekels", "ILS"), ("dirham", "AED"), ("dirhams", "AED"), ("riyal", "SAR"),
         ("riyals", "SAR"), ("naira", "NGN"), ("hryvnia", "UAH"), ("hryvnias", "UAH"),
         ("rial", "IRR"), ("rials", "IRR"), ("baht", "THB"), ("rupiah", "IDR"), ("reais", "BRL"),
+        ("peseta", "ESP"), ("pesetas", "ESP"), ("guilder", "NLG"), ("guilders", "NLG"),
+        ("markka", "FIM"), ("markkaa", "FIM"), ("bitcoin", "BTC"), ("bitcoins", "BTC"),
+        ("bucks", "USD"),
     ];
     /// Adjective + currency word: the adjective decides the code.
     #[rustfmt::skip]
@@ -1040,6 +1434,17 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
     Some((c, q + 1))
 }
 
+/// A temperature scale written out, with the usual misspellings.
+fn temperature_word(w: &str) -> Option<&'static str> {
+    if in_list(w, &["celsius", "celcius", "centigrade"]) {
+        Some("°C")
+    } else if in_list(w, &["fahrenheit", "farenheit", "fahrenhiet"]) {
+        Some("°F")
+    } else {
+        None
+    }
+}
+
 /// Percent, percentage points, currency, measure, temperature and age words after a number.
 fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, FigureKind, usize)> {
     use FigureKind::*;
@@ -1050,8 +1455,51 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if t == "%" || t == "٪" {
         return Some(("%", Percent, q + 1));
     }
-    if in_list(t, &["percent", "pct", "pc"]) {
+    if in_list(t, &["percent", "percents", "pct", "pc"]) {
         return Some(("%", Percent, q + 1));
+    }
+    if t.eq_ignore_ascii_case("percentage") && !is_any(doc, q + 1, &["point", "points"]) {
+        return Some(("%", Percent, q + 1));
+    }
+    if in_list(t, &["cent", "cents", "¢"]) {
+        return Some(("USD", Money, q + 1));
+    }
+    if in_list(t, &["pence", "penny", "pennies"]) {
+        return Some(("GBP", Money, q + 1));
+    }
+    // "30 MUSD": a million of the currency, in finance shorthand.
+    if t.len() == 4 && t.starts_with('M') {
+        if let Some(c) = iso_code(&t[1..]) {
+            return Some((c, Money, q + 1));
+        }
+    }
+    // "75 USD million"
+    if let Some(c) = iso_code(t) {
+        if word(doc, q + 1).and_then(scale_word).is_some() {
+            return Some((c, Money, q + 2));
+        }
+    }
+    if let Some(u) = temperature_word(t) {
+        return Some((u, Measure, q + 1));
+    }
+    if in_list(t, &["deg", "degs"]) {
+        let e = if tok(doc, q + 1) == "." && glued(doc, q + 1) {
+            q + 2
+        } else {
+            q + 1
+        };
+        if let Some(u) = temperature_word(tok(doc, e)) {
+            return Some((u, Measure, e + 1));
+        }
+        if in_list(tok(doc, e), &["c", "f"]) {
+            let u = if is(doc, e, "c") { "°C" } else { "°F" };
+            return Some((u, Measure, e + 1));
+        }
+        return Some(("°", Measure, e));
+    }
+    // Ages in clinical shorthand: "87 yo".
+    if in_list(t, &["yo", "y/o"]) {
+        return Some(("year", Measure, q + 1));
     }
     if t.eq_ignore_ascii_case("per") && is(doc, q + 1, "cent") {
         return Some(("%", Percent, q + 2));
@@ -1073,11 +1521,16 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     }
     if in_list(t, &["degree", "degrees", "°", "º"]) {
         let n = tok(doc, q + 1);
-        if in_list(n, &["celsius", "centigrade", "c"]) {
-            return Some(("°C", Measure, q + 2));
+        if let Some(u) = temperature_word(n) {
+            return Some((u, Measure, q + 2));
         }
-        if in_list(n, &["fahrenheit", "f"]) {
-            return Some(("°F", Measure, q + 2));
+        if in_list(n, &["c", "f"]) {
+            let u = if n.eq_ignore_ascii_case("c") {
+                "°C"
+            } else {
+                "°F"
+            };
+            return Some((u, Measure, q + 2));
         }
         return Some(("°", Measure, q + 1));
     }
@@ -1130,6 +1583,42 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
         return Some((u, k, q + 1));
     }
     None
+}
+
+/// The multiplier a unit read between tokens `q` and `e` carries: cents and pence are
+/// hundredths, "MUSD" and "USD million" millions.
+fn unit_factor(doc: &Doc, q: usize, e: usize) -> f64 {
+    let t = tok(doc, q);
+    if in_list(t, &["cent", "cents", "pence", "penny", "pennies", "¢"]) {
+        return 0.01;
+    }
+    if t.len() == 4 && t.starts_with('M') && iso_code(&t[1..]).is_some() {
+        return 1e6;
+    }
+    if e > q + 1 {
+        if let Some(sc) = word(doc, e - 1).and_then(scale_word) {
+            return sc;
+        }
+    }
+    1.0
+}
+
+/// "over" right before the number at `p` is not "more than" after a number ("1 over 3", "won
+/// 3 over 2") or as the particle of a phrasal verb ("handed over 30 weapons").
+fn over_is_not_a_bound(doc: &Doc, s: usize, p: usize) -> bool {
+    #[rustfmt::skip]
+    const PARTICLE_VERBS: &[&str] = &[
+        "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take",
+        "takes", "took", "taken", "taking", "pass", "passed", "passing", "sign", "signed",
+        "signing", "fork", "forked", "cough", "coughed", "hold", "held", "carry", "carried",
+    ];
+    if p != s + 1 || !is(doc, s, "over") || s == 0 {
+        return false;
+    }
+    let prev = s - 1;
+    kind(doc, prev) == Some(TokKind::Number)
+        || word(doc, prev).and_then(word_value).is_some()
+        || is_any(doc, prev, PARTICLE_VERBS)
 }
 
 /// True when a plain 4-digit number in 1800..=2100 is a year here.
@@ -1243,6 +1732,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // Look back: minus sign, currency, hedge, range or age opener.
     let mut p = num.a;
     let mut neg = false;
+    let mut sign_tok = num.a;
     {
         if let Some(m) = before(p) {
             let t = tok(doc, m);
@@ -1250,8 +1740,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                 && matches!(t, "-" | "−" | "–")
                 && glued(doc, p)
                 && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct);
-            if sign || t.eq_ignore_ascii_case("minus") {
+            if sign || t.eq_ignore_ascii_case("minus") || t.eq_ignore_ascii_case("negative") {
                 neg = true;
+                sign_tok = m;
                 p = m;
             }
         }
@@ -1271,7 +1762,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             }
         }
     }
-    let hedge = hedge_before(doc, p, floor).filter(|(s, _)| same_sentence(doc, *s, i));
+    let hedge = hedge_before(doc, p, floor)
+        .filter(|(s, _)| same_sentence(doc, *s, i))
+        .filter(|(s, _)| !over_is_not_a_bound(doc, *s, p));
     let mut hedge_range = None;
     if let Some((s, _)) = hedge {
         hedge_range = Some(doc.tokens[s].start..doc.tokens[p - 1].end);
@@ -1407,6 +1900,8 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             _ if conn.eq_ignore_ascii_case("to") => !change_from,
             _ if conn.eq_ignore_ascii_case("and") => between,
             _ if conn.eq_ignore_ascii_case("or") => true,
+            "~" => true,
+            _ if conn.eq_ignore_ascii_case("through") || conn.eq_ignore_ascii_case("thru") => true,
             _ => false,
         };
         if ok_conn && same_sentence(doc, c, i) {
@@ -1443,6 +1938,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // Units.
     let mut unit: Option<&'static str> = None;
     let mut fkind = FigureKind::Count;
+    // Subunits and scales written with the unit: "50 cents" (0.01), "30 MUSD" (1e6).
+    let mut factor = 1.0;
+    let mut plus = 0.0;
     match last.glued {
         Glued::Unit(u, k) => {
             unit = Some(u);
@@ -1465,7 +1963,18 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         if let Some((u, k, e)) = unit_after(doc, q, last.scale >= 1e3) {
             unit = Some(u);
             fkind = k;
+            factor = unit_factor(doc, q, e);
             q = e;
+            // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+            if k == FigureKind::Money && factor == 1.0 {
+                let c = if is(doc, q, "and") { q + 1 } else { q };
+                if let Some(n) = read_num(doc, c).filter(|n| n.plain() && n.value < 100.0) {
+                    if is_any(doc, n.b, &["cent", "cents"]) && same_sentence(doc, q, n.b) {
+                        plus = n.value / 100.0;
+                        q = n.b + 1;
+                    }
+                }
+            }
         } else if let Some(tu) = word(doc, q).and_then(time_unit) {
             // Ages: "45 years old", "aged 45"; anything else with a time unit is a duration.
             if is(doc, q + 1, "old") {
@@ -1500,6 +2009,11 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         (None, Some((l, h))) => (None, Some(l), Some(h)),
         _ => (Some(num.value), None, None),
     };
+    if factor != 1.0 || plus != 0.0 {
+        value = value.map(|v| v * factor + plus);
+        low = low.map(|v| v * factor);
+        high = high.map(|v| v * factor);
+    }
     if neg {
         value = value.map(|v| -v);
         let (l, h) = (high.map(|v| -v), low.map(|v| -v));
@@ -1510,9 +2024,11 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // Postfix hedges: "30 or more", "250 or so", "30+".
     let mut hedge_kind = hedge.map(|(_, k)| k);
     if hedge_kind.is_none() && fkind != FigureKind::Ordinal {
-        let post = if is(doc, q, "or") {
+        let post = if is(doc, q, "and") && is_any(doc, q + 1, &["more", "above", "over"]) {
+            Some((HedgeKind::LowerBound, q + 2))
+        } else if is(doc, q, "or") {
             match tok(doc, q + 1).to_ascii_lowercase().as_str() {
-                "more" | "higher" | "above" => Some(HedgeKind::LowerBound),
+                "more" | "higher" | "above" | "greater" => Some(HedgeKind::LowerBound),
                 "fewer" | "less" | "lower" => Some(HedgeKind::UpperBound),
                 "so" => Some(HedgeKind::Approximate),
                 _ => None,
@@ -1580,6 +2096,12 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     let a = opener
         .filter(|_| low_high.is_some() || age_opener)
         .unwrap_or(p);
+    let numeral_start = if neg && sign_tok + 1 == num.a {
+        doc.tokens[sign_tok].start
+    } else {
+        doc.tokens[num.a].start
+    };
+    let numeral = numeral_start..doc.tokens[last.b.max(last.a + 1) - 1].end;
     Some(Found {
         a,
         b: q.max(a + 1),
@@ -1591,6 +2113,8 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         hedge: hedge_range,
         hedge_kind,
         counts,
+        numeral,
+        delta: None,
     })
 }
 
@@ -1623,7 +2147,49 @@ fn change_cue(w: &str) -> Option<&'static str> {
     }
 }
 
+/// Marks figures that are the size of a change: "fell 5%", "rose by 30", "an increase of $3
+/// million", "a 5% drop". "up"/"down" count only before money and percentages, since "set up
+/// 5 camps" and "shot down 3 drones" use them as particles.
+fn mark_deltas(doc: &Doc, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.kind == FigureKind::Ordinal {
+            continue;
+        }
+        let Some(mut j) = f.a.checked_sub(1) else {
+            continue;
+        };
+        if is(doc, j, "by") {
+            j = match j.checked_sub(1) {
+                Some(x) => x,
+                None => continue,
+            };
+        }
+        let rate = matches!(f.kind, FigureKind::Percent | FigureKind::Money);
+        let mut dir = change_cue(tok(doc, j))
+            .filter(|_| rate || !is_any(doc, j, &["up", "down", "higher", "lower"]));
+        // "an increase of 5%"
+        if dir.is_none() && is(doc, j, "of") && j > 0 {
+            dir = change_cue(tok(doc, j - 1)).filter(|_| !is_any(doc, j - 1, &["up", "down"]));
+        }
+        // "a 5% drop"
+        if dir.is_none() && rate && word(doc, f.b).is_some() && is_any(doc, f.b, CHANGE_NOUNS) {
+            dir = change_cue(tok(doc, f.b));
+        }
+        if dir.is_some() && same_sentence(doc, j, f.a) {
+            f.delta = dir;
+        }
+    }
+}
+
+/// Nouns naming a change, for "a 5% increase".
+#[rustfmt::skip]
+const CHANGE_NOUNS: &[&str] = &[
+    "increase", "rise", "gain", "jump", "drop", "fall", "decline", "decrease", "cut", "dip",
+    "surge", "slump", "plunge",
+];
+
 fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
+    mark_deltas(doc, found);
     let mut out = Vec::new();
     for k in 0..found.len() {
         let fa = found[k].a;
@@ -1639,6 +2205,7 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
                 f.b <= end && same(f.a) && f.kind != FigureKind::Ordinal
             })
         };
+        let mut by: Option<usize> = None;
         let (cue_start, cue_end, dir, to) = if is(doc, from_tok, "from") {
             // Find a change word up to 6 tokens before "from", over a change amount.
             let lo = from_tok.saturating_sub(6);
@@ -1655,6 +2222,10 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
                 }
             }
             let Some((c, d)) = cue else { continue };
+            // "up 5% from 200": the size of the change sits between the cue and "from".
+            by = (0..k).rev().take(3).find(|&m| {
+                found[m].a > c && found[m].b <= from_tok && !is(doc, found[m].a - 1, "to")
+            });
             // "rose from 21 to 77": the figure after "to".
             let next = found
                 .get(k + 1)
@@ -1696,6 +2267,7 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
         let Some(to) = to.filter(|&t| t != k && same(found[t].a)) else {
             continue;
         };
+        let by = by.filter(|&m| m != to && m != k);
         // Inherit what the figure compared with says.
         let (from_i, to_i) = (k, to);
         for (dst, src) in [(from_i, to_i), (to_i, from_i)] {
@@ -1728,6 +2300,13 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
             (Some(a), Some(b)) => (Some(b - a), (a != 0.0).then(|| b / a)),
             _ => (None, None),
         };
+        let sign = if direction == "down" { -1.0 } else { 1.0 };
+        let percent_change = ratio.map(|r| (r - 1.0) * 100.0).or_else(|| {
+            let b = &found[by?];
+            (b.kind == FigureKind::Percent && b.unit == Some("%"))
+                .then(|| b.value.map(|v| sign * v.abs()))
+                .flatten()
+        });
         out.push(Change {
             cue: doc.text_span(doc.tokens[cue_start].start..doc.tokens[cue_end].end),
             from: format!("f{}", from_i + 1),
@@ -1735,6 +2314,8 @@ fn find_changes(doc: &Doc, found: &mut [Found]) -> Vec<Change> {
             direction: direction.to_string(),
             difference,
             ratio,
+            by: by.map(|m| format!("f{}", m + 1)),
+            percent_change,
         });
     }
     out
@@ -2224,6 +2805,89 @@ mod tests {
             assert_eq!(got, f.text);
         }
         assert!(texts(s).contains(&"about 40".to_string()));
+    }
+
+    #[test]
+    fn written_forms_of_numbers() {
+        assert_eq!(
+            one("The census counted 1 234 567 residents.").value,
+            Some(1234567.0)
+        );
+        let f = one("The track is 10 1/2 miles long.");
+        assert_eq!((f.value, f.unit.as_deref()), (Some(10.5), Some("mi")));
+        assert_eq!(one("Mix in ¾ cup of flour.").value, Some(0.75));
+        assert_eq!(one("Three quarters of staff agreed.").value, Some(75.0));
+        assert_eq!(one("It weighed two and a half tonnes.").value, Some(2.5));
+        assert_eq!(
+            one("The city has five and a half million people.").value,
+            Some(5.5e6)
+        );
+        assert_eq!(
+            one("The reading was five point five units.").value,
+            Some(5.5)
+        );
+        assert_eq!(one("Avogadro wrote 1.5e6 on the board.").value, Some(1.5e6));
+        assert_eq!(one("The fund raised 35 lakh rupees.").value, Some(3.5e6));
+        let f = one("It finished in the one hundred twenty-fifth place.");
+        assert_eq!((f.kind, f.value), (FigureKind::Ordinal, Some(125.0)));
+        let f = one("The sprinter ran the 100m race.");
+        assert_eq!(f.unit.as_deref(), Some("m"));
+        assert_eq!(one("The firm paid £5m for it.").value, Some(5e6));
+    }
+
+    #[test]
+    fn money_subunits_and_codes() {
+        let f = one("Shares fell 34 cents on Monday.");
+        assert_eq!((f.value, f.unit.as_deref()), (Some(0.34), Some("USD")));
+        assert_eq!(
+            one("The bid was 470 pence a share.").unit.as_deref(),
+            Some("GBP")
+        );
+        assert_eq!(one("It cost 3 dollars 50 cents.").value, Some(3.5));
+        let f = one("Losses exceeded 30 MUSD last year.");
+        assert_eq!((f.low, f.unit.as_deref()), (Some(3e7), Some("USD")));
+        assert_eq!(
+            one("Deals worth HK $10 billion closed.").unit.as_deref(),
+            Some("HKD")
+        );
+        assert_eq!(one("Buy a $5 ticket.").unit.as_deref(), Some("USD"));
+    }
+
+    #[test]
+    fn bounds_join_into_ranges() {
+        let f = one("Turnout was more than 10 and less than 40 percent.");
+        assert_eq!((f.low, f.high), (Some(10.0), Some(40.0)));
+        let f = one("The cap is less than or equal to 100 units.");
+        assert_eq!(
+            (f.high, f.hedge_kind),
+            (Some(100.0), Some(HedgeKind::UpperBound))
+        );
+        // "over" after a verb it belongs to, or after a number, is no bound.
+        let f = one("Rebels handed over 30 rifles.");
+        assert_eq!(f.value, Some(30.0));
+        assert_eq!(f.text, "30");
+        let f = one("Temperatures hit 40 celsius.");
+        assert_eq!(f.unit.as_deref(), Some("°C"));
+    }
+
+    #[test]
+    fn others_count_what_came_before() {
+        let f = figs("The blast killed 47 people and wounded 80 others.");
+        assert_eq!(f[1].counts.as_deref(), Some("people"));
+    }
+
+    #[test]
+    fn deltas_and_percent_changes() {
+        let r = run("Exports fell 5% from last year.");
+        assert_eq!(r.figures[0].delta.as_deref(), Some("down"));
+        let r = run("Sales reached 210 units, up 5% from 200.");
+        let c = &r.changes[0];
+        assert_eq!(c.by.as_deref(), Some("f2"));
+        assert!((c.percent_change.unwrap() - 5.0).abs() < 1e-9);
+        let r = run("They set up 5 camps.");
+        assert_eq!(r.figures[0].delta, None);
+        let r = run("The board approved an increase of $3 million.");
+        assert_eq!(r.figures[0].delta.as_deref(), Some("up"));
     }
 
     #[test]

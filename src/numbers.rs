@@ -54,6 +54,10 @@ fn small_word(w: &str) -> Option<u32> {
     if w.eq_ignore_ascii_case("dozen") {
         return Some(12);
     }
+    // British "nought" and its variant spelling.
+    if w.eq_ignore_ascii_case("nought") || w.eq_ignore_ascii_case("naught") {
+        return Some(0);
+    }
     None
 }
 
@@ -114,6 +118,7 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
         ("thousandth", 1e3),
         ("millionth", 1e6),
         ("billionth", 1e9),
+        ("trillionth", 1e12),
     ]
     .iter()
     .find(|(w, _)| w.eq_ignore_ascii_case(word))
@@ -169,8 +174,9 @@ pub fn ordinal_suffix_fits(digits: &str, suffix: &str) -> bool {
     suffix.eq_ignore_ascii_case(want)
 }
 
-/// Multipliers: `hundred`, `thousand`, `million`, `billion`, `trillion` and their short forms
-/// (`bn`, `mn`, `m`, `k` are only scales right after digits; see [`suffix_scale`]).
+/// Multipliers: `hundred`, `thousand`, `million`, `billion`, `trillion`, and the South Asian
+/// `lakh` (100,000) and `crore` (10 million) of Indian and Pakistani news. Short forms (`bn`,
+/// `mn`, `m`, `k`) are only scales right after digits; see [`suffix_scale`].
 pub fn scale_word(w: &str) -> Option<f64> {
     [
         ("hundred", 1e2),
@@ -178,6 +184,8 @@ pub fn scale_word(w: &str) -> Option<f64> {
         ("million", 1e6),
         ("billion", 1e9),
         ("trillion", 1e12),
+        ("lakh", 1e5),
+        ("crore", 1e7),
     ]
     .iter()
     .find(|(s, _)| s.eq_ignore_ascii_case(w))
@@ -189,10 +197,69 @@ pub fn suffix_scale(s: &str) -> Option<f64> {
     match s.to_lowercase().as_str() {
         "k" => Some(1e3),
         "m" | "mn" | "mln" | "mio" => Some(1e6),
+        "mil" => Some(1e6),
         "b" | "bn" | "bln" => Some(1e9),
         "tn" | "trn" => Some(1e12),
         _ => None,
     }
+}
+
+/// Value of a single-character vulgar fraction: `½` 0.5, `¾` 0.75.
+pub fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 1.0 / 2.0,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 1.0 / 4.0,
+        '¾' => 3.0 / 4.0,
+        '⅕' => 1.0 / 5.0,
+        '⅖' => 2.0 / 5.0,
+        '⅗' => 3.0 / 5.0,
+        '⅘' => 4.0 / 5.0,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 1.0 / 8.0,
+        '⅜' => 3.0 / 8.0,
+        '⅝' => 5.0 / 8.0,
+        '⅞' => 7.0 / 8.0,
+        _ => return None,
+    })
+}
+
+/// Value of a written fraction `n/d` ("3/4", "1/2"), when it reads as one: the numerator is
+/// smaller than the denominator and the denominator is one used for fractions (2, 3, 4, 5, 6,
+/// 8, 10, 16, 32, 64, 100). Other shapes ("9/11", "5/17") are dates, scores or names.
+pub fn slash_fraction(s: &str) -> Option<f64> {
+    let (a, b) = s.split_once('/')?;
+    if a.is_empty() || b.is_empty() || a.len() > 3 || b.len() > 3 {
+        return None;
+    }
+    if !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: f64 = a.parse().ok()?;
+    let d: f64 = b.parse().ok()?;
+    let usual = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0];
+    (n >= 1.0 && n < d && usual.contains(&d)).then_some(n / d)
+}
+
+/// Value of a number in scientific notation, `1e10`, `1.3e6`, `12e-1`: the digits before
+/// `e` are read by [`parse_digits`]; the exponent is small enough to stay finite.
+pub fn parse_exponent(s: &str) -> Option<f64> {
+    let (m, e) = s.split_once(['e', 'E'])?;
+    let m = parse_digits(m)?;
+    let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let e: i32 = e.strip_prefix('+').unwrap_or(e).parse().ok()?;
+    // Dividing keeps "12e-1" at exactly 1.2.
+    let v = if e < 0 {
+        m / 10f64.powi(-e)
+    } else {
+        m * 10f64.powi(e)
+    };
+    v.is_finite().then_some(v)
 }
 
 /// Value of a digit string: `30,000`, `2.5`, `1.234.567`, `1.234,5`, `1 000` is not handled
@@ -268,6 +335,21 @@ mod tests {
         assert_eq!(parse_digits("2,5"), Some(2.5));
         assert_eq!(parse_digits("9/11"), None);
         assert_eq!(parse_digits("816th"), None);
+    }
+
+    #[test]
+    fn fractions_and_exponents() {
+        assert_eq!(slash_fraction("3/4"), Some(0.75));
+        assert_eq!(slash_fraction("9/11"), None);
+        assert_eq!(slash_fraction("5/17"), None);
+        assert_eq!(slash_fraction("/4"), None);
+        assert_eq!(vulgar_fraction('½'), Some(0.5));
+        assert_eq!(parse_exponent("1.3e6"), Some(1.3e6));
+        assert_eq!(parse_exponent("12e-1"), Some(1.2));
+        assert_eq!(parse_exponent("1e9999"), None);
+        assert_eq!(parse_exponent("5e"), None);
+        assert_eq!(scale_word("lakh"), Some(1e5));
+        assert_eq!(word_value("nought"), Some(0.0));
     }
 
     #[test]

@@ -125,6 +125,9 @@ pub struct Figure {
     pub start: u32,
     pub end: u32,
     pub text: String,
+    /// The number itself inside `text`, without hedge, currency or unit ("14 million" in
+    /// "about $14 million"; "10 and 15" in "between 10 and 15"), with its sign.
+    pub numeral: Span,
     pub kind: FigureKind,
     /// The exact amount, when the text gives one.
     pub value: Option<f64>,
@@ -139,6 +142,9 @@ pub struct Figure {
     pub hedge_kind: Option<HedgeKind>,
     /// The head noun of what is counted ("people", "attacks").
     pub counts: Option<String>,
+    /// `up` or `down` when the figure is the size of a change rather than a level: "5%" in
+    /// "prices fell 5%", "$3 million" in "an increase of $3 million".
+    pub delta: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -156,6 +162,12 @@ pub struct Change {
     pub difference: Option<f64>,
     /// `to / from`.
     pub ratio: Option<f64>,
+    /// Id of the figure stating the size of the change, when the text gives it: "5%" in
+    /// "up 5% from 200".
+    pub by: Option<String>,
+    /// Relative change in percent, signed: `(to - from) / from * 100` when both values are
+    /// known, else the `by` figure when it is a percentage ("down 5% from 200": -5).
+    pub percent_change: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
