@@ -11,7 +11,9 @@ fn main() {
         std::process::exit(2);
     };
     let repeat: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(1);
-    let text = std::fs::read_to_string(&path).expect("readable UTF-8 file").repeat(repeat);
+    let text = std::fs::read_to_string(&path)
+        .expect("readable UTF-8 file")
+        .repeat(repeat);
     let words = text.split_whitespace().count();
     let t = Instant::now();
     let doc = Doc::new(&text);
@@ -32,10 +34,36 @@ fn main() {
     let q = quotes::extract(&doc, &st, &e);
     let t_q = t.elapsed();
     let total = t_doc + t_st + t_d + t_e + t_f + t_q;
-    println!("{} bytes, {words} words, {} tokens, {} sentences", text.len(), doc.tokens.len(), doc.sentences.len());
-    for (name, d) in [("tokens", t_doc), ("structure", t_st), ("dates", t_d), ("entities", t_e), ("figures", t_f), ("quotes", t_q)] {
-        println!("{name:10} {:9.2} ms {:5.1}%", d.as_secs_f64() * 1e3, 100.0 * d.as_secs_f64() / total.as_secs_f64());
+    println!(
+        "{} bytes, {words} words, {} tokens, {} sentences",
+        text.len(),
+        doc.tokens.len(),
+        doc.sentences.len()
+    );
+    for (name, d) in [
+        ("tokens", t_doc),
+        ("structure", t_st),
+        ("dates", t_d),
+        ("entities", t_e),
+        ("figures", t_f),
+        ("quotes", t_q),
+    ] {
+        println!(
+            "{name:10} {:9.2} ms {:5.1}%",
+            d.as_secs_f64() * 1e3,
+            100.0 * d.as_secs_f64() / total.as_secs_f64()
+        );
     }
-    println!("{:10} {:9.2} ms  {:.0} words/s", "total", total.as_secs_f64() * 1e3, words as f64 / total.as_secs_f64());
-    std::hint::black_box((d.dates.len(), e.entities.len(), f.figures.len(), q.quotes.len()));
+    println!(
+        "{:10} {:9.2} ms  {:.0} words/s",
+        "total",
+        total.as_secs_f64() * 1e3,
+        words as f64 / total.as_secs_f64()
+    );
+    std::hint::black_box((
+        d.dates.len(),
+        e.entities.len(),
+        f.figures.len(),
+        q.quotes.len(),
+    ));
 }

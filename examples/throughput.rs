@@ -11,7 +11,10 @@ fn main() {
         std::process::exit(2);
     };
     let all = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let articles: Vec<&str> = all.split("\n\u{c}\n").filter(|a| !a.trim().is_empty()).collect();
+    let articles: Vec<&str> = all
+        .split("\n\u{c}\n")
+        .filter(|a| !a.trim().is_empty())
+        .collect();
     let words: usize = articles.iter().map(|a| a.split_whitespace().count()).sum();
     // Warm up (lazy tables), then time every article once.
     let _ = analyze(articles.first().copied().unwrap_or(""), &Options::default());

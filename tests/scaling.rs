@@ -1,14 +1,15 @@
 //! Linear time: analysis of a 4x larger input must take less than 5x as long, on realistic
 //! text and on shapes that break naive code (one endless sentence, walls of quote marks,
-//! capitalized runs, digits everywhere). Timings are the best of three runs, and the ratio
-//! is generous, so a busy machine does not fail it; a quadratic step (16x) does.
+//! capitalized runs, digits everywhere). Timings are the best of five runs, and a ratio over
+//! the bound is measured once more before failing, so that a busy machine does not fail it;
+//! a quadratic step (16x) does.
 #![cfg(not(target_arch = "wasm32"))]
 
 use presslens::{analyze, Options};
 use std::time::{Duration, Instant};
 
 fn best_time(text: &str) -> Duration {
-    (0..3)
+    (0..5)
         .map(|_| {
             let t = Instant::now();
             let a = analyze(text, &Options::default()).unwrap();
@@ -22,8 +23,14 @@ fn best_time(text: &str) -> Duration {
 fn check(name: &str, unit: &str, n: usize) {
     let small = unit.repeat(n);
     let large = unit.repeat(4 * n);
-    let (ts, tl) = (best_time(&small), best_time(&large));
-    let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
+    let measure = || {
+        let (ts, tl) = (best_time(&small), best_time(&large));
+        (tl.as_secs_f64() / ts.as_secs_f64().max(1e-6), ts, tl)
+    };
+    let (mut ratio, mut ts, mut tl) = measure();
+    if ratio >= 5.0 {
+        (ratio, ts, tl) = measure();
+    }
     eprintln!(
         "{name}: {} KB in {ts:?}, {} KB in {tl:?}, ratio {ratio:.2}",
         small.len() / 1000,
