@@ -136,13 +136,13 @@ async function finish(req, data) {
   if (!ok) return; // cancelled or replaced while rendering
   const renderMs = performance.now() - t0;
   stopWork();
-  const words = countWords(req.text);
+  const words = Number.isInteger(data.words) ? data.words : countWords(req.text);
   const ms = data.ms < 10 ? data.ms.toFixed(1) : Math.round(data.ms);
   setState('done', `Analyzed ${plural(words, 'word')} in ${ms} ms`, summary(data.result));
   results.dataset.renderMs = String(Math.round(renderMs));
   // Bring the results into view when the user asked for them and they are off screen.
-  const head = results.getBoundingClientRect();
-  if (req.reveal && (head.top > window.innerHeight - 120 || head.top < 0)) {
+  const head = req.reveal ? results.getBoundingClientRect() : null;
+  if (head && (head.top > window.innerHeight - 120 || head.top < 0)) {
     const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     results.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
   }
@@ -173,6 +173,7 @@ function cancel() {
   if (!busy) return;
   worker.terminate();
   startWorker();
+  pending?.restore?.();
   stopWork();
   const snap = snapshot;
   snapshot = null;
@@ -205,6 +206,7 @@ function analyzeNow({ reveal = true } = {}) {
   if (busy) {
     worker.terminate();
     startWorker();
+    pending?.restore?.();
   } else {
     snapshot = saveState();
   }
@@ -271,18 +273,29 @@ function shown(text, analysis, layout, givenDate) {
 }
 
 /**
- * Builds the new article off the page a slice at a time (the old results stay on screen and
- * usable meanwhile), then swaps it in. Resolves to false when the request was cancelled or
- * replaced before the end, leaving the page as it was.
+ * Renders the article into the page a slice of blocks at a time, so the main thread is never
+ * held for long and the top of the article shows at once; the panels follow. The previous
+ * article is kept aside meanwhile: if the request is cancelled or replaced before the end, it
+ * goes back and the page is as it was. Resolves to false in that case.
  */
 async function showProgressively(req, analysis) {
   const current = () => pending === req;
   const layout = layoutArticle(req.text, analysis);
   await yieldToBrowser();
   if (!current()) return false;
-  const builder = articleBuilder(req.text, layout);
+  const range = document.createRange();
+  range.selectNodeContents(article);
+  const previous = { nodes: range.extractContents(), big: article.classList.contains('big') };
+  req.restore = () => {
+    article.replaceChildren(previous.nodes);
+    article.classList.toggle('big', previous.big);
+  };
+  const big = req.text.length > BIG_TEXT;
+  article.classList.toggle('big', big);
+  const builder = articleBuilder(req.text, layout, { group: big });
   for (;;) {
     const done = builder.step(8);
+    article.append(builder.fragment);
     req.progress = done;
     if (done >= 1) break;
     await yieldToBrowser();
@@ -292,10 +305,10 @@ async function showProgressively(req, analysis) {
   renderPanels(side, analysis);
   await yieldToBrowser();
   if (!current()) return false;
-  article.classList.toggle('big', req.text.length > BIG_TEXT);
-  article.replaceChildren(builder.fragment);
   panels.replaceChildren(side);
+  req.restore = null;
   shown(req.text, analysis, layout, req.referenceDate);
+  await yieldToBrowser();
   return true;
 }
 

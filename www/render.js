@@ -217,6 +217,8 @@ function domOut(text, root) {
   const stack = [root];
   const top = () => stack[stack.length - 1];
   return {
+    /** Where the next blocks go (between blocks only). */
+    setRoot(el) { stack[0] = el; },
     openBlock(b) {
       const el = document.createElement(BLOCK_TAG[b.kind] || 'p');
       el.className = `blk blk-${b.kind}`;
@@ -266,18 +268,29 @@ export function renderArticle(container, text, analysis) {
 
 /**
  * Builds the article's nodes a slice of blocks at a time, so that a long text never holds
- * the main thread for long: `step()` builds blocks until `budgetMs` has passed and returns
- * the fraction done; when it returns 1, `fragment` holds the whole article.
+ * the main thread for long: `step()` builds blocks into `fragment` until `budgetMs` has
+ * passed and returns the fraction done (1 at the end). The caller moves the fragment's
+ * nodes into the page after each step (which empties it).
+ * With `group`, each step's blocks are wrapped in a `div.chunk`: the page can then skip
+ * whole chunks off screen (content-visibility), and appending one does not make the browser
+ * walk thousands of blocks again.
  */
-export function articleBuilder(text, layout) {
+export function articleBuilder(text, layout, { group = false } = {}) {
   const fragment = document.createDocumentFragment();
-  const emit = articleWalker(layout, domOut(text, fragment));
+  const out = domOut(text, fragment);
+  const emit = articleWalker(layout, out);
   let next = 0;
   const total = layout.blocks.length;
   return {
     fragment,
     step(budgetMs = 8) {
       const t0 = performance.now();
+      if (group && next < total) {
+        const chunk = document.createElement('div');
+        chunk.className = 'chunk';
+        fragment.appendChild(chunk);
+        out.setRoot(chunk);
+      }
       while (next < total) {
         // Blocks vary in size; 16 at a time keeps the clock checks cheap and the slices short.
         emit(next, Math.min(total, next + 16));
