@@ -8,10 +8,13 @@
 // HTML is parsed with DOMParser('text/html'): the document it makes has no browsing context,
 // so its scripts never run and its images, styles, fonts and frames are never fetched. This
 // module only reads that document's tree; nothing from it is put into the page.
+// Chromium still checks the parsed document's inline styles and event handler attributes
+// against the page's CSP, blocks them, and logs an error for each; `defuse` renames them
+// first (the text is all we want), so a paste leaves the console clean.
 
 /** Elements whose whole subtree is never article text. */
 const DROP_TAGS = new Map(Object.entries({
-  SCRIPT: 'scripts', STYLE: 'styles', NOSCRIPT: 'scripts', TEMPLATE: 'scripts', LINK: 'styles',
+  SCRIPT: 'scripts', STYLE: 'styles', 'X-STYLE': 'styles', NOSCRIPT: 'scripts', TEMPLATE: 'scripts', LINK: 'styles',
   META: null, TITLE: null, HEAD: null, BASE: null,
   IFRAME: 'frames', FRAME: 'frames', FRAMESET: 'frames', OBJECT: 'frames', EMBED: 'frames',
   PORTAL: 'frames',
@@ -75,7 +78,7 @@ function dropReason(el) {
   const tag = el.tagName.toUpperCase();
   if (DROP_TAGS.has(tag)) return DROP_TAGS.get(tag) || 'page furniture';
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return 'hidden text';
-  const style = (el.getAttribute('style') || '').replace(/\s+/g, '').toLowerCase();
+  const style = (el.getAttribute('data-x-style') || el.getAttribute('style') || '').replace(/\s+/g, '').toLowerCase();
   if (/display:none|visibility:hidden/.test(style)) return 'hidden text';
   const role = (el.getAttribute('role') || '').toLowerCase();
   // A page's banner or header may hold the headline: keep it when it has an h1.
@@ -119,12 +122,24 @@ function holdsProse(el) {
 const collapse = (s) => s.replace(/[\s\u00a0]+/g, ' ');
 
 /**
+ * Renames, inside tags only, `style` and `on...` attributes and `<style>` elements, so that
+ * nothing in the parsed document is even offered to the CSP. Text between tags is untouched.
+ */
+export function defuse(html) {
+  return String(html).replace(/<(\/?)([a-zA-Z][\w:-]*)([^>]*)>/g, (tag, slash, name, attrs) => {
+    const n = /^style$/i.test(name) ? 'x-style' : name;
+    const a = attrs.replace(/(^|[\s"'\/])(on[a-z]+|style)(\s*=)/gi, '$1data-x-$2$3');
+    return `<${slash}${n}${a}>`;
+  });
+}
+
+/**
  * Plain text of an HTML string, one block per line, and what was kept and dropped.
  * `counts` has headline, subheadings, paragraphs, captions, quotes (blockquotes), items;
  * `dropped` the sorted names of what was left out ("ads", "navigation", ...).
  */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(String(html), 'text/html');
+  const doc = new DOMParser().parseFromString(defuse(html), 'text/html');
   const lines = [];
   const dropped = new Set();
   const counts = { headline: 0, subheadings: 0, paragraphs: 0, captions: 0, quotes: 0, items: 0 };

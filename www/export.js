@@ -246,7 +246,8 @@ export function toMarkdown(text, analysis, { version = '' } = {}) {
     const reads = readsAs(d);
     const flags = [d.kind && d.kind !== 'date' ? d.kind : '', d.relative ? 'relative' : '', d.ambiguous ? 'ambiguous' : '']
       .filter(Boolean).join(', ');
-    out.push(`- **${escapeMd(d.text)}** → ${escapeMd(reads)} \`${String(d.value ?? '').replace(/`/g, '')}${d.until ? `/${String(d.until).replace(/`/g, '')}` : ''}\`` +
+    const code = `${d.value ?? ''}${d.until ? `/${d.until}` : ''}`;
+    out.push(`- **${escapeMd(d.text)}** → ${escapeMd(reads)} ${/^[\w:./+-]+$/.test(code) ? `\`${code}\`` : escapeMd(code)}` +
       `${flags ? ` (${escapeMd(flags)})` : ''}${context(d.start)}`);
   }
   if (dates.length) out.push('');
