@@ -42,17 +42,6 @@ const hooks = {
     setState('done', `Rendered a given analysis of ${plural(countWords(text), 'word')}`, summary(analysis));
     return layout;
   },
-  /** Renders a given analysis the way a worker's answer is rendered: in slices. */
-  async renderProgressively(text, analysis) {
-    const req = { id: ++seq, text, referenceDate: '', started: performance.now() };
-    pending = req;
-    busy = true;
-    snapshot = saveState();
-    setState('working', 'Showing results…', '0.0 s');
-    startProgress();
-    await finish(req, { result: analysis, ms: 0 });
-    return results.dataset.state;
-  },
 };
 window.__presslens = hooks;
 
