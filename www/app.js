@@ -1,13 +1,19 @@
 // The page: the paste area, the worker that analyzes, the results.
-// The user's text is theirs: the page never rewrites it, only "Try an example" replaces it
-// (after asking when there is text), and it is kept in localStorage until Clear.
+// The user's text is theirs: the page never rewrites it behind their back. "Try an example"
+// replaces it after asking; a cleaned HTML paste or an opened file says what it did and offers
+// Undo; the text is kept in localStorage until Clear. Cancel and errors leave it untouched.
 
 import { KINDS, countWords, humanDate, plural } from './format.js';
-import { renderArticle } from './render.js';
+import { articleBuilder, layoutArticle, renderArticle } from './render.js';
 import { renderPanels } from './panels.js';
+import { htmlToText, readFileText, sameWords } from './clean.js';
+import { EXPORTS, fileBase } from './export.js';
 
 const STORE_TEXT = 'presslens:text';
 const STORE_DATE = 'presslens:date';
+const STORE_HIDDEN = 'presslens:hidden-kinds';
+/** Files larger than this are not read: the analyzer takes at most 10 MB of text anyway. */
+const MAX_FILE_BYTES = 24 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -20,6 +26,12 @@ const article = $('article');
 const panels = $('panels');
 const legend = $('legend');
 const versionEl = $('version');
+const cancelBtn = $('cancel');
+const exportMenu = $('export');
+const exportList = $('export-list');
+const notice = $('notice');
+const fileInput = $('file');
+let version = '';
 
 /** For tests and the curious: the last analysis shown. */
 const hooks = {
@@ -36,7 +48,15 @@ window.__presslens = hooks;
 // ---- storage (may be unavailable: private modes, blocked cookies) ----
 const store = {
   get(k) { try { return localStorage.getItem(k); } catch { return null; } },
-  set(k, v) { try { localStorage.setItem(k, v); } catch { /* quota or disabled */ } },
+  set(k, v) {
+    try {
+      localStorage.setItem(k, v);
+    } catch {
+      // Over the quota (a text of several MB): drop the older copy rather than bring back,
+      // after a reload, a text the user has since replaced.
+      try { localStorage.removeItem(k); } catch { /* disabled */ }
+    }
+  },
   del(k) { try { localStorage.removeItem(k); } catch { /* disabled */ } },
 };
 
@@ -44,49 +64,123 @@ const store = {
 let worker = null;
 let busy = false;
 let seq = 0;
-let pending = null; // {id, text, referenceDate, started}
+let pending = null; // {id, text, referenceDate, reveal, started}
+/** The results area as it was before the running request, for Cancel. */
+let snapshot = null;
 
 function startWorker() {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = onWorkerMessage;
   worker.onerror = (ev) => {
     ev.preventDefault();
-    busy = false;
-    if (pending) setState('error', `The analyzer could not start: ${ev.message || 'unknown error'}.`);
-    pending = null;
+    const req = pending;
+    stopWork();
+    // A crash (out of memory, say) loses the worker: start a fresh one for the next request.
+    worker.terminate();
+    startWorker();
+    if (req) failed(`The analyzer stopped: ${ev.message || 'unknown error'}.`);
   };
 }
 
 function onWorkerMessage({ data }) {
   if (data.type === 'ready') {
+    version = String(data.version);
     versionEl.textContent = `presslens ${data.version}`;
     return;
   }
   if (data.type === 'fatal') {
-    if (pending) setState('error', data.error);
+    if (pending) {
+      stopWork();
+      failed(data.error);
+    }
     return;
   }
   if (!pending || data.id !== pending.id) return; // an answer to a replaced request
+  finish(pending, data);
+}
+
+/** The request is over (answered, failed or cancelled): no more progress ticks. */
+function stopWork() {
   busy = false;
-  const req = pending;
   pending = null;
+  clearInterval(progressTimer);
+  progressTimer = 0;
+}
+
+/** An error: say so, and keep the text and the last good results where they are. */
+function failed(message) {
+  setState('error', message, hooks.last ? 'The results below are from the last analysis.' : '');
+  if (hooks.last && textarea.value !== hooks.last.text) results.dataset.stale = '';
+}
+
+async function finish(req, data) {
   if (data.error) {
-    setState('error', `Could not analyze this text: ${data.error}`);
+    stopWork();
+    failed(`Could not analyze this text: ${data.error}`);
     return;
   }
+  req.phase = 'Showing results…';
   const t0 = performance.now();
-  show(req.text, data.result, req.referenceDate);
+  const ok = await showProgressively(req, data.result);
+  if (!ok) return; // cancelled or replaced while rendering
   const renderMs = performance.now() - t0;
-  const words = countWords(req.text);
+  stopWork();
+  const words = Number.isInteger(data.words) ? data.words : countWords(req.text);
   const ms = data.ms < 10 ? data.ms.toFixed(1) : Math.round(data.ms);
   setState('done', `Analyzed ${plural(words, 'word')} in ${ms} ms`, summary(data.result));
   results.dataset.renderMs = String(Math.round(renderMs));
   // Bring the results into view when the user asked for them and they are off screen.
-  const head = results.getBoundingClientRect();
-  if (req.reveal && (head.top > window.innerHeight - 120 || head.top < 0)) {
+  const head = req.reveal ? results.getBoundingClientRect() : null;
+  if (head && (head.top > window.innerHeight - 120 || head.top < 0)) {
     const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     results.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
   }
+}
+
+// ---- progress and cancel ----
+let progressTimer = 0;
+
+function startProgress() {
+  clearInterval(progressTimer);
+  const tick = () => {
+    if (!pending) return;
+    const s = (performance.now() - pending.started) / 1000;
+    const main = statusEl.querySelector('.status-main');
+    const detail = statusEl.querySelector('.status-detail');
+    if (main) main.textContent = pending.phase || 'Analyzing…';
+    if (detail) detail.textContent = `${s.toFixed(1)} s${pending.progress ? ` · ${Math.round(pending.progress * 100)}%` : ''}`;
+  };
+  progressTimer = setInterval(tick, 100);
+}
+
+function saveState() {
+  return { state: results.dataset.state, nodes: [...statusEl.childNodes] };
+}
+
+/** Stops the running analysis; the page goes back to what it showed before. */
+function cancel() {
+  if (!busy) return;
+  worker.terminate();
+  startWorker();
+  pending?.restore?.();
+  stopWork();
+  const snap = snapshot;
+  snapshot = null;
+  if (snap) {
+    results.dataset.state = snap.state;
+    results.setAttribute('aria-busy', 'false');
+    statusEl.replaceChildren(...snap.nodes);
+  } else {
+    setState(hooks.last ? 'done' : 'idle', '');
+  }
+  if (hooks.last && textarea.value !== hooks.last.text) results.dataset.stale = '';
+  textarea.focus();
+}
+
+/** Yields to the browser so input and painting go on between slices of work. */
+function yieldToBrowser() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function analyzeNow({ reveal = true } = {}) {
@@ -96,15 +190,20 @@ function analyzeNow({ reveal = true } = {}) {
     textarea.focus();
     return;
   }
-  // A request still running on a long text is abandoned rather than queued behind.
+  // A request still running on a long text is abandoned rather than queued behind; Cancel
+  // then goes back to what was shown before the first of them.
   if (busy) {
     worker.terminate();
     startWorker();
+    pending?.restore?.();
+  } else {
+    snapshot = saveState();
   }
   const referenceDate = dateInput.value || '';
-  pending = { id: ++seq, text, referenceDate, reveal };
+  pending = { id: ++seq, text, referenceDate, reveal, started: performance.now(), phase: 'Analyzing…' };
   busy = true;
-  setState('working', 'Analyzing…');
+  setState('working', 'Analyzing…', '0.0 s');
+  startProgress();
   worker.postMessage({ id: pending.id, text, referenceDate });
 }
 
@@ -141,15 +240,65 @@ function summary(a) {
   ].join(' · ');
 }
 
+/** Texts longer than this get `content-visibility: auto` blocks: off-screen ones cost nothing. */
+const BIG_TEXT = 100_000;
+
 function show(text, analysis, givenDate = '') {
+  const layout = renderArticle(article, text, analysis);
+  article.classList.toggle('big', text.length > BIG_TEXT);
+  renderPanels(panels, analysis);
+  shown(text, analysis, layout, givenDate);
+  return layout;
+}
+
+function shown(text, analysis, layout, givenDate) {
   if (textarea.value === text) delete results.dataset.stale;
   else results.dataset.stale = '';
-  const layout = renderArticle(article, text, analysis);
-  renderPanels(panels, analysis);
   showReferenceDate(analysis.referenceDate ||
     (givenDate ? { value: givenDate, source: 'given', evidence: null } : null));
   hooks.last = { text, analysis, layout };
-  return layout;
+  activeRefs = [];
+  exportMenu.hidden = false;
+}
+
+/**
+ * Renders the article into the page a slice of blocks at a time, so the main thread is never
+ * held for long and the top of the article shows at once; the panels follow. The previous
+ * article is kept aside meanwhile: if the request is cancelled or replaced before the end, it
+ * goes back and the page is as it was. Resolves to false in that case.
+ */
+async function showProgressively(req, analysis) {
+  const current = () => pending === req;
+  const layout = layoutArticle(req.text, analysis);
+  await yieldToBrowser();
+  if (!current()) return false;
+  const range = document.createRange();
+  range.selectNodeContents(article);
+  const previous = { nodes: range.extractContents(), big: article.classList.contains('big') };
+  req.restore = () => {
+    article.replaceChildren(previous.nodes);
+    article.classList.toggle('big', previous.big);
+  };
+  const big = req.text.length > BIG_TEXT;
+  article.classList.toggle('big', big);
+  const builder = articleBuilder(req.text, layout, { group: big });
+  for (;;) {
+    const done = builder.step(8);
+    article.append(builder.fragment);
+    req.progress = done;
+    if (done >= 1) break;
+    await yieldToBrowser();
+    if (!current()) return false;
+  }
+  const side = document.createDocumentFragment();
+  renderPanels(side, analysis);
+  await yieldToBrowser();
+  if (!current()) return false;
+  panels.replaceChildren(side);
+  req.restore = null;
+  shown(req.text, analysis, layout, req.referenceDate);
+  await yieldToBrowser();
+  return true;
 }
 
 const SOURCE_TEXT = {
@@ -231,16 +380,25 @@ article.addEventListener('click', (ev) => {
 // ---- legend toggles ----
 function buildLegend() {
   const frag = document.createDocumentFragment();
+  let hidden = [];
+  try {
+    hidden = JSON.parse(store.get(STORE_HIDDEN) || '[]');
+  } catch { /* a damaged value: show every kind */ }
+  if (!Array.isArray(hidden)) hidden = [];
   for (const k of KINDS) {
     const label = document.createElement('label');
     label.className = 'toggle';
     label.dataset.kind = k.kind;
     const input = document.createElement('input');
     input.type = 'checkbox';
-    input.checked = true;
+    input.checked = !hidden.includes(k.kind);
     input.value = k.kind;
+    article.classList.toggle(`hide-${k.kind}`, !input.checked);
     input.addEventListener('change', () => {
       article.classList.toggle(`hide-${k.kind}`, !input.checked);
+      const off = [...legend.querySelectorAll('input:not(:checked)')].map((i) => i.value);
+      if (off.length) store.set(STORE_HIDDEN, JSON.stringify(off));
+      else store.del(STORE_HIDDEN);
     });
     const sw = document.createElement('span');
     sw.className = 'swatch';
@@ -318,15 +476,216 @@ $('clear').addEventListener('click', () => {
   if (busy) {
     worker.terminate();
     startWorker();
-    busy = false;
   }
-  pending = null;
+  stopWork();
+  snapshot = null;
   hooks.last = null;
+  exportMenu.hidden = true;
+  exportMenu.open = false;
+  hideNotice();
   article.replaceChildren();
   panels.replaceChildren();
   resetDateInfo();
   setState('idle', '');
   textarea.focus();
+});
+
+// ---- pasting HTML, opening files ----
+
+/**
+ * Puts `value` in place of the selection [start, end) as one edit the browser can undo
+ * (Ctrl+Z), falling back to setRangeText where execCommand is gone.
+ */
+function replaceRange(start, end, value) {
+  textarea.focus();
+  textarea.setSelectionRange(start, end);
+  let done = false;
+  try {
+    done = document.execCommand('insertText', false, value);
+  } catch { /* not supported */ }
+  if (!done || textarea.value.slice(start, start + value.length) !== value) {
+    textarea.setRangeText(value, start, end, 'end');
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+let undoAction = null;
+
+function showNotice(message, undo) {
+  notice.querySelector('.notice-text').textContent = message;
+  undoAction = undo;
+  notice.querySelector('.notice-undo').hidden = !undo;
+  notice.hidden = false;
+}
+
+function hideNotice() {
+  notice.hidden = true;
+  undoAction = null;
+}
+
+notice.querySelector('.notice-undo').addEventListener('click', () => {
+  const undo = undoAction;
+  hideNotice();
+  if (undo) undo();
+});
+notice.querySelector('.notice-close').addEventListener('click', hideNotice);
+
+function keptSummary(counts, dropped) {
+  const kept = [plural(counts.paragraphs, 'paragraph')];
+  if (counts.headline) kept.unshift(plural(counts.headline, 'headline'));
+  if (counts.subheadings) kept.push(plural(counts.subheadings, 'subheading'));
+  if (counts.captions) kept.push(plural(counts.captions, 'caption'));
+  if (counts.quotes) kept.push(plural(counts.quotes, 'block quote'));
+  if (counts.items) kept.push(plural(counts.items, 'list item'));
+  return `kept ${kept.join(', ')}${dropped.length ? `; dropped ${dropped.join('/')}` : ''}`;
+}
+
+textarea.addEventListener('paste', (ev) => {
+  const data = ev.clipboardData;
+  const html = data?.getData('text/html');
+  if (!html) return; // plain text pastes as it is
+  const plainText = data.getData('text/plain');
+  let cleaned;
+  try {
+    cleaned = htmlToText(html);
+  } catch {
+    return; // let the browser paste its plain text
+  }
+  // Nothing gained (copied from an editor that adds markup): the browser's paste is right.
+  if (!cleaned.text.trim() || sameWords(cleaned.text, plainText)) return;
+  ev.preventDefault();
+  const start = textarea.selectionStart;
+  const end = textarea.selectionEnd;
+  replaceRange(start, end, cleaned.text);
+  const raw = plainText || html;
+  showNotice(`Cleaned HTML: ${keptSummary(cleaned.counts, cleaned.dropped)}.`, () => {
+    // The raw paste goes where the cleaned text is, if it is still there as it was put.
+    if (textarea.value.slice(start, start + cleaned.text.length) === cleaned.text) {
+      replaceRange(start, start + cleaned.text.length, raw);
+    } else {
+      showNotice('The text has changed since the paste: use Ctrl+Z to undo step by step.', null);
+    }
+  });
+});
+
+async function openFile(file) {
+  if (!file) return;
+  if (file.size > MAX_FILE_BYTES) {
+    showNotice(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB: too large to open (presslens reads at most 10 MB of text).`, null);
+    return;
+  }
+  let got;
+  try {
+    got = await readFileText(file);
+  } catch (err) {
+    showNotice(`Could not read ${file.name}: ${err.message || err}`, null);
+    return;
+  }
+  const before = textarea.value;
+  replaceRange(0, textarea.value.length, got.text);
+  store.set(STORE_TEXT, got.text);
+  const what = got.kind === 'html' ? `cleaned HTML, ${keptSummary(got.counts, got.dropped)}`
+    : got.kind === 'markdown' ? 'Markdown markup removed' : plural(countWords(got.text), 'word');
+  const undo = () => {
+    replaceRange(0, textarea.value.length, before);
+    if (before) store.set(STORE_TEXT, before);
+    else store.del(STORE_TEXT);
+  };
+  showNotice(`Opened ${file.name}: ${what}.`, before.trim() || got.kind !== 'text' ? undo : null);
+  analyzeNow();
+}
+
+$('open').addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  openFile(fileInput.files?.[0]);
+  fileInput.value = '';
+});
+
+const hasFiles = (ev) => [...(ev.dataTransfer?.types || [])].includes('Files');
+textarea.addEventListener('dragover', (ev) => {
+  if (!hasFiles(ev)) return;
+  ev.preventDefault();
+  ev.dataTransfer.dropEffect = 'copy';
+  textarea.classList.add('dragover');
+});
+textarea.addEventListener('dragleave', () => textarea.classList.remove('dragover'));
+textarea.addEventListener('drop', (ev) => {
+  textarea.classList.remove('dragover');
+  if (!hasFiles(ev)) return;
+  ev.preventDefault();
+  openFile(ev.dataTransfer.files[0]);
+});
+
+// ---- exports ----
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+for (const ex of EXPORTS) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'menu-item';
+  b.dataset.export = ex.id;
+  b.textContent = ex.label;
+  const ext = document.createElement('span');
+  ext.className = 'menu-ext';
+  ext.textContent = `.${ex.ext.split('.').pop()}`;
+  b.append(ext);
+  b.addEventListener('click', () => {
+    const last = hooks.last;
+    if (!last) return;
+    try {
+      download(`${fileBase(last.text, last.analysis)}.${ex.ext}`, ex.type, ex.make(last.text, last.analysis, { version }));
+    } catch (err) {
+      setState('error', `Could not make the ${ex.label} file: ${err.message || err}`);
+    }
+    exportMenu.open = false;
+  });
+  exportList.append(b);
+}
+const printItem = document.createElement('button');
+printItem.type = 'button';
+printItem.className = 'menu-item';
+printItem.textContent = 'Print or save as PDF';
+printItem.addEventListener('click', () => {
+  exportMenu.open = false;
+  window.print();
+});
+exportList.append(printItem);
+
+document.addEventListener('click', (ev) => {
+  if (exportMenu.open && !exportMenu.contains(ev.target)) exportMenu.open = false;
+});
+exportMenu.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape' && exportMenu.open) {
+    exportMenu.open = false;
+    exportMenu.querySelector('summary').focus();
+  }
+});
+
+cancelBtn.addEventListener('click', cancel);
+document.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape' && busy) cancel();
+});
+
+// Printing shows every panel open; they close again after.
+let closedForPrint = [];
+window.addEventListener('beforeprint', () => {
+  closedForPrint = [...panels.querySelectorAll('details:not([open])')];
+  for (const d of closedForPrint) d.open = true;
+});
+window.addEventListener('afterprint', () => {
+  for (const d of closedForPrint) d.open = false;
+  closedForPrint = [];
 });
 
 // ---- start ----

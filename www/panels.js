@@ -23,6 +23,38 @@ function item(refs, ...children) {
   return li;
 }
 
+/** Lists longer than this show their first items and a button for the next ones. */
+export const LIST_STEP = 200;
+
+/**
+ * Appends `make(x)` for the items of `list` to `ul`, LIST_STEP at a time: a long analysis
+ * (a whole book pasted) still renders its panels in a moment.
+ */
+function fillItems(ul, list, make) {
+  let shown = 0;
+  const more = el('li', 'more');
+  const button = el('button', 'btn btn-ghost btn-small');
+  button.type = 'button';
+  more.append(button);
+  const next = () => {
+    const end = Math.min(list.length, shown + LIST_STEP);
+    const frag = document.createDocumentFragment();
+    for (; shown < end; shown++) frag.append(make(list[shown], shown));
+    more.remove();
+    ul.append(frag);
+    if (shown < list.length) {
+      button.textContent = `Show ${Math.min(LIST_STEP, list.length - shown)} more (${(list.length - shown).toLocaleString('en-US')} not shown)`;
+      ul.append(more);
+    }
+  };
+  button.addEventListener('click', () => {
+    next();
+    ul.children[shown - Math.min(LIST_STEP, shown)]?.querySelector('button')?.focus();
+  });
+  next();
+  return ul;
+}
+
 function panel(kind, title, count, body, emptyText) {
   const d = el('details', `panel panel-${kind}`);
   d.open = true;
@@ -40,8 +72,7 @@ function panel(kind, title, count, body, emptyText) {
 
 function entityPanel(kind, title, entities) {
   const list = entities.filter((e) => e.kind === kind);
-  const ul = el('ul', 'items');
-  for (const e of list) {
+  const ul = fillItems(el('ul', 'items'), list, (e) => {
     const main = el('span', 'item-main');
     main.append(el('span', 'item-name', e.name));
     const n = (e.mentions || []).length;
@@ -52,8 +83,8 @@ function entityPanel(kind, title, entities) {
     }
     const li = item(e.id, ...parts);
     li.firstChild.setAttribute('aria-label', `${e.name}, ${plural(n, 'mention')}`);
-    ul.append(li);
-  }
+    return li;
+  });
   return panel(kind, title, list.length, ul, `No ${title.toLowerCase()} found.`);
 }
 
@@ -62,8 +93,7 @@ const HEDGE_WORD = { lowerBound: 'at least', upperBound: 'at most', approximate:
 function figurePanel(analysis) {
   const figures = analysis.figures || [];
   const wrap = el('div');
-  const ul = el('ul', 'items');
-  for (const f of figures) {
+  const ul = fillItems(el('ul', 'items'), figures, (f) => {
     const main = el('span', 'item-main');
     main.append(el('span', 'item-name', f.text));
     const amount = figureAmount(f);
@@ -75,22 +105,21 @@ function figurePanel(analysis) {
       if (f.hedgeKind) h.title = `Hedge: ${HEDGE_WORD[f.hedgeKind] || f.hedgeKind} the number`;
       sub.append(h);
     }
-    ul.append(item(f.id, main, sub));
-  }
+    return item(f.id, main, sub);
+  });
   wrap.append(ul);
   const changes = analysis.changes || [];
   if (changes.length) {
     const byId = new Map(figures.map((f) => [f.id, f]));
     wrap.append(el('h3', 'sub-head', 'Changes'));
-    const cl = el('ul', 'items');
-    for (const c of changes) {
+    const cl = fillItems(el('ul', 'items'), changes, (c) => {
       const main = el('span', 'item-main');
       const arrow = c.direction === 'down' ? '↓' : c.direction === 'up' ? '↑' : '→';
       main.append(el('span', `dir dir-${c.direction}`, arrow), el('span', 'item-name', describeChange(c, byId)));
       const parts = [main];
       if (c.cue?.text) parts.push(el('span', 'item-sub', `“${c.cue.text}”`));
-      cl.append(item(`${c.to} ${c.from}`, ...parts));
-    }
+      return item(`${c.to} ${c.from}`, ...parts);
+    });
     wrap.append(cl);
   }
   return panel('figure', 'Figures', figures.length, wrap, 'No figures found.');
@@ -98,8 +127,7 @@ function figurePanel(analysis) {
 
 function datePanel(analysis) {
   const dates = analysis.dates || [];
-  const ul = el('ul', 'items');
-  dates.forEach((d, i) => {
+  const ul = fillItems(el('ul', 'items'), dates, (d, i) => {
     const main = el('span', 'item-main');
     main.append(el('span', 'item-name', d.text));
     const sub = el('span', 'item-sub');
@@ -113,7 +141,7 @@ function datePanel(analysis) {
       sub.append(c);
     }
     if (d.kind && d.kind !== 'date') sub.append(el('span', 'chip', d.kind));
-    ul.append(item(`d${i + 1}`, main, sub));
+    return item(`d${i + 1}`, main, sub);
   });
   return panel('date', 'Dates', dates.length, ul, 'No dates found.');
 }
@@ -135,27 +163,25 @@ function quotePanel(analysis) {
     const section = el('section', 'quote-group');
     const h = el('h3', g.who ? 'speaker' : 'speaker unattributed', g.who || 'Unattributed');
     h.append(el('span', 'count', String(g.list.length)));
-    const ul = el('ul', 'items');
-    for (const { q, ref } of g.list) {
+    const ul = fillItems(el('ul', 'items'), g.list, ({ q, ref }) => {
       const parts = [el('span', 'quote-text', q.text)];
       if (q.speaker?.text || q.cue?.text) {
         const via = [q.speaker?.text, q.cue?.text].filter(Boolean).join(' ');
         parts.push(el('span', 'item-sub', `— ${via}`));
       }
-      ul.append(item(ref, ...parts));
-    }
+      return item(ref, ...parts);
+    });
     section.append(h, ul);
     wrap.append(section);
   }
   const reported = analysis.reported || [];
   if (reported.length) {
     wrap.append(el('h3', 'sub-head', 'Reported speech'));
-    const ul = el('ul', 'items reported');
-    for (const r of reported) {
+    const ul = fillItems(el('ul', 'items reported'), reported, (r) => {
       const li = el('li', 'reported-item');
       li.append(el('span', 'reported-source', `${r.source?.text || '?'} ${r.cue?.text || ''}`.trim()), el('span', 'reported-text', ` ${r.text}`));
-      ul.append(li);
-    }
+      return li;
+    });
     wrap.append(ul);
   }
   return panel('quote', 'Quotes', quotes.length, wrap, 'No direct quotes found.');

@@ -154,30 +154,15 @@ export function layoutBlocks(text, analysis) {
 
 const BLOCK_TAG = { headline: 'h3', subheading: 'h4' };
 
-function markFor(span, pieceStart, pieceEnd, text) {
-  const el = document.createElement(span.kind === 'credit' ? 'span' : 'mark');
-  if (span.kind === 'credit') {
-    el.className = 'credit';
-  } else {
-    el.dataset.kind = span.kind;
-    el.dataset.ref = span.ref;
-    el.dataset.span = `${span.start}:${span.end}`;
-    el.dataset.start = String(pieceStart);
-    el.dataset.end = String(pieceEnd);
-    if (pieceEnd === span.end) el.dataset.label = span.label;
-    if (span.title) el.title = span.title;
-  }
-  return el;
-}
-
 /**
- * Renders `text` with the analysis into `container` (emptied first).
- * Returns the layout, for tests and for linking panel items to marks.
+ * Walks the laid-out article block by block, telling `out` what to emit:
+ *   out.openBlock(block), out.closeBlock(block)
+ *   out.open(span, from, to), out.close(span)   (a mark, or a piece of one)
+ *   out.text(from, to)                           (plain text)
+ * The DOM renderer and the HTML export are two such `out`s, so they nest marks identically.
+ * Returns a function that emits blocks[i..j) and can be called again for the next range.
  */
-export function renderArticle(container, text, analysis) {
-  const layout = layoutSpans(analysis, text.length);
-  const blocks = layoutBlocks(text, analysis);
-  const frag = document.createDocumentFragment();
+export function articleWalker(layout, out) {
   const cursor = { outer: 0, inner: 0 };
 
   // Walks `spans` (sorted, non-overlapping) from cursor[key] over [s, e), calling
@@ -200,30 +185,119 @@ export function renderArticle(container, text, analysis) {
     cursor[key] = i;
   }
 
-  const fillInner = (parent, s, e) => {
-    walk('inner', layout.inner, s, e,
-      (a, b) => parent.appendChild(document.createTextNode(text.slice(a, b))),
-      (sp, a, b) => {
-        const m = markFor(sp, a, b, text);
-        m.textContent = text.slice(a, b);
-        parent.appendChild(m);
-      });
+  const innerPiece = (sp, a, b) => {
+    out.open(sp, a, b);
+    out.text(a, b);
+    out.close(sp);
+  };
+  const fillInner = (s, e) => walk('inner', layout.inner, s, e, out.text, innerPiece);
+  const outerPiece = (sp, a, z) => {
+    out.open(sp, a, z);
+    fillInner(a, z);
+    out.close(sp);
   };
 
-  for (const b of blocks) {
-    const el = document.createElement(BLOCK_TAG[b.kind] || 'p');
-    el.className = `blk blk-${b.kind}`;
-    el.dataset.start = String(b.start);
-    el.dataset.end = String(b.end);
-    walk('outer', layout.outer, b.start, b.end,
-      (a, z) => fillInner(el, a, z),
-      (sp, a, z) => {
-        const m = markFor(sp, a, z, text);
-        fillInner(m, a, z);
-        el.appendChild(m);
-      });
-    frag.appendChild(el);
+  return (from, to) => {
+    for (let i = from; i < to && i < layout.blocks.length; i++) {
+      const b = layout.blocks[i];
+      out.openBlock(b);
+      walk('outer', layout.outer, b.start, b.end, fillInner, outerPiece);
+      out.closeBlock(b);
+    }
+  };
+}
+
+/** Lays out `text` with the analysis: the spans at two levels and the blocks. */
+export function layoutArticle(text, analysis) {
+  return { ...layoutSpans(analysis, text.length), blocks: layoutBlocks(text, analysis) };
+}
+
+/** An `out` for articleWalker that builds DOM nodes into `root`. */
+function domOut(text, root) {
+  const stack = [root];
+  const top = () => stack[stack.length - 1];
+  return {
+    /** Where the next blocks go (between blocks only). */
+    setRoot(el) { stack[0] = el; },
+    openBlock(b) {
+      const el = document.createElement(BLOCK_TAG[b.kind] || 'p');
+      el.className = `blk blk-${b.kind}`;
+      el.dataset.start = String(b.start);
+      el.dataset.end = String(b.end);
+      top().appendChild(el);
+      stack.push(el);
+    },
+    closeBlock() { stack.pop(); },
+    open(sp, a, b) {
+      const m = markFor(sp, a, b);
+      top().appendChild(m);
+      stack.push(m);
+    },
+    close() { stack.pop(); },
+    text(a, b) { top().appendChild(document.createTextNode(text.slice(a, b))); },
+  };
+}
+
+function markFor(span, pieceStart, pieceEnd) {
+  const el = document.createElement(span.kind === 'credit' ? 'span' : 'mark');
+  if (span.kind === 'credit') {
+    el.className = 'credit';
+  } else {
+    el.dataset.kind = span.kind;
+    el.dataset.ref = span.ref;
+    el.dataset.span = `${span.start}:${span.end}`;
+    el.dataset.start = String(pieceStart);
+    el.dataset.end = String(pieceEnd);
+    if (pieceEnd === span.end) el.dataset.label = span.label;
+    if (span.title) el.title = span.title;
   }
+  return el;
+}
+
+/**
+ * Renders `text` with the analysis into `container` (emptied first), at once.
+ * Returns the layout, for tests and for linking panel items to marks.
+ */
+export function renderArticle(container, text, analysis) {
+  const layout = layoutArticle(text, analysis);
+  const frag = document.createDocumentFragment();
+  articleWalker(layout, domOut(text, frag))(0, layout.blocks.length);
   container.replaceChildren(frag);
-  return { ...layout, blocks };
+  return layout;
+}
+
+/**
+ * Builds the article's nodes a slice of blocks at a time, so that a long text never holds
+ * the main thread for long: `step()` builds blocks into `fragment` until `budgetMs` has
+ * passed and returns the fraction done (1 at the end). The caller moves the fragment's
+ * nodes into the page after each step (which empties it).
+ * With `group`, each step's blocks are wrapped in a `div.chunk`: the page can then skip
+ * whole chunks off screen (content-visibility), and appending one does not make the browser
+ * walk thousands of blocks again.
+ */
+export function articleBuilder(text, layout, { group = false } = {}) {
+  const fragment = document.createDocumentFragment();
+  const out = domOut(text, fragment);
+  const emit = articleWalker(layout, out);
+  let next = 0;
+  const total = layout.blocks.length;
+  return {
+    fragment,
+    step(budgetMs = 8) {
+      const t0 = performance.now();
+      if (group && next < total) {
+        const chunk = document.createElement('div');
+        chunk.className = 'chunk';
+        fragment.appendChild(chunk);
+        out.setRoot(chunk);
+      }
+      while (next < total) {
+        // Blocks vary in size; 16 at a time keeps the clock checks cheap and the slices short.
+        emit(next, Math.min(total, next + 16));
+        next += 16;
+        if (performance.now() - t0 >= budgetMs) break;
+      }
+      return total ? Math.min(1, next / total) : 1;
+    },
+  };
 }

@@ -1,7 +1,10 @@
 // The analyzer, off the main thread: the page stays responsive while a long text is read.
 // Messages in: {id, text, referenceDate}. Out: {type: 'ready', version} once, then for each
-// request {id, result, ms} or {id, error}. The page drops answers to requests it has replaced.
+// request {id, result, ms, words} or {id, error}. The page drops answers to requests it has
+// replaced. The word count is made here too: on a text of megabytes it takes the main thread
+// a noticeable moment.
 import init, { analyze, version } from './pkg/presslens.js';
+import { countWords } from './format.js';
 
 const ready = init().then(
   () => {
@@ -26,7 +29,7 @@ self.onmessage = async (event) => {
     const t0 = performance.now();
     const result = analyze(String(text ?? ''), referenceDate || undefined);
     const ms = performance.now() - t0;
-    self.postMessage({ id, result, ms });
+    self.postMessage({ id, result, ms, words: countWords(String(text ?? '')) });
   } catch (err) {
     self.postMessage({ id, error: err && err.message ? err.message : String(err) });
   }
