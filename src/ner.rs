@@ -51,7 +51,7 @@ pub fn tag(k: usize, part: usize) -> usize {
     1 + 4 * k + (part - 1)
 }
 
-fn part(tag: usize) -> usize {
+const fn part(tag: usize) -> usize {
     if tag == 0 {
         0
     } else {
@@ -59,17 +59,54 @@ fn part(tag: usize) -> usize {
     }
 }
 
-fn kind(tag: usize) -> usize {
-    (tag.max(1) - 1) / 4
+const fn kind(tag: usize) -> usize {
+    if tag == 0 {
+        0
+    } else {
+        (tag - 1) / 4
+    }
 }
 
+/// May tag `b` follow tag `a` in BILOU? (`ALLOWED[a][b]`, computed once at compile time.)
+const ALLOWED: [[bool; TAGS]; TAGS] = {
+    let mut m = [[false; TAGS]; TAGS];
+    let mut a = 0;
+    while a < TAGS {
+        let mut b = 0;
+        while b < TAGS {
+            m[a][b] = allowed(a, b);
+            b += 1;
+        }
+        a += 1;
+    }
+    m
+};
+
+/// The tags that may precede each tag, and how many there are.
+const PREDS: [([u8; TAGS], usize); TAGS] = {
+    let mut p = [([0u8; TAGS], 0usize); TAGS];
+    let mut b = 0;
+    while b < TAGS {
+        let mut a = 0;
+        while a < TAGS {
+            if ALLOWED[a][b] {
+                p[b].0[p[b].1] = a as u8;
+                p[b].1 += 1;
+            }
+            a += 1;
+        }
+        b += 1;
+    }
+    p
+};
+
 /// May tag `b` follow tag `a` in BILOU?
-pub fn allowed(a: usize, b: usize) -> bool {
-    let inside = |t| matches!(part(t), B | I);
-    if inside(a) {
-        matches!(part(b), I | L) && kind(a) == kind(b)
+pub const fn allowed(a: usize, b: usize) -> bool {
+    let (pa, pb) = (part(a), part(b));
+    if pa == B || pa == I {
+        (pb == I || pb == L) && kind(a) == kind(b)
     } else {
-        matches!(part(b), 0 | B | U)
+        pb == 0 || pb == B || pb == U
     }
 }
 
@@ -309,14 +346,21 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         push(10, mix(ss(ii - 1), me.short_shape));
         push(11, mix(me.short_shape, ss(ii + 1)));
         // Prefixes and suffixes of the lowercased word, by chars.
-        let nchars = w.chars().count();
+        let ascii = w.is_ascii();
+        let nchars = if ascii { w.len() } else { w.chars().count() };
         if nchars > 2 {
             for (k, tpl) in [(2usize, 12u64), (3, 13), (4, 14)] {
                 if nchars > k {
-                    let end = w.char_indices().nth(k).map_or(w.len(), |x| x.0);
-                    push(tpl, hash_lower(&w[..end], 5));
-                    let start = w.char_indices().nth(nchars - k).map_or(0, |x| x.0);
-                    push(tpl + 10, hash_lower(&w[start..], 5));
+                    let (end, start) = if ascii {
+                        (k, w.len() - k)
+                    } else {
+                        (
+                            w.char_indices().nth(k).map_or(w.len(), |x| x.0),
+                            w.char_indices().nth(nchars - k).map_or(0, |x| x.0),
+                        )
+                    };
+                    push(tpl, hash_lower(w.get(..end).unwrap_or(""), 5));
+                    push(tpl + 10, hash_lower(w.get(start..).unwrap_or(""), 5));
                 }
             }
         }
@@ -387,10 +431,9 @@ pub fn viterbi(
         for b in 0..TAGS {
             let mut best = NEG;
             let mut arg = 0u8;
-            for a in 0..TAGS {
-                if cur[a] <= NEG || !allowed(a, b) {
-                    continue;
-                }
+            let (preds, np) = &PREDS[b];
+            for &a in &preds[..*np] {
+                let a = a as usize;
                 let v = cur[a] + trans[a * TAGS + b];
                 if v > best {
                     best = v;
@@ -450,9 +493,12 @@ pub fn spans_of(tags: &[u8], base: usize, out: &mut Vec<(Range<usize>, usize)>) 
 // ---------------------------------------------------------------------------------------------
 // Model
 
+/// Weight rows are padded to 16 lanes so that adding one is a single SIMD add.
+const ROW: usize = 16;
+
 pub struct Model {
     pub bits: u32,
-    /// Dense `2^bits x TAGS` weights, already scaled back to f32 units by `scale` at use.
+    /// Dense `2^bits x ROW` weights (the first TAGS lanes used), times `scale` at use.
     weights: Vec<i8>,
     scale: f32,
     trans: Vec<f32>,
@@ -502,7 +548,7 @@ impl Model {
     pub fn empty() -> Model {
         Model {
             bits: 1,
-            weights: vec![0; 2 * TAGS],
+            weights: vec![0; 2 * ROW],
             scale: 0.0,
             trans: vec![0.0; TAGS * TAGS],
             start: vec![0.0; TAGS],
@@ -534,7 +580,7 @@ impl Model {
         let end = small(TAGS)?;
         let count = r.u32()? as usize;
         let buckets = 1usize << bits;
-        let mut weights = vec![0i8; buckets * TAGS];
+        let mut weights = vec![0i8; buckets * ROW];
         let mut bucket = 0usize;
         for k in 0..count {
             let d = r.varint()? as usize;
@@ -543,7 +589,7 @@ impl Model {
             for t in 0..TAGS {
                 if mask & (1 << t) != 0 {
                     let v = r.u8()? as i8;
-                    *weights.get_mut(bucket * TAGS + t)? = v;
+                    *weights.get_mut(bucket * ROW + t)? = v;
                 }
             }
         }
@@ -563,13 +609,18 @@ impl Model {
         s.emissions.clear();
         s.emissions.resize(n * TAGS, 0.0);
         for i in 0..n {
-            let mut acc = [0i32; TAGS];
+            // i16 cannot overflow: under 100 features x 127.
+            let mut acc = [0i16; ROW];
             let (a, b) = (s.starts[i], s.starts[i + 1]);
             for &f in s.feats.get(a..b).unwrap_or(&[]) {
-                let base = f as usize * TAGS;
-                if let Some(w) = self.weights.get(base..base + TAGS) {
-                    for t in 0..TAGS {
-                        acc[t] += w[t] as i32;
+                let base = f as usize * ROW;
+                if let Some(w) = self
+                    .weights
+                    .get(base..base + ROW)
+                    .and_then(|w| <&[i8; ROW]>::try_from(w).ok())
+                {
+                    for t in 0..ROW {
+                        acc[t] = acc[t].wrapping_add(w[t] as i16);
                     }
                 }
             }
@@ -719,9 +770,9 @@ mod tests {
         let z = vec![0.25f32; TAGS * TAGS];
         let bytes = encode(bits, &w, &z, &z[..TAGS], &z[..TAGS], 0.01);
         let m = Model::from_bytes(&bytes).expect("parses");
-        assert_eq!(m.weights[3 * TAGS + 2], 127);
-        assert_eq!(m.weights[9 * TAGS + 12], -64);
-        assert_eq!(m.weights[9 * TAGS + 1], 0, "pruned");
+        assert_eq!(m.weights[3 * ROW + 2], 127);
+        assert_eq!(m.weights[9 * ROW + 12], -64);
+        assert_eq!(m.weights[9 * ROW + 1], 0, "pruned");
         // Truncated or corrupted files are refused, never a panic.
         for cut in 0..bytes.len() {
             let _ = Model::from_bytes(&bytes[..cut]);
