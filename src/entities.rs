@@ -2,14 +2,21 @@
 //!
 //! Three stages, each one linear in the text:
 //!
-//! 1. **Candidates**: runs of capitalized words on one sentence, joined across the connectors
+//! 1. **Candidates**: the spans of the statistical tagger ([`crate::ner`]; measurements in
+//!    `docs/ner.md`), without titles ("President", "Senior Airman"), a leading "the",
+//!    lone nationality words, or capitalized words the text also writes in lower case. The
+//!    rule stage still runs: capitalized runs on one sentence, joined across the connectors
 //!    names use ("Center *for* Strategic *and* International Studies", "Colin P. Clarke"),
-//!    cut where a known name ends and another begins ("The New York Times Colin P. Clarke"),
-//!    without leading function words and titles ("President", "Senior Airman").
-//! 2. **Kinds**, from the name itself (gazetteers of places, organizations and given names;
-//!    a last word like "Group" or "University"; an acronym), then from its context (a title
-//!    before it, "X province", "X, a militant group", "said X"). Photo credits come from
-//!    [`crate::structure`]: the photographer is a person, the agency an organization.
+//!    cut where a known name ends and another begins. Where the tagger found nothing, a rule
+//!    candidate is kept when its own evidence is strong (a gazetteer name, an organization or
+//!    place word, a title) or, as a *weak* candidate, when the document links it to a tagged
+//!    name in stage 3 (an alias, an acronym); otherwise it is dropped.
+//! 2. **Kinds**: the tagger's, unless the name itself is strong evidence (gazetteers of places
+//!    and organizations, a last word like "Group" or "University", a given name followed by
+//!    name words, a title before it) or its context says so ("X province", "X, a militant
+//!    group"): the tagger sees two words each side, the lists know more names. Photo credits
+//!    come from [`crate::structure`]: the photographer is a person, the agency an
+//!    organization, whatever the tagger says.
 //! 3. **Document-level merging**, which sentence taggers lack: a name recognized once is
 //!    recognized everywhere; a surname links to the full name ("Biden" -> "Joe Biden"); an
 //!    acronym links to its expansion, whether the text defines it ("Long Name (LN)") or its
@@ -1318,6 +1325,32 @@ mod tests {
         let v = ents("Fighting spread to Zarqan province. It was led by Kel Harun, a rebel group based in the hills.");
         assert_eq!(find(&v, "Zarqan").0, EntityKind::Place);
         assert_eq!(find(&v, "Kel Harun").0, EntityKind::Organization);
+    }
+
+    #[test]
+    fn tagger_finds_names_no_list_knows() {
+        let v = ents("Residents said Kwame Mensah, a local farmer, lost his crops near Tamale.");
+        assert_eq!(find(&v, "Kwame Mensah").0, EntityKind::Person);
+        assert_eq!(find(&v, "Tamale").0, EntityKind::Place);
+        let v = ents("Officials at Zentrix Holdings declined to comment, said Oduya.");
+        assert_eq!(find(&v, "Zentrix Holdings").0, EntityKind::Organization);
+        assert_eq!(find(&v, "Oduya").0, EntityKind::Person);
+    }
+
+    #[test]
+    fn capitalized_common_words_stay_words() {
+        let v = ents(
+            "The storm hit the coast on Monday, Damage was heavy and damage reports kept coming.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn credits_keep_their_kinds() {
+        let v = ents("A man walks past a shop in Accra. (AP Photo/Jane Roe)");
+        assert_eq!(find(&v, "Jane Roe").0, EntityKind::Person);
+        assert_eq!(find(&v, "AP").0, EntityKind::Organization);
+        assert_eq!(find(&v, "Accra").0, EntityKind::Place);
     }
 
     #[test]

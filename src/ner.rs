@@ -493,13 +493,16 @@ pub fn spans_of(tags: &[u8], base: usize, out: &mut Vec<(Range<usize>, usize)>) 
 // ---------------------------------------------------------------------------------------------
 // Model
 
-/// Weight rows are padded to 16 lanes so that adding one is a single SIMD add.
-const ROW: usize = 16;
+/// A weight row is 16 lanes of 16 bits in four u64 words (SWAR): adding a feature's row is
+/// four integer adds, in wasm too, which has no SIMD by default. Each lane holds the i8 weight
+/// plus [`BIAS`], so lanes never borrow from each other while fewer than 256 features add up.
+const WORDS: usize = 4;
+const BIAS: u64 = 128;
 
 pub struct Model {
     pub bits: u32,
-    /// Dense `2^bits x ROW` weights (the first TAGS lanes used), times `scale` at use.
-    weights: Vec<i8>,
+    /// Dense `2^bits x WORDS` rows; tag t is lane t % 4 of word t / 4.
+    weights: Vec<u64>,
     scale: f32,
     trans: Vec<f32>,
     start: Vec<f32>,
@@ -548,7 +551,7 @@ impl Model {
     pub fn empty() -> Model {
         Model {
             bits: 1,
-            weights: vec![0; 2 * ROW],
+            weights: vec![BIAS * 0x0001_0001_0001_0001; 2 * WORDS],
             scale: 0.0,
             trans: vec![0.0; TAGS * TAGS],
             start: vec![0.0; TAGS],
@@ -580,7 +583,7 @@ impl Model {
         let end = small(TAGS)?;
         let count = r.u32()? as usize;
         let buckets = 1usize << bits;
-        let mut weights = vec![0i8; buckets * ROW];
+        let mut weights = vec![BIAS * 0x0001_0001_0001_0001; buckets * WORDS];
         let mut bucket = 0usize;
         for k in 0..count {
             let d = r.varint()? as usize;
@@ -589,7 +592,10 @@ impl Model {
             for t in 0..TAGS {
                 if mask & (1 << t) != 0 {
                     let v = r.u8()? as i8;
-                    *weights.get_mut(bucket * ROW + t)? = v;
+                    let word = weights.get_mut(bucket * WORDS + t / 4)?;
+                    let shift = 16 * (t % 4);
+                    *word =
+                        (*word & !(0xffff << shift)) | (((v as i64 + BIAS as i64) as u64) << shift);
                 }
             }
         }
@@ -609,23 +615,22 @@ impl Model {
         s.emissions.clear();
         s.emissions.resize(n * TAGS, 0.0);
         for i in 0..n {
-            // i16 cannot overflow: under 100 features x 127.
-            let mut acc = [0i16; ROW];
+            let mut acc = [0u64; WORDS];
             let (a, b) = (s.starts[i], s.starts[i + 1]);
-            for &f in s.feats.get(a..b).unwrap_or(&[]) {
-                let base = f as usize * ROW;
-                if let Some(w) = self
-                    .weights
-                    .get(base..base + ROW)
-                    .and_then(|w| <&[i8; ROW]>::try_from(w).ok())
-                {
-                    for t in 0..ROW {
-                        acc[t] = acc[t].wrapping_add(w[t] as i16);
+            let feats = s.feats.get(a..b).unwrap_or(&[]);
+            // A lane holds at most 255 x 255 before it would carry: features are far fewer.
+            for &f in feats.iter().take(255) {
+                let base = f as usize * WORDS;
+                if let Some(w) = self.weights.get(base..base + WORDS) {
+                    for k in 0..WORDS {
+                        acc[k] = acc[k].wrapping_add(w[k]);
                     }
                 }
             }
+            let bias = (feats.len().min(255) as u64 * BIAS) as i32;
             for t in 0..TAGS {
-                s.emissions[i * TAGS + t] = acc[t] as f32 * self.scale;
+                let lane = ((acc[t / 4] >> (16 * (t % 4))) & 0xffff) as i32;
+                s.emissions[i * TAGS + t] = (lane - bias) as f32 * self.scale;
             }
         }
     }
@@ -770,9 +775,13 @@ mod tests {
         let z = vec![0.25f32; TAGS * TAGS];
         let bytes = encode(bits, &w, &z, &z[..TAGS], &z[..TAGS], 0.01);
         let m = Model::from_bytes(&bytes).expect("parses");
-        assert_eq!(m.weights[3 * ROW + 2], 127);
-        assert_eq!(m.weights[9 * ROW + 12], -64);
-        assert_eq!(m.weights[9 * ROW + 1], 0, "pruned");
+        let lane = |bucket: usize, t: usize| {
+            ((m.weights[bucket * WORDS + t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
+        };
+        assert_eq!(lane(3, 2), 127);
+        assert_eq!(lane(9, 12), -64);
+        assert_eq!(lane(9, 1), 0, "pruned");
+        assert_eq!(lane(0, 0), 0);
         // Truncated or corrupted files are refused, never a panic.
         for cut in 0..bytes.len() {
             let _ = Model::from_bytes(&bytes[..cut]);
