@@ -71,7 +71,61 @@ struct Lists {
     place_words: HashSet<String>,
     /// Titles and ranks, lowercase, dots removed, words joined by one space.
     titles: HashSet<String>,
+    /// Every entry of every list above, lowercase, with the [`class`] bits of the lists it is
+    /// in: one lookup per token for the statistical tagger ([`crate::ner`]).
+    classes: HashMap<String, u16, FxBuild>,
 }
+
+/// Bits of [`word_classes`]: which lists a lowercase word or name is in.
+pub mod class {
+    pub const PLACE: u16 = 1;
+    pub const COUNTRY: u16 = 2;
+    pub const GIVEN: u16 = 4;
+    pub const SURNAME: u16 = 8;
+    pub const ORG: u16 = 16;
+    pub const ORG_WORD: u16 = 32;
+    pub const PLACE_WORD: u16 = 64;
+    pub const TITLE: u16 = 128;
+    pub const DEMONYM: u16 = 256;
+    pub const OPENER: u16 = 512;
+    pub const MONTH_DAY: u16 = 1024;
+    /// A given name or surname that is also a common word or a place (Will, Jordan).
+    pub const AMBIGUOUS_NAME: u16 = 2048;
+    pub const COUNT: usize = 12;
+}
+
+/// A fast, non-cryptographic hasher (the Fx mix of rustc) for the word-class table: the
+/// tagger looks up every token, and SipHash would dominate its time.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u8(&mut self, x: u8) {
+        self.write_u64(x as u64);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// Entries of a list file: one a line, `#` comments. A `~` before or after an entry marks it as
 /// ambiguous (a country that is also a given name, a last word that also ends place names);
@@ -142,7 +196,58 @@ fn lists() -> &'static Lists {
                     .or_insert_with(|| name.to_string());
             }
         }
+        let mut classes: HashMap<String, u16, FxBuild> = HashMap::default();
+        let mut add = |k: &str, bit: u16| *classes.entry(k.to_string()).or_insert(0) |= bit;
+        for k in &places {
+            add(k, class::PLACE);
+        }
+        for k in &countries {
+            add(k, class::COUNTRY);
+        }
+        for k in organizations.keys() {
+            add(k, class::ORG);
+        }
+        for (data, bit) in [
+            (
+                include_str!("../data/gazetteer/given-names.txt"),
+                class::GIVEN,
+            ),
+            (
+                include_str!("../data/gazetteer/surnames.txt"),
+                class::SURNAME,
+            ),
+            (
+                include_str!("../data/gazetteer/org-words.txt"),
+                class::ORG_WORD,
+            ),
+            (
+                include_str!("../data/gazetteer/place-words.txt"),
+                class::PLACE_WORD,
+            ),
+            (
+                include_str!("../data/gazetteer/demonyms.txt"),
+                class::DEMONYM,
+            ),
+            (
+                include_str!("../data/gazetteer/ambiguous-names.txt"),
+                class::AMBIGUOUS_NAME,
+            ),
+        ] {
+            for k in set(data) {
+                add(&k, bit);
+            }
+        }
+        for l in entries(include_str!("../data/gazetteer/titles.txt")) {
+            add(&normalize_title(l), class::TITLE);
+        }
+        for w in COMMON_OPENERS {
+            add(w, class::OPENER);
+        }
+        for w in MONTHS.iter().chain(WEEKDAYS.iter()) {
+            add(w, class::MONTH_DAY);
+        }
         Lists {
+            classes,
             places,
             place_names,
             countries,
@@ -162,6 +267,12 @@ fn lists() -> &'static Lists {
                 .collect(),
         }
     })
+}
+
+/// The [`class`] bits of a lowercase word or name (words joined by single spaces, title
+/// abbreviations without their dot): 0 when it is in no list.
+pub fn word_classes(lower: &str) -> u16 {
+    lists().classes.get(lower).copied().unwrap_or(0)
 }
 
 /// A country, region or city name (any case).
@@ -508,6 +619,18 @@ mod tests {
     #[test]
     fn openers_sorted() {
         assert!(COMMON_OPENERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn word_classes_combine_lists() {
+        let c = word_classes("jordan");
+        assert!(
+            c & class::COUNTRY != 0 && c & class::AMBIGUOUS_NAME != 0,
+            "{c:b}"
+        );
+        assert!(word_classes("new york") & class::PLACE != 0);
+        assert!(word_classes("sgt") & class::TITLE != 0);
+        assert_eq!(word_classes("qwzx"), 0);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod dates;
 pub mod entities;
 pub mod figures;
 pub mod lexicon;
+pub mod ner;
 pub mod numbers;
 pub mod quotes;
 pub mod schema;

@@ -1,0 +1,832 @@
+//! A statistical name tagger: which tokens of a sentence form a person, organization or place
+//! name. It replaces hand rules for the sentence-level decision; [`crate::entities`] keeps the
+//! document-level reasoning (credits, merging, salience) on top of its spans.
+//!
+//! Model: a linear-chain structured perceptron (Collins 2002) with averaged weights, BILOU tags
+//! for three types (13 tags), decoded exactly by Viterbi with the BILOU constraints built in.
+//! Token features are hashed into `2^bits` buckets; each bucket holds one weight per tag.
+//!
+//! Features (per token, from a window of two tokens each side, within the sentence):
+//! the lowercased word and its neighbours, word shapes (`Xx`, `XX`, `X.X.`, `dd`, `Xx-Xx`) and
+//! shape trigrams, prefixes and suffixes (2-4 chars), sentence-initial capitals, and
+//! gazetteer membership from [`crate::lexicon`] (place, country, organization, given name,
+//! surname, organization word, place word, title, demonym), including multi-word gazetteer
+//! names marked B/I/L. The training corpora and their licences are in `data/README.md`;
+//! `docs/ner.md` has the measurements and the command that rebuilds `data/model/ner.bin`
+//! (`cargo run --release --example train_ner`).
+//!
+//! Model file (`data/model/ner.bin`, little-endian): magic `PLNR`, version 1, tag count, hash
+//! bits, one reserved byte; f32 scale; tags x tags i16 transition weights; tags i16 start and
+//! tags i16 end weights; u32 bucket count; then per stored bucket a varint bucket-id delta, a
+//! u16 mask of the tags it has weights for, and one i8 per set bit. Weights below the
+//! pruning threshold are not stored. Real weight = stored value x scale.
+//!
+//! Inference never panics: a malformed model file yields a model that tags nothing, and every
+//! index is bounds-checked or derived from lengths checked just before.
+
+// Tag and token loops index several parallel arrays at once.
+#![allow(clippy::needless_range_loop)]
+
+use crate::lexicon::{self, class};
+use crate::schema::EntityKind;
+use crate::text::{Doc, TokKind};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// O, then B, I, L, U for each of person, organization, place.
+pub const TAGS: usize = 13;
+pub const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+];
+
+const B: usize = 1;
+const I: usize = 2;
+const L: usize = 3;
+const U: usize = 4;
+
+/// Tag index of part `part` (B, I, L, U) of kind `k` (0 person, 1 organization, 2 place).
+pub fn tag(k: usize, part: usize) -> usize {
+    1 + 4 * k + (part - 1)
+}
+
+const fn part(tag: usize) -> usize {
+    if tag == 0 {
+        0
+    } else {
+        (tag - 1) % 4 + 1
+    }
+}
+
+const fn kind(tag: usize) -> usize {
+    if tag == 0 {
+        0
+    } else {
+        (tag - 1) / 4
+    }
+}
+
+/// May tag `b` follow tag `a` in BILOU? (`ALLOWED[a][b]`, computed once at compile time.)
+const ALLOWED: [[bool; TAGS]; TAGS] = {
+    let mut m = [[false; TAGS]; TAGS];
+    let mut a = 0;
+    while a < TAGS {
+        let mut b = 0;
+        while b < TAGS {
+            m[a][b] = allowed(a, b);
+            b += 1;
+        }
+        a += 1;
+    }
+    m
+};
+
+/// The tags that may precede each tag, and how many there are.
+const PREDS: [([u8; TAGS], usize); TAGS] = {
+    let mut p = [([0u8; TAGS], 0usize); TAGS];
+    let mut b = 0;
+    while b < TAGS {
+        let mut a = 0;
+        while a < TAGS {
+            if ALLOWED[a][b] {
+                p[b].0[p[b].1] = a as u8;
+                p[b].1 += 1;
+            }
+            a += 1;
+        }
+        b += 1;
+    }
+    p
+};
+
+/// May tag `b` follow tag `a` in BILOU?
+pub const fn allowed(a: usize, b: usize) -> bool {
+    let (pa, pb) = (part(a), part(b));
+    if pa == B || pa == I {
+        (pb == I || pb == L) && kind(a) == kind(b)
+    } else {
+        pb == 0 || pb == B || pb == U
+    }
+}
+
+fn can_start(t: usize) -> bool {
+    matches!(part(t), 0 | B | U)
+}
+
+fn can_end(t: usize) -> bool {
+    matches!(part(t), 0 | L | U)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// Hash of a lowercased string, char by char, with no allocation.
+fn hash_lower(s: &str, seed: u64) -> u64 {
+    let mut h = seed;
+    for c in s.chars() {
+        if c.is_ascii() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+        } else {
+            for l in c.to_lowercase() {
+                h = mix(h, l as u64);
+            }
+        }
+    }
+    mix(h, 0xff)
+}
+
+/// Shape class of a char: X upper, x lower, d digit, the char itself for . - ' &, o other.
+fn shape_char(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_numeric() {
+        b'd'
+    } else if matches!(c, '.' | '-' | '\'' | '’' | '&' | ',') {
+        c as u8
+    } else if c.is_alphabetic() {
+        b'a'
+    } else {
+        b'o'
+    }
+}
+
+/// Hashes of the long shape (runs capped at 3: `Xxxx` -> `Xxxx`... `Washington` -> `Xxxx`
+/// with at most 4 chars per run) and the short shape (runs collapsed: `Xx`).
+fn shapes(w: &str) -> (u64, u64) {
+    let (mut long, mut short) = (7u64, 11u64);
+    let mut prev = 0u8;
+    let mut run = 0;
+    for c in w.chars() {
+        let s = shape_char(c);
+        if s == prev {
+            run += 1;
+        } else {
+            run = 1;
+            short = mix(short, s as u64);
+        }
+        if run <= 4 {
+            long = mix(long, s as u64);
+        }
+        prev = s;
+    }
+    (long, short)
+}
+
+/// Per-token values computed once and shared by the windows of the neighbours.
+#[derive(Clone, Copy, Default)]
+struct TokInfo {
+    lower: u64,
+    long_shape: u64,
+    short_shape: u64,
+    classes: u16,
+    /// Multi-word gazetteer name: 0 none, else 1 + 4 * (0 place, 1 org) + part (B I L).
+    gaz: u8,
+}
+
+/// Reusable buffers: tagging a document allocates once, not per token.
+#[derive(Default)]
+pub struct Scratch {
+    info: Vec<TokInfo>,
+    lower: String,
+    key: String,
+    /// Bucket ids of every token's features, flattened; `starts[i]..starts[i+1]` are token i's.
+    pub feats: Vec<u32>,
+    pub starts: Vec<usize>,
+    emissions: Vec<f32>,
+    back: Vec<u8>,
+    /// The best tag of each token of the last sentence decoded.
+    pub tags: Vec<u8>,
+}
+
+fn lower_into(buf: &mut String, w: &str) {
+    buf.clear();
+    for c in w.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+const SENT_START: u64 = 0x1234_5678;
+const SENT_END: u64 = 0x8765_4321;
+
+/// Feature bucket ids of every token of `sent` into `s.feats` / `s.starts`.
+pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
+    let n = sent.len();
+    s.info.clear();
+    s.feats.clear();
+    s.starts.clear();
+    if n == 0 || sent.end > doc.tokens.len() {
+        s.starts.push(0);
+        return;
+    }
+    for t in sent.clone() {
+        let w = doc.tok(t);
+        let (long_shape, short_shape) = shapes(w);
+        let mut classes = 0;
+        if doc.tokens[t].kind == TokKind::Word && w.len() <= 40 {
+            lower_into(&mut s.lower, w.trim_end_matches('.'));
+            classes = lexicon::word_classes(&s.lower);
+        }
+        s.info.push(TokInfo {
+            lower: hash_lower(w, 3),
+            long_shape,
+            short_shape,
+            classes,
+            gaz: 0,
+        });
+    }
+    // Multi-word gazetteer names (2-4 tokens, opening with a capital): longest match wins.
+    let mut i = 0;
+    while i < n {
+        let t = sent.start + i;
+        if !is_cap(doc.tok(t)) || doc.tokens[t].kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let mut best = None;
+        s.key.clear();
+        lower_into(&mut s.lower, doc.tok(t));
+        s.key.push_str(&s.lower);
+        for len in 2..=4usize {
+            if i + len > n {
+                break;
+            }
+            let u = t + len - 1;
+            let w = doc.tok(u);
+            if w.len() > 40 || doc.tokens[u].kind == TokKind::Symbol {
+                break;
+            }
+            if doc.tokens[u].space_before {
+                s.key.push(' ');
+            }
+            lower_into(&mut s.lower, w);
+            s.key.push_str(&s.lower);
+            let c = lexicon::word_classes(&s.key);
+            if c & class::ORG != 0 {
+                best = Some((len, 1u8));
+            } else if c & class::PLACE != 0 {
+                best = Some((len, 0u8));
+            }
+        }
+        if let Some((len, k)) = best {
+            for j in 0..len {
+                let p = if j == 0 {
+                    B
+                } else if j + 1 == len {
+                    L
+                } else {
+                    I
+                };
+                if let Some(x) = s.info.get_mut(i + j) {
+                    x.gaz = 1 + 4 * k + p as u8;
+                }
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let mask = (1u64 << bits) - 1;
+    let info = &s.info;
+    let get = |j: isize| -> Option<&TokInfo> {
+        if j < 0 {
+            None
+        } else {
+            info.get(j as usize)
+        }
+    };
+    // Leading quotes and brackets do not stop a word from opening the sentence.
+    let first_word = (sent.start..sent.end)
+        .find(|&k| doc.tokens[k].kind != TokKind::Punct)
+        .unwrap_or(sent.end);
+    for i in 0..n {
+        s.starts.push(s.feats.len());
+        let t = sent.start + i;
+        let w = doc.tok(t);
+        let me = &info[i];
+        let ii = i as isize;
+        let lw = |j: isize| get(j).map_or(if j < 0 { SENT_START } else { SENT_END }, |x| x.lower);
+        let ss =
+            |j: isize| get(j).map_or(if j < 0 { SENT_START } else { SENT_END }, |x| x.short_shape);
+        let cls = |j: isize| get(j).map_or(0, |x| x.classes);
+        let initial = t == first_word;
+        let feats = &mut s.feats;
+        let mut push = |template: u64, v: u64| {
+            let h = mix(mix(0x9e37_79b9, template), v);
+            let h = (h ^ (h >> 29)).wrapping_mul(K);
+            feats.push(((h >> 20) & mask) as u32);
+        };
+        push(0, 0);
+        push(1, me.lower);
+        push(2, lw(ii - 1));
+        push(3, lw(ii + 1));
+        push(4, lw(ii - 2));
+        push(5, lw(ii + 2));
+        push(6, me.long_shape);
+        push(7, mix(mix(ss(ii - 1), me.short_shape), ss(ii + 1)));
+        push(8, ss(ii - 1));
+        push(9, ss(ii + 1));
+        push(10, mix(ss(ii - 1), me.short_shape));
+        push(11, mix(me.short_shape, ss(ii + 1)));
+        // Prefixes and suffixes of the lowercased word, by chars.
+        let ascii = w.is_ascii();
+        let nchars = if ascii { w.len() } else { w.chars().count() };
+        if nchars > 2 {
+            for (k, tpl) in [(2usize, 12u64), (3, 13), (4, 14)] {
+                if nchars > k {
+                    let (end, start) = if ascii {
+                        (k, w.len() - k)
+                    } else {
+                        (
+                            w.char_indices().nth(k).map_or(w.len(), |x| x.0),
+                            w.char_indices().nth(nchars - k).map_or(0, |x| x.0),
+                        )
+                    };
+                    push(tpl, hash_lower(w.get(..end).unwrap_or(""), 5));
+                    push(tpl + 10, hash_lower(w.get(start..).unwrap_or(""), 5));
+                }
+            }
+        }
+        push(30, mix(initial as u64, me.short_shape));
+        push(31, mix(lw(ii - 1), me.short_shape));
+        push(32, mix(me.short_shape, lw(ii + 1)));
+        if initial {
+            push(33, me.lower);
+        }
+        for b in 0..class::COUNT {
+            let bit = 1u16 << b;
+            if me.classes & bit != 0 {
+                push(40 + b as u64, mix(is_cap(w) as u64, initial as u64));
+            }
+            if cls(ii - 1) & bit != 0 {
+                push(60 + b as u64, 0);
+            }
+            if cls(ii + 1) & bit != 0 {
+                push(80 + b as u64, 0);
+            }
+        }
+        if me.gaz != 0 {
+            push(100, me.gaz as u64);
+        }
+        if let Some(p) = get(ii - 1) {
+            if p.gaz != 0 {
+                push(101, p.gaz as u64);
+            }
+        }
+        if let Some(p) = get(ii + 1) {
+            if p.gaz != 0 {
+                push(102, p.gaz as u64);
+            }
+        }
+    }
+    s.starts.push(s.feats.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/// Best BILOU-valid tag sequence for `n` tokens with emission scores `em` (n x TAGS),
+/// transition scores `trans` (TAGS x TAGS, from x to), start and end scores.
+pub fn viterbi(
+    em: &[f32],
+    n: usize,
+    trans: &[f32],
+    start: &[f32],
+    end: &[f32],
+    back: &mut Vec<u8>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    if n == 0 || em.len() < n * TAGS || trans.len() < TAGS * TAGS {
+        return;
+    }
+    const NEG: f32 = -1e30;
+    back.clear();
+    back.resize(n * TAGS, 0);
+    let mut cur = [NEG; TAGS];
+    for t in 0..TAGS {
+        if can_start(t) {
+            cur[t] = em[t] + start.get(t).copied().unwrap_or(0.0);
+        }
+    }
+    for i in 1..n {
+        let mut next = [NEG; TAGS];
+        for b in 0..TAGS {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            let (preds, np) = &PREDS[b];
+            for &a in &preds[..*np] {
+                let a = a as usize;
+                let v = cur[a] + trans[a * TAGS + b];
+                if v > best {
+                    best = v;
+                    arg = a as u8;
+                }
+            }
+            if best > NEG {
+                next[b] = best + em[i * TAGS + b];
+                back[i * TAGS + b] = arg;
+            }
+        }
+        cur = next;
+    }
+    let mut best = NEG;
+    let mut arg = 0usize;
+    for t in 0..TAGS {
+        if can_end(t) && cur[t] > NEG {
+            let v = cur[t] + end.get(t).copied().unwrap_or(0.0);
+            if v > best {
+                best = v;
+                arg = t;
+            }
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = arg as u8;
+    for i in (1..n).rev() {
+        arg = back[i * TAGS + arg] as usize;
+        out[i - 1] = arg as u8;
+    }
+}
+
+/// Spans (token ranges, kind index 0-2) of a BILOU tag sequence, offset by `base`.
+pub fn spans_of(tags: &[u8], base: usize, out: &mut Vec<(Range<usize>, usize)>) {
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let t = t as usize;
+        match part(t) {
+            B => open = Some((i, kind(t))),
+            I => {}
+            L => {
+                if let Some((s, k)) = open.take() {
+                    if k == kind(t) {
+                        out.push((base + s..base + i + 1, k));
+                    }
+                }
+            }
+            U => {
+                open = None;
+                out.push((base + i..base + i + 1, kind(t)));
+            }
+            _ => open = None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+/// A weight row is 16 lanes of 16 bits in four u64 words (SWAR): adding a feature's row is
+/// four integer adds, in wasm too, which has no SIMD by default. Each lane holds the i8 weight
+/// plus [`BIAS`], so lanes never borrow from each other while fewer than 256 features add up.
+const WORDS: usize = 4;
+const BIAS: u64 = 128;
+
+pub struct Model {
+    pub bits: u32,
+    /// Dense `2^bits x WORDS` rows; tag t is lane t % 4 of word t / 4.
+    weights: Vec<u64>,
+    scale: f32,
+    trans: Vec<f32>,
+    start: Vec<f32>,
+    end: Vec<f32>,
+}
+
+const MAGIC: &[u8; 4] = b"PLNR";
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn bytes(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.b.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.bytes(1).map(|b| b[0])
+    }
+    fn u16(&mut self) -> Option<u16> {
+        let b = self.bytes(2)?;
+        Some(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        let b = self.bytes(4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn varint(&mut self) -> Option<u32> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= ((b & 0x7f) as u32).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+impl Model {
+    /// A model that tags nothing: the fallback for a missing or malformed file.
+    pub fn empty() -> Model {
+        Model {
+            bits: 1,
+            weights: vec![BIAS * 0x0001_0001_0001_0001; 2 * WORDS],
+            scale: 0.0,
+            trans: vec![0.0; TAGS * TAGS],
+            start: vec![0.0; TAGS],
+            end: vec![0.0; TAGS],
+        }
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        let mut r = Reader { b, at: 0 };
+        if r.bytes(4)? != MAGIC || r.u8()? != 1 || r.u8()? as usize != TAGS {
+            return None;
+        }
+        let bits = r.u8()? as u32;
+        r.u8()?;
+        if !(1..=24).contains(&bits) {
+            return None;
+        }
+        let scale = f32::from_bits(r.u32()?);
+        if !scale.is_finite() {
+            return None;
+        }
+        let mut small = |n: usize| -> Option<Vec<f32>> {
+            (0..n)
+                .map(|_| r.u16().map(|v| v as i16 as f32 * scale))
+                .collect()
+        };
+        let trans = small(TAGS * TAGS)?;
+        let start = small(TAGS)?;
+        let end = small(TAGS)?;
+        let count = r.u32()? as usize;
+        let buckets = 1usize << bits;
+        let mut weights = vec![BIAS * 0x0001_0001_0001_0001; buckets * WORDS];
+        let mut bucket = 0usize;
+        for k in 0..count {
+            let d = r.varint()? as usize;
+            bucket = if k == 0 { d } else { bucket.checked_add(d)? };
+            let mask = r.u16()?;
+            for t in 0..TAGS {
+                if mask & (1 << t) != 0 {
+                    let v = r.u8()? as i8;
+                    let word = weights.get_mut(bucket * WORDS + t / 4)?;
+                    let shift = 16 * (t % 4);
+                    *word =
+                        (*word & !(0xffff << shift)) | (((v as i64 + BIAS as i64) as u64) << shift);
+                }
+            }
+        }
+        Some(Model {
+            bits,
+            weights,
+            scale,
+            trans,
+            start,
+            end,
+        })
+    }
+
+    /// Emission scores of the features in `s` into `s.emissions`.
+    fn emissions(&self, s: &mut Scratch) {
+        let n = s.starts.len().saturating_sub(1);
+        s.emissions.clear();
+        s.emissions.resize(n * TAGS, 0.0);
+        for i in 0..n {
+            let mut acc = [0u64; WORDS];
+            let (a, b) = (s.starts[i], s.starts[i + 1]);
+            let feats = s.feats.get(a..b).unwrap_or(&[]);
+            // A lane holds at most 255 x 255 before it would carry: features are far fewer.
+            for &f in feats.iter().take(255) {
+                let base = f as usize * WORDS;
+                if let Some(w) = self.weights.get(base..base + WORDS) {
+                    for k in 0..WORDS {
+                        acc[k] = acc[k].wrapping_add(w[k]);
+                    }
+                }
+            }
+            let bias = (feats.len().min(255) as u64 * BIAS) as i32;
+            for t in 0..TAGS {
+                let lane = ((acc[t / 4] >> (16 * (t % 4))) & 0xffff) as i32;
+                s.emissions[i * TAGS + t] = (lane - bias) as f32 * self.scale;
+            }
+        }
+    }
+
+    /// Tags the sentence `sent`, leaving the tags in `s.tags`.
+    pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
+        features(doc, sent.clone(), self.bits, s);
+        self.emissions(s);
+        let n = s.starts.len().saturating_sub(1);
+        let (em, back, tags) = (&s.emissions, &mut s.back, &mut s.tags);
+        viterbi(em, n, &self.trans, &self.start, &self.end, back, tags);
+    }
+
+    /// Name spans of the whole document: token ranges with their kind.
+    pub fn spans(&self, doc: &Doc) -> Vec<(Range<usize>, EntityKind)> {
+        let mut s = Scratch::default();
+        let mut raw = Vec::new();
+        for sent in &doc.sentences {
+            if sent.is_empty() || sent.end > doc.tokens.len() {
+                continue;
+            }
+            self.tag_sentence(doc, sent.clone(), &mut s);
+            spans_of(&s.tags, sent.start, &mut raw);
+        }
+        raw.into_iter()
+            .filter_map(|(r, k)| Some((r, *KINDS.get(k)?)))
+            .collect()
+    }
+}
+
+/// Writes a model file from dense f32 weights (`2^bits x TAGS`), dropping weights whose
+/// magnitude is below `prune` (in f32 units) and quantizing the rest to i8.
+pub fn encode(
+    bits: u32,
+    weights: &[f32],
+    trans: &[f32],
+    start: &[f32],
+    end: &[f32],
+    prune: f32,
+) -> Vec<u8> {
+    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+    let scale = max / 127.0;
+    let q = |w: f32| (w / scale).round().clamp(-127.0, 127.0) as i8;
+    let qs = |w: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&[1, TAGS as u8, bits as u8, 0]);
+    out.extend_from_slice(&scale.to_bits().to_le_bytes());
+    for v in trans.iter().chain(start).chain(end) {
+        out.extend_from_slice(&qs(*v).to_le_bytes());
+    }
+    let mut body = Vec::new();
+    let mut count = 0u32;
+    let mut last = 0usize;
+    for (bucket, w) in weights.chunks(TAGS).enumerate() {
+        let mut mask = 0u16;
+        for (t, &v) in w.iter().enumerate() {
+            if v.abs() >= prune && q(v) != 0 {
+                mask |= 1 << t;
+            }
+        }
+        if mask == 0 {
+            continue;
+        }
+        let mut d = (bucket - if count == 0 { 0 } else { last }) as u32;
+        loop {
+            let b = (d & 0x7f) as u8;
+            d >>= 7;
+            if d == 0 {
+                body.push(b);
+                break;
+            }
+            body.push(b | 0x80);
+        }
+        body.extend_from_slice(&mask.to_le_bytes());
+        for (t, &v) in w.iter().enumerate() {
+            if mask & (1 << t) != 0 {
+                body.push(q(v) as u8);
+            }
+        }
+        count += 1;
+        last = bucket;
+    }
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&body);
+    out
+}
+
+/// The shipped model, parsed once.
+pub fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        Model::from_bytes(include_bytes!("../data/model/ner.bin")).unwrap_or_else(Model::empty)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_constraints() {
+        let (bp, lp, uo) = (tag(0, B), tag(0, L), tag(1, U));
+        assert!(allowed(bp, lp));
+        assert!(!allowed(bp, tag(1, L)));
+        assert!(!allowed(0, lp));
+        assert!(allowed(lp, uo));
+        assert!(allowed(uo, 0));
+    }
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        // Emissions prefer an invalid "I" alone; decoding must return a valid sequence.
+        let n = 3;
+        let mut em = vec![0.0; n * TAGS];
+        em[TAGS + tag(2, I)] = 5.0;
+        let z = vec![0.0; TAGS * TAGS];
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(&em, n, &z, &z[..TAGS], &z[..TAGS], &mut back, &mut out);
+        assert_eq!(out.len(), n);
+        assert!(can_start(out[0] as usize) && can_end(out[n - 1] as usize));
+        assert!(out
+            .windows(2)
+            .all(|w| allowed(w[0] as usize, w[1] as usize)));
+    }
+
+    #[test]
+    fn spans_from_tags() {
+        let tags = [0, tag(0, B), tag(0, L), tag(2, U), 0].map(|t| t as u8);
+        let mut out = Vec::new();
+        spans_of(&tags, 10, &mut out);
+        assert_eq!(out, vec![(11..13, 0), (13..14, 2)]);
+    }
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let bits = 4;
+        let mut w = vec![0.0f32; (1 << bits) * TAGS];
+        w[3 * TAGS + 2] = 1.0;
+        w[9 * TAGS + 12] = -0.5;
+        w[9 * TAGS + 1] = 0.001;
+        let z = vec![0.25f32; TAGS * TAGS];
+        let bytes = encode(bits, &w, &z, &z[..TAGS], &z[..TAGS], 0.01);
+        let m = Model::from_bytes(&bytes).expect("parses");
+        let lane = |bucket: usize, t: usize| {
+            ((m.weights[bucket * WORDS + t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
+        };
+        assert_eq!(lane(3, 2), 127);
+        assert_eq!(lane(9, 12), -64);
+        assert_eq!(lane(9, 1), 0, "pruned");
+        assert_eq!(lane(0, 0), 0);
+        // Truncated or corrupted files are refused, never a panic.
+        for cut in 0..bytes.len() {
+            let _ = Model::from_bytes(&bytes[..cut]);
+        }
+        let mut bad = bytes.clone();
+        if let Some(b) = bad.get_mut(30) {
+            *b = 0xff;
+        }
+        let _ = Model::from_bytes(&bad);
+    }
+
+    #[test]
+    fn features_are_bounded_and_deterministic() {
+        let doc = Doc::new("Maria Lopez flew to New York on Monday.");
+        let mut s = Scratch::default();
+        let r = doc.sentences[0].clone();
+        features(&doc, r.clone(), 10, &mut s);
+        assert_eq!(s.starts.len(), r.len() + 1);
+        assert!(s.feats.iter().all(|&f| f < 1024));
+        let first = s.feats.clone();
+        features(&doc, r, 10, &mut s);
+        assert_eq!(first, s.feats);
+    }
+
+    #[test]
+    fn shipped_model_finds_names() {
+        let doc = Doc::new(
+            "Maria Lopez, a spokeswoman for the United Nations, spoke in Paris on Monday.",
+        );
+        let spans: Vec<(String, EntityKind)> = model()
+            .spans(&doc)
+            .into_iter()
+            .map(|(r, k)| (doc.text[doc.range(r.start, r.end - 1)].to_string(), k))
+            .collect();
+        assert!(
+            spans.contains(&("Maria Lopez".into(), EntityKind::Person)),
+            "{spans:?}"
+        );
+        assert!(
+            spans.contains(&("United Nations".into(), EntityKind::Organization)),
+            "{spans:?}"
+        );
+        assert!(
+            spans.contains(&("Paris".into(), EntityKind::Place)),
+            "{spans:?}"
+        );
+    }
+}
