@@ -374,7 +374,7 @@ def regions(gc):
 # Cities. English names as GeoNames gives them, ASCII-folded variants, English exonyms for the
 # few big cities GeoNames names locally, and well-known places in the news below 100,000
 # people or missing from GeoNames' city table under their news spelling.
-CITY_MIN_POP = 100_000
+CITY_MIN_POP = 200_000
 EXONYMS = {"Köln": ["Cologne"], "Zürich": ["Zurich"], "Makkah": ["Mecca"], "Kyiv": ["Kiev"],
            "New York City": ["New York"], "Mumbai": ["Bombay"], "Kolkata": ["Calcutta"],
            "Chennai": ["Madras"], "Ho Chi Minh City": ["Saigon"], "Yangon": ["Rangoon"],
