@@ -44,17 +44,16 @@ function fillItems(ul, list, make) {
     const end = Math.min(list.length, shown + LIST_STEP);
     const frag = document.createDocumentFragment();
     for (; shown < end; shown++) frag.append(make(list[shown], shown));
+    const first = frag.firstElementChild;
     more.remove();
     ul.append(frag);
     if (shown < list.length) {
       button.textContent = `Show ${Math.min(LIST_STEP, list.length - shown)} more (${(list.length - shown).toLocaleString('en-US')} not shown)`;
       ul.append(more);
     }
+    return first;
   };
-  button.addEventListener('click', () => {
-    next();
-    ul.children[shown - Math.min(LIST_STEP, shown)]?.querySelector('button')?.focus();
-  });
+  button.addEventListener('click', () => next()?.querySelector('button')?.focus());
   next();
   return ul;
 }
@@ -259,6 +258,8 @@ function snippetNode(text, sentences, span, className) {
 }
 
 const DAY = 86_400_000;
+/** The overview draws at most this many bars. */
+const MAX_BARS = 300;
 const YEAR = 365.25 * DAY;
 
 /** Tick marks for an axis from t0 to t1: whole years (1, 2, 5, 10... apart) or months. */
@@ -314,40 +315,43 @@ function timelinePanel(analysis, text) {
       left ? 'Nothing to place in time: only durations or dates with an unknown year.' : 'No dates to place in time.');
   }
   const refIv = analysis.referenceDate ? timexInterval(analysis.referenceDate.value) : null;
-  let t0 = Math.min(...entries.map((e) => e.iv[0]), refIv ? refIv[0] : Infinity);
-  let t1 = Math.max(...entries.map((e) => e.iv[1]), refIv ? refIv[1] : -Infinity);
+  let t0 = refIv ? refIv[0] : Infinity;
+  let t1 = refIv ? refIv[1] : -Infinity;
+  for (const e of entries) {
+    if (e.iv[0] < t0) t0 = e.iv[0];
+    if (e.iv[1] > t1) t1 = e.iv[1];
+  }
   const pad = Math.max((t1 - t0) * 0.04, DAY);
   t0 -= pad;
   t1 += pad;
   const x = (t) => ((t - t0) / (t1 - t0)) * 100;
 
   // The overview: decorative (the list below says it all), but a bar is a shortcut to its date.
+  // A long text's hundreds of dates would only blur it: every nth is drawn then.
   const axis = el('div', 'tl-axis');
   axis.setAttribute('aria-hidden', 'true');
   const lanes = [];
   const track = el('div', 'tl-track');
-  for (const e of entries) {
+  const every = Math.ceil(entries.length / MAX_BARS);
+  entries.forEach((e, k) => {
+    if (k % every) return;
     const left = x(e.iv[0]);
     const width = Math.max(x(e.iv[1]) - left, 0);
-    // A bar goes in the first lane where it does not touch the one before.
+    // A bar goes in the first lane where it does not touch the one before (at most four).
     let lane = lanes.findIndex((end) => end <= left - 0.8);
-    if (lane < 0) {
-      lane = lanes.length < 4 ? lanes.length : lanes.indexOf(Math.min(...lanes));
-    }
+    if (lane < 0) lane = lanes.length < 4 ? lanes.length : lanes.indexOf(Math.min(...lanes));
     lanes[lane] = Math.max(lanes[lane] ?? 0, left + Math.max(width, 1.4));
     const bar = el('span', width < 1.4 ? 'tl-bar tl-dot' : 'tl-bar');
     bar.dataset.refs = e.ref;
-    bar.dataset.lane = String(lane);
     bar.style.setProperty('--x', `${left.toFixed(3)}%`);
     bar.style.setProperty('--w', `${width.toFixed(3)}%`);
     bar.style.setProperty('--lane', String(lane));
     track.append(bar);
-  }
+  });
   axis.style.setProperty('--lanes', String(Math.max(1, lanes.length)));
   if (refIv) {
     const now = el('span', 'tl-now');
     now.style.setProperty('--x', `${x(refIv[0]).toFixed(3)}%`);
-    now.title = 'The article date';
     track.append(now);
   }
   const ticks = el('div', 'tl-ticks');
@@ -359,37 +363,37 @@ function timelinePanel(analysis, text) {
   axis.append(track, ticks);
   wrap.append(axis);
 
-  // The list, grouped by period.
-  const list = el('ol', 'tl-list');
-  const sentences = analysis.sentences || [];
-  let group = null;
-  let prevEnd = null;
+  // The list, flat so that it comes LIST_STEP statements at a time: a heading where the period
+  // changes, a note where time jumps.
+  let prev = null;
+  let end = -Infinity;
   for (const e of entries) {
-    const key = `${e.iv[0]}/${e.iv[1]}`;
-    if (!group || group.key !== key) {
-      if (prevEnd !== null && e.iv[0] - prevEnd >= 30 * DAY) {
-        const gap = el('li', 'tl-gap', `${humanGap(e.iv[0] - prevEnd)} later`);
-        list.append(gap);
-      }
-      const li = el('li', 'tl-group');
-      const when = el('p', 'tl-when');
+    e.head = !prev || prev.iv[0] !== e.iv[0] || prev.iv[1] !== e.iv[1];
+    e.gap = e.head && end > -Infinity && e.iv[0] - end >= 30 * DAY ? e.iv[0] - end : 0;
+    end = Math.max(end, e.iv[1]);
+    prev = e;
+  }
+  const sentences = analysis.sentences || [];
+  const list = fillItems(el('ol', 'tl-list'), entries, (e) => {
+    const frag = document.createDocumentFragment();
+    if (e.gap) frag.append(el('li', 'tl-gap', `${humanGap(e.gap)} later`));
+    if (e.head) {
+      const when = el('li', 'tl-when');
       const d = e.d;
       when.append(el('span', 'tl-date', d.until ? `${humanDate(d.value)} – ${humanDate(d.until)}` : humanDate(d.value)));
       if (refIv && e.iv[0] < refIv[1] && e.iv[1] > refIv[0] && e.iv[1] - e.iv[0] <= DAY) {
         when.append(el('span', 'chip chip-now', 'article date'));
       }
-      const ul = el('ul', 'items');
-      li.append(when, ul);
-      list.append(li);
-      group = { key, ul };
+      frag.append(when);
     }
-    prevEnd = prevEnd === null ? e.iv[1] : Math.max(prevEnd, e.iv[1]);
     const notes = noteChips(e.d);
     const sub = el('span', 'item-sub');
     sub.append(...notes);
     const li = item(e.ref, snippetNode(text, sentences, e.d, 'tl-snippet'), ...(notes.length ? [sub] : []));
-    group.ul.append(li);
-  }
+    li.className = 'tl-entry';
+    frag.append(li);
+    return frag;
+  });
   wrap.append(list);
   return panel('timeline', 'Timeline', entries.length, wrap, '');
 }
