@@ -4,7 +4,7 @@
 // Undo; the text is kept in localStorage until Clear. Cancel and errors leave it untouched.
 
 import { KINDS, countWords, humanDate, plural } from './format.js';
-import { articleBuilder, layoutArticle, renderArticle } from './render.js';
+import { articleBuilder, layoutArticle, renderArticle, tipFor } from './render.js';
 import { renderPanels } from './panels.js';
 import { htmlToText, readFileText, sameWords } from './clean.js';
 import { EXPORTS, fileBase } from './export.js';
@@ -237,6 +237,7 @@ function summary(a) {
     plural((a.figures || []).length, 'figure'),
     plural((a.dates || []).length, 'date'),
     plural((a.quotes || []).length, 'quote'),
+    `${((a.reported || []).length).toLocaleString('en-US')} reported`,
   ].join(' · ');
 }
 
@@ -246,7 +247,7 @@ const BIG_TEXT = 100_000;
 function show(text, analysis, givenDate = '') {
   const layout = renderArticle(article, text, analysis);
   article.classList.toggle('big', text.length > BIG_TEXT);
-  renderPanels(panels, analysis);
+  renderPanels(panels, analysis, text);
   shown(text, analysis, layout, givenDate);
   return layout;
 }
@@ -258,6 +259,10 @@ function shown(text, analysis, layout, givenDate) {
     (givenDate ? { value: givenDate, source: 'given', evidence: null } : null));
   hooks.last = { text, analysis, layout };
   activeRefs = [];
+  blockIndex = null;
+  hideTip();
+  setRover(article.querySelector('mark[data-ref]'));
+  paintReported();
   exportMenu.hidden = false;
 }
 
@@ -278,6 +283,9 @@ async function showProgressively(req, analysis) {
   req.restore = () => {
     article.replaceChildren(previous.nodes);
     article.classList.toggle('big', previous.big);
+    // Ranges over the moved-out text collapsed: draw them again.
+    blockIndex = null;
+    paintReported();
   };
   const big = req.text.length > BIG_TEXT;
   article.classList.toggle('big', big);
@@ -291,7 +299,7 @@ async function showProgressively(req, analysis) {
     if (!current()) return false;
   }
   const side = document.createDocumentFragment();
-  renderPanels(side, analysis);
+  renderPanels(side, analysis, req.text);
   await yieldToBrowser();
   if (!current()) return false;
   panels.replaceChildren(side);
@@ -336,6 +344,7 @@ let activeRefs = [];
 
 function activate(refs, { scroll = true, from = null } = {}) {
   for (const m of article.querySelectorAll('mark.active')) m.classList.remove('active');
+  highlights()?.delete('reported-active');
   for (const b of panels.querySelectorAll('.item[aria-pressed="true"]')) {
     b.setAttribute('aria-pressed', 'false');
   }
@@ -351,6 +360,14 @@ function activate(refs, { scroll = true, from = null } = {}) {
   }
   marks.sort((a, b) => +a.dataset.start - +b.dataset.start);
   for (const m of marks) m.classList.add('active');
+  if (marks.length) setRover(marks[0]);
+  // Reported statements have no marks (they may cross quotes and names): their text is
+  // highlighted with a Range instead, which never touches the article's nesting.
+  const ranges = refs.filter((r) => /^r\d+$/.test(r)).map(reportedRange).filter(Boolean);
+  if (ranges.length) {
+    if (highlights() && typeof Highlight === 'function') highlights().set('reported-active', new Highlight(...ranges));
+    if (scroll) scrollToRange(ranges[0]);
+  }
   for (const b of panels.querySelectorAll('.item')) {
     if (b.dataset.refs === refs.join(' ')) b.setAttribute('aria-pressed', 'true');
   }
@@ -361,19 +378,224 @@ function activate(refs, { scroll = true, from = null } = {}) {
 }
 
 panels.addEventListener('click', (ev) => {
-  const b = ev.target.closest('.item');
+  const b = ev.target.closest('.item, .tl-bar');
   if (b && b.dataset.refs) activate(b.dataset.refs.split(' '), { from: 'panel' });
 });
 
 article.addEventListener('click', (ev) => {
   const m = ev.target.closest('mark[data-ref]');
   if (!m || window.getSelection()?.toString()) return;
-  activate([m.dataset.ref], { scroll: false, from: 'text' });
-  const item = panels.querySelector(`.item[data-refs="${CSS.escape(m.dataset.ref)}"]`);
+  const ref = CSS.escape(m.dataset.ref);
+  // A quote that is one part of a longer statement activates the whole statement.
+  const item = panels.querySelector(`.item[data-refs="${ref}"]`) ||
+    panels.querySelector(`.panel-quote .item[data-refs~="${ref}"]`);
+  activate(item ? item.dataset.refs.split(' ') : [m.dataset.ref], { scroll: false, from: 'text' });
+  setRover(m);
+  showTip(m);
   if (item) {
     const d = item.closest('details');
     if (d) d.open = true;
     item.scrollIntoView({ block: 'nearest' });
+  }
+});
+
+// ---- reported statements: Ranges over the rendered text ----
+let blockIndex = null;
+
+function highlights() {
+  return globalThis.CSS?.highlights || null;
+}
+
+/** The DOM position of text offset `p` inside block element `blk`. */
+function positionIn(blk, p) {
+  const walker = document.createTreeWalker(blk, NodeFilter.SHOW_TEXT);
+  let at = Number(blk.dataset.start);
+  let node;
+  let last = null;
+  while ((node = walker.nextNode())) {
+    const len = node.data.length;
+    if (p <= at + len) return [node, Math.max(0, p - at)];
+    at += len;
+    last = node;
+  }
+  return last ? [last, last.data.length] : [blk, 0];
+}
+
+/** A Range over [start, end) of the text as rendered, clamped to the blocks it crosses. */
+function textRange(start, end) {
+  if (!blockIndex) {
+    blockIndex = [...article.querySelectorAll('.blk')]
+      .map((b) => ({ el: b, start: Number(b.dataset.start), end: Number(b.dataset.end) }));
+  }
+  const blocks = blockIndex;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = blocks[lo];
+  if (!first || first.start >= end) return null;
+  let j = lo;
+  while (j + 1 < blocks.length && blocks[j + 1].start < end) j++;
+  const last = blocks[j];
+  const range = document.createRange();
+  range.setStart(...positionIn(first.el, Math.max(start, first.start)));
+  range.setEnd(...positionIn(last.el, Math.min(end, last.end)));
+  return range;
+}
+
+function reportedRange(ref) {
+  const r = hooks.last?.analysis.reported?.[Number(ref.slice(1)) - 1];
+  return r ? textRange(r.start, r.end) : null;
+}
+
+function scrollToRange(range) {
+  const node = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  node?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+}
+
+/** Underlines every reported statement, unless switched off in the legend. */
+function paintReported() {
+  const hl = highlights();
+  if (!hl || typeof Highlight !== 'function') return;
+  hl.delete('reported');
+  hl.delete('reported-active');
+  const list = hooks.last?.analysis.reported || [];
+  if (!list.length || article.classList.contains('hide-reported')) return;
+  const ranges = [];
+  list.forEach((_, i) => {
+    const r = reportedRange(`r${i + 1}`);
+    if (r) ranges.push(r);
+  });
+  hl.set('reported', new Highlight(...ranges));
+}
+
+// ---- the tooltip and keyboard movement between marks ----
+// One tooltip for all marks, on hover and on keyboard focus. Only one mark is a tab stop (the
+// "rover"): Tab enters the text there, the arrow keys move between highlights, Enter selects.
+const tip = document.createElement('div');
+tip.id = 'tip';
+tip.className = 'tip';
+tip.setAttribute('role', 'tooltip');
+tip.hidden = true;
+document.body.append(tip);
+let tipFor_ = null;
+let rover = null;
+
+function setRover(m) {
+  if (rover === m) return;
+  if (rover) rover.removeAttribute('tabindex');
+  rover = m || null;
+  if (rover) rover.tabIndex = 0;
+}
+
+function kindHidden(m) {
+  return article.classList.contains(`hide-${m.dataset.kind}`);
+}
+
+function showTip(m, { keyboard = false } = {}) {
+  const info = tipFor(hooks.last?.analysis, m.dataset.kind, m.dataset.ref);
+  if (!info || kindHidden(m)) {
+    hideTip();
+    return;
+  }
+  const head = document.createElement('span');
+  head.className = 'tip-head';
+  head.dataset.kind = m.dataset.kind;
+  head.textContent = info.head;
+  const main = document.createElement('span');
+  main.className = 'tip-main';
+  main.textContent = info.main;
+  tip.replaceChildren(head, main);
+  if (info.sub) {
+    const sub = document.createElement('span');
+    sub.className = 'tip-sub';
+    sub.textContent = info.sub;
+    tip.append(sub);
+  }
+  if (keyboard) {
+    const keys = document.createElement('span');
+    keys.className = 'tip-keys';
+    keys.textContent = '← → next highlight · Enter to select';
+    tip.append(keys);
+  }
+  tip.dataset.kind = m.dataset.kind;
+  tip.hidden = false;
+  if (tipFor_ && tipFor_ !== m) tipFor_.removeAttribute('aria-describedby');
+  tipFor_ = m;
+  m.setAttribute('aria-describedby', 'tip');
+  // Above the first line of the mark, or below when there is no room; inside the viewport.
+  const r = m.getClientRects()[0] || m.getBoundingClientRect();
+  const w = tip.offsetWidth;
+  const h = tip.offsetHeight;
+  const vw = document.documentElement.clientWidth;
+  const left = Math.min(Math.max(8, r.left + r.width / 2 - w / 2), vw - w - 8);
+  const above = r.top - h - 10 >= 0;
+  const top = above ? r.top - h - 10 : r.bottom + 10;
+  tip.classList.toggle('below', !above);
+  tip.style.setProperty('left', `${Math.round(left + window.scrollX)}px`);
+  tip.style.setProperty('top', `${Math.round(top + window.scrollY)}px`);
+  tip.style.setProperty('--arrow-x', `${Math.round(Math.min(Math.max(12, r.left + r.width / 2 - left), w - 12))}px`);
+}
+
+function hideTip() {
+  tip.hidden = true;
+  if (tipFor_) tipFor_.removeAttribute('aria-describedby');
+  tipFor_ = null;
+}
+
+article.addEventListener('mouseover', (ev) => {
+  const m = ev.target.closest('mark[data-ref]');
+  if (m && m !== tipFor_) showTip(m);
+});
+article.addEventListener('mouseout', (ev) => {
+  const m = ev.target.closest('mark[data-ref]');
+  if (!m || m !== tipFor_ || document.activeElement === m) return;
+  const to = ev.relatedTarget;
+  const inner = to && to.closest ? to.closest('mark[data-ref]') : null;
+  if (inner && inner !== m && article.contains(inner)) showTip(inner);
+  else if (!to || !m.contains(to)) hideTip();
+});
+article.addEventListener('focusin', (ev) => {
+  const m = ev.target.closest?.('mark[data-ref]');
+  if (m) {
+    setRover(m);
+    showTip(m, { keyboard: true });
+  }
+});
+article.addEventListener('focusout', () => hideTip());
+window.addEventListener('resize', () => hideTip());
+
+article.addEventListener('keydown', (ev) => {
+  const m = ev.target.closest?.('mark[data-ref]');
+  if (!m) return;
+  if (ev.key === 'Escape') {
+    hideTip();
+    return;
+  }
+  if (ev.key === 'Enter' || ev.key === ' ') {
+    ev.preventDefault();
+    m.click();
+    showTip(m, { keyboard: true });
+    return;
+  }
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity }[ev.key];
+  if (!step) return;
+  ev.preventDefault();
+  const all = [...article.querySelectorAll('mark[data-ref]')].filter((x) => !kindHidden(x));
+  if (!all.length) return;
+  const i = all.indexOf(m);
+  const next = step === -Infinity ? all[0] : step === Infinity ? all[all.length - 1]
+    : all[Math.min(all.length - 1, Math.max(0, (i < 0 ? 0 : i) + step))];
+  setRover(next);
+  next.focus({ preventScroll: true });
+  const r = next.getBoundingClientRect();
+  if (r.top < 60 || r.bottom > window.innerHeight - 60) {
+    next.scrollIntoView({ block: 'center' });
+    showTip(next, { keyboard: true });
   }
 });
 
@@ -385,7 +607,7 @@ function buildLegend() {
     hidden = JSON.parse(store.get(STORE_HIDDEN) || '[]');
   } catch { /* a damaged value: show every kind */ }
   if (!Array.isArray(hidden)) hidden = [];
-  for (const k of KINDS) {
+  for (const k of [...KINDS, { kind: 'reported', name: 'Reported' }]) {
     const label = document.createElement('label');
     label.className = 'toggle';
     label.dataset.kind = k.kind;
@@ -396,6 +618,8 @@ function buildLegend() {
     article.classList.toggle(`hide-${k.kind}`, !input.checked);
     input.addEventListener('change', () => {
       article.classList.toggle(`hide-${k.kind}`, !input.checked);
+      hideTip();
+      if (k.kind === 'reported') paintReported();
       const off = [...legend.querySelectorAll('input:not(:checked)')].map((i) => i.value);
       if (off.length) store.set(STORE_HIDDEN, JSON.stringify(off));
       else store.del(STORE_HIDDEN);
@@ -483,6 +707,10 @@ $('clear').addEventListener('click', () => {
   exportMenu.hidden = true;
   exportMenu.open = false;
   hideNotice();
+  hideTip();
+  setRover(null);
+  highlights()?.delete('reported');
+  highlights()?.delete('reported-active');
   article.replaceChildren();
   panels.replaceChildren();
   resetDateInfo();

@@ -71,6 +71,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const dayFormat = new Intl.DateTimeFormat('en-US', {
   weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC',
 });
+const shortDay = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const SEASON_WORD = { SP: 'spring', SU: 'summer', FA: 'autumn' };
 const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour' };
 
 /** A TIMEX3-style value in words: "Tue, Mar 11, 2025", "June 2025", "Q1 2025", "3 years". */
@@ -85,6 +87,20 @@ export function humanDate(value) {
   if (m && +m[2] >= 1 && +m[2] <= 12) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
   m = /^(\d{4})-Q([1-4])$/.exec(value);
   if (m) return `Q${m[2]} ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
+  if (m) {
+    const iv = timexInterval(value);
+    const first = iv ? shortDay.format(new Date(iv[0])) : '';
+    return first ? `${m[3] ? 'weekend' : 'week'} of ${first}` : value;
+  }
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) return `${m[2] === '1' ? 'first' : 'second'} half of ${m[1]}`;
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return m[2] === 'WI' ? `winter ${m[1]}–${String(+m[1] + 1).slice(-2)}` : `${SEASON_WORD[m[2]]} ${m[1]}`;
+  m = /^(\d{3})$/.exec(value);
+  if (m) return `the ${m[1]}0s`;
+  m = /^(\d{2})$/.exec(value);
+  if (m) return `the ${m[1]}00s`;
   m = /^P(\d+(?:\.\d+)?)([YMWD])$/.exec(value) || /^PT(\d+(?:\.\d+)?)(H)$/.exec(value);
   if (m) return `${m[1]} ${UNITS[m[2]]}${m[1] === '1' ? '' : 's'}`;
   return value;
@@ -99,4 +115,116 @@ export function countWords(text) {
 
 export function plural(n, one, many = one + 's') {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** "+267%", "−5%": a signed percentage, rounded to what a reader compares. */
+export function formatPercentChange(p) {
+  if (typeof p !== 'number' || !Number.isFinite(p)) return '';
+  const a = Math.abs(p);
+  const digits = a >= 100 ? 0 : a >= 10 ? 1 : 2;
+  const n = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(a);
+  return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${n}%`;
+}
+
+/** The arrow for a change's direction ("up"/"down"), or "" for none. */
+export function arrowOf(direction) {
+  return direction === 'down' ? '↓' : direction === 'up' ? '↑' : '';
+}
+
+const DAY_MS = 86_400_000;
+const SEASON_MONTHS = { SP: [2, 4], SU: [5, 7], FA: [8, 10], WI: [11, 13] };
+
+/** Monday of ISO week 1 of `year`, in ms since the epoch (UTC). */
+function isoWeekOne(year) {
+  const jan4 = Date.UTC(year, 0, 4);
+  const dow = (new Date(jan4).getUTCDay() + 6) % 7; // Monday 0
+  return jan4 - dow * DAY_MS;
+}
+
+/** A UTC date with the year set exactly (Date.UTC maps years 0-99 to 1900-1999). */
+function utc(year, month, day = 1) {
+  const d = new Date(Date.UTC(2000, month, day));
+  d.setUTCFullYear(year, month, day);
+  return d.getTime();
+}
+
+/**
+ * The stretch of time a TIMEX3-style value stands for, as [start, end) in ms (UTC):
+ * days, months, years, ISO weeks and weekends, quarters, halves, seasons (winter runs from
+ * December into the next year, as the core reads it), decades ("199") and centuries ("19").
+ * Durations ("P3Y") and values with unknown parts ("XXXX-06") are no point in time: null.
+ */
+export function timexInterval(value) {
+  if (typeof value !== 'string' || /X/.test(value) || value.startsWith('P')) return null;
+  const v = value.split('T')[0];
+  let m = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(v);
+  if (m) {
+    const s = utc(+m[1], +m[2] - 1, +m[3]);
+    return [s, s + DAY_MS];
+  }
+  m = /^(-?\d{4,})-(\d{2})$/.exec(v);
+  if (m && +m[2] >= 1 && +m[2] <= 12) return [utc(+m[1], +m[2] - 1), utc(+m[1], +m[2])];
+  m = /^(-?\d{4,})-W(\d{2})(-WE)?$/.exec(v);
+  if (m && +m[2] >= 1 && +m[2] <= 53) {
+    const monday = isoWeekOne(+m[1]) + (+m[2] - 1) * 7 * DAY_MS;
+    return m[3] ? [monday + 5 * DAY_MS, monday + 7 * DAY_MS] : [monday, monday + 7 * DAY_MS];
+  }
+  m = /^(-?\d{4,})-Q([1-4])$/.exec(v);
+  if (m) return [utc(+m[1], (+m[2] - 1) * 3), utc(+m[1], +m[2] * 3)];
+  m = /^(-?\d{4,})-H([12])$/.exec(v);
+  if (m) return [utc(+m[1], (+m[2] - 1) * 6), utc(+m[1], +m[2] * 6)];
+  m = /^(-?\d{4,})-(SP|SU|FA|WI)$/.exec(v);
+  if (m) {
+    const [a, z] = SEASON_MONTHS[m[2]];
+    return [utc(+m[1], a), utc(+m[1], z + 1)];
+  }
+  m = /^(-?\d{4,})$/.exec(v);
+  if (m) return [utc(+m[1], 0), utc(+m[1] + 1, 0)];
+  m = /^(\d{3})$/.exec(v);
+  if (m) return [utc(+m[1] * 10, 0), utc(+m[1] * 10 + 10, 0)];
+  m = /^(\d{2})$/.exec(v);
+  if (m) return [utc(+m[1] * 100, 0), utc(+m[1] * 100 + 100, 0)];
+  return null;
+}
+
+/**
+ * The interval of a date expression: from the start of `value` to the end of `until`
+ * (inclusive, as the schema says), or null when it is no point in time.
+ */
+export function dateInterval(d) {
+  if (!d || d.kind === 'duration') return null;
+  const a = timexInterval(d.value);
+  if (!a) return null;
+  if (!d.until) return a;
+  const z = timexInterval(d.until);
+  return z && z[1] > a[0] ? [a[0], z[1]] : a;
+}
+
+const MODIFIER_WORD = { start: 'early', mid: 'mid', end: 'late' };
+
+/** What a date's reading leaves open, in a few words: "late", "year implied". */
+export function dateNotes(d) {
+  const notes = [];
+  if (d.modifier) notes.push({ text: MODIFIER_WORD[d.modifier] || d.modifier, title: `The ${d.modifier} of the period` });
+  const implied = (d.implied || []).filter((p) => p !== 'weekday');
+  if (implied.length) {
+    // "Monday" leaves the year, month and day to the article date: the date is implied.
+    const whole = ['year', 'month', 'day'].every((p) => implied.includes(p));
+    const words = whole ? ['date', ...implied.filter((p) => !['year', 'month', 'day'].includes(p))] : implied;
+    notes.push({
+      text: `${words.join(', ')} implied`,
+      title: `Not written in the text: the ${implied.join(' and ')} ${implied.length === 1 ? 'is' : 'are'} inferred from the article date and the tense`,
+    });
+  }
+  if (d.ambiguous) notes.push({ text: 'ambiguous', title: 'Day and month could be swapped: read month first' });
+  return notes;
+}
+
+/** "3 years", "5 months", "12 days": a span of time in the largest unit that fits. */
+export function humanGap(ms) {
+  const days = ms / DAY_MS;
+  if (days >= 730) return `${Math.round(days / 365.25)} years`;
+  if (days >= 60) return `${Math.round(days / 30.44)} months`;
+  if (days >= 14) return `${Math.round(days / 7)} weeks`;
+  return plural(Math.round(days), 'day');
 }

@@ -12,7 +12,7 @@
 //
 // All text goes in through text nodes: nothing here parses HTML.
 
-import { KINDS, figureAmount, humanDate } from './format.js';
+import { KINDS, arrowOf, dateNotes, figureAmount, humanDate } from './format.js';
 
 const KIND_LABEL = Object.fromEntries(KINDS.map((k) => [k.kind, k.label]));
 
@@ -87,6 +87,62 @@ export function collectSpans(analysis) {
     });
   });
   return { outer, inner };
+}
+
+const KIND_ONE = Object.fromEntries(KINDS.map((k) => [k.kind, k.one]));
+
+/**
+ * What the tooltip of a mark says: `head` (the kind), `main` (the normalized reading: the
+ * amount, the date in words, the canonical name) and `sub` (what was counted, the hedge, the
+ * TIMEX value, the speaker). Marks carry no `title`: the page shows this on hover and on
+ * keyboard focus alike.
+ */
+export function tipFor(analysis, kind, ref) {
+  if (!analysis || !ref) return null;
+  if (kind === 'figure') {
+    const f = (analysis.figures || []).find((x) => x.id === ref);
+    if (!f) return null;
+    const amount = figureAmount(f);
+    const arrow = arrowOf(f.delta);
+    const sub = [f.counts, f.hedge ? `“${f.hedge}”` : '', f.delta ? `size of a ${f.delta === 'down' ? 'fall' : 'rise'}` : '']
+      .filter(Boolean).join(' · ');
+    return {
+      head: `Figure · ${f.kind || 'amount'}`,
+      main: amount ? `${arrow ? arrow + ' ' : ''}${amount}` : f.text,
+      sub,
+    };
+  }
+  if (kind === 'date') {
+    const d = (analysis.dates || [])[Number(ref.slice(1)) - 1];
+    if (!d) return null;
+    const main = d.until ? `${humanDate(d.value)} – ${humanDate(d.until)}` : humanDate(d.value);
+    const notes = dateNotes(d).map((n) => n.text);
+    return {
+      head: d.kind === 'duration' ? 'Duration' : d.kind === 'event' ? 'Date · event' : 'Date',
+      main,
+      sub: [d.until ? `${d.value}/${d.until}` : d.value, d.relative ? 'relative' : '', ...notes].filter(Boolean).join(' · '),
+    };
+  }
+  if (kind === 'quote') {
+    const q = (analysis.quotes || [])[Number(ref.slice(1)) - 1];
+    if (!q) return null;
+    const name = q.speakerEntity && (analysis.entities || []).find((e) => e.id === q.speakerEntity)?.name;
+    const who = name || q.speaker?.text;
+    return {
+      head: 'Quote',
+      main: who ? `by ${who}` : 'speaker not found',
+      sub: [q.speaker?.text && q.speaker.text !== who ? `“${q.speaker.text}”` : '', q.cue?.text, q.medium?.text ? `· ${q.medium.text}` : '']
+        .filter(Boolean).join(' '),
+    };
+  }
+  const e = (analysis.entities || []).find((x) => x.id === ref);
+  if (!e) return null;
+  const n = (e.mentions || []).length;
+  return {
+    head: KIND_ONE[e.kind] || e.kind,
+    main: e.name,
+    sub: `${n} mention${n === 1 ? '' : 's'}${e.aliases?.length ? ` · also ${e.aliases.join(', ')}` : ''}`,
+  };
 }
 
 /** Splits spans into the two nesting levels. Linear after sorting. */
@@ -249,7 +305,6 @@ function markFor(span, pieceStart, pieceEnd) {
     el.dataset.start = String(pieceStart);
     el.dataset.end = String(pieceEnd);
     if (pieceEnd === span.end) el.dataset.label = span.label;
-    if (span.title) el.title = span.title;
   }
   return el;
 }

@@ -106,8 +106,8 @@ test('the example article: analyze, highlights match the analysis, panels, scree
   assertSpansMatch(SAMPLE, last.analysis);
   const r = await checkRendering(page);
   assert.deepEqual(r.problems, []);
-  assert.equal(await page.locator('#panels details.panel').count(), 6);
-  for (const name of ['People', 'Organizations', 'Places', 'Figures', 'Dates', 'Quotes']) {
+  assert.equal(await page.locator("#panels details.panel").count(), 8);
+  for (const name of ['People', 'Organizations', 'Places', 'Figures', 'Dates', 'Timeline', 'Quotes', 'Reported']) {
     assert.equal(await page.locator('#panels summary', { hasText: name }).count(), 1, name);
   }
   assert.match(await page.textContent('#version'), /presslens \d+\.\d+\.\d+/);

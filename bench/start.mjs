@@ -1,0 +1,117 @@
+// Start time of the page: from navigation start to the first analysis of an ~800-word article
+// on screen (results in state "done": article and panels rendered), in headless Chromium with
+// the e2e tests' launch flags. Not a test: it prints numbers.
+//
+// Usage: scripts/build-wasm.sh && node bench/start.mjs [--runs 5]
+//
+// How: the article is put in localStorage (where the page keeps the user's text) from a
+// same-origin file that is not the app, so the page analyzes it on load, as it does for a
+// returning user, with no click to subtract. An init script records performance.now() (ms
+// since navigation start) when #results turns "done".
+//   cold: a fresh browser profile each run (empty HTTP cache, no compiled-wasm cache);
+//   warm: a reload in the same profile right after (the cold run's load is the warm-up).
+// Article: ../shared/seed/kabul-airport-article.txt when present (776 words, read, never
+// copied), else the page's example article followed by the messy test article, cut at 800
+// words.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../scripts/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ri = process.argv.indexOf('--runs');
+const RUNS = ri > 0 ? Number(process.argv[ri + 1]) : 5;
+// The e2e helpers' flags (tests/e2e/helpers.mjs).
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function article() {
+  const seed = path.join(ROOT, '..', 'shared', 'seed', 'kabul-airport-article.txt');
+  if (existsSync(seed)) return { text: readFileSync(seed, 'utf8'), source: '../shared/seed/kabul-airport-article.txt' };
+  const joined = ['www/sample-article.txt', 'tests/fixtures/messy-flood-article.txt']
+    .map((f) => readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
+  let words = 0;
+  const re = /\S+/g;
+  let m;
+  let end = joined.length;
+  while ((m = re.exec(joined))) {
+    if (++words === 800) {
+      end = m.index + m[0].length;
+      break;
+    }
+  }
+  return { text: joined.slice(0, end), source: 'www/sample-article.txt + tests/fixtures/messy-flood-article.txt, first 800 words' };
+}
+
+// Runs in the page before its scripts: notes when the first analysis is on screen.
+function watchDone() {
+  const obs = new MutationObserver(() => {
+    const r = document.getElementById('results');
+    if (r && r.dataset.state === 'done' && window.__doneAt === undefined) {
+      window.__doneAt = performance.now();
+      obs.disconnect();
+    }
+  });
+  obs.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+async function load(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__doneAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => ({
+    ms: window.__doneAt,
+    status: [...document.querySelectorAll('#status .status-main, #status .status-detail')].map((e) => e.textContent).join(' · '),
+    render: Number(document.getElementById('results').dataset.renderMs),
+  }));
+}
+
+if (!existsSync(path.join(ROOT, 'www', 'pkg', 'presslens.js'))) {
+  console.error('www/pkg is missing: build the wasm first with scripts/build-wasm.sh');
+  process.exit(1);
+}
+if (!existsSync(CHROMIUM)) {
+  console.error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  process.exit(1);
+}
+const { text, source } = article();
+const words = (text.match(/\S+/g) || []).length;
+const { chromium } = await import('playwright-core');
+const server = await startServer({ root: path.join(ROOT, 'www'), port: 0, prefix: '/presslens/' });
+const cold = [];
+const warm = [];
+let status = '';
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'presslens-start-'));
+    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, args: ARGS });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}favicon.svg`);
+      await page.evaluate((t) => localStorage.setItem('presslens:text', t), text);
+      await page.addInitScript(watchDone);
+      const c = await load(page, server.url);
+      const w = await load(page, server.url);
+      cold.push(c.ms);
+      warm.push(w.ms);
+      status = w.status;
+      console.log(`run ${i + 1}: cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms  (cold: ${c.status.split(' · ')[0]}; rendering ${c.render} ms)`);
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await server.close();
+}
+console.log(`\narticle: ${words} words (${source})\n${status}`);
+console.log(`navigation start -> first analysis on screen, median of ${RUNS}:`);
+console.log(`  cold (fresh profile): ${median(cold).toFixed(0)} ms   [${cold.map((x) => x.toFixed(0)).join(', ')}]`);
+console.log(`  warm (reload):        ${median(warm).toFixed(0)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
