@@ -451,11 +451,74 @@ enum Unit {
     Century,
 }
 
+/// A word in lowercase without allocating: ASCII words are lowered into a stack buffer,
+/// anything else goes through `to_lowercase` (whose Unicode rules can turn a non-ASCII letter
+/// into ASCII, so the result is always what `to_lowercase` gives). With `ascii`, non-ASCII
+/// letters are kept as they are (`to_ascii_lowercase`).
+struct Lower {
+    buf: [u8; 24],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Lower {
+    fn of(s: &str) -> Lower {
+        Lower::make(s, false)
+    }
+
+    fn ascii(s: &str) -> Lower {
+        Lower::make(s, true)
+    }
+
+    fn make(s: &str, ascii: bool) -> Lower {
+        let mut l = Lower {
+            buf: [0; 24],
+            len: 0,
+            heap: None,
+        };
+        if s.is_ascii() && s.len() <= l.buf.len() {
+            for (d, c) in l.buf.iter_mut().zip(s.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            l.len = s.len();
+        } else if ascii {
+            l.heap = Some(s.to_ascii_lowercase());
+        } else {
+            l.heap = Some(s.to_lowercase());
+        }
+        l
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h,
+            None => self
+                .buf
+                .get(..self.len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+        }
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 fn unit_of(word: &str) -> Option<Unit> {
     if let Some(u) = unit_abbreviation(word) {
         return Some(u);
     }
-    let w = word.to_lowercase();
+    let w = Lower::of(word);
     let w = w.strip_suffix('s').unwrap_or(&w);
     Some(match w {
         "second" => Unit::Second,
@@ -473,7 +536,7 @@ fn unit_of(word: &str) -> Option<Unit> {
 
 /// Short unit words, which carry no plural mark: "3 hrs", "20 min", "3h" (glued).
 fn unit_abbreviation(word: &str) -> Option<Unit> {
-    Some(match word.to_lowercase().trim_end_matches('.') {
+    Some(match Lower::of(word).trim_end_matches('.') {
         "sec" | "secs" => Unit::Second,
         "min" | "mins" => Unit::Minute,
         "h" | "hr" | "hrs" => Unit::Hour,
@@ -1080,7 +1143,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             j += 1;
         }
         if !self.cap(i) {
-            let l = w.to_lowercase();
+            let l = Lower::of(w);
             if !full || l == "may" || l == "march" {
                 let day_next = self.ok(j, i)
                     && self.day_at(j).is_some()
@@ -1114,7 +1177,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let w = self.t(i);
         let wd = weekday_number(w)?;
-        let l = w.to_lowercase();
+        let l = Lower::of(w);
         let full = WEEKDAYS.contains(&l.as_str());
         if !full
             && !self.cap(i)
@@ -1167,7 +1230,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.kind(i) != Some(TokKind::Number) {
             return None;
         }
-        let w = self.t(i).to_ascii_lowercase();
+        let w = Lower::ascii(self.t(i));
         let one = |s: &str| -> Option<u32> {
             let s = ["st", "nd", "rd", "th"]
                 .iter()
@@ -1208,7 +1271,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.kind(k) != Some(TokKind::Word) || self.cap(k) {
             return false;
         }
-        let l = w.to_lowercase();
+        let l = Lower::of(w);
         COUNT_NOUNS.contains(&l.as_str())
             || (l.len() >= 3 && l.ends_with('s') && !S_WORDS.contains(&l.as_str()))
     }
@@ -1222,7 +1285,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if i == 0 || !self.ok(i - 1, i) {
             return None;
         }
-        let p = self.t(i - 1).to_lowercase();
+        let p = Lower::of(self.t(i - 1));
         let after_date = prev_end == Some(i - 1);
         let ok = match p.as_str() {
             "to" | "and" | "or" | "," | "-" | "–" | "—" => after_date,
@@ -1249,7 +1312,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if i == 0 || !self.ok(i - 1, i) {
             return false;
         }
-        let p = self.t(i - 1).to_lowercase();
+        let p = Lower::of(self.t(i - 1));
         match p.as_str() {
             "to" | "and" | "or" | "," | "-" | "–" | "—" => prev_end == Some(i - 1),
             "year" => false,
@@ -1276,7 +1339,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn ordinal_at(&self, i: usize) -> Option<u32> {
-        Some(match self.t(i).to_lowercase().as_str() {
+        Some(match Lower::of(self.t(i)).as_str() {
             "first" | "1st" => 1,
             "second" | "2nd" => 2,
             "third" | "3rd" => 3,
@@ -1286,7 +1349,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn modifier_at(&self, i: usize) -> Option<Mod> {
-        Some(match self.t(i).to_lowercase().as_str() {
+        Some(match Lower::of(self.t(i)).as_str() {
             "last" | "previous" => Mod::Last,
             "this" | "current" => Mod::This,
             "next" | "coming" | "upcoming" => Mod::Next,
@@ -1295,7 +1358,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn season_of(w: &str) -> Option<u32> {
-        Some(match w.to_lowercase().as_str() {
+        Some(match Lower::of(w).as_str() {
             "spring" => 0,
             "summer" => 1,
             "autumn" | "fall" => 2,
@@ -1559,7 +1622,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     fn hyphenated(&self, i: usize) -> Option<Raw> {
         let w = self.t(i);
         let (head, rest) = w.split_once(['-', '‐', '‑'])?;
-        let head = head.to_lowercase();
+        let head = Lower::of(head);
         if matches!(head.as_str(), "mid" | "early" | "late" | "pre" | "post") {
             if let Some(&(_, y, m, d)) = EVENTS.iter().find(|e| e.0 == rest) {
                 return Some(Raw::Event(CalendarDate::new(y, m, d)?));
@@ -1582,7 +1645,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let pieces: Vec<&str> = w.split(['-', '‐', '‑']).collect();
         if let [q, unit] = pieces.as_slice() {
             if unit.eq_ignore_ascii_case("quarter") {
-                let q = match q.to_lowercase().as_str() {
+                let q = match Lower::of(q).as_str() {
                     "first" => 1,
                     "second" => 2,
                     "third" => 3,
@@ -1609,7 +1672,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
     /// "the first four months of this year", "the first half of 2021", "the third quarter".
     fn period_phrase(&self, i: usize) -> Option<(Raw, usize)> {
-        let first = match self.t(i).to_lowercase().as_str() {
+        let first = match Lower::of(self.t(i)).as_str() {
             "first" => Some(true),
             "last" => Some(false),
             _ => None,
@@ -1628,7 +1691,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         // The first half of ...
         if self.is(i + 1, "half") && self.is(i + 2, "of") {
-            let h = match self.t(i).to_lowercase().as_str() {
+            let h = match Lower::of(self.t(i)).as_str() {
                 "first" => 1,
                 "second" => 2,
                 _ => 0,
@@ -1688,7 +1751,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
     /// "today", "last year", "next Sunday", "this summer", "last night".
     fn deictic(&self, i: usize) -> Option<(Raw, usize)> {
-        let w = self.t(i).to_lowercase();
+        let w = Lower::of(self.t(i));
         let capital_mid = self.cap(i)
             && !self.doc.is_sentence_initial(i)
             && i > 0
@@ -1712,7 +1775,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let k = mod_step(m);
         let next = self.t(i + 1);
-        let nl = next.to_lowercase();
+        let nl = Lower::of(next);
         let unit = match nl.as_str() {
             "week" => Some(Deictic::Week),
             "weekend" => Some(Deictic::Weekend),
@@ -1757,7 +1820,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// Recognizers-Text), "two and a half", "half a", "another". The flag says an article
     /// started it ("a year" may be a rate: "once a year").
     fn count_words(&self, i: usize) -> Option<(f64, usize, bool)> {
-        let l = self.t(i).to_lowercase();
+        let l = Lower::of(self.t(i));
         let next = |k: usize| self.ok(k, i);
         match l.as_str() {
             "a" | "an" => {
@@ -1829,7 +1892,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let word = self.t(u);
         let unit = unit_of(word)?;
         if unit_abbreviation(word).is_none() {
-            let plural = word.to_lowercase().ends_with('s');
+            let plural = Lower::of(word).ends_with('s');
             // "one years" is not read; "three year" is ("a three year plan").
             if plural && n == 1.0 {
                 return None;
@@ -1880,7 +1943,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
     /// "today" (0), "tomorrow" (1), "yesterday" (-1), "now" (0).
     fn day_word(&self, i: usize) -> Option<i64> {
-        Some(match self.t(i).to_lowercase().as_str() {
+        Some(match Lower::of(self.t(i)).as_str() {
             "today" | "now" => 0,
             "tomorrow" | "tmrw" => 1,
             "yesterday" => -1,
@@ -1927,7 +1990,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             None => Raw::Shift(signed(sign), Box::new(Raw::Deictic(Deictic::Day, 0))),
         };
         if whole && self.ok(e, i) {
-            let nx = self.t(e).to_lowercase();
+            let nx = Lower::of(self.t(e));
             if nx == "ago" {
                 return Some((i, from_ref(-1), e + 1));
             }
@@ -1994,7 +2057,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.is(j, "the") {
             j += 1;
         }
-        let side = match self.t(j).to_lowercase().as_str() {
+        let side = match Lower::of(self.t(j)).as_str() {
             "past" | "last" | "previous" => Side::Past,
             "next" | "coming" | "upcoming" => Side::Next,
             "within" => {
@@ -2029,7 +2092,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if !self.is(i, "the") {
             return None;
         }
-        let w = self.t(i + 1).to_lowercase();
+        let w = Lower::of(self.t(i + 1));
         let k = match w.as_str() {
             "next" | "following" => 1,
             "previous" | "preceding" | "prior" => -1,
@@ -2043,12 +2106,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
                 let unit = unit_of(&w)?;
                 // "the day before yesterday", "the day after tomorrow".
-                let sign = match self.t(i + 2).to_lowercase().as_str() {
+                let sign = match Lower::of(self.t(i + 2)).as_str() {
                     "before" => -1,
                     "after" => 1,
                     _ => 0,
                 };
-                let base = match self.t(i + 3).to_lowercase().as_str() {
+                let base = match Lower::of(self.t(i + 3)).as_str() {
                     "yesterday" => -1,
                     "today" => 0,
                     "tomorrow" => 1,
@@ -2117,7 +2180,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// The longest expression starting at token `i`, if any, with a leading "early", "late",
     /// "mid", "the end of" ... folded in as its modifier.
     fn match_at(&self, i: usize, prev_end: Option<usize>) -> Option<Found> {
-        let l = self.t(i).to_lowercase();
+        let l = Lower::of(self.t(i));
         let part = match l.as_str() {
             "early" | "beginning" | "start" => Some("start"),
             "mid" | "middle" => Some("mid"),
@@ -2139,7 +2202,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if self.ok(j, i) && !self.nested.get() {
                 // "the end of the month": the unit stands for the current one.
                 if needs_of && self.is_any(j - 1, &["the"]) {
-                    let unit = match self.t(j).to_lowercase().as_str() {
+                    let unit = match Lower::of(self.t(j)).as_str() {
                         "month" => Some(Deictic::Month),
                         "year" => Some(Deictic::Year),
                         "week" => Some(Deictic::Week),
@@ -2169,7 +2232,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // "mid-June", "early-2020".
         if f.b == i + 1 && f.a == i {
             if let Some((head, _)) = self.t(i).split_once(['-', '‐', '‑']) {
-                f.modifier = match head.to_lowercase().as_str() {
+                f.modifier = match Lower::of(head).as_str() {
                     "early" => Some("start"),
                     "mid" => Some("mid"),
                     "late" => Some("end"),
@@ -2346,7 +2409,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return found(a, end, raw);
         }
         // "Q3 2021", "H1 2016".
-        let l = w.to_lowercase();
+        let l = Lower::of(w);
         let half = l.starts_with('h');
         if let Some(q) = l
             .strip_prefix(['q', 'h'])
@@ -2377,7 +2440,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// "Oct2", "Oct-2", "jan/3", "Dec31", "Dec-2018", "Sep-23-2020", "2019-sep-1": a month
     /// name glued to numbers in one token.
     fn glued(&self, i: usize) -> Option<(Raw, usize)> {
-        let w = self.t(i).to_lowercase();
+        let w = Lower::of(self.t(i));
         let pieces: Vec<&str> = w.split(['-', '/', '‐', '‑']).collect();
         let num = |p: &str| -> Option<i64> {
             let p = ["st", "nd", "rd", "th"]
@@ -2494,7 +2557,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// 21st century", "the nineteenth century".
     fn decade_or_century(&self, i: usize) -> Option<(Raw, usize)> {
         let w = self.t(i);
-        let l = w.to_lowercase();
+        let l = Lower::of(w);
         let apos_s = |k: usize| {
             matches!(self.t(k), "'s" | "’s" | "'S")
                 && self.doc.tokens.get(k).is_some_and(|t| !t.space_before)
@@ -2552,7 +2615,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if !self.prev_is_any(i, &["the", "early", "late", "mid"]) {
             return None;
         }
-        if let Some(k) = DECADES.iter().position(|d| *d == l) {
+        if let Some(k) = DECADES.iter().position(|d| l == *d) {
             return Some((Raw::ShortDecade(k as i32 + 2), i + 1));
         }
         if l == "noughties" {
@@ -2590,7 +2653,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if !self.ok(j, i) {
             return None;
         }
-        let u = match self.t(j).to_lowercase().as_str() {
+        let u = match Lower::of(self.t(j)).as_str() {
             "week" => Deictic::Week,
             "month" => Deictic::Month,
             "year" => Deictic::Year,
@@ -2676,7 +2739,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         // "in the week", "for the month", "later in the year": the current one.
         if the && self.boundary(j + 1, i) {
-            let u = match self.t(j).to_lowercase().as_str() {
+            let u = match Lower::of(self.t(j)).as_str() {
                 "week" => Deictic::Week,
                 "month" => Deictic::Month,
                 "year" => Deictic::Year,
@@ -2741,6 +2804,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
 /// Every expression in the text, in order, ranges merged ("between 2019 and 2021").
 fn find_all(doc: &Doc) -> Vec<Found> {
+    find_all_with(doc, true)
+}
+
+/// With `gated`, tokens that [`may_start`] rules out are not tried (the tests compare both).
+fn find_all_with(doc: &Doc, gated: bool) -> Vec<Found> {
     let m = Matcher {
         doc,
         n: doc.tokens.len(),
@@ -2749,6 +2817,10 @@ fn find_all(doc: &Doc) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < m.n {
+        if gated && !may_start(doc, i) {
+            i += 1;
+            continue;
+        }
         let prev_end = out.last().map(|f| f.b);
         match m.match_at(i, prev_end) {
             Some(f) if f.b > i => {
@@ -2759,6 +2831,307 @@ fn find_all(doc: &Doc) -> Vec<Found> {
         }
     }
     merge_ranges(&m, out)
+}
+
+/// Words (lowercase) that can start an expression in [`Matcher::match_at`], besides month and
+/// weekday names and number words: the first token of every form it reads.
+const STARTERS: &[&str] = &[
+    // Modifiers folded in by `match_at`.
+    "early",
+    "beginning",
+    "start",
+    "mid",
+    "middle",
+    "late",
+    "end",
+    // First words of holidays.
+    "christmas",
+    "boxing",
+    "new",
+    "valentine",
+    "halloween",
+    "juneteenth",
+    "veterans",
+    "thanksgiving",
+    "black",
+    "easter",
+    "good",
+    "memorial",
+    "labor",
+    "mother",
+    "father",
+    "martin",
+    // Windows, deictic words, weeks, parts, rests, seasons.
+    "the",
+    "past",
+    "last",
+    "previous",
+    "next",
+    "coming",
+    "upcoming",
+    "within",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "tmrw",
+    "this",
+    "current",
+    "final",
+    "week",
+    "weekend",
+    "rest",
+    "remainder",
+    "remaining",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    // Decades.
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "noughties",
+    // Counts.
+    "a",
+    "an",
+    "couple",
+    "few",
+    "several",
+    "another",
+    "half",
+];
+
+/// Number words read by `word_value` and `ordinal_word_value` (without hyphens: hyphenated
+/// words go to the full matcher anyway). A test checks that this list covers them.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozen",
+    "nought",
+    "naught",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "lakh",
+    "crore",
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
+];
+
+/// A short ASCII word as one integer, lowercased: set lookups by binary search on integers
+/// instead of string comparisons. `None` for words over 16 bytes or with non-ASCII bytes.
+fn word_key(w: &str) -> Option<u128> {
+    if w.len() > 16 || !w.is_ascii() {
+        return None;
+    }
+    Some(
+        w.bytes()
+            .fold(0u128, |k, b| (k << 8) | u128::from(b.to_ascii_lowercase()))
+            | ((w.len() as u128) << 120),
+    )
+}
+
+/// A set of short ASCII words (case-insensitive), as sorted [`word_key`]s, with a bitmap of
+/// (length, first letter, second letter) that rejects most other words in one lookup.
+struct WordSet {
+    keys: Vec<u128>,
+    shapes: Vec<u64>,
+}
+
+/// The bit of a word's (length, first letter, second letter) in [`WordSet::shapes`].
+fn word_shape(w: &[u8]) -> Option<usize> {
+    let letter = |k: usize| match w.get(k) {
+        None => Some(26),
+        Some(b) if b.is_ascii_alphabetic() => Some(usize::from(b.to_ascii_lowercase() - b'a')),
+        Some(_) => None,
+    };
+    (w.len() <= 16).then_some(())?;
+    Some((w.len() * 27 + letter(0)?) * 27 + letter(1)?)
+}
+
+impl WordSet {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordSet {
+        let mut keys = Vec::new();
+        let mut shapes = vec![0u64; 17 * 27 * 27 / 64 + 1];
+        for w in words {
+            keys.extend(word_key(w));
+            match word_shape(w.as_bytes()) {
+                Some(s) => {
+                    if let Some(x) = shapes.get_mut(s / 64) {
+                        *x |= 1 << (s % 64);
+                    }
+                }
+                // Words with other bytes pass the bitmap: fill it.
+                None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        WordSet { keys, shapes }
+    }
+
+    /// Whether `w` (ASCII) is in the set, ignoring case.
+    fn contains(&self, w: &str) -> bool {
+        let shape_ok = match word_shape(w.as_bytes()) {
+            Some(s) => self
+                .shapes
+                .get(s / 64)
+                .is_some_and(|x| x & (1 << (s % 64)) != 0),
+            None => true,
+        };
+        shape_ok && word_key(w).is_some_and(|k| self.keys.binary_search(&k).is_ok())
+    }
+}
+
+/// Every lowercase word that can start an expression: [`STARTERS`], month and weekday names
+/// with the abbreviations `month_number` and `weekday_number` read, and number words.
+fn starter_set() -> &'static WordSet {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut words: Vec<&'static str> = Vec::new();
+        words.extend_from_slice(STARTERS);
+        words.extend_from_slice(NUMBER_WORDS);
+        words.push("sept");
+        for m in MONTHS {
+            words.push(m);
+            words.extend(m.get(..3));
+        }
+        for d in WEEKDAYS {
+            words.push(d);
+            words.extend((3..=5).filter_map(|k| d.get(..k)));
+        }
+        WordSet::new(words)
+    })
+}
+
+/// A cheap test run before [`Matcher::match_at`] on every token of the text: `false` only when
+/// no expression can start at token `i`, so skipping it changes nothing. Most tokens are
+/// rejected by kind, or by one integer lookup of their lowercase form; anything unusual
+/// (digits, hyphens, dots, non-ASCII letters) goes to the full matcher.
+fn may_start(doc: &Doc, i: usize) -> bool {
+    let Some(tok) = doc.tokens.get(i) else {
+        return false;
+    };
+    match tok.kind {
+        TokKind::Number => return true,
+        TokKind::Word => {}
+        _ => return false,
+    }
+    let w = doc.tok_or_empty(i);
+    if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return true;
+    }
+    if !starter_set().contains(w) {
+        return false;
+    }
+    // The two most common starters start little: "the" needs one of a few words or a number
+    // after it, "a"/"an" a unit ("a year") or "couple"/"few".
+    let next = doc.tok_or_empty(i + 1);
+    let next_number = doc
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind == TokKind::Number);
+    if w.eq_ignore_ascii_case("the") {
+        const AFTER_THE: &[&str] = &[
+            "past",
+            "last",
+            "previous",
+            "next",
+            "coming",
+            "upcoming",
+            "within",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "final",
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "following",
+            "preceding",
+            "prior",
+            "day",
+        ];
+        return next_number
+            || !next.is_ascii()
+            || AFTER_THE.iter().any(|a| next.eq_ignore_ascii_case(a));
+    }
+    if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+        return !next.is_ascii()
+            || next.eq_ignore_ascii_case("couple")
+            || next.eq_ignore_ascii_case("few")
+            || unit_of(next).is_some();
+    }
+    true
 }
 
 /// Two points of the same fineness ("Oct. 2 to October 22", "2014 through 2018") join into a
@@ -2797,11 +3170,11 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
         };
         if let Some(g) = it.peek() {
             let opener = if f.a > 0 && m.ok(f.a - 1, f.a) {
-                m.t(f.a - 1).to_lowercase()
+                Lower::of(m.t(f.a - 1))
             } else {
-                String::new()
+                Lower::of("")
             };
-            let conn = m.t(f.b).to_lowercase();
+            let conn = Lower::of(m.t(f.b));
             let joined = g.a == f.b + 1
                 && m.ok(g.a, f.a)
                 && point(&f.raw)
@@ -2846,65 +3219,78 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
 // ---------------------------------------------------------------------------------------
 // Tense
 
-/// Positions of tense markers, so each expression finds its nearest in its sentence by
-/// binary search instead of rescanning the sentence.
+/// Positions of tense markers in one sentence, so each expression there finds its nearest by
+/// binary search. Only sentences holding an expression are read (most hold none), each once:
+/// expressions come in text order.
 struct TenseMarks {
+    sentence: Option<usize>,
     future: Vec<usize>,
     past: Vec<usize>,
 }
 
 impl TenseMarks {
-    fn new(doc: &Doc) -> TenseMarks {
-        let mut future = Vec::new();
-        let mut past = Vec::new();
-        let n = doc.tokens.len();
-        for i in 0..n {
-            if doc.tokens[i].kind != TokKind::Word {
-                continue;
-            }
-            let w = doc.tok(i).to_lowercase().replace('’', "'");
-            let next = doc.tok_or_empty(i + 1).to_lowercase();
-            let prev = if i > 0 {
-                doc.tok(i - 1).to_lowercase()
+    fn new() -> TenseMarks {
+        TenseMarks {
+            sentence: None,
+            future: Vec::new(),
+            past: Vec::new(),
+        }
+    }
+
+    /// Reads the markers of the tokens in `sent`.
+    fn read(&mut self, doc: &Doc, sent: &Range<usize>) {
+        static PAST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+        let past_set = PAST.get_or_init(|| WordSet::new(PAST_WORDS.iter().copied()));
+        self.future.clear();
+        self.past.clear();
+        // Lowercase, with a curly apostrophe made straight ("won’t").
+        let norm = |s: &str| {
+            if s.is_ascii() {
+                Lower::of(s)
             } else {
-                String::new()
-            };
-            let is_future = matches!(
-                w.as_str(),
-                "will" | "'ll" | "shall" | "next" | "upcoming" | "tomorrow" | "due"
-            ) || (w == "wo" && next.replace('’', "'") == "n't")
-                || (matches!(
-                    w.as_str(),
-                    "going"
-                        | "set"
-                        | "expected"
-                        | "scheduled"
-                        | "planned"
-                        | "plans"
-                        | "plan"
-                        | "slated"
-                        | "poised"
-                ) && next == "to");
-            if is_future {
-                future.push(i);
+                let mut l = Lower::of(s);
+                l.heap = Some(l.as_str().replace('’', "'"));
+                l
+            }
+        };
+        for i in sent.clone() {
+            if doc.tokens.get(i).map(|t| t.kind) != Some(TokKind::Word) {
                 continue;
             }
-            let lower_start = doc.tok(i).chars().next().is_some_and(|c| c.is_lowercase());
-            let participle_context = matches!(
-                prev.as_str(),
-                "be" | "is" | "are" | "am" | "been" | "being" | "will" | "to"
-            );
-            let is_past = !participle_context
-                && (PAST_WORDS.contains(&w.as_str())
-                    || (lower_start
-                        && w.len() >= 5
-                        && w.ends_with("ed")
-                        && !ED_NOT_PAST.contains(&w.as_str())));
-            if is_past {
-                past.push(i);
+            let tok = doc.tok(i);
+            let w = norm(tok);
+            let w = w.as_str();
+            let is_future = match w {
+                "will" | "'ll" | "shall" | "next" | "upcoming" | "tomorrow" | "due" => true,
+                "wo" => norm(doc.tok_or_empty(i + 1)) == "n't",
+                "going" | "set" | "expected" | "scheduled" | "planned" | "plans" | "plan"
+                | "slated" | "poised" => Lower::of(doc.tok_or_empty(i + 1)) == "to",
+                _ => false,
+            };
+            if is_future {
+                self.future.push(i);
+                continue;
+            }
+            let listed = if w.is_ascii() {
+                past_set.contains(w)
+            } else {
+                PAST_WORDS.contains(&w)
+            };
+            let candidate = listed
+                || (w.len() >= 5
+                    && w.ends_with("ed")
+                    && tok.chars().next().is_some_and(|c| c.is_lowercase())
+                    && !ED_NOT_PAST.contains(&w));
+            let participle_context = candidate
+                && i > 0
+                && matches!(
+                    Lower::of(doc.tok(i - 1)).as_str(),
+                    "be" | "is" | "are" | "am" | "been" | "being" | "will" | "to"
+                );
+            if candidate && !participle_context {
+                self.past.push(i);
             }
         }
-        TenseMarks { future, past }
     }
 
     fn nearest(list: &[usize], i: usize, sent: &Range<usize>) -> Option<usize> {
@@ -2921,14 +3307,17 @@ impl TenseMarks {
         }
     }
 
-    fn at(&self, doc: &Doc, i: usize) -> Tense {
-        let Some(sent) = doc
-            .tokens
-            .get(i)
-            .and_then(|t| doc.sentences.get(t.sentence as usize))
-        else {
+    fn at(&mut self, doc: &Doc, i: usize) -> Tense {
+        let Some((s, sent)) = doc.tokens.get(i).and_then(|t| {
+            let s = t.sentence as usize;
+            doc.sentences.get(s).map(|r| (s, r))
+        }) else {
             return Tense::Unknown;
         };
+        if self.sentence != Some(s) {
+            self.read(doc, sent);
+            self.sentence = Some(s);
+        }
         match (
             Self::nearest(&self.future, i, sent),
             Self::nearest(&self.past, i, sent),
@@ -3614,7 +4003,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         None => find_reference(doc, &found).map(|(d, s, r)| (d, s, Some(r))),
     };
     let ref_day = reference.as_ref().map(|r| r.0);
-    let marks = TenseMarks::new(doc);
+    let mut marks = TenseMarks::new();
     let mut anchor: Option<Val> = None;
     let mut out = DatesResult {
         reference: reference.map(|(d, source, r)| ReferenceDate {
@@ -4291,6 +4680,170 @@ mod tests {
             (v(&["weekday"]), v(&["year", "week"]))
         );
         assert!(one("for three years", REF).known.is_empty());
+    }
+
+    /// The gate before the matcher only skips tokens where nothing starts: on a soup of every
+    /// kind of word the matcher reads, in both cases, gated and ungated runs agree.
+    #[test]
+    fn gate_changes_nothing() {
+        let mut vocab: Vec<String> = Vec::new();
+        let base: Vec<&str> = STARTERS
+            .iter()
+            .chain(NUMBER_WORDS)
+            .chain(MONTHS.iter())
+            .chain(WEEKDAYS.iter())
+            .chain(PAST_WORDS)
+            .copied()
+            .chain([
+                "sept",
+                "aug",
+                "Aug.",
+                "mon",
+                "tues",
+                "thurs",
+                "fri",
+                "year",
+                "years",
+                "month",
+                "months",
+                "day",
+                "days",
+                "hrs",
+                "min",
+                "following",
+                "prior",
+                "preceding",
+                "of",
+                "in",
+                "on",
+                "from",
+                "to",
+                "and",
+                "between",
+                "ago",
+                "later",
+                "now",
+                "hence",
+                "before",
+                "after",
+                "century",
+                "quarter",
+                "half",
+                "Q3",
+                "H1",
+                "mid-2020",
+                "three-year",
+                "twenty-first",
+                "Oct2",
+                "jan/3",
+                "9/11",
+                "3",
+                "2021",
+                "1990s",
+                "22nd",
+                "70s",
+                "'",
+                "'s",
+                "year",
+                "s",
+                ",",
+                ".",
+                "-",
+                "the",
+                "a",
+                "an",
+                "said",
+                "will",
+                "people",
+                "Kelvin\u{212A}",
+                "wee\u{212A}",
+                "No\u{e9}l",
+                "2021-08-22",
+                "4/22",
+                "14-16",
+            ])
+            .collect();
+        for w in base {
+            vocab.push(w.to_string());
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                vocab.push(f.to_uppercase().chain(c).collect());
+            }
+        }
+        // Whole forms, so that the rarer paths are reached too.
+        for phrase in [
+            "the day before yesterday",
+            "the day after tomorrow",
+            "the week after next",
+            "the following year",
+            "the past three weeks",
+            "the next 5 days",
+            "within the next two months",
+            "the first half of 2021",
+            "the third quarter of last year",
+            "the last three months of 2020",
+            "the third week of July",
+            "the week of April 10",
+            "the 27th.",
+            "on the 4th",
+            "the end of the month",
+            "the rest of the week",
+            "the 1970s",
+            "the seventies",
+            "the 21st century",
+            "a couple of weeks ago",
+            "a few days later",
+            "an hour and a half",
+            "a year earlier",
+            "in three weeks",
+            "two weeks from now",
+            "Friday the 13th",
+            "next week on Friday",
+            "the summer of 2020",
+            "over the weekend.",
+            "New Year's Day",
+            "Good Friday",
+            "from 4 to 22 January",
+            "between 2019 and 2021",
+            "the 20th of next month",
+            "May twenty-first",
+            "the second of August",
+            "Q3 2021",
+            "week 31 of 2021",
+            "in 2001",
+            "in June",
+            "2 weeks before May 13, 1999",
+            "several years",
+            "another week",
+            "half a day",
+            "mid-June",
+            "early 2020",
+        ] {
+            vocab.push(phrase.to_string());
+        }
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut text = String::new();
+        for k in 0..40_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(&vocab[(x % vocab.len() as u64) as usize]);
+            text.push(if k % 23 == 22 { '\n' } else { ' ' });
+        }
+        let doc = Doc::new(&text);
+        let show = |v: Vec<Found>| -> Vec<String> {
+            v.into_iter()
+                .map(|f| {
+                    format!(
+                        "{} {} {:?} {} {:?}",
+                        f.a, f.b, f.raw, f.ambiguous, f.modifier
+                    )
+                })
+                .collect()
+        };
+        let gated = show(find_all_with(&doc, true));
+        assert!(gated.len() > 1000);
+        assert_eq!(gated, show(find_all_with(&doc, false)));
     }
 
     #[test]
