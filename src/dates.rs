@@ -123,6 +123,18 @@
 //!   duration like "three-year"; "a second attack" is not.
 //! - Ranges join two points of the same fineness without "from" ("Oct. 2 to October 22",
 //!   "2014 through 2018").
+//! - The nth weekday of a month: "the first Friday of July", "the last Monday in May", "the
+//!   second Monday of next month".
+//! - A year before its month or quarter: "2016 November", "2016, nov", "2019 Q3", "2019 H2".
+//!   The month must end the phrase or be joined to another date ("2015 June and 2018 May"):
+//!   "in 2016 May said" is the year and a name.
+//! - "18 and 19 June": the first day takes the month of the second.
+//! - One whole unit: "all day", "the whole week", "a full year", "all-day", "full-year" are
+//!   durations of one unit ("all night" is not a day). "a fortnight" is `P2W`. Parts of a
+//!   duration are written largest first ("2 days 1 month" is `P1M2D`).
+//! - "the next quarter" counts from the reference ("the next day" counts from the last date
+//!   mentioned); "the previous quarter" is left out: in a results story it is the quarter
+//!   before the one reported.
 //!
 //! # Conventions that differ from Recognizers-Text
 //!
@@ -561,7 +573,10 @@ fn durations_value(parts: &[(f64, Unit)]) -> String {
     }
     let mut date = String::new();
     let mut time = String::new();
-    for &(n, u) in parts {
+    // ISO 8601 writes the larger units first: "2 days 1 month" is `P1M2D`.
+    let mut sorted = parts.to_vec();
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.1 as u8));
+    for &(n, u) in &sorted {
         let (x, letter, is_time) = match u {
             Unit::Second => (n, 'S', true),
             Unit::Minute => (n, 'M', true),
@@ -753,6 +768,8 @@ enum Raw {
     WeekdayInWeek(u32, i64),
     /// "the third week of July" (3), "the last week of 2015" (-1).
     NthWeek(i32, Box<Raw>),
+    /// "the first Friday of July" (1, 4), "the last Monday in May" (-1, 0).
+    NthWeekday(i32, u32, Box<Raw>),
     /// "the week of April 10".
     WeekOf(Box<Raw>),
     /// "week 31" of the reference's year, or of the year given.
@@ -767,7 +784,9 @@ impl Raw {
     fn is_relative(&self) -> bool {
         match self {
             Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) => false,
-            Raw::Shift(_, b) | Raw::NthWeek(_, b) | Raw::WeekOf(b) => b.is_relative(),
+            Raw::Shift(_, b) | Raw::NthWeek(_, b) | Raw::WeekOf(b) | Raw::NthWeekday(_, _, b) => {
+                b.is_relative()
+            }
             Raw::IsoWeek(_, y) => y.is_none(),
             Raw::PartOf(_, _, _, b) => b.is_relative(),
             Raw::Range(a, b) => a.is_relative() || b.is_relative(),
@@ -1660,13 +1679,26 @@ impl<'a, 'd> Matcher<'a, 'd> {
             [c, u, t] => (*c, *u, Some(*t)),
             _ => return None,
         };
-        if tail.is_some_and(|t| !t.eq_ignore_ascii_case("long")) || unit.ends_with('s') {
+        if tail.is_some_and(|t| !t.eq_ignore_ascii_case("long")) {
             return None;
         }
+        let plural = unit.ends_with('s');
+        let unit_word = unit;
         let unit = unit_of(unit)?;
+        // "all-day", "full-year", "whole-week": one unit.
+        let whole = ["all", "full", "whole"]
+            .iter()
+            .any(|w| count.eq_ignore_ascii_case(w));
         let n = parse_digits(count)
             .or_else(|| word_value(count).filter(|_| scale_word(count).is_none()))
+            .or_else(|| {
+                (whole && !plural && !unit_word.eq_ignore_ascii_case("night")).then_some(1.0)
+            })
             .filter(|v| *v > 0.0)?;
+        // "30-minutes" is read, "one-years" is not.
+        if plural && n == 1.0 {
+            return None;
+        }
         Some(Raw::Duration(duration_value(n, unit)))
     }
 
@@ -1720,6 +1752,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some((y, end)) = self.trailing_year(i + 2, i, false) {
             return Some((Raw::Abs(Val::Quarter(y, q)), end));
         }
+        // "the third quarter this year".
+        if let Some((base @ Raw::Deictic(Deictic::Year, _), end)) = self.base_at(i + 2, i) {
+            return Some((Raw::PartOf(true, q, Unit::Minute, Box::new(base)), end));
+        }
         Some((Raw::Quarter(q, Mod::None), i + 2))
     }
 
@@ -1742,7 +1778,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some(y) = self.year_tok(j) {
             return Some((Raw::Abs(Val::Year(y)), j + 1));
         }
-        let (m, k) = self.month_at(j, true)?;
+        let (m, k) = self.month_at(j, false)?;
         if let Some((y, end)) = self.trailing_year(k, a, false) {
             return Some((Raw::Abs(Val::Month(y, m)), end));
         }
@@ -1770,7 +1806,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // "the last year" and "the next day" are periods or anchored shifts, not deictic;
         // "the coming week" is deictic.
         let plain = matches!(w.as_str(), "coming" | "upcoming" | "current");
-        if (self.prev_is_any(i, &["the"]) && !plain) || !self.ok(i + 1, i) {
+        // "the next quarter" counts from the reference too, unlike "the next day"; "the previous
+        // quarter" in a results story is the one before the quarter reported: left out.
+        let quarter = m == Mod::Next && self.is(i + 1, "quarter");
+        if (self.prev_is_any(i, &["the"]) && !plain && !quarter) || !self.ok(i + 1, i) {
             return None;
         }
         let k = mod_step(m);
@@ -1890,6 +1929,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         let word = self.t(u);
+        // "a fortnight" is two weeks.
+        if word.eq_ignore_ascii_case("fortnight") || word.eq_ignore_ascii_case("fortnights") {
+            if word.len() > 9 && n == 1.0 {
+                return None;
+            }
+            return Some((2.0 * n, Unit::Week, u + 1, article));
+        }
         let unit = unit_of(word)?;
         if unit_abbreviation(word).is_none() {
             let plural = Lower::of(word).ends_with('s');
@@ -2149,6 +2195,70 @@ impl<'a, 'd> Matcher<'a, 'd> {
         Some((Raw::Later(unit_of(self.t(i + 2))?, k), i + 3))
     }
 
+    /// "the first Friday of July", "the second Monday of next month", "the last Sunday in
+    /// May": the nth weekday of a month (the fifth may not exist).
+    fn nth_weekday_of(&self, i: usize) -> Option<(Raw, usize)> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let n = self
+            .ordinal_at(j)
+            .map(|n| n as i32)
+            .or_else(|| self.is(j, "fifth").then_some(5))
+            .or_else(|| self.is(j, "last").then_some(-1))?;
+        let (wd, _, k) = self.weekday_at(j + 1).filter(|_| self.ok(j + 1, i))?;
+        if !self.is_any(k, &["of", "in"]) || !self.ok(k, i) {
+            return None;
+        }
+        let (base, end) = self.base_at(k + 1, i)?;
+        matches!(
+            base,
+            Raw::Month(..) | Raw::Abs(Val::Month(..)) | Raw::Deictic(Deictic::Month, _)
+        )
+        .then(|| (Raw::NthWeekday(n, wd, Box::new(base)), end))
+    }
+
+    /// A year before its month or quarter: "2016 November", "2015 June and 2018 May", "2016,
+    /// nov", "2016 Q3", "2019 H2". A month must end the phrase (or be followed by a word
+    /// joining it to another date), so that "in 2016 May said" is not read as a month.
+    fn year_first(&self, i: usize) -> Option<(Raw, usize)> {
+        let y = self.year_tok(i).filter(|y| (1000..=2199).contains(y))?;
+        let j = if self.t(i + 1) == "," { i + 2 } else { i + 1 };
+        if !self.ok(j, i) {
+            return None;
+        }
+        let ends = |k: usize| {
+            self.boundary(k, i)
+                || self.is_any(
+                    k,
+                    &["and", "or", "to", "through", "until", "till", "-", "–", "—"],
+                )
+        };
+        let w = Lower::of(self.t(j));
+        let half = w.starts_with('h');
+        if let Some(q) = w
+            .strip_prefix(['q', 'h'])
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|q| (1..=if half { 2 } else { 4 }).contains(q) && w.len() == 2)
+        {
+            let v = if half {
+                Val::Half(y, q)
+            } else {
+                Val::Quarter(y, q)
+            };
+            return Some((Raw::Abs(v), j + 1));
+        }
+        if self.kind(j) != Some(TokKind::Word) || month_number(self.t(j)).is_none() {
+            return None;
+        }
+        let full = MONTHS.iter().any(|x| x.eq_ignore_ascii_case(self.t(j)));
+        let m = month_number(self.t(j))?;
+        let mut end = j + 1;
+        if !full && self.t(end) == "." && self.doc.tokens.get(end).is_some_and(|t| !t.space_before)
+        {
+            end += 1;
+        }
+        ends(end).then_some((Raw::Abs(Val::Month(y, m)), end))
+    }
+
     /// "summer 2020", "the summer of 2020", "in the summer".
     fn season(&self, i: usize) -> Option<(Raw, usize)> {
         let s = Self::season_of(self.t(i))?;
@@ -2255,6 +2365,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
             })
         };
         if kind == TokKind::Number {
+            if let Some((raw, end)) = self.nth_weekday_of(i).or_else(|| self.year_first(i)) {
+                return found(i, end, raw);
+            }
             if let Some((raw, ambiguous)) = self.numeric(i) {
                 return Some(Found {
                     a: i,
@@ -2273,6 +2386,21 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some((raw, end)) = self.day_month(i) {
                 return found(i, end, raw);
             }
+            // "18 and 19 June": the first day takes the second's month.
+            if let Some((d, None)) = self.day_at(i) {
+                if self.is_any(i + 1, &["and", "or"]) && self.ok(i + 2, i) {
+                    let first = match self.day_month(i + 2) {
+                        Some((Raw::MonthDay(m, _), _)) => Some(Raw::MonthDay(m, d)),
+                        Some((Raw::Abs(Val::Day(x)), _)) => {
+                            CalendarDate::new(x.year, x.month, d).map(|x| Raw::Abs(Val::Day(x)))
+                        }
+                        _ => None,
+                    };
+                    if let Some(first) = first {
+                        return found(i, i + 1, first);
+                    }
+                }
+            }
             if let Some((raw, end)) = self.decade_or_century(i) {
                 return found(i, end, raw);
             }
@@ -2281,6 +2409,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
                 return found(i, i + 1, raw);
+            }
+            // "3rd week of 2018".
+            if let Some((raw, end)) = self.weeks(i) {
+                return found(i, end, raw);
             }
             if let Some((a, raw, end)) = self.count_unit(i) {
                 return found(a, end, raw);
@@ -2291,6 +2423,20 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         let w = self.t(i);
+        if let Some((raw, end)) = self.nth_weekday_of(i) {
+            return found(i, end, raw);
+        }
+        // "all day", "the whole week", "a full year": one unit.
+        if self.is_any(i, &["all", "full", "whole"]) && self.ok(i + 1, i) {
+            let next = self.t(i + 1);
+            if let Some(u) = unit_of(next).filter(|_| {
+                !Lower::of(next).ends_with('s')
+                    && unit_abbreviation(next).is_none()
+                    && !next.eq_ignore_ascii_case("night")
+            }) {
+                return found(i, i + 2, Raw::Duration(duration_value(1.0, u)));
+            }
+        }
         // Weekday, maybe with a date: "Sunday, Aug. 22, 2021", "Friday the 13th", "Friday
         // next week".
         if let Some((wd, full, mut j)) = self.weekday_at(i) {
@@ -2374,10 +2520,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some((raw, end)) = self.window(i) {
             return found(i, end, raw);
         }
-        if let Some((raw, end)) = self.deictic(i) {
+        if let Some((raw, end)) = self.weeks(i) {
             return found(i, end, raw);
         }
-        if let Some((raw, end)) = self.weeks(i) {
+        if let Some((raw, end)) = self.deictic(i) {
             return found(i, end, raw);
         }
         if self.is(i, "the") {
@@ -2423,6 +2569,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     Val::Quarter(y, q)
                 };
                 return found(i, end, Raw::Abs(v));
+            }
+            // "Q3 this year".
+            if let Some((base @ Raw::Deictic(Deictic::Year, _), end)) = self.base_at(i + 1, i) {
+                let unit = if half { Unit::Year } else { Unit::Minute };
+                return found(i, end, Raw::PartOf(true, q, unit, Box::new(base)));
             }
             if !half && self.prev_is_any(i, &["in", "the", "during", "of"]) {
                 return found(i, i + 1, Raw::Quarter(q, Mod::None));
@@ -2899,6 +3050,9 @@ const STARTERS: &[&str] = &[
     "nineties",
     "noughties",
     // Counts.
+    "all",
+    "full",
+    "whole",
     "a",
     "an",
     "couple",
@@ -3129,6 +3283,7 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         return !next.is_ascii()
             || next.eq_ignore_ascii_case("couple")
             || next.eq_ignore_ascii_case("few")
+            || next.eq_ignore_ascii_case("fortnight")
             || unit_of(next).is_some();
     }
     true
@@ -3574,6 +3729,14 @@ fn resolve(
             });
             Resolved::val(v, "XXXX-WXX".to_string())
         }
+        Raw::NthWeekday(n, wd, base) => {
+            let b = resolve(base, reference, anchor, tense);
+            let v = b.last.and_then(|bv| match bv {
+                Val::Month(y, m) => nth_weekday(y, m, *wd, *n).map(Val::Day),
+                _ => None,
+            });
+            Resolved::val(v, "XXXX-XX-XX".to_string())
+        }
         Raw::WeekOf(base) => {
             let b = resolve(base, reference, anchor, tense);
             let v = b
@@ -3963,6 +4126,7 @@ fn certainty(raw: &Raw, value: &str) -> (Vec<String>, Vec<String>) {
         Raw::Weekday(_, Mod::None) => &["year", "month", "day", "week"],
         Raw::DayOfMonth(..) => &["year", "month"],
         Raw::ShortDecade(_) => &["century"],
+        Raw::NthWeekday(_, _, b) => return certainty(b, value),
         Raw::Range(a, _) | Raw::PartOf(_, _, _, a) => return certainty(a, value),
         _ => &[],
     };
@@ -4576,6 +4740,45 @@ mod tests {
     }
 
     #[test]
+    fn nth_weekdays_year_first_and_whole_units() {
+        // REF is Sunday 2021-08-22.
+        assert_eq!(
+            value("The vote is held on the first Tuesday of November.", REF),
+            "2021-11-02"
+        );
+        assert_eq!(
+            value("They met the second Monday of last month.", REF),
+            "2021-07-12"
+        );
+        assert_eq!(
+            value("It falls on the last Monday in May 2020.", REF),
+            "2020-05-25"
+        );
+        assert_eq!(value("Sales rose in 2016 November.", REF), "2016-11");
+        assert_eq!(value("Results for 2019 Q3 were weak.", REF), "2019-Q3");
+        assert_eq!(value("the third quarter this year", REF), "2021-Q3");
+        // A year before a name that is not a month.
+        assert!(found("In 2016 May said she would stay.", REF)
+            .iter()
+            .all(|f| f.1 == "2016"));
+        assert_eq!(value("We waited all day.", REF), "P1D");
+        assert_eq!(value("a full-year forecast", REF), "P1Y");
+        assert_eq!(value("for a fortnight", REF), "P2W");
+        assert_eq!(value("a 30-minutes walk", REF), "PT30M");
+        assert_eq!(value("It took 2 days 1 month.", REF), "P1M2D");
+        assert!(found("They danced all night.", REF).is_empty());
+        assert_eq!(
+            found("Talks are on 18 and 19 June.", REF)
+                .into_iter()
+                .map(|f| f.1)
+                .collect::<Vec<_>>(),
+            ["2021-06-18", "2021-06-19"]
+        );
+        assert_eq!(value("How about the 3rd week of 2018?", REF), "2018-W03");
+        assert_eq!(value("the last week of 2015", REF), "2015-W53");
+    }
+
+    #[test]
     fn shifts_windows_and_weeks() {
         assert_eq!(value("It opens two weeks from now.", REF), "2021-W35");
         assert_eq!(value("It ended 1 month and 2 days ago.", REF), "2021-07-20");
@@ -4814,6 +5017,15 @@ mod tests {
             "in June",
             "2 weeks before May 13, 1999",
             "several years",
+            "a fortnight",
+            "in a fortnight",
+            "all day",
+            "the whole week",
+            "the first Friday of July",
+            "2016 November.",
+            "2019 Q3",
+            "18 and 19 June",
+            "the next quarter",
             "another week",
             "half a day",
             "mid-June",
