@@ -129,6 +129,11 @@
 //!   The month must end the phrase or be joined to another date ("2015 June and 2018 May"):
 //!   "in 2016 May said" is the year and a name.
 //! - "18 and 19 June": the first day takes the month of the second.
+//! - Years in words after a month, a day or a preposition: "nineteen seventy eight",
+//!   "nineteen zero one", "seventeen hundred thirty three", "two thousand and fifteen" (not
+//!   before a counted noun: "two thousand villages").
+//! - A month number and its year apart: "11 / 2016", "11 - 2016", "2016 / 11" (not "2009 -
+//!   10": a season or a range of years).
 //! - One whole unit: "all day", "the whole week", "a full year", "all-day", "full-year" are
 //!   durations of one unit ("all night" is not a day). "a fortnight" is `P2W`. Parts of a
 //!   duration are written largest first ("2 days 1 month" is `P1M2D`).
@@ -155,8 +160,8 @@
 //!
 //! # Not handled
 //!
-//! "recently", "in recent years", sets ("every Sunday", "once a year"), times of day, years in
-//! words ("nineteen seventy eight"), fiscal and school years, and durations anchored on events
+//! "recently", "in recent years", sets ("every Sunday", "once a year"), times of day, fiscal
+//! and school years, and durations anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
 use crate::numbers::{ordinal_word_value, parse_digits, scale_word, word_value};
@@ -1392,11 +1397,68 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.ok(k, a) && (self.t(k) == "," || (allow_of && self.is(k, "of"))) {
             k += 1;
         }
-        let y = self.year_tok(k).filter(|_| self.ok(k, a))?;
+        let Some(y) = self.year_tok(k).filter(|_| self.ok(k, a)) else {
+            return self.year_words(k, a);
+        };
         if self.count_noun_after(k + 1, a) {
             return None;
         }
         Some((y, k + 1))
+    }
+
+    /// A year in words: "nineteen seventy eight", "nineteen zero one", "nineteen hundred",
+    /// "twenty twenty", "two thousand and fifteen", "two thousand". Returns the year and the
+    /// end; not before a counted noun ("two thousand people").
+    fn year_words(&self, k: usize, a: usize) -> Option<(i32, usize)> {
+        let val = |j: usize| -> Option<i32> {
+            (self.ok(j, a)
+                && self.kind(j) == Some(TokKind::Word)
+                && scale_word(self.t(j)).is_none())
+            .then(|| word_value(self.t(j)))
+            .flatten()
+            .map(|v| v as i32)
+        };
+        // Below 100, from one or two words: "seventy eight", "seventy-eight", "twelve".
+        let below_100 = |j: usize| -> Option<(i32, usize)> {
+            let v = val(j).filter(|v| (1..=99).contains(v))?;
+            if v >= 20 && v % 10 == 0 {
+                if let Some(o) = val(j + 1).filter(|o| (1..=9).contains(o)) {
+                    return Some((v + o, j + 2));
+                }
+            }
+            Some((v, j + 1))
+        };
+        let first = val(k)?;
+        let (y, end) = if first == 2 && self.is(k + 1, "thousand") && self.ok(k + 1, a) {
+            let mut j = k + 2;
+            if self.is(j, "and") && self.ok(j, a) {
+                j += 1;
+            }
+            match below_100(j) {
+                Some((n, end)) => (2000 + n, end),
+                None if j == k + 2 => (2000, j),
+                None => return None,
+            }
+        } else if (10..=20).contains(&first) {
+            let j = k + 1;
+            if self.is(j, "hundred") && self.ok(j, a) {
+                // "nineteen hundred", "seventeen hundred (and) thirty three".
+                let k = if self.is(j + 1, "and") { j + 2 } else { j + 1 };
+                match below_100(k) {
+                    Some((n, end)) => (first * 100 + n, end),
+                    None => (first * 100, j + 1),
+                }
+            } else if self.is_any(j, &["zero", "oh", "o"]) && self.ok(j, a) {
+                let o = val(j + 1).filter(|o| (1..=9).contains(o))?;
+                (first * 100 + o, j + 2)
+            } else {
+                let (n, end) = below_100(j).filter(|(n, _)| *n >= 10)?;
+                (first * 100 + n, end)
+            }
+        } else {
+            return None;
+        };
+        (!self.count_noun_after(end, a)).then_some((y, end))
     }
 
     /// A date written with a month name: "Aug. 22, 2021", "22 August 2021", "August 22".
@@ -1778,6 +1840,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some(y) = self.year_tok(j) {
             return Some((Raw::Abs(Val::Year(y)), j + 1));
         }
+        if let Some((y, end)) = self.year_words(j, a) {
+            return Some((Raw::Abs(Val::Year(y)), end));
+        }
         let (m, k) = self.month_at(j, false)?;
         if let Some((y, end)) = self.trailing_year(k, a, false) {
             return Some((Raw::Abs(Val::Month(y, m)), end));
@@ -1806,9 +1871,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // "the last year" and "the next day" are periods or anchored shifts, not deictic;
         // "the coming week" is deictic.
         let plain = matches!(w.as_str(), "coming" | "upcoming" | "current");
-        // "the next quarter" counts from the reference too, unlike "the next day"; "the previous
-        // quarter" in a results story is the one before the quarter reported: left out.
-        let quarter = m == Mod::Next && self.is(i + 1, "quarter");
+        // "the next quarter", "the last quarter" count from the reference too, unlike "the next
+        // day"; "the previous quarter" in a results story is the one before the quarter
+        // reported: left out.
+        let quarter = matches!(w.as_str(), "next" | "last") && self.is(i + 1, "quarter");
         if (self.prev_is_any(i, &["the"]) && !plain && !quarter) || !self.ok(i + 1, i) {
             return None;
         }
@@ -2216,6 +2282,28 @@ impl<'a, 'd> Matcher<'a, 'd> {
         .then(|| (Raw::NthWeekday(n, wd, Box::new(base)), end))
     }
 
+    /// A month as a number of one or two digits: "11", "03".
+    fn month_number_tok(&self, i: usize) -> Option<u32> {
+        let w = self.t(i);
+        (self.kind(i) == Some(TokKind::Number)
+            && (1..=2).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|m| (1..=12).contains(m))
+    }
+
+    /// "11 - 2016", "11 / 2016": a month number and a year apart, ending the phrase.
+    fn month_then_year(&self, i: usize) -> Option<(Raw, usize)> {
+        let m = self.month_number_tok(i)?;
+        if !matches!(self.t(i + 1), "-" | "/") || !self.ok(i + 2, i) {
+            return None;
+        }
+        let y = self.year_tok(i + 2).filter(|y| (1000..=2199).contains(y))?;
+        self.boundary(i + 3, i)
+            .then_some((Raw::Abs(Val::Month(y, m)), i + 3))
+    }
+
     /// A year before its month or quarter: "2016 November", "2015 June and 2018 May", "2016,
     /// nov", "2016 Q3", "2019 H2". A month must end the phrase (or be followed by a word
     /// joining it to another date), so that "in 2016 May said" is not read as a month.
@@ -2232,6 +2320,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     &["and", "or", "to", "through", "until", "till", "-", "–", "—"],
                 )
         };
+        // "2016 / 11": a month number apart from its year, ending the phrase. Not with a dash:
+        // "2009 - 10" is a season or a range of years.
+        if self.t(i + 1) == "/" && self.ok(i + 2, i) {
+            if let Some(m) = self
+                .month_number_tok(i + 2)
+                .filter(|_| self.boundary(i + 3, i))
+            {
+                return Some((Raw::Abs(Val::Month(y, m)), i + 3));
+            }
+        }
         let w = Lower::of(self.t(j));
         let half = w.starts_with('h');
         if let Some(q) = w
@@ -2365,7 +2463,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
             })
         };
         if kind == TokKind::Number {
-            if let Some((raw, end)) = self.nth_weekday_of(i).or_else(|| self.year_first(i)) {
+            if let Some((raw, end)) = self
+                .nth_weekday_of(i)
+                .or_else(|| self.year_first(i))
+                .or_else(|| self.month_then_year(i))
+            {
                 return found(i, end, raw);
             }
             if let Some((raw, ambiguous)) = self.numeric(i) {
@@ -2488,6 +2590,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         if let Some((raw, end)) = self.holiday(i) {
             return found(i, end, raw);
+        }
+        // "in nineteen ninety six", "since two thousand and eight".
+        if self.prev_is_any(
+            i,
+            &["in", "since", "until", "during", "before", "after", "of"],
+        ) {
+            if let Some((y, end)) = self.year_words(i, i) {
+                return found(i, end, Raw::Abs(Val::Year(y)));
+            }
         }
         if let Some((raw, end)) = self.glued(i) {
             return found(i, end, raw);
@@ -4776,6 +4887,33 @@ mod tests {
         );
         assert_eq!(value("How about the 3rd week of 2018?", REF), "2018-W03");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
+    }
+
+    #[test]
+    fn years_in_words_and_spaced_months() {
+        assert_eq!(
+            value("She was born on September 21, nineteen seventy eight.", REF),
+            "1978-09-21"
+        );
+        assert_eq!(value("in June of nineteen ninety nine", REF), "1999-06");
+        assert_eq!(value("It closed in nineteen twenty-eight.", REF), "1928");
+        assert_eq!(value("since two thousand and eight", REF), "2008");
+        assert_eq!(
+            value("on 6 April seventeen hundred thirty three", REF),
+            "1733-04-06"
+        );
+        assert_eq!(
+            value("the third quarter of two thousand and twenty", REF),
+            "2020-Q3"
+        );
+        // Counted things are not years.
+        assert!(found("in two thousand villages", REF).is_empty());
+        assert_eq!(value("Sales fell in 11 / 2016.", REF), "2016-11");
+        assert_eq!(value("Sales fell in 2016 / 11.", REF), "2016-11");
+        // A season or a range of years, not a month.
+        assert!(found("the 2009 - 10 season", REF)
+            .iter()
+            .all(|f| f.1 != "2009-10"));
     }
 
     #[test]
