@@ -132,6 +132,10 @@
 //! - Years in words after a month, a day or a preposition: "nineteen seventy eight",
 //!   "nineteen zero one", "seventeen hundred thirty three", "two thousand and fifteen" (not
 //!   before a counted noun: "two thousand villages").
+//! - Month names glued to numbers across slashes the tokenizer splits: "2012/aug/10",
+//!   "23/Sep/2020", "Oct/2"; a day before a glued month: "15Sep".
+//! - A range's start without a year takes the end's ("Aug 10 - Nov 12, 2013" starts in 2013;
+//!   "Nov 10 - Feb 12, 2014" in 2013).
 //! - A month number and its year apart: "11 / 2016", "11 - 2016", "2016 / 11" (not "2009 -
 //!   10": a season or a range of years).
 //! - One whole unit: "all day", "the whole week", "a full year", "all-day", "full-year" are
@@ -2702,7 +2706,31 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// "Oct2", "Oct-2", "jan/3", "Dec31", "Dec-2018", "Sep-23-2020", "2019-sep-1": a month
     /// name glued to numbers in one token.
     fn glued(&self, i: usize) -> Option<(Raw, usize)> {
-        let w = Lower::of(self.t(i));
+        // The tokenizer splits "2012/aug/10" and "Oct/2" at slashes that have no digit on
+        // both sides: join up to five tokens written without spaces.
+        let mut end = i + 1;
+        while end < i + 5
+            && self.t(end) == "/"
+            && self.doc.tokens.get(end).is_some_and(|t| !t.space_before)
+            && self.doc.tokens.get(end + 1).is_some_and(|t| {
+                !t.space_before && matches!(t.kind, TokKind::Word | TokKind::Number)
+            })
+        {
+            end += 2;
+        }
+        let joined;
+        let text = if end == i + 1 {
+            self.t(i)
+        } else {
+            joined = self.doc.text.get(self.doc.range(i, end - 1)).unwrap_or("");
+            joined
+        };
+        self.glued_text(i, text, end)
+    }
+
+    /// Reads `text`, the tokens `i..end`, as a month glued to numbers.
+    fn glued_text(&self, i: usize, text: &str, end: usize) -> Option<(Raw, usize)> {
+        let w = Lower::of(text);
         let pieces: Vec<&str> = w.split(['-', '/', '‐', '‑']).collect();
         let num = |p: &str| -> Option<i64> {
             let p = ["st", "nd", "rd", "th"]
@@ -2731,13 +2759,22 @@ impl<'a, 'd> Matcher<'a, 'd> {
         };
         let raw = match pieces.as_slice() {
             [p] => {
-                // "Oct2", "Dec31".
+                // "Oct2", "Dec31", "15sep".
                 let k = p.find(|c: char| c.is_ascii_digit())?;
-                let (m, d) = (month(p.get(..k)?)?, num(p.get(k..)?)?);
-                if p.len() - k > 2 {
-                    return None;
+                if k == 0 {
+                    let k = p.find(|c: char| !c.is_ascii_digit())?;
+                    let (d, m) = (num(p.get(..k)?)?, month(p.get(k..)?)?);
+                    if k > 2 {
+                        return None;
+                    }
+                    md(m, d)?
+                } else {
+                    let (m, d) = (month(p.get(..k)?)?, num(p.get(k..)?)?);
+                    if p.len() - k > 2 {
+                        return None;
+                    }
+                    md(m, d)?
                 }
-                md(m, d)?
             }
             [a, b] => {
                 let m = month(a)?;
@@ -2753,17 +2790,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
             [a, b, c] => match (month(a), month(b)) {
                 (Some(m), None) if c.len() == 4 => ymd(num(c)?, m, num(b)?)?,
                 (None, Some(m)) if a.len() == 4 => ymd(num(a)?, m, num(c)?)?,
+                // "23/Sep/2020".
+                (None, Some(m)) if c.len() == 4 && a.len() <= 2 => ymd(num(c)?, m, num(a)?)?,
                 _ => return None,
             },
             _ => return None,
         };
         // The trailing year of "Oct-2, 2021".
         if let Raw::MonthDay(m, d) = raw {
-            if let Some((y, end)) = self.trailing_year(i + 1, i, false) {
+            if let Some((y, end)) = self.trailing_year(end, i, false) {
                 return Some((ymd(y as i64, m, d as i64)?, end));
             }
         }
-        Some((raw, i + 1))
+        Some((raw, end))
     }
 
     /// "from 4 to 22 January 1995", "between 3 and 12 of Sept", "from 4 to 22 this month":
@@ -3419,6 +3458,25 @@ fn same_grain(a: &Raw, b: &Raw) -> bool {
     grain(a) != 0 && grain(a) == grain(b)
 }
 
+/// The start of a range takes its year from the end when it has none: "Aug 10 - Nov 12,
+/// 2013" starts in 2013, "Nov 10 - Feb 12, 2014" in 2013.
+fn year_from_end(start: Raw, end: &Raw) -> Raw {
+    let (ey, em) = match end {
+        Raw::Abs(Val::Day(x)) => (x.year, x.month),
+        Raw::Abs(Val::Month(y, m)) => (*y, *m),
+        _ => return start,
+    };
+    let year = |m: u32| if m <= em { Some(ey) } else { ey.checked_sub(1) };
+    let fixed = match &start {
+        Raw::MonthDay(m, d) => year(*m)
+            .and_then(|y| CalendarDate::new(y, *m, *d))
+            .map(|x| Raw::Abs(Val::Day(x))),
+        Raw::Month(m, Mod::None) => year(*m).map(|y| Raw::Abs(Val::Month(y, *m))),
+        _ => None,
+    };
+    fixed.unwrap_or(start)
+}
+
 fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     let mut it = found.into_iter().peekable();
@@ -3472,7 +3530,7 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                     b: g.b,
                     ambiguous: f.ambiguous || g.ambiguous,
                     modifier: f.modifier,
-                    raw: Raw::Range(Box::new(f.raw), Box::new(g.raw)),
+                    raw: Raw::Range(Box::new(year_from_end(f.raw, &g.raw)), Box::new(g.raw)),
                 });
                 continue;
             }
@@ -4910,6 +4968,15 @@ mod tests {
         assert!(found("in two thousand villages", REF).is_empty());
         assert_eq!(value("Sales fell in 11 / 2016.", REF), "2016-11");
         assert_eq!(value("Sales fell in 2016 / 11.", REF), "2016-11");
+        assert_eq!(value("due 2012/aug/10", REF), "2012-08-10");
+        assert_eq!(value("back on 23/Sep/2020", REF), "2020-09-23");
+        assert_eq!(value("Sun 15Sep", REF), "2021-09-15");
+        // A range's start takes the year of its end.
+        let r = one("The show runs Aug 10 - Nov 12, 2013.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2013-08-10", Some("2013-11-12"))
+        );
         // A season or a range of years, not a month.
         assert!(found("the 2009 - 10 season", REF)
             .iter()
