@@ -3005,22 +3005,24 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 return None;
             }
             // "week 31", "week 3 of 2027": with a year, or where a date is expected.
-            let (w, _) = self.day_at(k).filter(|(d, d2)| d2.is_none() && *d <= 53)?;
-            if !self.t(k).bytes().all(|b| b.is_ascii_digit()) || !self.ok(k, i) {
+            let number = self
+                .day_at(k)
+                .filter(|(d, d2)| d2.is_none() && *d <= 53)
+                .filter(|_| self.t(k).bytes().all(|b| b.is_ascii_digit()) && self.ok(k, i));
+            if let Some((w, _)) = number {
+                if let Some((y, end)) = self.trailing_year(k + 1, i, true) {
+                    return Some((Raw::IsoWeek(w, Some(y)), end));
+                }
+                let ctx = the
+                    || self.prev_is_any(
+                        i,
+                        &["in", "from", "to", "between", "and", "during", "until"],
+                    );
+                if ctx && !self.is(k + 1, "of") {
+                    return Some((Raw::IsoWeek(w, None), k + 1));
+                }
                 return None;
             }
-            if let Some((y, end)) = self.trailing_year(k + 1, i, true) {
-                return Some((Raw::IsoWeek(w, Some(y)), end));
-            }
-            let ctx = the
-                || self.prev_is_any(
-                    i,
-                    &["in", "from", "to", "between", "and", "during", "until"],
-                );
-            if ctx && !self.is(k + 1, "of") {
-                return Some((Raw::IsoWeek(w, None), k + 1));
-            }
-            return None;
         }
         // "over the weekend", "on weekend".
         if self.is(j, "weekend") && self.ok(j, i) {
@@ -4945,6 +4947,8 @@ mod tests {
         );
         assert_eq!(value("How about the 3rd week of 2018?", REF), "2018-W03");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
+        // "in the week" is the current one (a bare "week" then needs no number).
+        assert_eq!(value("She left earlier in the week.", REF), "2021-W33");
     }
 
     #[test]
@@ -5009,6 +5013,8 @@ mod tests {
         assert_eq!(value("They meet Friday next week.", REF), "2021-08-27");
         assert_eq!(value("in the third week of July 2021", REF), "2021-W28");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
+        // "in the week" is the current one (a bare "week" then needs no number).
+        assert_eq!(value("She left earlier in the week.", REF), "2021-W33");
         assert_eq!(value("the week of April 10, 2018", REF), "2018-W15");
         let d = one(
             "Stores stay shut for the rest of the week.",
