@@ -129,6 +129,8 @@
 //!   The month must end the phrase or be joined to another date ("2015 June and 2018 May"):
 //!   "in 2016 May said" is the year and a name.
 //! - "18 and 19 June": the first day takes the month of the second.
+//! - "now" as one end of a range ("between now and November 15", "from Jan 22 until now") is
+//!   the reference day; alone it is not read.
 //! - Years in words after a month, a day or a preposition: "nineteen seventy eight",
 //!   "nineteen zero one", "seventeen hundred thirty three", "two thousand and fifteen" (not
 //!   before a counted noun: "two thousand villages").
@@ -2532,6 +2534,21 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some((raw, end)) = self.nth_weekday_of(i) {
             return found(i, end, raw);
         }
+        // "now" as one end of a range: "between now and November", "from Jan 22 until now".
+        if self.is(i, "now") {
+            let opens = self.prev_is_any(i, &["between", "from"])
+                && self.is_any(i + 1, &["and", "to", "until", "till", "through"]);
+            // The date before ends at the connector and opened with "between"/"from" (a
+            // few tokens back): "between Jan 22 and now", not "20 years ago and now".
+            let closes = i > 1
+                && prev_end == Some(i - 1)
+                && self.prev_is_any(i, &["and", "to", "until", "till", "through"])
+                && (i.saturating_sub(10)..i - 1)
+                    .any(|k| self.ok(k, i) && self.is_any(k, &["between", "from"]));
+            if opens || closes {
+                return found(i, i + 1, Raw::Deictic(Deictic::Day, 0));
+            }
+        }
         // "all day", "the whole week", "a full year": one unit.
         if self.is_any(i, &["all", "full", "whole"]) && self.ok(i + 1, i) {
             let next = self.t(i + 1);
@@ -3140,6 +3157,7 @@ fn find_all_with(doc: &Doc, gated: bool) -> Vec<Found> {
 /// weekday names and number words: the first token of every form it reads.
 const STARTERS: &[&str] = &[
     // Modifiers folded in by `match_at`.
+    "now",
     "early",
     "beginning",
     "start",
@@ -4947,6 +4965,16 @@ mod tests {
         );
         assert_eq!(value("How about the 3rd week of 2018?", REF), "2018-W03");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
+        let r = one("Talks run between now and November 15.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2021-08-22", Some("2021-11-15"))
+        );
+        assert!(found("He is here now and then.", REF).is_empty());
+        assert_eq!(
+            found("It began 20 years ago and now draws crowds.", REF).len(),
+            1
+        );
         // "in the week" is the current one (a bare "week" then needs no number).
         assert_eq!(value("She left earlier in the week.", REF), "2021-W33");
     }
@@ -5013,6 +5041,16 @@ mod tests {
         assert_eq!(value("They meet Friday next week.", REF), "2021-08-27");
         assert_eq!(value("in the third week of July 2021", REF), "2021-W28");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
+        let r = one("Talks run between now and November 15.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2021-08-22", Some("2021-11-15"))
+        );
+        assert!(found("He is here now and then.", REF).is_empty());
+        assert_eq!(
+            found("It began 20 years ago and now draws crowds.", REF).len(),
+            1
+        );
         // "in the week" is the current one (a bare "week" then needs no number).
         assert_eq!(value("She left earlier in the week.", REF), "2021-W33");
         assert_eq!(value("the week of April 10, 2018", REF), "2018-W15");
