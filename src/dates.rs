@@ -1324,12 +1324,21 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "from" | "between" => {
                 // Only with a partner year, or standing alone: "from 1500 to 2000 people".
                 let j = i + 1;
+                // The partner may be a month with its year: "between 2015 and Feb 2018".
+                let partner = |k: usize| {
+                    (self.year_tok(k).is_some_and(|y| (1000..=2199).contains(&y))
+                        && !self.count_noun_after(k + 1, i))
+                        || self.month_at(k, false).is_some_and(|(_, e)| {
+                            self.year_tok(e).is_some()
+                                || self
+                                    .day_at(e)
+                                    .is_some_and(|_| self.year_tok(e + 1).is_some())
+                                || (self.t(e + 1) == "," && self.year_tok(e + 2).is_some())
+                        })
+                };
                 self.boundary(j, i)
                     || (self.is_any(j, &["to", "and", "until", "till", "through", "-", "–"])
-                        && self
-                            .year_tok(j + 1)
-                            .is_some_and(|y| (1000..=2199).contains(&y))
-                        && !self.count_noun_after(j + 2, i))
+                        && partner(j + 1))
             }
             "on" | "last" | "this" | "next" => false,
             _ => DATE_PREPS.contains(&p.as_str()),
@@ -2843,7 +2852,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if !ok_conn || !self.ok(conn + 1, i) {
             return None;
         }
-        let (second, end) = self.day_month(conn + 1)?;
+        // "from 4 to 22 January", "from 4 to January 22, 1995".
+        let (second, end) = self
+            .day_month(conn + 1)
+            .or_else(|| self.month_day(conn + 1))?;
         let first = match &second {
             Raw::Abs(Val::Day(x)) => Raw::Abs(Val::Day(CalendarDate::new(x.year, x.month, d)?)),
             Raw::MonthDay(m, _) => Raw::MonthDay(*m, d),
@@ -4975,6 +4987,18 @@ mod tests {
             found("It began 20 years ago and now draws crowds.", REF).len(),
             1
         );
+        let r = one("It ran between 2015 and Feb 2018.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2015", Some("2018-02"))
+        );
+        let r = one("I'll be out from 4 to January 22, 1995", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("1995-01-04", Some("1995-01-22"))
+        );
+        // Counts stay counts.
+        assert!(found("from 1500 to 2000 people", REF).is_empty());
         // "in the week" is the current one (a bare "week" then needs no number).
         assert_eq!(value("She left earlier in the week.", REF), "2021-W33");
     }
@@ -5051,6 +5075,18 @@ mod tests {
             found("It began 20 years ago and now draws crowds.", REF).len(),
             1
         );
+        let r = one("It ran between 2015 and Feb 2018.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2015", Some("2018-02"))
+        );
+        let r = one("I'll be out from 4 to January 22, 1995", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("1995-01-04", Some("1995-01-22"))
+        );
+        // Counts stay counts.
+        assert!(found("from 1500 to 2000 people", REF).is_empty());
         // "in the week" is the current one (a bare "week" then needs no number).
         assert_eq!(value("She left earlier in the week.", REF), "2021-W33");
         assert_eq!(value("the week of April 10, 2018", REF), "2018-W15");
