@@ -129,6 +129,10 @@
 //!   The month must end the phrase or be joined to another date ("2015 June and 2018 May"):
 //!   "in 2016 May said" is the year and a name.
 //! - "18 and 19 June": the first day takes the month of the second.
+//! - Glued quarters and month ranges: "2017-q1", "q1-2019", "Jan-Feb 2017" (the start takes
+//!   the year before when its month comes later: "Nov-Feb 2017" starts in 2016); "2014~2018".
+//! - A holiday name in lowercase that is also a phrase ("black friday") counts with its year.
+//! - A year after "in" completes a date: "28 June in 2020".
 //! - "now" as one end of a range ("between now and November 15", "from Jan 22 until now") is
 //!   the reference day; alone it is not read.
 //! - Years in words after a month, a day or a preposition: "nineteen seventy eight",
@@ -1318,7 +1322,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let p = Lower::of(self.t(i - 1));
         let after_date = prev_end == Some(i - 1);
         let ok = match p.as_str() {
-            "to" | "and" | "or" | "," | "-" | "–" | "—" => after_date,
+            "to" | "and" | "or" | "," | "-" | "–" | "—" | "~" => after_date,
             "by" => !self.prev_is_any(i - 1, CHANGE_VERBS),
             "of" => self.prev_is_any(i - 1, OF_HEADS),
             "from" | "between" => {
@@ -1337,7 +1341,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         })
                 };
                 self.boundary(j, i)
-                    || (self.is_any(j, &["to", "and", "until", "till", "through", "-", "–"])
+                    || (self.is_any(j, &["to", "and", "until", "till", "through", "-", "–", "~"])
                         && partner(j + 1))
             }
             "on" | "last" | "this" | "next" => false,
@@ -1409,7 +1413,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// A year after a period word: "2021", ", 2021", "of 2021".
     fn trailing_year(&self, j: usize, a: usize, allow_of: bool) -> Option<(i32, usize)> {
         let mut k = j;
-        if self.ok(k, a) && (self.t(k) == "," || (allow_of && self.is(k, "of"))) {
+        // "June of 2020", "28 June in 2020" (a year right after "in").
+        if self.ok(k, a) && (self.t(k) == "," || (allow_of && self.is_any(k, &["of", "in"]))) {
+            if self.is(k, "in") && self.year_tok(k + 1).is_none() {
+                return None;
+            }
             k += 1;
         }
         let Some(y) = self.year_tok(k).filter(|_| self.ok(k, a)) else {
@@ -2802,6 +2810,50 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     md(m, d)?
                 }
             }
+            // "2017-q1", "q1-2019", "2019-h2".
+            [a, b] if a.len() == 4 || b.len() == 4 => {
+                let (y, q) = if a.len() == 4 { (a, b) } else { (b, a) };
+                let half = q.starts_with('h');
+                let n = q
+                    .strip_prefix(['q', 'h'])
+                    .filter(|d| d.len() == 1)
+                    .and_then(|d| d.parse::<u32>().ok())
+                    .filter(|n| (1..=if half { 2 } else { 4 }).contains(n));
+                match (num(y), n) {
+                    (Some(y), Some(n)) if (1000..=2199).contains(&y) => {
+                        let y = i32::try_from(y).ok()?;
+                        Raw::Abs(if half {
+                            Val::Half(y, n)
+                        } else {
+                            Val::Quarter(y, n)
+                        })
+                    }
+                    _ => {
+                        let m = month(a)?;
+                        let n = num(b)?;
+                        if b.len() == 4 {
+                            Raw::Abs(Val::Month(i32::try_from(n).ok()?, m))
+                        } else {
+                            md(m, n)?
+                        }
+                    }
+                }
+            }
+            // "Jan-Feb 2017", "Nov-Feb".
+            [a, b] if month(a).is_some() && month(b).is_some() => {
+                let (ma, mb) = (month(a)?, month(b)?);
+                if let Some((y, end)) = self.trailing_year(end, i, false) {
+                    let ya = if ma <= mb { y } else { y.checked_sub(1)? };
+                    return Some((
+                        Raw::Range(
+                            Box::new(Raw::Abs(Val::Month(ya, ma))),
+                            Box::new(Raw::Abs(Val::Month(y, mb))),
+                        ),
+                        end,
+                    ));
+                }
+                return None;
+            }
             [a, b] => {
                 let m = month(a)?;
                 let n = num(b)?;
@@ -3103,10 +3155,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 .all(|(k, w)| self.ok(i + k, i) && norm(i + k) == *w);
             all.then_some((idx, words.len()))
         })?;
-        if !self.cap(i) && !matches!(first.as_str(), "christmas" | "easter" | "halloween") {
+        let end = i + len;
+        // A lowercase name that is also a phrase ("a good friday") counts with its year.
+        let lower_ok = matches!(first.as_str(), "christmas" | "easter" | "halloween")
+            || self.trailing_year(end, i, false).is_some();
+        if !self.cap(i) && !lower_ok {
             return None;
         }
-        let end = i + len;
         let named = len > 1;
         let mut mo = Mod::None;
         if let Some(m) = i.checked_sub(1).and_then(|p| self.modifier_at(p)) {
@@ -3536,13 +3591,13 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                 && point(&f.raw)
                 && point(&g.raw)
                 && match opener.as_str() {
-                    "between" => conn == "and",
+                    "between" => matches!(conn.as_str(), "and" | "~"),
                     "from" => matches!(
                         conn.as_str(),
-                        "to" | "until" | "till" | "through" | "-" | "–" | "—"
+                        "to" | "until" | "till" | "through" | "-" | "–" | "—" | "~"
                     ),
                     _ => {
-                        (matches!(conn.as_str(), "-" | "–" | "—")
+                        (matches!(conn.as_str(), "-" | "–" | "—" | "~")
                             && !m.doc.tokens.get(f.b).is_some_and(|t| t.space_before))
                             || (matches!(
                                 conn.as_str(),
@@ -4999,6 +5054,23 @@ mod tests {
         );
         // Counts stay counts.
         assert!(found("from 1500 to 2000 people", REF).is_empty());
+        assert_eq!(value("in the fiscal 2017-q1", REF), "2017-Q1");
+        let r = one("Talks run Jan-Feb 2017.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2017-01", Some("2017-02"))
+        );
+        assert_eq!(value("on black friday 2010", REF), "2010-11-26");
+        // Not the holiday: a weekday at most.
+        assert!(found("It was a good friday for the team.", REF)
+            .iter()
+            .all(|f| f.0 == "friday"));
+        assert_eq!(value("She returned on 28 June in 2020.", REF), "2020-06-28");
+        let r = one("The range is between 2014~2018.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2014", Some("2018"))
+        );
         // "in the week" is the current one (a bare "week" then needs no number).
         assert_eq!(value("She left earlier in the week.", REF), "2021-W33");
     }
