@@ -2033,8 +2033,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 return None;
             }
         }
-        // "a second attack" is an ordinal, "for a second." a duration.
-        if unit == Unit::Second && article && !self.boundary(u + 1, i) {
+        // "a second attack" is an ordinal, "for a second." a duration; "twenty second" (a
+        // tens word before "second") is the ordinal 22nd.
+        let tens_word = self.kind(i) == Some(TokKind::Word)
+            && word_value(self.t(i)).is_some_and(|v| v >= 20.0 && v % 10.0 == 0.0)
+            && u == i + 1;
+        if unit == Unit::Second
+            && ((article && !self.boundary(u + 1, i))
+                || (tens_word && word.eq_ignore_ascii_case("second")))
+        {
             return None;
         }
         let mut end = u + 1;
@@ -2249,7 +2256,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 let base = match Lower::of(self.t(i + 3)).as_str() {
                     "yesterday" => -1,
                     "today" => 0,
-                    "tomorrow" => 1,
+                    "tomorrow" | "tmrw" => 1,
                     _ => 2,
                 };
                 if w == "day" && sign != 0 && base != 2 && self.ok(i + 3, i) {
@@ -5022,6 +5029,9 @@ mod tests {
         assert_eq!(value("for a fortnight", REF), "P2W");
         assert_eq!(value("a 30-minutes walk", REF), "PT30M");
         assert_eq!(value("It took 2 days 1 month.", REF), "P1M2D");
+        assert!(found("for the twenty second time", REF).is_empty());
+        assert_eq!(value("twenty seconds later", REF), "2021-08-22");
+        assert_eq!(value("back the day after tmrw", REF), "2021-08-24");
         assert!(found("They danced all night.", REF).is_empty());
         assert_eq!(
             found("Talks are on 18 and 19 June.", REF)
