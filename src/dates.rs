@@ -3761,7 +3761,13 @@ fn cyclic_year(p: i64, len: i64, y: i32, r: i64, tense: Tense, m: Mod) -> Option
     let pick = match m {
         Mod::Last => candidates.iter().rev().find(|&&cy| pos(cy) < now),
         Mod::Next => candidates.iter().find(|&&cy| pos(cy) > now),
-        Mod::This => Some(&y64),
+        // "this winter" said in March of a past-tense sentence is the winter just ended; in a
+        // future-tense one in September, the coming one.
+        Mod::This => match tense {
+            Tense::Past if pos(y64) > now => Some(&candidates[0]),
+            Tense::Future if pos(y64) < now => Some(&candidates[2]),
+            _ => Some(&y64),
+        },
         Mod::None => match tense {
             Tense::Past => candidates.iter().rev().find(|&&cy| pos(cy) <= now),
             Tense::Future => candidates.iter().find(|&&cy| pos(cy) >= now),
@@ -4681,6 +4687,13 @@ mod tests {
         );
         assert_eq!(value("The fair returns this summer.", REF), "2021-SU");
         assert_eq!(value("They met last winter.", REF), "2020-WI");
+        // Regression: "this winter" in March, past tense, is the winter just ended.
+        let march = Some("2025-03-12");
+        assert_eq!(
+            value("The river rose for the third time this winter.", march),
+            "2024-WI"
+        );
+        assert_eq!(value("It will snow this winter.", march), "2025-WI");
     }
 
     #[test]
