@@ -16,11 +16,14 @@
 //!
 //! - Number: the figure's `numeral` (the number alone, with its sign), against any figure but
 //!   an ordinal, whose value is `value` or its single bound ("more than 30" is 30): that model
-//!   finds numbers wherever they are, also inside amounts of money.
+//!   finds numbers wherever they are, also inside amounts of money, but not glued to a unit
+//!   ("180ml" is a word to it). A share of a whole ("two thirds of") is compared as a fraction
+//!   (0.67), where we say 66.7 percent.
 //! - NumberRange: the figure's whole span, or its span up to the end of the numeral (that model
 //!   knows no units: "more than thirty" in "more than thirty years old").
 //! - the other models: the figure's span without its leading hedge ("$14 million" in "about
-//!   $14 million"), since their spans hold the amount and its unit but never a hedge.
+//!   $14 million"), since their spans hold the amount and its unit but never a hedge; the value
+//!   compared is `value` or the single bound, as for Number.
 //!
 //! Amounts in cents or pence are compared in the main unit (we say 0.5 USD for "50 cents").
 //! Expected results without a numeric value (a bare unit name "fahrenheit", relative ordinals
@@ -221,6 +224,34 @@ fn candidate_spans(text: &str, f: &Figure, rule: SpanRule) -> Vec<(usize, usize)
     }
 }
 
+/// The value an expected single number is compared with: the figure's value or its only bound
+/// (the unit models know no hedges: "more than $5" is $5 to them). For the Number model a
+/// share of a whole ("two thirds of", "one in five") is a fraction, not a percentage.
+fn number_value(f: &Figure, rule: SpanRule) -> Option<f64> {
+    let v = single_value(f)?;
+    if rule == SpanRule::Numeral && f.kind == FigureKind::Percent && f.unit.as_deref() == Some("%")
+    {
+        let l = f.text.to_lowercase();
+        let written = l.contains('%') || l.contains("percent") || l.contains("per cent");
+        if !written && !l.contains("pct") {
+            return Some(v / 100.0);
+        }
+    }
+    Some(v)
+}
+
+/// A measure or amount of money whose number is glued to its unit ("180ml", "29km", "1m"):
+/// the Number model reads such a token as a word, not a number.
+fn glued_to_letters(text: &str, f: &Figure) -> bool {
+    if !matches!(f.kind, FigureKind::Measure | FigureKind::Money) {
+        return false;
+    }
+    let (s, e) = char_span(text, f.numeral.start, f.numeral.end);
+    let cs: Vec<char> = text.chars().skip(s).take(e.saturating_sub(s)).collect();
+    cs.windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_alphabetic())
+}
+
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
@@ -262,6 +293,7 @@ fn main() {
                 .figures
                 .into_iter()
                 .filter(|f| (m.relevant)(f))
+                .filter(|f| m.span != SpanRule::Numeral || !glued_to_letters(text, f))
                 .collect();
             let want = expected(&case);
             let listed = case["expected"].as_array().map_or(0, Vec::len);
@@ -277,8 +309,7 @@ fn main() {
                         && candidate_spans(text, f, m.span).contains(&w.span)
                         && match w.range {
                             Some((lo, hi)) => close(f.low, lo) && close(f.high, hi),
-                            None if m.span == SpanRule::Numeral => close(single_value(f), w.value),
-                            None => close(f.value, w.value),
+                            None => close(number_value(f, m.span), w.value),
                         }
                 });
                 match hit {

@@ -791,34 +791,49 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         .map(|(_, u)| (*u, FigureKind::Measure))
 }
 
-/// Every word a word numeral can start with (before any hyphen), sorted, so that the many
-/// words that cannot start one are rejected with one binary search and no allocation.
-#[rustfmt::skip]
-const NUMERAL_STARTS: &[&str] = &[
-    "a", "an", "billions", "billionth", "dozen", "dozens", "eight", "eighteen", "eighteenth",
-    "eighth", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth", "fifth",
-    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth",
-    "half", "hundreds", "hundredth", "millions", "millionth", "naught", "nine", "nineteen",
-    "nineteenth", "ninetieth", "ninety", "ninth", "nought", "one", "quarter", "seven", "seventeen",
-    "seventeenth", "seventh", "seventieth", "seventy", "several", "six", "sixteen", "sixteenth",
-    "sixth", "sixtieth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth",
-    "thirtieth", "thirty", "thousands", "thousandth", "three", "trillions", "twelfth", "twelve",
-    "twentieth", "twenty", "two", "zero",
-];
-
+/// True when `w` (up to its first hyphen) is a word a word numeral can start with. It runs on
+/// every word of the text, so it rejects by first letter and length before comparing, and
+/// never allocates.
 fn may_start_numeral(w: &str) -> bool {
-    let head = w.split(is_hyphen).next().unwrap_or("");
-    let mut buf = [0u8; 12];
-    if head.len() > buf.len() || !head.is_ascii() {
+    let b = w.as_bytes();
+    let end = b
+        .iter()
+        .position(|&c| c == b'-' || c >= 0x80)
+        .unwrap_or(b.len());
+    // A non-ASCII byte is fine only as the start of a Unicode hyphen ("two‑thirds").
+    if end < b.len() && b[end] >= 0x80 && !w[end..].starts_with(['‐', '‑']) {
         return false;
     }
-    for (d, c) in buf.iter_mut().zip(head.bytes()) {
-        *d = c.to_ascii_lowercase();
-    }
-    let key = &buf[..head.len()];
-    NUMERAL_STARTS
-        .binary_search_by(|x| x.as_bytes().cmp(key))
-        .is_ok()
+    let key = &b[..end];
+    let Some(first) = key.first() else {
+        return false;
+    };
+    #[rustfmt::skip]
+    let candidates: &[&str] = match first.to_ascii_lowercase() {
+        b'a' => &["a", "an"],
+        b'b' => &["billions", "billionth"],
+        b'd' => &["dozen", "dozens"],
+        b'e' => &["eight", "eighteen", "eighteenth", "eighth", "eightieth", "eighty", "eleven",
+            "eleventh"],
+        b'f' => &["fifteen", "fifteenth", "fifth", "fiftieth", "fifty", "five", "fortieth",
+            "forty", "four", "fourteen", "fourteenth", "fourth"],
+        b'h' => &["half", "hundred", "hundreds", "hundredth"],
+        b'm' => &["millions", "millionth"],
+        b'n' => &["naught", "nine", "nineteen", "nineteenth", "ninetieth", "ninety", "ninth",
+            "nineth", "nought"],
+        b'o' => &["one"],
+        b'q' => &["quarter"],
+        b's' => &["seven", "seventeen", "seventeenth", "seventh", "seventieth", "seventy",
+            "several", "six", "sixteen", "sixteenth", "sixth", "sixtieth", "sixty"],
+        b't' => &["ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth",
+            "thirty", "thousands", "thousandth", "three", "trillions", "trillionth", "twelfth",
+            "twelve", "twentieth", "twenty", "two"],
+        b'z' => &["zero"],
+        _ => return false,
+    };
+    candidates
+        .iter()
+        .any(|c| c.len() == key.len() && c.as_bytes().eq_ignore_ascii_case(key))
 }
 
 /// Number words: "forty-eight", "a hundred and five", "two million", "a dozen", vague
@@ -2891,8 +2906,19 @@ mod tests {
     }
 
     #[test]
-    fn numeral_starts_are_sorted() {
-        assert!(NUMERAL_STARTS.windows(2).all(|w| w[0] < w[1]));
+    fn numeral_starts_cover_number_words() {
+        let words = "zero one two three four five six seven eight nine ten eleven twelve thirteen \
+            fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
+            seventy eighty ninety nought naught third fourth fifth sixth seventh eighth ninth \
+            tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth \
+            eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth \
+            eightieth ninetieth hundredth thousandth millionth billionth dozen dozens hundreds \
+            thousands millions billions tens several half quarter a an";
+        for w in words.split_whitespace() {
+            assert!(may_start_numeral(w), "{w}");
+            assert!(may_start_numeral(&w.to_uppercase()), "{w}");
+        }
+        assert!(may_start_numeral("forty‑eight"));
         assert!(may_start_numeral("Forty-eight") && may_start_numeral("A"));
         assert!(!may_start_numeral("people") && !may_start_numeral("Ünïcödé"));
     }
