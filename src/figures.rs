@@ -43,7 +43,7 @@
 //!
 //! Two opposite bounds joined by "and"/"but" make one range: "more than 10 and less than 40"
 //! has `low` 10 and `high` 40. Comparison words and symbols are hedges too ("larger than",
-//! "less than or equal to", "exceeding", ">=", "≤"); "over" is not one after a number ("1 over
+//! "less than or equal to", "less or equal than", "exceeding", ">=", "≤"); "over" is not one after a number ("1 over
 //! 3") or after a verb it is the particle of ("handed over 30 rifles").
 //!
 //! # Written forms
@@ -53,8 +53,13 @@
 //! with a usual denominator and a numerator below it: "9/11" is not one), "½", mixed ("10 1/2",
 //! "2 ¼"), in words ("two thirds", "one eighth", "three quarters billion", "one and a half",
 //! "five and a half million", "3 million and a half"), "point" decimals ("five point five",
-//! "nought point three"), scientific notation ("1.3e6"), "lakh" (1e5) and "crore" (1e7),
-//! "minus"/"negative" before a number. A fraction of words followed by "of" is a share (below);
+//! "nought point three"), scientific notation ("1.3e6", "12.32e+14", "1.3x10^6"), "lakh"
+//! (1e5) and "crore" (1e7), "minus"/"negative" before a number (a sign belongs to the number
+//! it is written on: "between negative ten and fifteen" is -10 to 15; a dash after a number is
+//! a range dash: "75 -300mm"), compounds with a spaced hyphen ("fifty - two"), digits with
+//! scale words and a remainder ("4 thousand 3 hundred and 21"), "2.33 k", "$1MM". Any ordinal
+//! from "third" up is a fraction denominator ("a hundredth", "three twenty-fifths"), except
+//! that "one hundredth" before a noun is an ordinal ("the one hundredth anniversary"). A fraction of words followed by "of" is a share (below);
 //! otherwise it is a plain amount ("a 1/4 mile track" is 0.25 mi). Composed ordinals ("one
 //! hundred twenty-fifth", "two hundredth") and ordinal words from "eleventh" up are ordinals
 //! even without a determiner. A glued "m" is metres unless money or a plural noun makes it a
@@ -68,13 +73,20 @@
 //!   sterling", otherwise a weight (`lb`); "won" likewise needs a scale. `unit` is the ISO
 //!   code; `$` alone is USD and `¥` alone JPY. Scale words apply: "$2.5 billion" is 2.5e9.
 //!   "cents" (USD) and "pence"/"penny" (GBP) are money in the main unit: "50 cents" is 0.5 USD,
-//!   so that figures compare. "3 dollars 50 cents" is 3.5; "30 MUSD" and "75 USD million" are
-//!   millions.
+//!   so that figures compare. "3 dollars 50 cents" is 3.5, and so is "3 dollars 50" when the
+//!   two-digit number ends the phrase (nothing counted after it: "3 dollars 50 times" is not);
+//!   "30 MUSD" and "75 USD million" are millions. ISO codes are read in capitals, glued
+//!   ("USD115"), and in lowercase unless the code is also an English word ("usd", "rmb", but
+//!   not "try", "cad", "cop").
 //! - `Percent`: `%`, "percent", "per cent", "pct" (`unit` `%`); "percentage points" and "pp"
 //!   (`pp`); "basis points" (`bp`). A share of a whole ("half of", "a third of", "two-thirds")
-//!   is a `Percent` whose value is the share in percent (half = 50).
+//!   is a `Percent` whose value is the share in percent (half = 50), and so are "one in five",
+//!   "nine out of 10" and "1 over 3" when the first number is below ten and the second is
+//!   larger and no time, year or unit ("2 in 10 minutes"); "534 out of 537 seats" stays two
+//!   counts, since what they count matters more than the ratio.
 //! - `Measure`: a unit of length, area, mass, volume, speed, power or temperature; `unit` is
-//!   its usual symbol (`km`, `mi`, `kg`, `t`, `bbl`, `mph`, `°C`...). Ages ("aged 45", "45-year-old",
+//!   its usual symbol (`km`, `mi`, `kg`, `t`, `bbl`, `mph`, `°C`...). A smaller unit after a
+//!   larger one adds to it: "5 ft 2 in" is 5.1667 ft, "7 pounds 8 ounces" 7.5 lb. Ages ("aged 45", "45-year-old",
 //!   "45 years old") are measures with `unit` `year` (or `month`, `week`, `day`).
 //! - `Ordinal`: "21st", "the third time" with the ordinal as `value`. "first" and "second" are
 //!   not kept (in news they order events rather than count anything, and "second" is also a
@@ -392,6 +404,10 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
 
+fn is_hyphen_tok(t: &str) -> bool {
+    matches!(t, "-" | "‐" | "‑")
+}
+
 /// Words that end a counted-noun run or can stand before a number without naming it.
 #[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
@@ -479,9 +495,24 @@ const DATE_CONTEXT: &[&str] = &[
 fn read_num(doc: &Doc, i: usize) -> Option<Num> {
     match kind(doc, i)? {
         TokKind::Number => read_digits(doc, i),
-        TokKind::Word => read_words(doc, i),
+        TokKind::Word => read_words(doc, i).or_else(|| code_glued(doc, i)),
         _ => None,
     }
+}
+
+/// "USD115", "EUR2.5": an ISO code glued before the digits, in one token.
+fn code_glued(doc: &Doc, i: usize) -> Option<Num> {
+    let w = doc.tok(i);
+    let (code, digits) = (w.get(..3)?, w.get(3..)?);
+    if !digits.starts_with(|c: char| c.is_ascii_digit())
+        || !code.bytes().all(|c| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let c = iso_code(code)?;
+    let mut num = Num::new(i, i + 1, parse_digits(digits)?, true);
+    num.glued = Glued::Unit(c, FigureKind::Money);
+    Some(num)
 }
 
 /// Digits, with what is glued to them, and scale words after them ("2.5 million").
@@ -572,6 +603,11 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
     {
         num.value = v;
         return Some(num);
+    } else if let Some(v) = exponent_after(doc, i, head, rest) {
+        // "12.32e+14", "1.3x10^6", "6.23x10^-4": the exponent in the next tokens.
+        num.value = v.0;
+        num.b = v.1;
+        return Some(num);
     } else if rest == "m" || rest == "t" {
         // "1.8m tall", "100t": metres and tonnes, unless money or a plural noun makes the
         // "m" a million ("$5m", "5m people").
@@ -612,23 +648,64 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
     }
     // Scale words after the digits: "2.5 million", "30 thousand", "1.2 bn".
     let mut j = i + 1;
+    let mut last_scale = 1.0;
     while let Some(w) = word(doc, j) {
         let sc = scale_word(w)
             .or_else(|| {
-                in_list(w, &["bn", "mn", "tn", "mln", "bln"])
+                in_list(w, &["bn", "mn", "tn", "mln", "bln", "tln", "trn"])
                     .then(|| suffix_scale(w))
                     .flatten()
             })
-            .or_else(|| in_list(w, &["dozen", "dozens"]).then_some(12.0));
+            // "2.33 k" on its own; "a 10 k race" is kilometres.
+            .or_else(|| (is_any(doc, j, &["k"]) && word(doc, j + 1).is_none()).then_some(1e3))
+            .or_else(|| {
+                in_list(w, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]).then_some(12.0)
+            });
         match sc {
             Some(sc) => {
                 num.scale *= sc;
+                last_scale = sc;
                 j += 1;
             }
             None => break,
         }
     }
     num.value *= num.scale;
+    // "4 thousand 3 hundred and 21": digits with smaller scales, and "and" a number below a
+    // hundred after "hundred".
+    if num.glued == Glued::None && last_scale > 1.0 {
+        loop {
+            let and = is(doc, j, "and") && last_scale == 100.0;
+            let c = if and { j + 1 } else { j };
+            if !same_sentence(doc, i, c) {
+                break;
+            }
+            let piece = match kind(doc, c) {
+                Some(TokKind::Number) if doc.tok(c).bytes().all(|b| b.is_ascii_digit()) => {
+                    parse_digits(doc.tok(c)).map(|v| (v, c + 1))
+                }
+                Some(TokKind::Word) if and => word_number(doc, c, false).map(|(v, e, _)| (v, e)),
+                _ => None,
+            };
+            let Some((v, e)) = piece else { break };
+            let sc = word(doc, e)
+                .and_then(scale_word)
+                .filter(|sc| *sc < last_scale);
+            match sc {
+                Some(sc) if v < 1000.0 && e == c + 1 => {
+                    num.value += v * sc;
+                    last_scale = sc;
+                    j = e + 1;
+                }
+                None if and && v < 100.0 => {
+                    num.value += v;
+                    j = e;
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
     if let Glued::Range(hi) = num.glued {
         num.glued = Glued::Range(hi * num.scale);
     }
@@ -641,6 +718,48 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     Some(num)
+}
+
+/// An exponent that the tokenizer split off: "12.32e" "+" "14", "1.3x10" "^" "6". Returns the
+/// value and the end token.
+fn exponent_after(doc: &Doc, i: usize, head: &str, rest: &str) -> Option<(f64, usize)> {
+    let m = parse_digits(head)?;
+    let power = matches!(rest, "x10" | "×10" | "X10");
+    if !(matches!(rest, "e" | "E") || power) {
+        return None;
+    }
+    let mut j = i + 1;
+    if power {
+        if tok(doc, j) != "^" || !glued(doc, j) {
+            return None;
+        }
+        j += 1;
+    }
+    let sign = match tok(doc, j) {
+        "-" | "−" if glued(doc, j) => -1,
+        "+" if glued(doc, j) => 1,
+        _ if power => 1,
+        _ => return None,
+    };
+    if matches!(tok(doc, j), "-" | "−" | "+") {
+        j += 1;
+    }
+    let e = doc.tokens.get(j).filter(|t| !t.space_before)?;
+    let d = doc.tok(j);
+    if e.kind != TokKind::Number
+        || d.is_empty()
+        || d.len() > 3
+        || !d.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let e: i32 = d.parse().ok()?;
+    let v = if sign < 0 {
+        m / 10f64.powi(e)
+    } else {
+        m * 10f64.powi(e)
+    };
+    v.is_finite().then_some((v, j + 1))
 }
 
 /// The token at `j` when it continues a space-grouped number: exactly three digits (maybe with
@@ -701,6 +820,17 @@ fn compound(r: &str, start: usize) -> Option<Glued> {
         .then_some(Glued::Noun(start, start + w.len()))
 }
 
+/// True when the number `n` after an amount of money ("15 dollars 50") is its cents: two
+/// digits or words below a hundred, ending the phrase (nothing countable or measured after).
+fn bare_cents(doc: &Doc, n: &Num) -> bool {
+    let two_digits = !n.digits || tok(doc, n.a).len() == 2;
+    let ends = match word(doc, n.b) {
+        None => unit_after(doc, n.b, false).is_none() && tok(doc, n.b) != "%",
+        Some(w) => in_list(w, &["and", "more", "only"]),
+    };
+    two_digits && ends
+}
+
 /// A unit written right after digits: "29km", "30C", "5pp".
 fn glued_unit(s: &str) -> Option<(&'static str, FigureKind)> {
     use FigureKind::*;
@@ -737,6 +867,7 @@ fn glued_unit(s: &str) -> Option<(&'static str, FigureKind)> {
                 "mcg" | "µg" | "μg" => "µg",
                 "kb" => "kB",
                 "mb" => "MB",
+                "rad" => "rad",
                 "gb" => "GB",
                 "tb" => "TB",
                 _ => {
@@ -783,7 +914,7 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         ("gigabyte", "GB"), ("gigabytes", "GB"), ("gb", "GB"), ("terabyte", "TB"),
         ("terabytes", "TB"), ("tb", "TB"), ("megabit", "Mbit"), ("megabits", "Mbit"),
         ("gigabit", "Gbit"), ("gigabits", "Gbit"), ("mbps", "Mbit/s"), ("gbps", "Gbit/s"),
-        ("kn", "kn"), ("knot", "kn"), ("m", "m"),
+        ("kn", "kn"), ("knot", "kn"), ("m", "m"), ("radian", "rad"), ("radians", "rad"),
     ];
     UNITS
         .iter()
@@ -972,7 +1103,13 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
     if let Some(w2) = word(doc, end) {
         // "two thirds (of)", "one eighth", "three quarters billion".
         if let Some((d, plural)) = fraction_denominator(w2) {
-            if (plural && v >= 2.0) || (!plural && v == 1.0 && one_word) {
+            // "one hundredth" before a noun is an ordinal ("the one hundredth anniversary").
+            let noun_next = word(doc, end + 1).is_some_and(|w| {
+                !in_list(w, FUNCTION_WORDS) && w.chars().next().is_some_and(char::is_lowercase)
+            });
+            if (plural && v >= 2.0)
+                || (!plural && v == 1.0 && one_word && !(noun_next && d >= 100.0))
+            {
                 if is(doc, end + 1, "of") && one_word && v < d {
                     return Some(share(i, end + 1, v, d));
                 }
@@ -1075,6 +1212,39 @@ fn share(a: usize, b: usize, n: f64, d: f64) -> Num {
     num
 }
 
+/// "one in five", "two out of three", "1 over 3": a share of a whole, when the first number is
+/// below ten, the second is larger and is not a year, a time or a measure ("2 in 10 days" is
+/// no share). Larger first numbers stay counts ("534 out of 537 seats").
+fn share_of(doc: &Doc, n: &Num) -> Option<Num> {
+    // "534 out of 537 seats" counts seats; small numerators read as shares.
+    if !n.plain() || !(1.0..10.0).contains(&n.value) || n.value.fract() != 0.0 {
+        return None;
+    }
+    let c = n.b;
+    let r = if is(doc, c, "out") && is(doc, c + 1, "of") {
+        c + 2
+    } else if is_any(doc, c, &["in", "over"]) {
+        c + 1
+    } else {
+        return None;
+    };
+    if !same_sentence(doc, n.a, r) {
+        return None;
+    }
+    let d = read_num(doc, r).filter(|d| d.plain() && d.value > n.value)?;
+    let after = tok(doc, d.b);
+    if is_year(doc, &d)
+        || time_unit(after).is_some()
+        || unit_after(doc, d.b, false).is_some()
+        || in_list(after, CLOCK_WORDS)
+    {
+        return None;
+    }
+    let mut num = share(n.a, d.b, n.value, d.value);
+    num.digits = n.digits;
+    Some(num)
+}
+
 /// "several thousand" (3-9 x), "a few hundred" (2-5 x): `j` is the first scale word.
 fn few_or_several(doc: &Doc, a: usize, mut j: usize, lo: f64, hi: f64) -> Option<Num> {
     let first = j;
@@ -1147,7 +1317,25 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
     let mut scale = 1.0;
     let mut j = i;
     let mut end = i;
-    while let Some(w) = word(doc, j) {
+    loop {
+        // "fifty - two": a compound written with a spaced hyphen.
+        if let Last::Small(p) = last {
+            let unit = word(doc, j + 1)
+                .filter(|w| !w.contains(is_hyphen))
+                .and_then(word_value)
+                .filter(|v| (1.0..10.0).contains(v));
+            if let (true, Some(v)) = (
+                is_hyphen_tok(tok(doc, j)) && p >= 20.0 && p % 10.0 == 0.0 && p < 100.0,
+                unit,
+            ) {
+                cur += v;
+                last = Last::Small(v);
+                j += 2;
+                end = j;
+                continue;
+            }
+        }
+        let Some(w) = word(doc, j) else { break };
         if let Some(s) = scale_word(w) {
             if last == Last::Start {
                 break;
@@ -1220,6 +1408,22 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["equal", "to", "or", "more", "than"], LowerBound),
         (&["equal", "to", "or", "greater", "than"], LowerBound),
         (&["at", "least", "or", "equal", "to"], LowerBound),
+        (&["less", "or", "equal", "than"], UpperBound),
+        (&["less", "or", "equal", "to"], UpperBound),
+        (&["fewer", "or", "equal", "than"], UpperBound),
+        (&["smaller", "or", "equal", "than"], UpperBound),
+        (&["smaller", "or", "equal", "to"], UpperBound),
+        (&["lower", "or", "equal", "than"], UpperBound),
+        (&["lower", "or", "equal", "to"], UpperBound),
+        (&["more", "or", "equal", "than"], LowerBound),
+        (&["greater", "or", "equal", "than"], LowerBound),
+        (&["greater", "or", "equal", "to"], LowerBound),
+        (&["higher", "or", "equal", "than"], LowerBound),
+        (&["higher", "or", "equal", "to"], LowerBound),
+        (&["bigger", "or", "equal", "than"], LowerBound),
+        (&["bigger", "or", "equal", "to"], LowerBound),
+        (&["larger", "or", "equal", "than"], LowerBound),
+        (&["larger", "or", "equal", "to"], LowerBound),
         (&["no", "more", "than"], UpperBound),
         (&["not", "more", "than"], UpperBound),
         (&["no", "fewer", "than"], LowerBound),
@@ -1329,8 +1533,23 @@ const ISO_CODES: &[&str] = &[
     "IQD", "TWD", "CZK", "HUF", "MYR", "QAR", "KWD", "BTC",
 ];
 
+/// An ISO 4217 code, in capitals, or in lowercase ("usd", "rmb") when the code is not also an
+/// English word ("cad", "try", "cop", "rub"...).
 fn iso_code(w: &str) -> Option<&'static str> {
-    let c = ISO_CODES.iter().find(|c| **c == w)?;
+    const WORDS: &[&str] = &["CAD", "TRY", "COP", "ARS", "ILS", "SAR", "RUB"];
+    let b = w.as_bytes();
+    if b.len() != 3 {
+        return None;
+    }
+    let c = if b.iter().all(u8::is_ascii_uppercase) {
+        ISO_CODES.iter().find(|c| **c == w)?
+    } else if b.iter().all(u8::is_ascii_lowercase) {
+        ISO_CODES
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(w) && !WORDS.contains(c))?
+    } else {
+        return None;
+    };
     Some(if *c == "RMB" { "CNY" } else { c })
 }
 
@@ -1735,7 +1954,10 @@ fn counts_after(doc: &Doc, q: usize, singular: bool) -> Option<(String, bool)> {
 
 /// Reads the figure whose numeral starts at token `i`, if it is one.
 fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Found> {
-    let num = read_num(doc, i)?;
+    let mut num = read_num(doc, i)?;
+    if let Some(sh) = share_of(doc, &num) {
+        num = sh;
+    }
     if num.b <= num.a || claimed.hits(doc.range(num.a, num.b - 1)) {
         return None;
     }
@@ -1754,7 +1976,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             let sign = num.digits
                 && matches!(t, "-" | "−" | "–")
                 && glued(doc, p)
-                && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct);
+                && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct)
+                // "75 -300mm" is a range, not minus 300.
+                && kind(doc, m.wrapping_sub(1)) != Some(TokKind::Number);
             if sign || t.eq_ignore_ascii_case("minus") || t.eq_ignore_ascii_case("negative") {
                 neg = true;
                 sign_tok = m;
@@ -1897,6 +2121,8 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
 
     // Look ahead: range.
     let mut low_high: Option<(f64, f64)> = None;
+    // Ends read with their own signs, which the minus before the figure must not flip again.
+    let mut signed_range = false;
     let mut last = num;
     if let Glued::Range(hi) = num.glued {
         low_high = Some((num.value, hi));
@@ -1931,6 +2157,10 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                     r += 2;
                 }
             }
+            // The second end's own sign: "between negative ten and fifteen", "-10 to -5".
+            let y_neg = is_any(doc, r, &["minus", "negative"])
+                || (matches!(tok(doc, r), "-" | "−") && glued(doc, r + 1) && !glued(doc, r));
+            let r = if y_neg { r + 1 } else { r };
             if let Some(y) = read_num(doc, r).filter(|y| y.plain() && y.digits == num.digits) {
                 let mut x = num.value;
                 if num.scale == 1.0 && y.scale > 1.0 && x < y.value / y.scale {
@@ -1941,8 +2171,17 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                         && y.value <= 2100.0
                         && tok(doc, y.a).len() == 4
                         && num.value >= 1800.0);
-                if x < y.value && !years && !claimed.hits(doc.range(y.a, y.b - 1)) {
-                    low_high = Some((x, y.value));
+                let ends = if neg || y_neg {
+                    let sx = if neg { -x } else { x };
+                    let sy = if y_neg { -y.value } else { y.value };
+                    // "-5 to -10" is written either way round.
+                    (sx != sy && (sx < sy || (neg && y_neg))).then(|| (sx.min(sy), sx.max(sy)))
+                } else {
+                    (x < y.value).then_some((x, y.value))
+                };
+                if let (Some(e), false) = (ends, years || claimed.hits(doc.range(y.a, y.b - 1))) {
+                    low_high = Some(e);
+                    signed_range = neg || y_neg;
                     last = y;
                 }
             }
@@ -1971,7 +2210,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         unit = Some(c);
         fkind = FigureKind::Money;
         // "$5 million USD"
-        if iso_code(tok(doc, q)).is_some() {
+        if iso_code(tok(doc, q)) == Some(c) {
             q += 1;
         }
     } else if unit.is_none() && !num.ordinal && !num.share {
@@ -1983,10 +2222,19 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
             if k == FigureKind::Money && factor == 1.0 {
                 let c = if is(doc, q, "and") { q + 1 } else { q };
-                if let Some(n) = read_num(doc, c).filter(|n| n.plain() && n.value < 100.0) {
-                    if is_any(doc, n.b, &["cent", "cents"]) && same_sentence(doc, q, n.b) {
+                if let Some(n) = read_num(doc, c).filter(|n| {
+                    n.plain()
+                        && n.value < 100.0
+                        && n.value.fract() == 0.0
+                        && same_sentence(doc, q, n.b)
+                }) {
+                    if is_any(doc, n.b, &["cent", "cents"]) {
                         plus = n.value / 100.0;
                         q = n.b + 1;
+                    } else if bare_cents(doc, &n) {
+                        // "15 dollars 50", "17 USD 25": the cents without their name.
+                        plus = n.value / 100.0;
+                        q = n.b;
                     }
                 }
             }
@@ -2006,6 +2254,48 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         } else if age_opener {
             unit = Some("year");
             fkind = FigureKind::Measure;
+        }
+    }
+    // "10km/hr": a speed written with a slash.
+    if matches!(unit, Some("km" | "mi"))
+        && tok(doc, q) == "/"
+        && glued(doc, q)
+        && is_any(doc, q + 1, &["h", "hr"])
+    {
+        unit = Some(if unit == Some("km") { "km/h" } else { "mph" });
+        q += 2;
+    }
+    // "5 ft 2 in", "6 feet and 2 inches", "7 pounds 6 ounces": the smaller unit adds to the
+    // larger one.
+    if let (Some((sub, per)), None, false) = (
+        match unit {
+            Some("ft") => Some(("in", 12.0)),
+            Some("lb") => Some(("oz", 16.0)),
+            _ => None,
+        },
+        low_high,
+        neg,
+    ) {
+        let c = if is(doc, q, "and") { q + 1 } else { q };
+        if let Some(n) = read_num(doc, c).filter(|n| n.plain() && n.value < per) {
+            let e = n.b;
+            let end = match unit_after(doc, e, false) {
+                Some((u, _, e2)) if u == sub => Some(e2),
+                // "in" alone is a preposition unless the phrase ends there.
+                _ if sub == "in"
+                    && is(doc, e, "in")
+                    && !(word(doc, e + 1).is_some_and(|w| in_list(w, FUNCTION_WORDS))
+                        || (word(doc, e + 1).is_some() && doc.is_capitalized(e + 1))
+                        || kind(doc, e + 1) == Some(TokKind::Number)) =>
+                {
+                    Some(e + 1)
+                }
+                _ => None,
+            };
+            if let Some(e2) = end.filter(|e2| same_sentence(doc, q, e2 - 1)) {
+                plus += n.value / per;
+                q = e2;
+            }
         }
     }
     if num.share {
@@ -2029,7 +2319,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         low = low.map(|v| v * factor);
         high = high.map(|v| v * factor);
     }
-    if neg {
+    if neg && !signed_range {
         value = value.map(|v| -v);
         let (l, h) = (high.map(|v| -v), low.map(|v| -v));
         low = l;
@@ -2092,6 +2382,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                 && num.b == num.a + 1
                 && hedge.is_none()
                 && currency.is_none()
+                && !neg
                 && is(doc, num.a, "one")
             {
                 let prev = num.a.checked_sub(1).map_or("", |k| tok(doc, k));
@@ -2357,6 +2648,91 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         figs(s).into_iter().map(|f| f.text).collect()
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-9 * b.abs().max(1.0))
+    }
+
+    #[test]
+    fn shares_written_as_one_in_five() {
+        let f = one("One in five adults had no job.");
+        assert_eq!(f.kind, FigureKind::Percent);
+        assert!(close(f.value, 20.0));
+        let f = one("Nine out of 10 voters agreed.");
+        assert!(close(f.value, 90.0));
+        // Larger first numbers are counts; times and years are not denominators.
+        assert_eq!(figs("They won 534 out of 537 seats.").len(), 2);
+        assert_eq!(
+            figs("He scored 2 in 10 minutes.")[0].kind,
+            FigureKind::Count
+        );
+        assert!(figs("Only 1 in 2019 was found.")
+            .iter()
+            .all(|f| f.kind != FigureKind::Percent));
+    }
+
+    #[test]
+    fn fractions_with_any_ordinal_denominator() {
+        assert!(close(one("It moved a hundredth of an inch.").value, 1.0));
+        assert!(close(
+            one("They paid three twenty-fifths of it.").value,
+            12.0
+        ));
+        let f = one("the one hundredth anniversary");
+        assert_eq!(f.kind, FigureKind::Ordinal);
+        assert!(close(f.value, 100.0));
+        // "second" is never a denominator.
+        assert!(figs("It took two seconds.").is_empty());
+    }
+
+    #[test]
+    fn signs_belong_to_their_own_numbers() {
+        let f = one("Temperatures fell to between negative ten and fifteen degrees.");
+        assert_eq!((f.low, f.high), (Some(-10.0), Some(15.0)));
+        let f = one("Lows were -10 to -5 degrees.");
+        assert_eq!((f.low, f.high), (Some(-10.0), Some(-5.0)));
+        let f = one("The answer is minus one.");
+        assert_eq!(f.value, Some(-1.0));
+        // A dash after a number is a range dash, not a minus.
+        assert!(figs("a 75 -300mm lens")
+            .iter()
+            .all(|f| f.value != Some(-300.0)));
+    }
+
+    #[test]
+    fn compound_amounts() {
+        assert_eq!(one("It cost 15 dollars 50.").value, Some(15.5));
+        assert_eq!(one("It cost 17 USD 25.").value, Some(17.25));
+        assert_eq!(figs("He spent 100 dollars 50 times.")[0].value, Some(100.0));
+        assert!(close(one("He is 5 ft 2 in").value, 5.0 + 2.0 / 12.0));
+        assert!(close(
+            one("He is 6 feet and 2 inches tall.").value,
+            6.0 + 2.0 / 12.0
+        ));
+        assert_eq!(one("She weighed 7 pounds 8 ounces.").value, Some(7.5));
+        assert_eq!(one("It holds 3 hundred and 21 seats.").value, Some(321.0));
+        assert_eq!(
+            one("It holds 4 thousand 3 hundred seats.").value,
+            Some(4300.0)
+        );
+        assert_eq!(one("Fifty - two people came.").value, Some(52.0));
+        assert_eq!(one("It is 1.3x10^6 units.").value, Some(1.3e6));
+        assert_eq!(one("It is 12e+3 units.").value, Some(12e3));
+        let f = one("They paid USD115 each.");
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Money, Some("USD"))
+        );
+        let f = one("it was 10 rmb");
+        assert_eq!(f.unit.as_deref(), Some("CNY"));
+        // Lowercase codes that are words stay words.
+        assert!(figs("I try 5 times")
+            .iter()
+            .all(|f| f.kind == FigureKind::Count));
+        assert_eq!(one("a speed of 10km/hr").unit.as_deref(), Some("km/h"));
+        let f = one("It is smaller or equal than 100");
+        assert_eq!((f.low, f.high), (None, Some(100.0)));
     }
 
     #[test]
