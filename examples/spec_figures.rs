@@ -20,7 +20,8 @@
 //!   ("180ml" is a word to it). A share of a whole ("two thirds of") is compared as a fraction
 //!   (0.67), where we say 66.7 percent.
 //! - NumberRange: the figure's whole span, or its span up to the end of the numeral (that model
-//!   knows no units: "more than thirty" in "more than thirty years old").
+//!   knows no units: "more than thirty" in "more than thirty years old"). A closed range of one
+//!   number ("equal to 20" is `[20,20]`) is a figure whose `hedgeKind` is `exact`.
 //! - the other models: the figure's span without its leading hedge ("$14 million" in "about
 //!   $14 million"), since their spans hold the amount and its unit but never a hedge; the value
 //!   compared is `value` or the single bound, as for Number.
@@ -35,8 +36,9 @@
 //! last but one"); it is read for failures worth fixing, never tuned to.
 
 use presslens::figures::extract;
+use presslens::numbers::suffix_scale;
 use presslens::text::Doc;
-use presslens::{Figure, FigureKind};
+use presslens::{Figure, FigureKind, HedgeKind};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -82,7 +84,10 @@ const MODELS: &[Model] = &[
     Model {
         file: "Number__English__NumberRangeModel.jsonl",
         name: "NumberRange",
-        relevant: |f| f.value.is_none() && (f.low.is_some() || f.high.is_some()),
+        relevant: |f| {
+            f.value.is_none() && (f.low.is_some() || f.high.is_some())
+                || f.hedge_kind == Some(HedgeKind::Exact)
+        },
         span: SpanRule::WholeOrToNumeral,
     },
     Model {
@@ -247,9 +252,13 @@ fn glued_to_letters(text: &str, f: &Figure) -> bool {
         return false;
     }
     let (s, e) = char_span(text, f.numeral.start, f.numeral.end);
-    let cs: Vec<char> = text.chars().skip(s).take(e.saturating_sub(s)).collect();
-    cs.windows(2)
-        .any(|w| w[0].is_ascii_digit() && w[1].is_alphabetic())
+    let numeral: String = text.chars().skip(s).take(e.saturating_sub(s)).collect();
+    // The letters after the last digit: a unit ("ml") or a scale ("mil", "MM").
+    let Some(k) = numeral.rfind(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let letters = &numeral[k + 1..];
+    letters.starts_with(char::is_alphabetic) && suffix_scale(letters).is_none()
 }
 
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
@@ -308,6 +317,8 @@ fn main() {
                     !used[k]
                         && candidate_spans(text, f, m.span).contains(&w.span)
                         && match w.range {
+                            // "[20,20]" is "equal to 20": a value.
+                            Some((lo, hi)) if lo.is_some() && lo == hi => close(f.value, lo),
                             Some((lo, hi)) => close(f.low, lo) && close(f.high, hi),
                             None => close(number_value(f, m.span), w.value),
                         }

@@ -688,9 +688,12 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
                 _ => None,
             };
             let Some((v, e)) = piece else { break };
-            let sc = word(doc, e)
-                .and_then(scale_word)
-                .filter(|sc| *sc < last_scale);
+            let next_scale = word(doc, e).and_then(scale_word);
+            let sc = next_scale.filter(|sc| *sc < last_scale);
+            // "3 hundred and 2 hundred" is two numbers.
+            if next_scale.is_some() && sc.is_none() || v < 1.0 {
+                break;
+            }
             match sc {
                 Some(sc) if v < 1000.0 && e == c + 1 => {
                     num.value += v * sc;
@@ -1004,7 +1007,11 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             let noun_next = word(doc, i + 2).is_some_and(|w| {
                 !in_list(w, FUNCTION_WORDS) && w.chars().next().is_some_and(char::is_lowercase)
             });
-            if !noun_next && !prev.eq_ignore_ascii_case("and") && !glued(doc, i + 2) {
+            // "below a half." is a fraction; "into a third," may be an ordinal.
+            let glued_on = glued(doc, i + 2)
+                && !(in_list(nx, &["half", "quarter"])
+                    && matches!(tok(doc, i + 2), "." | "," | ";" | ":" | "!" | "?" | ")"));
+            if !noun_next && !prev.eq_ignore_ascii_case("and") && !glued_on {
                 return Some(Num::new(i, i + 2, 1.0 / d, false));
             }
         }
@@ -1098,8 +1105,17 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         }
         return None;
     }
-    let (v, end, scale) = word_number(doc, i, false)?;
+    let (v, mut end, scale) = word_number(doc, i, false)?;
     let one_word = end == i + 1;
+    // "five - eighths": a fraction written with a spaced hyphen.
+    if one_word
+        && is_hyphen_tok(tok(doc, end))
+        && word(doc, end + 1)
+            .and_then(fraction_denominator)
+            .is_some_and(|(_, plural)| plural == (v >= 2.0))
+    {
+        end += 1;
+    }
     if let Some(w2) = word(doc, end) {
         // "two thirds (of)", "one eighth", "three quarters billion".
         if let Some((d, plural)) = fraction_denominator(w2) {
@@ -1352,7 +1368,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 scale = s;
                 last = Last::Big;
             }
-        } else if w.eq_ignore_ascii_case("dozen") || w.eq_ignore_ascii_case("dozens") {
+        } else if in_list(w, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]) {
             if last == Last::Start && !leading_a {
                 break;
             }
@@ -1451,6 +1467,10 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["upwards", "of"], LowerBound),
         (&["up", "to"], UpperBound),
         (&["close", "to"], Approximate),
+        (&["equals", "to"], Exact),
+        (&["equal", "to"], Exact),
+        (&["equaling", "to"], Exact),
+        (&["equalling", "to"], Exact),
         (&["an", "estimated"], Approximate),
         (&["over"], LowerBound),
         (&["above"], LowerBound),
@@ -1459,6 +1479,11 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["nearly"], UpperBound),
         (&["almost"], UpperBound),
         (&["about"], Approximate),
+        (&["exactly"], Exact),
+        (&["precisely"], Exact),
+        (&["equals"], Exact),
+        (&["equaling"], Exact),
+        (&["equalling"], Exact),
         (&["approximately"], Approximate),
         (&["approx"], Approximate),
         (&["around"], Approximate),
@@ -1496,8 +1521,16 @@ fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)>
             continue;
         }
         if words.iter().enumerate().all(|(k, w)| is(doc, s + k, w)) {
+            // "=>30", "<>30": not the comparisons we read.
+            if matches!(words[0], ">" | "<")
+                && s > floor
+                && glued(doc, s)
+                && matches!(tok(doc, s - 1), "=" | "<" | ">")
+            {
+                return None;
+            }
             let mut s = s;
-            if *hk != HedgeKind::Approximate
+            if matches!(hk, HedgeKind::LowerBound | HedgeKind::UpperBound)
                 && s > floor
                 && is_any(doc, s - 1, &["just", "well", "slightly", "far", "much"])
             {
@@ -2005,6 +2038,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         .filter(|(s, _)| same_sentence(doc, *s, i))
         .filter(|(s, _)| !over_is_not_a_bound(doc, *s, p));
     let mut hedge_range = None;
+    let p_bare = p;
     if let Some((s, _)) = hedge {
         hedge_range = Some(doc.tokens[s].start..doc.tokens[p - 1].end);
         p = s;
@@ -2226,7 +2260,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                     n.plain()
                         && n.value < 100.0
                         && n.value.fract() == 0.0
-                        && same_sentence(doc, q, n.b)
+                        && same_sentence(doc, q, n.b - 1)
                 }) {
                     if is_any(doc, n.b, &["cent", "cents"]) {
                         plus = n.value / 100.0;
@@ -2327,16 +2361,23 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     }
 
     // Postfix hedges: "30 or more", "250 or so", "30+".
+    // A bound after the number outweighs a vague word before it: "about 500 or more" is at
+    // least 500, and the figure starts at the number.
     let mut hedge_kind = hedge.map(|(_, k)| k);
-    if hedge_kind.is_none() && fkind != FigureKind::Ordinal {
+    let approximate = hedge_kind == Some(HedgeKind::Approximate);
+    if (hedge_kind.is_none() || approximate) && fkind != FigureKind::Ordinal {
         let post = if is(doc, q, "and") && is_any(doc, q + 1, &["more", "above", "over"]) {
             Some((HedgeKind::LowerBound, q + 2))
         } else if is(doc, q, "or") {
-            match tok(doc, q + 1).to_ascii_lowercase().as_str() {
-                "more" | "higher" | "above" | "greater" => Some(HedgeKind::LowerBound),
-                "fewer" | "less" | "lower" => Some(HedgeKind::UpperBound),
-                "so" => Some(HedgeKind::Approximate),
-                _ => None,
+            let n = tok(doc, q + 1);
+            if in_list(n, &["more", "higher", "above", "greater"]) {
+                Some(HedgeKind::LowerBound)
+            } else if in_list(n, &["fewer", "less", "lower"]) {
+                Some(HedgeKind::UpperBound)
+            } else if n.eq_ignore_ascii_case("so") {
+                Some(HedgeKind::Approximate)
+            } else {
+                None
             }
             .map(|k| (k, q + 2))
         } else if tok(doc, q) == "+" && glued(doc, q) {
@@ -2344,11 +2385,14 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         } else {
             None
         };
-        if let Some((k, e)) = post {
+        if let Some((k, e)) = post.filter(|(k, _)| !approximate || *k != HedgeKind::Approximate) {
             if same_sentence(doc, q, e - 1) {
                 hedge_range = Some(doc.tokens[q].start..doc.tokens[e - 1].end);
                 hedge_kind = Some(k);
                 q = e;
+                if approximate {
+                    p = p_bare;
+                }
             }
         }
     }
@@ -2652,6 +2696,25 @@ mod tests {
 
     fn close(a: Option<f64>, b: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() < 1e-9 * b.abs().max(1.0))
+    }
+
+    #[test]
+    fn exact_hedges_and_bounds_after_vague_words() {
+        let f = one("It hired exactly 100 people.");
+        assert_eq!(
+            (f.value, f.hedge_kind),
+            (Some(100.0), Some(HedgeKind::Exact))
+        );
+        let f = one("The total equals 20 units.");
+        assert_eq!(f.hedge.as_deref(), Some("equals"));
+        let f = one("They own about 500 or more homes.");
+        assert_eq!(
+            (f.low, f.hedge_kind),
+            (Some(500.0), Some(HedgeKind::LowerBound))
+        );
+        assert_eq!(f.text, "500 or more");
+        // "=>" is not a comparison we read.
+        assert_eq!(one("x =>30").hedge_kind, None);
     }
 
     #[test]
