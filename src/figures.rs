@@ -103,7 +103,10 @@
 //! "9 pm"), dates ("9/11", "Aug. 22", "22 August", "2021-08-22"), durations ("three years",
 //! "10-day": they belong to dates), phone numbers, scores ("3-2"), model names and numbered
 //! names ("C-17", "Boeing 737", "Windows 10": a number right after a capitalized word, and
-//! any word that mixes letters and digits), roman numerals (never read), ordinals right
+//! any word that mixes letters and digits; in a title-case headline, where every word is
+//! capitalized, a capitalized function word or verb in -s/-ed before the number, or an
+//! irregular plural after it, keeps it a count: "Bombing Kills 30", "Storm Leaves 3,000
+//! Homeless", "Ferry Carried 120 People"), roman numerals (never read), ordinals right
 //! before a capitalized word, list markers ("1." at a line start), labels ("No. 5",
 //! "page 12", "#3", "number one") and pieces of identifiers or URLs ("q=30", "%20"). A lone "one" is a figure only when a noun follows directly ("one person
 //! died", not "one of the concerns").
@@ -154,12 +157,13 @@ pub struct FiguresResult {
 /// numbers inside them are not figures.
 pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> FiguresResult {
     let claimed = Claimed::new(dates, names);
+    let titles = title_case_sentences(doc);
     let n = doc.tokens.len();
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < n {
         let floor = found.last().map_or(0, |f| f.b);
-        match figure_at(doc, i, &claimed, floor) {
+        match figure_at(doc, i, &claimed, &titles, floor) {
             Some(f) => {
                 i = f.b.max(i + 1);
                 found.push(f);
@@ -1909,15 +1913,17 @@ fn is_year(doc: &Doc, num: &Num) -> bool {
     !(next.chars().next().is_some_and(|c| c.is_lowercase()) && plural_like(next))
 }
 
-fn plural_like(w: &str) -> bool {
-    #[rustfmt::skip]
-    const IRREGULAR: &[&str] = &[
+/// Plurals without an -s, and adjectives used as plural nouns ("the dead").
+#[rustfmt::skip]
+const IRREGULAR_PLURALS: &[&str] = &[
         "people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet",
         "teeth", "mice", "geese", "crew", "militia", "infantry", "clergy", "livestock", "folk",
         "sheep", "deer", "fish", "aircraft", "data", "media", "youth", "dead", "wounded", "injured",
         "homeless", "elderly", "poor", "faithful",
-    ];
-    if in_list(w, IRREGULAR) {
+];
+
+fn plural_like(w: &str) -> bool {
+    if in_list(w, IRREGULAR_PLURALS) {
         return true;
     }
     let l = w.len();
@@ -1986,7 +1992,57 @@ fn counts_after(doc: &Doc, q: usize, singular: bool) -> Option<(String, bool)> {
 }
 
 /// Reads the figure whose numeral starts at token `i`, if it is one.
-fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Found> {
+/// Sentences written in title case ("Bombing Kills 30 in Kabul"), where a capital says nothing
+/// about names: short, and every word but the function words capitalized. One pass.
+fn title_case_sentences(doc: &Doc) -> Vec<bool> {
+    doc.sentences
+        .iter()
+        .map(|r| {
+            if r.len() < 3 || r.len() > 24 {
+                return false;
+            }
+            let mut content = 0;
+            for j in r.clone() {
+                let Some(w) = word(doc, j) else { continue };
+                if !w.starts_with(|c: char| c.is_alphabetic()) || in_list(w, FUNCTION_WORDS) {
+                    continue;
+                }
+                if !doc.is_capitalized(j) {
+                    return false;
+                }
+                content += 1;
+            }
+            content >= 2
+        })
+        .collect()
+}
+
+/// A capitalized word that can stand before a count in a headline: a function word ("Rises To
+/// 30"), or a verb in -s or -ed ("Bombing Kills 30", "Storm Leaves 3,000 Homeless") that is
+/// not one of the plural names that number things ("Windows 10", "News 12").
+fn headline_word(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "windows", "news", "series", "games", "olympics", "times", "sports",
+    ];
+    if in_list(w, FUNCTION_WORDS) {
+        return true;
+    }
+    let b = w.as_bytes();
+    let n = b.len();
+    let lower = |k: usize| b.get(k).map(u8::to_ascii_lowercase);
+    let verb_s =
+        n > 3 && lower(n - 1) == Some(b's') && !matches!(lower(n - 2), Some(b's' | b'u' | b'i'));
+    let verb_ed = n > 4 && lower(n - 2) == Some(b'e') && lower(n - 1) == Some(b'd');
+    (verb_s || verb_ed) && w.bytes().all(|c| c.is_ascii_alphabetic()) && !in_list(w, NAMES)
+}
+
+fn figure_at(
+    doc: &Doc,
+    i: usize,
+    claimed: &Claimed,
+    titles: &[bool],
+    floor: usize,
+) -> Option<Found> {
     let mut num = read_num(doc, i)?;
     if let Some(sh) = share_of(doc, &num) {
         num = sh;
@@ -2055,11 +2111,17 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         if let Some(m) = first_tok.checked_sub(1) {
             let t = tok(doc, m);
             let sentence_start = doc.is_sentence_initial(m);
+            let headline = titles
+                .get(doc.tokens[i].sentence as usize)
+                .copied()
+                .unwrap_or(false)
+                && (headline_word(t) || in_list(tok(doc, num.b), IRREGULAR_PLURALS));
             if num.digits
                 && kind(doc, m) == Some(TokKind::Word)
                 && doc.is_capitalized(m)
                 && same_sentence(doc, m, i)
                 && (!sentence_start || !in_list(t, FUNCTION_WORDS))
+                && !headline
             {
                 return None;
             }
@@ -2715,6 +2777,28 @@ mod tests {
         assert_eq!(f.text, "500 or more");
         // "=>" is not a comparison we read.
         assert_eq!(one("x =>30").hedge_kind, None);
+    }
+
+    #[test]
+    fn counts_in_title_case_headlines() {
+        for (s, v) in [
+            ("Bombing Kills 30 in Capital\n", 30.0),
+            ("Storm Leaves 3,000 Homeless\n", 3000.0),
+            ("Death Toll Rises To 45\n", 45.0),
+            ("Ferry Carried 120 People\n", 120.0),
+        ] {
+            assert_eq!(one(s).value, Some(v), "{s}");
+        }
+        // Model numbers stay names, also in headlines.
+        for s in [
+            "Boeing 737 Crashes Near Airport\n",
+            "Company Releases Windows 10\n",
+            "The Airbus 380 Lands\n",
+        ] {
+            assert!(figs(s).is_empty(), "{s}");
+        }
+        // Outside title case a capital still marks a name.
+        assert!(figs("He flew on a Boeing 737 and Kills 30 was a film.").is_empty());
     }
 
     #[test]
