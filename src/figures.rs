@@ -86,7 +86,11 @@
 //!   counts, since what they count matters more than the ratio.
 //! - `Measure`: a unit of length, area, mass, volume, speed, power or temperature; `unit` is
 //!   its usual symbol (`km`, `mi`, `kg`, `t`, `bbl`, `mph`, `°C`...). A smaller unit after a
-//!   larger one adds to it: "5 ft 2 in" is 5.1667 ft, "7 pounds 8 ounces" 7.5 lb. Ages ("aged 45", "45-year-old",
+//!   larger one adds to it: "5 ft 2 in" is 5.1667 ft, "7 pounds 8 ounces" 7.5 lb. Degrees are
+//!   `°` (of unknown scale, usually heat) unless a turning word comes just before the number
+//!   or an angle or compass word right after ("rotate 90 degrees", "60 degrees south"): then
+//!   `deg`, an angle. A unit glued by a hyphen is a unit too: "a 10-pound bag" (lb), "a
+//!   five-dollar bill" (USD). Ages ("aged 45", "45-year-old",
 //!   "45 years old") are measures with `unit` `year` (or `month`, `week`, `day`).
 //! - `Ordinal`: "21st", "the third time" with the ordinal as `value`. "first" and "second" are
 //!   not kept (in news they order events rather than count anything, and "second" is also a
@@ -674,7 +678,7 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
             None => break,
         }
     }
-    num.value *= num.scale;
+    num.value = tidy(num.value * num.scale);
     // "4 thousand 3 hundred and 21": digits with smaller scales, and "and" a number below a
     // hundred after "hundred".
     if num.glued == Glued::None && last_scale > 1.0 {
@@ -714,7 +718,7 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     if let Glued::Range(hi) = num.glued {
-        num.glued = Glued::Range(hi * num.scale);
+        num.glued = Glued::Range(tidy(hi * num.scale));
     }
     num.b = j;
     if num.glued == Glued::None {
@@ -725,6 +729,21 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     Some(num)
+}
+
+/// A product of a decimal and a scale, rounded to 15 significant digits so that "16.4
+/// million" is 16,400,000 and not 16,399,999.999999998.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let p = 10f64.powi(14 - v.abs().log10().floor() as i32);
+    let r = (v * p).round() / p;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
 }
 
 /// An exponent that the tokenizer split off: "12.32e" "+" "14", "1.3x10" "^" "6". Returns the
@@ -822,6 +841,24 @@ fn compound(r: &str, start: usize) -> Option<Glued> {
     }
     if let Some((u, k)) = unit_word(w).or_else(|| glued_unit(w)) {
         return Some(Glued::Unit(u, k));
+    }
+    // "a 10-pound bag" is a weight; "a five-dollar bill", "one-yen bid" are money.
+    if w.eq_ignore_ascii_case("pound") {
+        return Some(Glued::Unit("lb", FigureKind::Measure));
+    }
+    const MONEY: &[(&str, &str)] = &[
+        ("dollar", "USD"),
+        ("euro", "EUR"),
+        ("yen", "JPY"),
+        ("yuan", "CNY"),
+        ("rupee", "INR"),
+        ("ruble", "RUB"),
+        ("rouble", "RUB"),
+        ("peso", "MXN"),
+        ("franc", "CHF"),
+    ];
+    if let Some((_, c)) = MONEY.iter().find(|(m, _)| m.eq_ignore_ascii_case(w)) {
+        return Some(Glued::Unit(c, FigureKind::Money));
     }
     (w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()))
         .then_some(Glued::Noun(start, start + w.len()))
@@ -1601,7 +1638,8 @@ fn currency_before(doc: &Doc, p: usize, floor: usize) -> Option<(&'static str, u
             let pre = tok(doc, j - 1);
             let hit = DOLLAR_PREFIXES.iter().find(|(s, _)| {
                 if s.len() == 1 {
-                    *s == pre && glued(doc, j)
+                    // "C $" spaced, as in lowercased wire copy ("c $ 16.4 million").
+                    (*s == pre && glued(doc, j)) || (*s == "C" && pre.eq_ignore_ascii_case("c"))
                 } else {
                     s.eq_ignore_ascii_case(pre)
                 }
@@ -1659,7 +1697,7 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
         ("iraqi", "dinar", "IQD"), ("kuwaiti", "dinar", "KWD"), ("jordanian", "dinar", "JOD"),
         ("iranian", "rial", "IRR"), ("saudi", "riyal", "SAR"), ("chinese", "yuan", "CNY"),
         ("japanese", "yen", "JPY"), ("russian", "ruble", "RUB"), ("turkish", "lira", "TRY"),
-        ("south", "rand", "ZAR"),
+        ("south", "rand", "ZAR"), ("finnish", "markka", "FIM"), ("dutch", "guilder", "NLG"),
     ];
     let t = tok(doc, q);
     if let Some(c) = iso_code(t) {
@@ -1670,7 +1708,7 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
         let w = w.strip_suffix('s').unwrap_or(&w);
         [
             "dollar", "rupee", "peso", "pound", "franc", "dinar", "rial", "yuan", "yen", "ruble",
-            "lira", "rand",
+            "lira", "rand", "markka", "guilder",
         ]
         .into_iter()
         .find(|b| *b == w)
@@ -1705,9 +1743,44 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
     Some((c, q + 1))
 }
 
+/// Degrees of arc rather than of heat: a turning or slanting word just before the number, or an
+/// angle or compass word right after "degrees" at `q` ("rotate 90 degrees", "a 45 degrees
+/// angle", "30 degrees north").
+fn angle_context(doc: &Doc, q: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "rotat",
+        "turn",
+        "tilt",
+        "spin",
+        "pivot",
+        "swivel",
+        "inclin",
+        "angle",
+        "bearing",
+        "heading",
+        "latitude",
+        "longitude",
+        "veer",
+        "swung",
+        "swing",
+    ];
+    const AFTER: &[&str] = &[
+        "angle", "angles", "turn", "turns", "incline", "slope", "tilt", "north", "south", "east",
+        "west", "arc", "rotation",
+    ];
+    let starts = |w: &str| {
+        BEFORE.iter().any(|p| {
+            w.len() >= p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
+    };
+    let before =
+        (q.saturating_sub(4)..q.saturating_sub(1)).any(|j| word(doc, j).is_some_and(starts));
+    before || is_any(doc, q + 1, AFTER)
+}
+
 /// A temperature scale written out, with the usual misspellings.
 fn temperature_word(w: &str) -> Option<&'static str> {
-    if in_list(w, &["celsius", "celcius", "centigrade"]) {
+    if in_list(w, &["celsius", "celcius", "centigrade", "centigrate"]) {
         Some("°C")
     } else if in_list(w, &["fahrenheit", "farenheit", "fahrenhiet"]) {
         Some("°F")
@@ -1802,6 +1875,9 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
                 "°F"
             };
             return Some((u, Measure, q + 2));
+        }
+        if angle_context(doc, q) {
+            return Some(("deg", Measure, q + 1));
         }
         return Some(("°", Measure, q + 1));
     }
@@ -2380,9 +2456,17 @@ fn figure_at(
                 // "in" alone is a preposition unless the phrase ends there.
                 _ if sub == "in"
                     && is(doc, e, "in")
-                    && !(word(doc, e + 1).is_some_and(|w| in_list(w, FUNCTION_WORDS))
-                        || (word(doc, e + 1).is_some() && doc.is_capitalized(e + 1))
-                        || kind(doc, e + 1) == Some(TokKind::Number)) =>
+                    && match kind(doc, e + 1) {
+                        Some(TokKind::Word) => is_any(
+                            doc,
+                            e + 1,
+                            &[
+                                "more", "less", "or", "and", "tall", "long", "wide", "high", "deep",
+                            ],
+                        ),
+                        Some(TokKind::Number) => false,
+                        _ => true,
+                    } =>
                 {
                     Some(e + 1)
                 }
@@ -2799,6 +2883,23 @@ mod tests {
         }
         // Outside title case a capital still marks a name.
         assert!(figs("He flew on a Boeing 737 and Kills 30 was a film.").is_empty());
+    }
+
+    #[test]
+    fn angles_compound_money_and_tidy_scales() {
+        assert_eq!(one("Rotate it 90 degrees.").unit.as_deref(), Some("deg"));
+        assert_eq!(one("It was 30 degrees outside.").unit.as_deref(), Some("°"));
+        let f = one("He held a five-dollar bill.");
+        assert_eq!(
+            (f.kind, f.unit.as_deref(), f.value),
+            (FigureKind::Money, Some("USD"), Some(5.0))
+        );
+        assert_eq!(one("a 10-pound bag").unit.as_deref(), Some("lb"));
+        assert_eq!(one("It cost $16.4 million.").value, Some(16_400_000.0));
+        assert_eq!(
+            one("They paid 420 million Finnish markka.").unit.as_deref(),
+            Some("FIM")
+        );
     }
 
     #[test]
