@@ -629,6 +629,10 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
             num.glued = Glued::Unit(if rest == "m" { "m" } else { "t" }, FigureKind::Measure);
         }
         return Some(num);
+    } else if let Some((sc, hi)) = scaled_range(value, rest) {
+        // "5k-20k", "1.5m-2m"
+        num.value = tidy(value * sc);
+        num.glued = Glued::Range(hi);
     } else if let Some(sc) = suffix_scale(rest) {
         num.value *= sc;
         num.scale = sc;
@@ -729,6 +733,24 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     Some(num)
+}
+
+/// The scale and the (scaled) high end of "5k-20k" from what follows the first digits ("k-20k"),
+/// when the high end is the larger.
+fn scaled_range(lo: f64, rest: &str) -> Option<(f64, f64)> {
+    let (sfx, r) = rest.split_once(is_hyphen)?;
+    let sc = suffix_scale(sfx)?;
+    let k = r
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(r.len());
+    let (digits, sfx2) = r.split_at(k);
+    let sc2 = if sfx2.is_empty() {
+        sc
+    } else {
+        suffix_scale(sfx2)?
+    };
+    let hi = tidy(parse_digits(digits)? * sc2);
+    (hi > lo * sc).then_some((sc, hi))
 }
 
 /// A product of a decimal and a scale, rounded to 15 significant digits so that "16.4
@@ -1857,7 +1879,11 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if t.eq_ignore_ascii_case("basis") && is_any(doc, q + 1, &["point", "points"]) {
         return Some(("bp", Percent, q + 2));
     }
+    // "50 €", "10 $ 30 $"; but in "1 $10" the sign is glued to the number after it.
     if let Some((_, c)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == t) {
+        if kind(doc, q + 1) == Some(TokKind::Number) && glued(doc, q + 1) && !glued(doc, q) {
+            return None;
+        }
         return Some((c, Money, q + 1));
     }
     if let Some((c, e)) = currency_after(doc, q, scaled) {
