@@ -2926,6 +2926,10 @@ mod tests {
             one("They paid 420 million Finnish markka.").unit.as_deref(),
             Some("FIM")
         );
+        let f = one("Salaries run 5k-20k.");
+        assert_eq!((f.low, f.high), (Some(5000.0), Some(20000.0)));
+        let f = figs("Take 1 $10 bill.");
+        assert_eq!((f[1].text.as_str(), f[1].value), ("$10", Some(10.0)));
     }
 
     #[test]
