@@ -2928,7 +2928,7 @@ mod tests {
         );
         let f = one("Salaries run 5k-20k.");
         assert_eq!((f.low, f.high), (Some(5000.0), Some(20000.0)));
-        let f = figs("Take 1 $10 bill.");
+        let f = figs("We took 1 $10 bill.");
         assert_eq!((f[1].text.as_str(), f[1].value), ("$10", Some(10.0)));
     }
 
