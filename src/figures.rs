@@ -161,13 +161,12 @@ pub struct FiguresResult {
 /// numbers inside them are not figures.
 pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> FiguresResult {
     let claimed = Claimed::new(dates, names);
-    let titles = title_case_sentences(doc);
     let n = doc.tokens.len();
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < n {
         let floor = found.last().map_or(0, |f| f.b);
-        match figure_at(doc, i, &claimed, &titles, floor) {
+        match figure_at(doc, i, &claimed, floor) {
             Some(f) => {
                 i = f.b.max(i + 1);
                 found.push(f);
@@ -2094,29 +2093,30 @@ fn counts_after(doc: &Doc, q: usize, singular: bool) -> Option<(String, bool)> {
 }
 
 /// Reads the figure whose numeral starts at token `i`, if it is one.
-/// Sentences written in title case ("Bombing Kills 30 in Kabul"), where a capital says nothing
-/// about names: short, and every word but the function words capitalized. One pass.
-fn title_case_sentences(doc: &Doc) -> Vec<bool> {
-    doc.sentences
-        .iter()
-        .map(|r| {
-            if r.len() < 3 || r.len() > 24 {
+/// True when sentence `s` is written in title case ("Bombing Kills 30 in Kabul"), where a
+/// capital says nothing about names: short (so asking stays a bounded look), and every word but
+/// the function words capitalized.
+fn title_case(doc: &Doc, s: usize) -> bool {
+    doc.sentences.get(s).is_some_and(|r| {
+        if r.len() < 3 || r.len() > 24 {
+            return false;
+        }
+        // Most sentences fail at their first lowercase word, so the function-word list is
+        // only consulted for lowercase words.
+        let mut capitals = 0;
+        for j in r.clone() {
+            let Some(w) = word(doc, j) else { continue };
+            let Some(&c) = w.as_bytes().first() else {
+                continue;
+            };
+            if c.is_ascii_uppercase() {
+                capitals += 1;
+            } else if c.is_ascii_lowercase() && !in_list(w, FUNCTION_WORDS) {
                 return false;
             }
-            let mut content = 0;
-            for j in r.clone() {
-                let Some(w) = word(doc, j) else { continue };
-                if !w.starts_with(|c: char| c.is_alphabetic()) || in_list(w, FUNCTION_WORDS) {
-                    continue;
-                }
-                if !doc.is_capitalized(j) {
-                    return false;
-                }
-                content += 1;
-            }
-            content >= 2
-        })
-        .collect()
+        }
+        capitals >= 2
+    })
 }
 
 /// A capitalized word that can stand before a count in a headline: a function word ("Rises To
@@ -2138,13 +2138,7 @@ fn headline_word(w: &str) -> bool {
     (verb_s || verb_ed) && w.bytes().all(|c| c.is_ascii_alphabetic()) && !in_list(w, NAMES)
 }
 
-fn figure_at(
-    doc: &Doc,
-    i: usize,
-    claimed: &Claimed,
-    titles: &[bool],
-    floor: usize,
-) -> Option<Found> {
+fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Found> {
     let mut num = read_num(doc, i)?;
     if let Some(sh) = share_of(doc, &num) {
         num = sh;
@@ -2213,17 +2207,16 @@ fn figure_at(
         if let Some(m) = first_tok.checked_sub(1) {
             let t = tok(doc, m);
             let sentence_start = doc.is_sentence_initial(m);
-            let headline = titles
-                .get(doc.tokens[i].sentence as usize)
-                .copied()
-                .unwrap_or(false)
-                && (headline_word(t) || in_list(tok(doc, num.b), IRREGULAR_PLURALS));
+            let headline = || {
+                (headline_word(t) || in_list(tok(doc, num.b), IRREGULAR_PLURALS))
+                    && title_case(doc, doc.tokens[i].sentence as usize)
+            };
             if num.digits
                 && kind(doc, m) == Some(TokKind::Word)
                 && doc.is_capitalized(m)
                 && same_sentence(doc, m, i)
                 && (!sentence_start || !in_list(t, FUNCTION_WORDS))
-                && !headline
+                && !headline()
             {
                 return None;
             }
