@@ -165,6 +165,10 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < n {
+        if !may_start_figure(doc, i) {
+            i += 1;
+            continue;
+        }
         let floor = found.last().map_or(0, |f| f.b);
         match figure_at(doc, i, &claimed, floor) {
             Some(f) => {
@@ -498,6 +502,20 @@ const DATE_CONTEXT: &[&str] = &[
 
 // ---------------------------------------------------------------------------------------------
 // Reading numerals.
+
+/// The cheap test every token goes through before a numeral is read at it: digits, a word a
+/// numeral can start with, or a code glued to digits ("USD115").
+#[inline]
+fn may_start_figure(doc: &Doc, i: usize) -> bool {
+    match kind(doc, i) {
+        Some(TokKind::Number) => true,
+        Some(TokKind::Word) => {
+            let w = doc.tok(i);
+            may_start_numeral(w) || w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
+}
 
 fn read_num(doc: &Doc, i: usize) -> Option<Num> {
     match kind(doc, i)? {
