@@ -90,7 +90,9 @@
 //!   `°` (of unknown scale, usually heat) unless a turning word comes just before the number
 //!   or an angle or compass word right after ("rotate 90 degrees", "60 degrees south"): then
 //!   `deg`, an angle. A unit glued by a hyphen is a unit too: "a 10-pound bag" (lb), "a
-//!   five-dollar bill" (USD). Ages ("aged 45", "45-year-old",
+//!   five-dollar bill" (USD). A unit in brackets right after the number is its unit, as in table headings
+//!   ("20 (kg)"). A "C" glued to digits and followed by "/" is cents per something ("14.7C/ per
+//!   share"), not heat: no figure. Ages ("aged 45", "45-year-old",
 //!   "45 years old") are measures with `unit` `year` (or `month`, `week`, `day`).
 //! - `Ordinal`: "21st", "the third time" with the ordinal as `value`. "first" and "second" are
 //!   not kept (in news they order events rather than count anything, and "second" is also a
@@ -655,6 +657,10 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         num.scale = sc;
         return Some(num);
     } else if let Some((u, k)) = glued_unit(rest) {
+        // "14.7C/ per share" is cents, not heat.
+        if matches!(rest, "C" | "F") && tok(doc, i + 1) == "/" && glued(doc, i + 1) {
+            return None;
+        }
         num.glued = Glued::Unit(u, k);
         return Some(num);
     } else if let Some(r) = rest.strip_prefix(is_hyphen) {
@@ -1835,6 +1841,21 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if !same_sentence(doc, q.wrapping_sub(1), q) {
         return None;
     }
+    // "20 (kg)", "20 [kg]": a unit in brackets, as in table headings.
+    if let Some(close) = match t {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        "{" => Some("}"),
+        "<" => Some(">"),
+        _ => None,
+    } {
+        if let Some((u, k)) = unit_word(tok(doc, q + 1)) {
+            if tok(doc, q + 2) == close && glued(doc, q + 1) && glued(doc, q + 2) {
+                return Some((u, k, q + 3));
+            }
+        }
+        return None;
+    }
     if t == "%" || t == "٪" {
         return Some(("%", Percent, q + 1));
     }
@@ -2937,6 +2958,9 @@ mod tests {
             one("They paid 420 million Finnish markka.").unit.as_deref(),
             Some("FIM")
         );
+        assert_eq!(one("The weight is 20 (kg)").unit.as_deref(), Some("kg"));
+        assert_eq!(one("He killed 20 (mostly men)").kind, FigureKind::Count);
+        assert!(figs("It earned 14.7C/ per share").is_empty());
         let f = one("Salaries run 5k-20k.");
         assert_eq!((f.low, f.high), (Some(5000.0), Some(20000.0)));
         let f = figs("We took 1 $10 bill.");
