@@ -16,11 +16,15 @@
 //!
 //! - Number: the figure's `numeral` (the number alone, with its sign), against any figure but
 //!   an ordinal, whose value is `value` or its single bound ("more than 30" is 30): that model
-//!   finds numbers wherever they are, also inside amounts of money.
+//!   finds numbers wherever they are, also inside amounts of money, but not glued to a unit
+//!   ("180ml" is a word to it). A share of a whole ("two thirds of") is compared as a fraction
+//!   (0.67), where we say 66.7 percent.
 //! - NumberRange: the figure's whole span, or its span up to the end of the numeral (that model
-//!   knows no units: "more than thirty" in "more than thirty years old").
+//!   knows no units: "more than thirty" in "more than thirty years old"). A closed range of one
+//!   number ("equal to 20" is `[20,20]`) is a figure whose `hedgeKind` is `exact`.
 //! - the other models: the figure's span without its leading hedge ("$14 million" in "about
-//!   $14 million"), since their spans hold the amount and its unit but never a hedge.
+//!   $14 million"), since their spans hold the amount and its unit but never a hedge; the value
+//!   compared is `value` or the single bound, as for Number.
 //!
 //! Amounts in cents or pence are compared in the main unit (we say 0.5 USD for "50 cents").
 //! Expected results without a numeric value (a bare unit name "fahrenheit", relative ordinals
@@ -32,8 +36,9 @@
 //! last but one"); it is read for failures worth fixing, never tuned to.
 
 use presslens::figures::extract;
+use presslens::numbers::suffix_scale;
 use presslens::text::Doc;
-use presslens::{Figure, FigureKind};
+use presslens::{Figure, FigureKind, HedgeKind};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -79,7 +84,10 @@ const MODELS: &[Model] = &[
     Model {
         file: "Number__English__NumberRangeModel.jsonl",
         name: "NumberRange",
-        relevant: |f| f.value.is_none() && (f.low.is_some() || f.high.is_some()),
+        relevant: |f| {
+            f.value.is_none() && (f.low.is_some() || f.high.is_some())
+                || f.hedge_kind == Some(HedgeKind::Exact)
+        },
         span: SpanRule::WholeOrToNumeral,
     },
     Model {
@@ -221,6 +229,38 @@ fn candidate_spans(text: &str, f: &Figure, rule: SpanRule) -> Vec<(usize, usize)
     }
 }
 
+/// The value an expected single number is compared with: the figure's value or its only bound
+/// (the unit models know no hedges: "more than $5" is $5 to them). For the Number model a
+/// share of a whole ("two thirds of", "one in five") is a fraction, not a percentage.
+fn number_value(f: &Figure, rule: SpanRule) -> Option<f64> {
+    let v = single_value(f)?;
+    if rule == SpanRule::Numeral && f.kind == FigureKind::Percent && f.unit.as_deref() == Some("%")
+    {
+        let l = f.text.to_lowercase();
+        let written = l.contains('%') || l.contains("percent") || l.contains("per cent");
+        if !written && !l.contains("pct") {
+            return Some(v / 100.0);
+        }
+    }
+    Some(v)
+}
+
+/// A measure or amount of money whose number is glued to its unit ("180ml", "29km", "1m"):
+/// the Number model reads such a token as a word, not a number.
+fn glued_to_letters(text: &str, f: &Figure) -> bool {
+    if !matches!(f.kind, FigureKind::Measure | FigureKind::Money) {
+        return false;
+    }
+    let (s, e) = char_span(text, f.numeral.start, f.numeral.end);
+    let numeral: String = text.chars().skip(s).take(e.saturating_sub(s)).collect();
+    // The letters after the last digit: a unit ("ml") or a scale ("mil", "MM").
+    let Some(k) = numeral.rfind(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let letters = &numeral[k + 1..];
+    letters.starts_with(char::is_alphabetic) && suffix_scale(letters).is_none()
+}
+
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
@@ -262,6 +302,7 @@ fn main() {
                 .figures
                 .into_iter()
                 .filter(|f| (m.relevant)(f))
+                .filter(|f| m.span != SpanRule::Numeral || !glued_to_letters(text, f))
                 .collect();
             let want = expected(&case);
             let listed = case["expected"].as_array().map_or(0, Vec::len);
@@ -276,9 +317,10 @@ fn main() {
                     !used[k]
                         && candidate_spans(text, f, m.span).contains(&w.span)
                         && match w.range {
+                            // "[20,20]" is "equal to 20": a value.
+                            Some((lo, hi)) if lo.is_some() && lo == hi => close(f.value, lo),
                             Some((lo, hi)) => close(f.low, lo) && close(f.high, hi),
-                            None if m.span == SpanRule::Numeral => close(single_value(f), w.value),
-                            None => close(f.value, w.value),
+                            None => close(number_value(f, m.span), w.value),
                         }
                 });
                 match hit {

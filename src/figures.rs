@@ -43,7 +43,7 @@
 //!
 //! Two opposite bounds joined by "and"/"but" make one range: "more than 10 and less than 40"
 //! has `low` 10 and `high` 40. Comparison words and symbols are hedges too ("larger than",
-//! "less than or equal to", "exceeding", ">=", "≤"); "over" is not one after a number ("1 over
+//! "less than or equal to", "less or equal than", "exceeding", ">=", "≤"); "over" is not one after a number ("1 over
 //! 3") or after a verb it is the particle of ("handed over 30 rifles").
 //!
 //! # Written forms
@@ -53,8 +53,13 @@
 //! with a usual denominator and a numerator below it: "9/11" is not one), "½", mixed ("10 1/2",
 //! "2 ¼"), in words ("two thirds", "one eighth", "three quarters billion", "one and a half",
 //! "five and a half million", "3 million and a half"), "point" decimals ("five point five",
-//! "nought point three"), scientific notation ("1.3e6"), "lakh" (1e5) and "crore" (1e7),
-//! "minus"/"negative" before a number. A fraction of words followed by "of" is a share (below);
+//! "nought point three"), scientific notation ("1.3e6", "12.32e+14", "1.3x10^6"), "lakh"
+//! (1e5) and "crore" (1e7), "minus"/"negative" before a number (a sign belongs to the number
+//! it is written on: "between negative ten and fifteen" is -10 to 15; a dash after a number is
+//! a range dash: "75 -300mm"), compounds with a spaced hyphen ("fifty - two"), digits with
+//! scale words and a remainder ("4 thousand 3 hundred and 21"), "2.33 k", "$1MM". Any ordinal
+//! from "third" up is a fraction denominator ("a hundredth", "three twenty-fifths"), except
+//! that "one hundredth" before a noun is an ordinal ("the one hundredth anniversary"). A fraction of words followed by "of" is a share (below);
 //! otherwise it is a plain amount ("a 1/4 mile track" is 0.25 mi). Composed ordinals ("one
 //! hundred twenty-fifth", "two hundredth") and ordinal words from "eleventh" up are ordinals
 //! even without a determiner. A glued "m" is metres unless money or a plural noun makes it a
@@ -68,13 +73,26 @@
 //!   sterling", otherwise a weight (`lb`); "won" likewise needs a scale. `unit` is the ISO
 //!   code; `$` alone is USD and `¥` alone JPY. Scale words apply: "$2.5 billion" is 2.5e9.
 //!   "cents" (USD) and "pence"/"penny" (GBP) are money in the main unit: "50 cents" is 0.5 USD,
-//!   so that figures compare. "3 dollars 50 cents" is 3.5; "30 MUSD" and "75 USD million" are
-//!   millions.
+//!   so that figures compare. "3 dollars 50 cents" is 3.5, and so is "3 dollars 50" when the
+//!   two-digit number ends the phrase (nothing counted after it: "3 dollars 50 times" is not);
+//!   "30 MUSD" and "75 USD million" are millions. ISO codes are read in capitals, glued
+//!   ("USD115"), and in lowercase unless the code is also an English word ("usd", "rmb", but
+//!   not "try", "cad", "cop").
 //! - `Percent`: `%`, "percent", "per cent", "pct" (`unit` `%`); "percentage points" and "pp"
 //!   (`pp`); "basis points" (`bp`). A share of a whole ("half of", "a third of", "two-thirds")
-//!   is a `Percent` whose value is the share in percent (half = 50).
+//!   is a `Percent` whose value is the share in percent (half = 50), and so are "one in five",
+//!   "nine out of 10" and "1 over 3" when the first number is below ten and the second is
+//!   larger and no time, year or unit ("2 in 10 minutes"); "534 out of 537 seats" stays two
+//!   counts, since what they count matters more than the ratio.
 //! - `Measure`: a unit of length, area, mass, volume, speed, power or temperature; `unit` is
-//!   its usual symbol (`km`, `mi`, `kg`, `t`, `bbl`, `mph`, `°C`...). Ages ("aged 45", "45-year-old",
+//!   its usual symbol (`km`, `mi`, `kg`, `t`, `bbl`, `mph`, `°C`...). A smaller unit after a
+//!   larger one adds to it: "5 ft 2 in" is 5.1667 ft, "7 pounds 8 ounces" 7.5 lb. Degrees are
+//!   `°` (of unknown scale, usually heat) unless a turning word comes just before the number
+//!   or an angle or compass word right after ("rotate 90 degrees", "60 degrees south"): then
+//!   `deg`, an angle. A unit glued by a hyphen is a unit too: "a 10-pound bag" (lb), "a
+//!   five-dollar bill" (USD). A unit in brackets right after the number is its unit, as in table headings
+//!   ("20 (kg)"). A "C" glued to digits and followed by "/" is cents per something ("14.7C/ per
+//!   share"), not heat: no figure. Ages ("aged 45", "45-year-old",
 //!   "45 years old") are measures with `unit` `year` (or `month`, `week`, `day`).
 //! - `Ordinal`: "21st", "the third time" with the ordinal as `value`. "first" and "second" are
 //!   not kept (in news they order events rather than count anything, and "second" is also a
@@ -91,7 +109,10 @@
 //! "9 pm"), dates ("9/11", "Aug. 22", "22 August", "2021-08-22"), durations ("three years",
 //! "10-day": they belong to dates), phone numbers, scores ("3-2"), model names and numbered
 //! names ("C-17", "Boeing 737", "Windows 10": a number right after a capitalized word, and
-//! any word that mixes letters and digits), roman numerals (never read), ordinals right
+//! any word that mixes letters and digits; in a title-case headline, where every word is
+//! capitalized, a capitalized function word or verb in -s/-ed before the number, or an
+//! irregular plural after it, keeps it a count: "Bombing Kills 30", "Storm Leaves 3,000
+//! Homeless", "Ferry Carried 120 People"), roman numerals (never read), ordinals right
 //! before a capitalized word, list markers ("1." at a line start), labels ("No. 5",
 //! "page 12", "#3", "number one") and pieces of identifiers or URLs ("q=30", "%20"). A lone "one" is a figure only when a noun follows directly ("one person
 //! died", not "one of the concerns").
@@ -146,6 +167,10 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < n {
+        if !may_start_figure(doc, i) {
+            i += 1;
+            continue;
+        }
         let floor = found.last().map_or(0, |f| f.b);
         match figure_at(doc, i, &claimed, floor) {
             Some(f) => {
@@ -392,6 +417,10 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
 
+fn is_hyphen_tok(t: &str) -> bool {
+    matches!(t, "-" | "‐" | "‑")
+}
+
 /// Words that end a counted-noun run or can stand before a number without naming it.
 #[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
@@ -476,12 +505,41 @@ const DATE_CONTEXT: &[&str] = &[
 // ---------------------------------------------------------------------------------------------
 // Reading numerals.
 
+/// The cheap test every token goes through before a numeral is read at it: digits, a word a
+/// numeral can start with, or a code glued to digits ("USD115").
+#[inline]
+fn may_start_figure(doc: &Doc, i: usize) -> bool {
+    match kind(doc, i) {
+        Some(TokKind::Number) => true,
+        Some(TokKind::Word) => {
+            let w = doc.tok(i);
+            may_start_numeral(w) || w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
+}
+
 fn read_num(doc: &Doc, i: usize) -> Option<Num> {
     match kind(doc, i)? {
         TokKind::Number => read_digits(doc, i),
-        TokKind::Word => read_words(doc, i),
+        TokKind::Word => read_words(doc, i).or_else(|| code_glued(doc, i)),
         _ => None,
     }
+}
+
+/// "USD115", "EUR2.5": an ISO code glued before the digits, in one token.
+fn code_glued(doc: &Doc, i: usize) -> Option<Num> {
+    let w = doc.tok(i);
+    let (code, digits) = (w.get(..3)?, w.get(3..)?);
+    if !digits.starts_with(|c: char| c.is_ascii_digit())
+        || !code.bytes().all(|c| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let c = iso_code(code)?;
+    let mut num = Num::new(i, i + 1, parse_digits(digits)?, true);
+    num.glued = Glued::Unit(c, FigureKind::Money);
+    Some(num)
 }
 
 /// Digits, with what is glued to them, and scale words after them ("2.5 million").
@@ -572,6 +630,11 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
     {
         num.value = v;
         return Some(num);
+    } else if let Some(v) = exponent_after(doc, i, head, rest) {
+        // "12.32e+14", "1.3x10^6", "6.23x10^-4": the exponent in the next tokens.
+        num.value = v.0;
+        num.b = v.1;
+        return Some(num);
     } else if rest == "m" || rest == "t" {
         // "1.8m tall", "100t": metres and tonnes, unless money or a plural noun makes the
         // "m" a million ("$5m", "5m people").
@@ -585,11 +648,19 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
             num.glued = Glued::Unit(if rest == "m" { "m" } else { "t" }, FigureKind::Measure);
         }
         return Some(num);
+    } else if let Some((sc, hi)) = scaled_range(value, rest) {
+        // "5k-20k", "1.5m-2m"
+        num.value = tidy(value * sc);
+        num.glued = Glued::Range(hi);
     } else if let Some(sc) = suffix_scale(rest) {
         num.value *= sc;
         num.scale = sc;
         return Some(num);
     } else if let Some((u, k)) = glued_unit(rest) {
+        // "14.7C/ per share" is cents, not heat.
+        if matches!(rest, "C" | "F") && tok(doc, i + 1) == "/" && glued(doc, i + 1) {
+            return None;
+        }
         num.glued = Glued::Unit(u, k);
         return Some(num);
     } else if let Some(r) = rest.strip_prefix(is_hyphen) {
@@ -612,25 +683,69 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
     }
     // Scale words after the digits: "2.5 million", "30 thousand", "1.2 bn".
     let mut j = i + 1;
+    let mut last_scale = 1.0;
     while let Some(w) = word(doc, j) {
         let sc = scale_word(w)
             .or_else(|| {
-                in_list(w, &["bn", "mn", "tn", "mln", "bln"])
+                in_list(w, &["bn", "mn", "tn", "mln", "bln", "tln", "trn"])
                     .then(|| suffix_scale(w))
                     .flatten()
             })
-            .or_else(|| in_list(w, &["dozen", "dozens"]).then_some(12.0));
+            // "2.33 k" on its own; "a 10 k race" is kilometres.
+            .or_else(|| (is_any(doc, j, &["k"]) && word(doc, j + 1).is_none()).then_some(1e3))
+            .or_else(|| {
+                in_list(w, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]).then_some(12.0)
+            });
         match sc {
             Some(sc) => {
                 num.scale *= sc;
+                last_scale = sc;
                 j += 1;
             }
             None => break,
         }
     }
-    num.value *= num.scale;
+    num.value = tidy(num.value * num.scale);
+    // "4 thousand 3 hundred and 21": digits with smaller scales, and "and" a number below a
+    // hundred after "hundred".
+    if num.glued == Glued::None && last_scale > 1.0 {
+        loop {
+            let and = is(doc, j, "and") && last_scale == 100.0;
+            let c = if and { j + 1 } else { j };
+            if !same_sentence(doc, i, c) {
+                break;
+            }
+            let piece = match kind(doc, c) {
+                Some(TokKind::Number) if doc.tok(c).bytes().all(|b| b.is_ascii_digit()) => {
+                    parse_digits(doc.tok(c)).map(|v| (v, c + 1))
+                }
+                Some(TokKind::Word) if and => word_number(doc, c, false).map(|(v, e, _)| (v, e)),
+                _ => None,
+            };
+            let Some((v, e)) = piece else { break };
+            let next_scale = word(doc, e).and_then(scale_word);
+            let sc = next_scale.filter(|sc| *sc < last_scale);
+            // "3 hundred and 2 hundred" is two numbers.
+            if next_scale.is_some() && sc.is_none() || v < 1.0 {
+                break;
+            }
+            match sc {
+                Some(sc) if v < 1000.0 && e == c + 1 => {
+                    num.value += v * sc;
+                    last_scale = sc;
+                    j = e + 1;
+                }
+                None if and && v < 100.0 => {
+                    num.value += v;
+                    j = e;
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
     if let Glued::Range(hi) = num.glued {
-        num.glued = Glued::Range(hi * num.scale);
+        num.glued = Glued::Range(tidy(hi * num.scale));
     }
     num.b = j;
     if num.glued == Glued::None {
@@ -641,6 +756,81 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     Some(num)
+}
+
+/// The scale and the (scaled) high end of "5k-20k" from what follows the first digits ("k-20k"),
+/// when the high end is the larger.
+fn scaled_range(lo: f64, rest: &str) -> Option<(f64, f64)> {
+    let (sfx, r) = rest.split_once(is_hyphen)?;
+    let sc = suffix_scale(sfx)?;
+    let k = r
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(r.len());
+    let (digits, sfx2) = r.split_at(k);
+    let sc2 = if sfx2.is_empty() {
+        sc
+    } else {
+        suffix_scale(sfx2)?
+    };
+    let hi = tidy(parse_digits(digits)? * sc2);
+    (hi > lo * sc).then_some((sc, hi))
+}
+
+/// A product of a decimal and a scale, rounded to 15 significant digits so that "16.4
+/// million" is 16,400,000 and not 16,399,999.999999998.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let p = 10f64.powi(14 - v.abs().log10().floor() as i32);
+    let r = (v * p).round() / p;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
+}
+
+/// An exponent that the tokenizer split off: "12.32e" "+" "14", "1.3x10" "^" "6". Returns the
+/// value and the end token.
+fn exponent_after(doc: &Doc, i: usize, head: &str, rest: &str) -> Option<(f64, usize)> {
+    let m = parse_digits(head)?;
+    let power = matches!(rest, "x10" | "×10" | "X10");
+    if !(matches!(rest, "e" | "E") || power) {
+        return None;
+    }
+    let mut j = i + 1;
+    if power {
+        if tok(doc, j) != "^" || !glued(doc, j) {
+            return None;
+        }
+        j += 1;
+    }
+    let sign = match tok(doc, j) {
+        "-" | "−" if glued(doc, j) => -1,
+        "+" if glued(doc, j) => 1,
+        _ if power => 1,
+        _ => return None,
+    };
+    if matches!(tok(doc, j), "-" | "−" | "+") {
+        j += 1;
+    }
+    let e = doc.tokens.get(j).filter(|t| !t.space_before)?;
+    let d = doc.tok(j);
+    if e.kind != TokKind::Number
+        || d.is_empty()
+        || d.len() > 3
+        || !d.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let e: i32 = d.parse().ok()?;
+    let v = if sign < 0 {
+        m / 10f64.powi(e)
+    } else {
+        m * 10f64.powi(e)
+    };
+    v.is_finite().then_some((v, j + 1))
 }
 
 /// The token at `j` when it continues a space-grouped number: exactly three digits (maybe with
@@ -697,8 +887,37 @@ fn compound(r: &str, start: usize) -> Option<Glued> {
     if let Some((u, k)) = unit_word(w).or_else(|| glued_unit(w)) {
         return Some(Glued::Unit(u, k));
     }
+    // "a 10-pound bag" is a weight; "a five-dollar bill", "one-yen bid" are money.
+    if w.eq_ignore_ascii_case("pound") {
+        return Some(Glued::Unit("lb", FigureKind::Measure));
+    }
+    const MONEY: &[(&str, &str)] = &[
+        ("dollar", "USD"),
+        ("euro", "EUR"),
+        ("yen", "JPY"),
+        ("yuan", "CNY"),
+        ("rupee", "INR"),
+        ("ruble", "RUB"),
+        ("rouble", "RUB"),
+        ("peso", "MXN"),
+        ("franc", "CHF"),
+    ];
+    if let Some((_, c)) = MONEY.iter().find(|(m, _)| m.eq_ignore_ascii_case(w)) {
+        return Some(Glued::Unit(c, FigureKind::Money));
+    }
     (w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()))
         .then_some(Glued::Noun(start, start + w.len()))
+}
+
+/// True when the number `n` after an amount of money ("15 dollars 50") is its cents: two
+/// digits or words below a hundred, ending the phrase (nothing countable or measured after).
+fn bare_cents(doc: &Doc, n: &Num) -> bool {
+    let two_digits = !n.digits || tok(doc, n.a).len() == 2;
+    let ends = match word(doc, n.b) {
+        None => unit_after(doc, n.b, false).is_none() && tok(doc, n.b) != "%",
+        Some(w) => in_list(w, &["and", "more", "only"]),
+    };
+    two_digits && ends
 }
 
 /// A unit written right after digits: "29km", "30C", "5pp".
@@ -737,6 +956,7 @@ fn glued_unit(s: &str) -> Option<(&'static str, FigureKind)> {
                 "mcg" | "µg" | "μg" => "µg",
                 "kb" => "kB",
                 "mb" => "MB",
+                "rad" => "rad",
                 "gb" => "GB",
                 "tb" => "TB",
                 _ => {
@@ -783,7 +1003,7 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         ("gigabyte", "GB"), ("gigabytes", "GB"), ("gb", "GB"), ("terabyte", "TB"),
         ("terabytes", "TB"), ("tb", "TB"), ("megabit", "Mbit"), ("megabits", "Mbit"),
         ("gigabit", "Gbit"), ("gigabits", "Gbit"), ("mbps", "Mbit/s"), ("gbps", "Gbit/s"),
-        ("kn", "kn"), ("knot", "kn"), ("m", "m"),
+        ("kn", "kn"), ("knot", "kn"), ("m", "m"), ("radian", "rad"), ("radians", "rad"),
     ];
     UNITS
         .iter()
@@ -791,34 +1011,49 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         .map(|(_, u)| (*u, FigureKind::Measure))
 }
 
-/// Every word a word numeral can start with (before any hyphen), sorted, so that the many
-/// words that cannot start one are rejected with one binary search and no allocation.
-#[rustfmt::skip]
-const NUMERAL_STARTS: &[&str] = &[
-    "a", "an", "billions", "billionth", "dozen", "dozens", "eight", "eighteen", "eighteenth",
-    "eighth", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth", "fifth",
-    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth",
-    "half", "hundreds", "hundredth", "millions", "millionth", "naught", "nine", "nineteen",
-    "nineteenth", "ninetieth", "ninety", "ninth", "nought", "one", "quarter", "seven", "seventeen",
-    "seventeenth", "seventh", "seventieth", "seventy", "several", "six", "sixteen", "sixteenth",
-    "sixth", "sixtieth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth",
-    "thirtieth", "thirty", "thousands", "thousandth", "three", "trillions", "twelfth", "twelve",
-    "twentieth", "twenty", "two", "zero",
-];
-
+/// True when `w` (up to its first hyphen) is a word a word numeral can start with. It runs on
+/// every word of the text, so it rejects by first letter and length before comparing, and
+/// never allocates.
 fn may_start_numeral(w: &str) -> bool {
-    let head = w.split(is_hyphen).next().unwrap_or("");
-    let mut buf = [0u8; 12];
-    if head.len() > buf.len() || !head.is_ascii() {
+    let b = w.as_bytes();
+    let end = b
+        .iter()
+        .position(|&c| c == b'-' || c >= 0x80)
+        .unwrap_or(b.len());
+    // A non-ASCII byte is fine only as the start of a Unicode hyphen ("two‑thirds").
+    if end < b.len() && b[end] >= 0x80 && !w[end..].starts_with(['‐', '‑']) {
         return false;
     }
-    for (d, c) in buf.iter_mut().zip(head.bytes()) {
-        *d = c.to_ascii_lowercase();
-    }
-    let key = &buf[..head.len()];
-    NUMERAL_STARTS
-        .binary_search_by(|x| x.as_bytes().cmp(key))
-        .is_ok()
+    let key = &b[..end];
+    let Some(first) = key.first() else {
+        return false;
+    };
+    #[rustfmt::skip]
+    let candidates: &[&str] = match first.to_ascii_lowercase() {
+        b'a' => &["a", "an"],
+        b'b' => &["billions", "billionth"],
+        b'd' => &["dozen", "dozens"],
+        b'e' => &["eight", "eighteen", "eighteenth", "eighth", "eightieth", "eighty", "eleven",
+            "eleventh"],
+        b'f' => &["fifteen", "fifteenth", "fifth", "fiftieth", "fifty", "five", "fortieth",
+            "forty", "four", "fourteen", "fourteenth", "fourth"],
+        b'h' => &["half", "hundred", "hundreds", "hundredth"],
+        b'm' => &["millions", "millionth"],
+        b'n' => &["naught", "nine", "nineteen", "nineteenth", "ninetieth", "ninety", "ninth",
+            "nineth", "nought"],
+        b'o' => &["one"],
+        b'q' => &["quarter"],
+        b's' => &["seven", "seventeen", "seventeenth", "seventh", "seventieth", "seventy",
+            "several", "six", "sixteen", "sixteenth", "sixth", "sixtieth", "sixty"],
+        b't' => &["ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth",
+            "thirty", "thousands", "thousandth", "three", "trillions", "trillionth", "twelfth",
+            "twelve", "twentieth", "twenty", "two"],
+        b'z' => &["zero"],
+        _ => return false,
+    };
+    candidates
+        .iter()
+        .any(|c| c.len() == key.len() && c.as_bytes().eq_ignore_ascii_case(key))
 }
 
 /// Number words: "forty-eight", "a hundred and five", "two million", "a dozen", vague
@@ -858,7 +1093,11 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             let noun_next = word(doc, i + 2).is_some_and(|w| {
                 !in_list(w, FUNCTION_WORDS) && w.chars().next().is_some_and(char::is_lowercase)
             });
-            if !noun_next && !prev.eq_ignore_ascii_case("and") && !glued(doc, i + 2) {
+            // "below a half." is a fraction; "into a third," may be an ordinal.
+            let glued_on = glued(doc, i + 2)
+                && !(in_list(nx, &["half", "quarter"])
+                    && matches!(tok(doc, i + 2), "." | "," | ";" | ":" | "!" | "?" | ")"));
+            if !noun_next && !prev.eq_ignore_ascii_case("and") && !glued_on {
                 return Some(Num::new(i, i + 2, 1.0 / d, false));
             }
         }
@@ -952,12 +1191,27 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         }
         return None;
     }
-    let (v, end, scale) = word_number(doc, i, false)?;
+    let (v, mut end, scale) = word_number(doc, i, false)?;
     let one_word = end == i + 1;
+    // "five - eighths": a fraction written with a spaced hyphen.
+    if one_word
+        && is_hyphen_tok(tok(doc, end))
+        && word(doc, end + 1)
+            .and_then(fraction_denominator)
+            .is_some_and(|(_, plural)| plural == (v >= 2.0))
+    {
+        end += 1;
+    }
     if let Some(w2) = word(doc, end) {
         // "two thirds (of)", "one eighth", "three quarters billion".
         if let Some((d, plural)) = fraction_denominator(w2) {
-            if (plural && v >= 2.0) || (!plural && v == 1.0 && one_word) {
+            // "one hundredth" before a noun is an ordinal ("the one hundredth anniversary").
+            let noun_next = word(doc, end + 1).is_some_and(|w| {
+                !in_list(w, FUNCTION_WORDS) && w.chars().next().is_some_and(char::is_lowercase)
+            });
+            if (plural && v >= 2.0)
+                || (!plural && v == 1.0 && one_word && !(noun_next && d >= 100.0))
+            {
                 if is(doc, end + 1, "of") && one_word && v < d {
                     return Some(share(i, end + 1, v, d));
                 }
@@ -1060,6 +1314,39 @@ fn share(a: usize, b: usize, n: f64, d: f64) -> Num {
     num
 }
 
+/// "one in five", "two out of three", "1 over 3": a share of a whole, when the first number is
+/// below ten, the second is larger and is not a year, a time or a measure ("2 in 10 days" is
+/// no share). Larger first numbers stay counts ("534 out of 537 seats").
+fn share_of(doc: &Doc, n: &Num) -> Option<Num> {
+    // "534 out of 537 seats" counts seats; small numerators read as shares.
+    if !n.plain() || !(1.0..10.0).contains(&n.value) || n.value.fract() != 0.0 {
+        return None;
+    }
+    let c = n.b;
+    let r = if is(doc, c, "out") && is(doc, c + 1, "of") {
+        c + 2
+    } else if is_any(doc, c, &["in", "over"]) {
+        c + 1
+    } else {
+        return None;
+    };
+    if !same_sentence(doc, n.a, r) {
+        return None;
+    }
+    let d = read_num(doc, r).filter(|d| d.plain() && d.value > n.value)?;
+    let after = tok(doc, d.b);
+    if is_year(doc, &d)
+        || time_unit(after).is_some()
+        || unit_after(doc, d.b, false).is_some()
+        || in_list(after, CLOCK_WORDS)
+    {
+        return None;
+    }
+    let mut num = share(n.a, d.b, n.value, d.value);
+    num.digits = n.digits;
+    Some(num)
+}
+
 /// "several thousand" (3-9 x), "a few hundred" (2-5 x): `j` is the first scale word.
 fn few_or_several(doc: &Doc, a: usize, mut j: usize, lo: f64, hi: f64) -> Option<Num> {
     let first = j;
@@ -1132,7 +1419,25 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
     let mut scale = 1.0;
     let mut j = i;
     let mut end = i;
-    while let Some(w) = word(doc, j) {
+    loop {
+        // "fifty - two": a compound written with a spaced hyphen.
+        if let Last::Small(p) = last {
+            let unit = word(doc, j + 1)
+                .filter(|w| !w.contains(is_hyphen))
+                .and_then(word_value)
+                .filter(|v| (1.0..10.0).contains(v));
+            if let (true, Some(v)) = (
+                is_hyphen_tok(tok(doc, j)) && p >= 20.0 && p % 10.0 == 0.0 && p < 100.0,
+                unit,
+            ) {
+                cur += v;
+                last = Last::Small(v);
+                j += 2;
+                end = j;
+                continue;
+            }
+        }
+        let Some(w) = word(doc, j) else { break };
         if let Some(s) = scale_word(w) {
             if last == Last::Start {
                 break;
@@ -1149,7 +1454,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 scale = s;
                 last = Last::Big;
             }
-        } else if w.eq_ignore_ascii_case("dozen") || w.eq_ignore_ascii_case("dozens") {
+        } else if in_list(w, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]) {
             if last == Last::Start && !leading_a {
                 break;
             }
@@ -1205,6 +1510,22 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["equal", "to", "or", "more", "than"], LowerBound),
         (&["equal", "to", "or", "greater", "than"], LowerBound),
         (&["at", "least", "or", "equal", "to"], LowerBound),
+        (&["less", "or", "equal", "than"], UpperBound),
+        (&["less", "or", "equal", "to"], UpperBound),
+        (&["fewer", "or", "equal", "than"], UpperBound),
+        (&["smaller", "or", "equal", "than"], UpperBound),
+        (&["smaller", "or", "equal", "to"], UpperBound),
+        (&["lower", "or", "equal", "than"], UpperBound),
+        (&["lower", "or", "equal", "to"], UpperBound),
+        (&["more", "or", "equal", "than"], LowerBound),
+        (&["greater", "or", "equal", "than"], LowerBound),
+        (&["greater", "or", "equal", "to"], LowerBound),
+        (&["higher", "or", "equal", "than"], LowerBound),
+        (&["higher", "or", "equal", "to"], LowerBound),
+        (&["bigger", "or", "equal", "than"], LowerBound),
+        (&["bigger", "or", "equal", "to"], LowerBound),
+        (&["larger", "or", "equal", "than"], LowerBound),
+        (&["larger", "or", "equal", "to"], LowerBound),
         (&["no", "more", "than"], UpperBound),
         (&["not", "more", "than"], UpperBound),
         (&["no", "fewer", "than"], LowerBound),
@@ -1232,6 +1553,10 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["upwards", "of"], LowerBound),
         (&["up", "to"], UpperBound),
         (&["close", "to"], Approximate),
+        (&["equals", "to"], Exact),
+        (&["equal", "to"], Exact),
+        (&["equaling", "to"], Exact),
+        (&["equalling", "to"], Exact),
         (&["an", "estimated"], Approximate),
         (&["over"], LowerBound),
         (&["above"], LowerBound),
@@ -1240,6 +1565,11 @@ const HEDGES: &[(&[&str], HedgeKind)] = {
         (&["nearly"], UpperBound),
         (&["almost"], UpperBound),
         (&["about"], Approximate),
+        (&["exactly"], Exact),
+        (&["precisely"], Exact),
+        (&["equals"], Exact),
+        (&["equaling"], Exact),
+        (&["equalling"], Exact),
         (&["approximately"], Approximate),
         (&["approx"], Approximate),
         (&["around"], Approximate),
@@ -1277,8 +1607,16 @@ fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)>
             continue;
         }
         if words.iter().enumerate().all(|(k, w)| is(doc, s + k, w)) {
+            // "=>30", "<>30": not the comparisons we read.
+            if matches!(words[0], ">" | "<")
+                && s > floor
+                && glued(doc, s)
+                && matches!(tok(doc, s - 1), "=" | "<" | ">")
+            {
+                return None;
+            }
             let mut s = s;
-            if *hk != HedgeKind::Approximate
+            if matches!(hk, HedgeKind::LowerBound | HedgeKind::UpperBound)
                 && s > floor
                 && is_any(doc, s - 1, &["just", "well", "slightly", "far", "much"])
             {
@@ -1314,8 +1652,23 @@ const ISO_CODES: &[&str] = &[
     "IQD", "TWD", "CZK", "HUF", "MYR", "QAR", "KWD", "BTC",
 ];
 
+/// An ISO 4217 code, in capitals, or in lowercase ("usd", "rmb") when the code is not also an
+/// English word ("cad", "try", "cop", "rub"...).
 fn iso_code(w: &str) -> Option<&'static str> {
-    let c = ISO_CODES.iter().find(|c| **c == w)?;
+    const WORDS: &[&str] = &["CAD", "TRY", "COP", "ARS", "ILS", "SAR", "RUB"];
+    let b = w.as_bytes();
+    if b.len() != 3 {
+        return None;
+    }
+    let c = if b.iter().all(u8::is_ascii_uppercase) {
+        ISO_CODES.iter().find(|c| **c == w)?
+    } else if b.iter().all(u8::is_ascii_lowercase) {
+        ISO_CODES
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(w) && !WORDS.contains(c))?
+    } else {
+        return None;
+    };
     Some(if *c == "RMB" { "CNY" } else { c })
 }
 
@@ -1330,7 +1683,8 @@ fn currency_before(doc: &Doc, p: usize, floor: usize) -> Option<(&'static str, u
             let pre = tok(doc, j - 1);
             let hit = DOLLAR_PREFIXES.iter().find(|(s, _)| {
                 if s.len() == 1 {
-                    *s == pre && glued(doc, j)
+                    // "C $" spaced, as in lowercased wire copy ("c $ 16.4 million").
+                    (*s == pre && glued(doc, j)) || (*s == "C" && pre.eq_ignore_ascii_case("c"))
                 } else {
                     s.eq_ignore_ascii_case(pre)
                 }
@@ -1388,7 +1742,7 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
         ("iraqi", "dinar", "IQD"), ("kuwaiti", "dinar", "KWD"), ("jordanian", "dinar", "JOD"),
         ("iranian", "rial", "IRR"), ("saudi", "riyal", "SAR"), ("chinese", "yuan", "CNY"),
         ("japanese", "yen", "JPY"), ("russian", "ruble", "RUB"), ("turkish", "lira", "TRY"),
-        ("south", "rand", "ZAR"),
+        ("south", "rand", "ZAR"), ("finnish", "markka", "FIM"), ("dutch", "guilder", "NLG"),
     ];
     let t = tok(doc, q);
     if let Some(c) = iso_code(t) {
@@ -1399,7 +1753,7 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
         let w = w.strip_suffix('s').unwrap_or(&w);
         [
             "dollar", "rupee", "peso", "pound", "franc", "dinar", "rial", "yuan", "yen", "ruble",
-            "lira", "rand",
+            "lira", "rand", "markka", "guilder",
         ]
         .into_iter()
         .find(|b| *b == w)
@@ -1434,9 +1788,44 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
     Some((c, q + 1))
 }
 
+/// Degrees of arc rather than of heat: a turning or slanting word just before the number, or an
+/// angle or compass word right after "degrees" at `q` ("rotate 90 degrees", "a 45 degrees
+/// angle", "30 degrees north").
+fn angle_context(doc: &Doc, q: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "rotat",
+        "turn",
+        "tilt",
+        "spin",
+        "pivot",
+        "swivel",
+        "inclin",
+        "angle",
+        "bearing",
+        "heading",
+        "latitude",
+        "longitude",
+        "veer",
+        "swung",
+        "swing",
+    ];
+    const AFTER: &[&str] = &[
+        "angle", "angles", "turn", "turns", "incline", "slope", "tilt", "north", "south", "east",
+        "west", "arc", "rotation",
+    ];
+    let starts = |w: &str| {
+        BEFORE.iter().any(|p| {
+            w.len() >= p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
+    };
+    let before =
+        (q.saturating_sub(4)..q.saturating_sub(1)).any(|j| word(doc, j).is_some_and(starts));
+    before || is_any(doc, q + 1, AFTER)
+}
+
 /// A temperature scale written out, with the usual misspellings.
 fn temperature_word(w: &str) -> Option<&'static str> {
-    if in_list(w, &["celsius", "celcius", "centigrade"]) {
+    if in_list(w, &["celsius", "celcius", "centigrade", "centigrate"]) {
         Some("°C")
     } else if in_list(w, &["fahrenheit", "farenheit", "fahrenhiet"]) {
         Some("°F")
@@ -1450,6 +1839,21 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     use FigureKind::*;
     let t = tok(doc, q);
     if !same_sentence(doc, q.wrapping_sub(1), q) {
+        return None;
+    }
+    // "20 (kg)", "20 [kg]": a unit in brackets, as in table headings.
+    if let Some(close) = match t {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        "{" => Some("}"),
+        "<" => Some(">"),
+        _ => None,
+    } {
+        if let Some((u, k)) = unit_word(tok(doc, q + 1)) {
+            if tok(doc, q + 2) == close && glued(doc, q + 1) && glued(doc, q + 2) {
+                return Some((u, k, q + 3));
+            }
+        }
         return None;
     }
     if t == "%" || t == "٪" {
@@ -1513,7 +1917,11 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if t.eq_ignore_ascii_case("basis") && is_any(doc, q + 1, &["point", "points"]) {
         return Some(("bp", Percent, q + 2));
     }
+    // "50 €", "10 $ 30 $"; but in "1 $10" the sign is glued to the number after it.
     if let Some((_, c)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == t) {
+        if kind(doc, q + 1) == Some(TokKind::Number) && glued(doc, q + 1) && !glued(doc, q) {
+            return None;
+        }
         return Some((c, Money, q + 1));
     }
     if let Some((c, e)) = currency_after(doc, q, scaled) {
@@ -1531,6 +1939,9 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
                 "°F"
             };
             return Some((u, Measure, q + 2));
+        }
+        if angle_context(doc, q) {
+            return Some(("deg", Measure, q + 1));
         }
         return Some(("°", Measure, q + 1));
     }
@@ -1642,15 +2053,17 @@ fn is_year(doc: &Doc, num: &Num) -> bool {
     !(next.chars().next().is_some_and(|c| c.is_lowercase()) && plural_like(next))
 }
 
-fn plural_like(w: &str) -> bool {
-    #[rustfmt::skip]
-    const IRREGULAR: &[&str] = &[
+/// Plurals without an -s, and adjectives used as plural nouns ("the dead").
+#[rustfmt::skip]
+const IRREGULAR_PLURALS: &[&str] = &[
         "people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet",
         "teeth", "mice", "geese", "crew", "militia", "infantry", "clergy", "livestock", "folk",
         "sheep", "deer", "fish", "aircraft", "data", "media", "youth", "dead", "wounded", "injured",
         "homeless", "elderly", "poor", "faithful",
-    ];
-    if in_list(w, IRREGULAR) {
+];
+
+fn plural_like(w: &str) -> bool {
+    if in_list(w, IRREGULAR_PLURALS) {
         return true;
     }
     let l = w.len();
@@ -1719,8 +2132,56 @@ fn counts_after(doc: &Doc, q: usize, singular: bool) -> Option<(String, bool)> {
 }
 
 /// Reads the figure whose numeral starts at token `i`, if it is one.
+/// True when sentence `s` is written in title case ("Bombing Kills 30 in Kabul"), where a
+/// capital says nothing about names: short (so asking stays a bounded look), and every word but
+/// the function words capitalized.
+fn title_case(doc: &Doc, s: usize) -> bool {
+    doc.sentences.get(s).is_some_and(|r| {
+        if r.len() < 3 || r.len() > 24 {
+            return false;
+        }
+        // Most sentences fail at their first lowercase word, so the function-word list is
+        // only consulted for lowercase words.
+        let mut capitals = 0;
+        for j in r.clone() {
+            let Some(w) = word(doc, j) else { continue };
+            let Some(&c) = w.as_bytes().first() else {
+                continue;
+            };
+            if c.is_ascii_uppercase() {
+                capitals += 1;
+            } else if c.is_ascii_lowercase() && !in_list(w, FUNCTION_WORDS) {
+                return false;
+            }
+        }
+        capitals >= 2
+    })
+}
+
+/// A capitalized word that can stand before a count in a headline: a function word ("Rises To
+/// 30"), or a verb in -s or -ed ("Bombing Kills 30", "Storm Leaves 3,000 Homeless") that is
+/// not one of the plural names that number things ("Windows 10", "News 12").
+fn headline_word(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "windows", "news", "series", "games", "olympics", "times", "sports",
+    ];
+    if in_list(w, FUNCTION_WORDS) {
+        return true;
+    }
+    let b = w.as_bytes();
+    let n = b.len();
+    let lower = |k: usize| b.get(k).map(u8::to_ascii_lowercase);
+    let verb_s =
+        n > 3 && lower(n - 1) == Some(b's') && !matches!(lower(n - 2), Some(b's' | b'u' | b'i'));
+    let verb_ed = n > 4 && lower(n - 2) == Some(b'e') && lower(n - 1) == Some(b'd');
+    (verb_s || verb_ed) && w.bytes().all(|c| c.is_ascii_alphabetic()) && !in_list(w, NAMES)
+}
+
 fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Found> {
-    let num = read_num(doc, i)?;
+    let mut num = read_num(doc, i)?;
+    if let Some(sh) = share_of(doc, &num) {
+        num = sh;
+    }
     if num.b <= num.a || claimed.hits(doc.range(num.a, num.b - 1)) {
         return None;
     }
@@ -1739,7 +2200,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             let sign = num.digits
                 && matches!(t, "-" | "−" | "–")
                 && glued(doc, p)
-                && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct);
+                && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct)
+                // "75 -300mm" is a range, not minus 300.
+                && kind(doc, m.wrapping_sub(1)) != Some(TokKind::Number);
             if sign || t.eq_ignore_ascii_case("minus") || t.eq_ignore_ascii_case("negative") {
                 neg = true;
                 sign_tok = m;
@@ -1766,6 +2229,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         .filter(|(s, _)| same_sentence(doc, *s, i))
         .filter(|(s, _)| !over_is_not_a_bound(doc, *s, p));
     let mut hedge_range = None;
+    let p_bare = p;
     if let Some((s, _)) = hedge {
         hedge_range = Some(doc.tokens[s].start..doc.tokens[p - 1].end);
         p = s;
@@ -1782,11 +2246,16 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         if let Some(m) = first_tok.checked_sub(1) {
             let t = tok(doc, m);
             let sentence_start = doc.is_sentence_initial(m);
+            let headline = || {
+                (headline_word(t) || in_list(tok(doc, num.b), IRREGULAR_PLURALS))
+                    && title_case(doc, doc.tokens[i].sentence as usize)
+            };
             if num.digits
                 && kind(doc, m) == Some(TokKind::Word)
                 && doc.is_capitalized(m)
                 && same_sentence(doc, m, i)
                 && (!sentence_start || !in_list(t, FUNCTION_WORDS))
+                && !headline()
             {
                 return None;
             }
@@ -1882,6 +2351,8 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
 
     // Look ahead: range.
     let mut low_high: Option<(f64, f64)> = None;
+    // Ends read with their own signs, which the minus before the figure must not flip again.
+    let mut signed_range = false;
     let mut last = num;
     if let Glued::Range(hi) = num.glued {
         low_high = Some((num.value, hi));
@@ -1916,6 +2387,10 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                     r += 2;
                 }
             }
+            // The second end's own sign: "between negative ten and fifteen", "-10 to -5".
+            let y_neg = is_any(doc, r, &["minus", "negative"])
+                || (matches!(tok(doc, r), "-" | "−") && glued(doc, r + 1) && !glued(doc, r));
+            let r = if y_neg { r + 1 } else { r };
             if let Some(y) = read_num(doc, r).filter(|y| y.plain() && y.digits == num.digits) {
                 let mut x = num.value;
                 if num.scale == 1.0 && y.scale > 1.0 && x < y.value / y.scale {
@@ -1926,8 +2401,17 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                         && y.value <= 2100.0
                         && tok(doc, y.a).len() == 4
                         && num.value >= 1800.0);
-                if x < y.value && !years && !claimed.hits(doc.range(y.a, y.b - 1)) {
-                    low_high = Some((x, y.value));
+                let ends = if neg || y_neg {
+                    let sx = if neg { -x } else { x };
+                    let sy = if y_neg { -y.value } else { y.value };
+                    // "-5 to -10" is written either way round.
+                    (sx != sy && (sx < sy || (neg && y_neg))).then(|| (sx.min(sy), sx.max(sy)))
+                } else {
+                    (x < y.value).then_some((x, y.value))
+                };
+                if let (Some(e), false) = (ends, years || claimed.hits(doc.range(y.a, y.b - 1))) {
+                    low_high = Some(e);
+                    signed_range = neg || y_neg;
                     last = y;
                 }
             }
@@ -1956,7 +2440,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         unit = Some(c);
         fkind = FigureKind::Money;
         // "$5 million USD"
-        if iso_code(tok(doc, q)).is_some() {
+        if iso_code(tok(doc, q)) == Some(c) {
             q += 1;
         }
     } else if unit.is_none() && !num.ordinal && !num.share {
@@ -1968,10 +2452,19 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
             if k == FigureKind::Money && factor == 1.0 {
                 let c = if is(doc, q, "and") { q + 1 } else { q };
-                if let Some(n) = read_num(doc, c).filter(|n| n.plain() && n.value < 100.0) {
-                    if is_any(doc, n.b, &["cent", "cents"]) && same_sentence(doc, q, n.b) {
+                if let Some(n) = read_num(doc, c).filter(|n| {
+                    n.plain()
+                        && n.value < 100.0
+                        && n.value.fract() == 0.0
+                        && same_sentence(doc, q, n.b - 1)
+                }) {
+                    if is_any(doc, n.b, &["cent", "cents"]) {
                         plus = n.value / 100.0;
                         q = n.b + 1;
+                    } else if bare_cents(doc, &n) {
+                        // "15 dollars 50", "17 USD 25": the cents without their name.
+                        plus = n.value / 100.0;
+                        q = n.b;
                     }
                 }
             }
@@ -1991,6 +2484,56 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         } else if age_opener {
             unit = Some("year");
             fkind = FigureKind::Measure;
+        }
+    }
+    // "10km/hr": a speed written with a slash.
+    if matches!(unit, Some("km" | "mi"))
+        && tok(doc, q) == "/"
+        && glued(doc, q)
+        && is_any(doc, q + 1, &["h", "hr"])
+    {
+        unit = Some(if unit == Some("km") { "km/h" } else { "mph" });
+        q += 2;
+    }
+    // "5 ft 2 in", "6 feet and 2 inches", "7 pounds 6 ounces": the smaller unit adds to the
+    // larger one.
+    if let (Some((sub, per)), None, false) = (
+        match unit {
+            Some("ft") => Some(("in", 12.0)),
+            Some("lb") => Some(("oz", 16.0)),
+            _ => None,
+        },
+        low_high,
+        neg,
+    ) {
+        let c = if is(doc, q, "and") { q + 1 } else { q };
+        if let Some(n) = read_num(doc, c).filter(|n| n.plain() && n.value < per) {
+            let e = n.b;
+            let end = match unit_after(doc, e, false) {
+                Some((u, _, e2)) if u == sub => Some(e2),
+                // "in" alone is a preposition unless the phrase ends there.
+                _ if sub == "in"
+                    && is(doc, e, "in")
+                    && match kind(doc, e + 1) {
+                        Some(TokKind::Word) => is_any(
+                            doc,
+                            e + 1,
+                            &[
+                                "more", "less", "or", "and", "tall", "long", "wide", "high", "deep",
+                            ],
+                        ),
+                        Some(TokKind::Number) => false,
+                        _ => true,
+                    } =>
+                {
+                    Some(e + 1)
+                }
+                _ => None,
+            };
+            if let Some(e2) = end.filter(|e2| same_sentence(doc, q, e2 - 1)) {
+                plus += n.value / per;
+                q = e2;
+            }
         }
     }
     if num.share {
@@ -2014,7 +2557,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         low = low.map(|v| v * factor);
         high = high.map(|v| v * factor);
     }
-    if neg {
+    if neg && !signed_range {
         value = value.map(|v| -v);
         let (l, h) = (high.map(|v| -v), low.map(|v| -v));
         low = l;
@@ -2022,16 +2565,23 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     }
 
     // Postfix hedges: "30 or more", "250 or so", "30+".
+    // A bound after the number outweighs a vague word before it: "about 500 or more" is at
+    // least 500, and the figure starts at the number.
     let mut hedge_kind = hedge.map(|(_, k)| k);
-    if hedge_kind.is_none() && fkind != FigureKind::Ordinal {
+    let approximate = hedge_kind == Some(HedgeKind::Approximate);
+    if (hedge_kind.is_none() || approximate) && fkind != FigureKind::Ordinal {
         let post = if is(doc, q, "and") && is_any(doc, q + 1, &["more", "above", "over"]) {
             Some((HedgeKind::LowerBound, q + 2))
         } else if is(doc, q, "or") {
-            match tok(doc, q + 1).to_ascii_lowercase().as_str() {
-                "more" | "higher" | "above" | "greater" => Some(HedgeKind::LowerBound),
-                "fewer" | "less" | "lower" => Some(HedgeKind::UpperBound),
-                "so" => Some(HedgeKind::Approximate),
-                _ => None,
+            let n = tok(doc, q + 1);
+            if in_list(n, &["more", "higher", "above", "greater"]) {
+                Some(HedgeKind::LowerBound)
+            } else if in_list(n, &["fewer", "less", "lower"]) {
+                Some(HedgeKind::UpperBound)
+            } else if n.eq_ignore_ascii_case("so") {
+                Some(HedgeKind::Approximate)
+            } else {
+                None
             }
             .map(|k| (k, q + 2))
         } else if tok(doc, q) == "+" && glued(doc, q) {
@@ -2039,11 +2589,14 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         } else {
             None
         };
-        if let Some((k, e)) = post {
+        if let Some((k, e)) = post.filter(|(k, _)| !approximate || *k != HedgeKind::Approximate) {
             if same_sentence(doc, q, e - 1) {
                 hedge_range = Some(doc.tokens[q].start..doc.tokens[e - 1].end);
                 hedge_kind = Some(k);
                 q = e;
+                if approximate {
+                    p = p_bare;
+                }
             }
         }
     }
@@ -2077,6 +2630,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                 && num.b == num.a + 1
                 && hedge.is_none()
                 && currency.is_none()
+                && !neg
                 && is(doc, num.a, "one")
             {
                 let prev = num.a.checked_sub(1).map_or("", |k| tok(doc, k));
@@ -2342,6 +2896,156 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         figs(s).into_iter().map(|f| f.text).collect()
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-9 * b.abs().max(1.0))
+    }
+
+    #[test]
+    fn exact_hedges_and_bounds_after_vague_words() {
+        let f = one("It hired exactly 100 people.");
+        assert_eq!(
+            (f.value, f.hedge_kind),
+            (Some(100.0), Some(HedgeKind::Exact))
+        );
+        let f = one("The total equals 20 units.");
+        assert_eq!(f.hedge.as_deref(), Some("equals"));
+        let f = one("They own about 500 or more homes.");
+        assert_eq!(
+            (f.low, f.hedge_kind),
+            (Some(500.0), Some(HedgeKind::LowerBound))
+        );
+        assert_eq!(f.text, "500 or more");
+        // "=>" is not a comparison we read.
+        assert_eq!(one("x =>30").hedge_kind, None);
+    }
+
+    #[test]
+    fn counts_in_title_case_headlines() {
+        for (s, v) in [
+            ("Bombing Kills 30 in Capital\n", 30.0),
+            ("Storm Leaves 3,000 Homeless\n", 3000.0),
+            ("Death Toll Rises To 45\n", 45.0),
+            ("Ferry Carried 120 People\n", 120.0),
+        ] {
+            assert_eq!(one(s).value, Some(v), "{s}");
+        }
+        // Model numbers stay names, also in headlines.
+        for s in [
+            "Boeing 737 Crashes Near Airport\n",
+            "Company Releases Windows 10\n",
+            "The Airbus 380 Lands\n",
+        ] {
+            assert!(figs(s).is_empty(), "{s}");
+        }
+        // Outside title case a capital still marks a name.
+        assert!(figs("He flew on a Boeing 737 and Kills 30 was a film.").is_empty());
+    }
+
+    #[test]
+    fn angles_compound_money_and_tidy_scales() {
+        assert_eq!(one("Rotate it 90 degrees.").unit.as_deref(), Some("deg"));
+        assert_eq!(one("It was 30 degrees outside.").unit.as_deref(), Some("°"));
+        let f = one("He held a five-dollar bill.");
+        assert_eq!(
+            (f.kind, f.unit.as_deref(), f.value),
+            (FigureKind::Money, Some("USD"), Some(5.0))
+        );
+        assert_eq!(one("a 10-pound bag").unit.as_deref(), Some("lb"));
+        assert_eq!(one("It cost $16.4 million.").value, Some(16_400_000.0));
+        assert_eq!(
+            one("They paid 420 million Finnish markka.").unit.as_deref(),
+            Some("FIM")
+        );
+        assert_eq!(one("The weight is 20 (kg)").unit.as_deref(), Some("kg"));
+        assert_eq!(one("He killed 20 (mostly men)").kind, FigureKind::Count);
+        assert!(figs("It earned 14.7C/ per share").is_empty());
+        let f = one("Salaries run 5k-20k.");
+        assert_eq!((f.low, f.high), (Some(5000.0), Some(20000.0)));
+        let f = figs("We took 1 $10 bill.");
+        assert_eq!((f[1].text.as_str(), f[1].value), ("$10", Some(10.0)));
+    }
+
+    #[test]
+    fn shares_written_as_one_in_five() {
+        let f = one("One in five adults had no job.");
+        assert_eq!(f.kind, FigureKind::Percent);
+        assert!(close(f.value, 20.0));
+        let f = one("Nine out of 10 voters agreed.");
+        assert!(close(f.value, 90.0));
+        // Larger first numbers are counts; times and years are not denominators.
+        assert_eq!(figs("They won 534 out of 537 seats.").len(), 2);
+        assert_eq!(
+            figs("He scored 2 in 10 minutes.")[0].kind,
+            FigureKind::Count
+        );
+        assert!(figs("Only 1 in 2019 was found.")
+            .iter()
+            .all(|f| f.kind != FigureKind::Percent));
+    }
+
+    #[test]
+    fn fractions_with_any_ordinal_denominator() {
+        assert!(close(one("It moved a hundredth of an inch.").value, 1.0));
+        assert!(close(
+            one("They paid three twenty-fifths of it.").value,
+            12.0
+        ));
+        let f = one("the one hundredth anniversary");
+        assert_eq!(f.kind, FigureKind::Ordinal);
+        assert!(close(f.value, 100.0));
+        // "second" is never a denominator.
+        assert!(figs("It took two seconds.").is_empty());
+    }
+
+    #[test]
+    fn signs_belong_to_their_own_numbers() {
+        let f = one("Temperatures fell to between negative ten and fifteen degrees.");
+        assert_eq!((f.low, f.high), (Some(-10.0), Some(15.0)));
+        let f = one("Lows were -10 to -5 degrees.");
+        assert_eq!((f.low, f.high), (Some(-10.0), Some(-5.0)));
+        let f = one("The answer is minus one.");
+        assert_eq!(f.value, Some(-1.0));
+        // A dash after a number is a range dash, not a minus.
+        assert!(figs("a 75 -300mm lens")
+            .iter()
+            .all(|f| f.value != Some(-300.0)));
+    }
+
+    #[test]
+    fn compound_amounts() {
+        assert_eq!(one("It cost 15 dollars 50.").value, Some(15.5));
+        assert_eq!(one("It cost 17 USD 25.").value, Some(17.25));
+        assert_eq!(figs("He spent 100 dollars 50 times.")[0].value, Some(100.0));
+        assert!(close(one("He is 5 ft 2 in").value, 5.0 + 2.0 / 12.0));
+        assert!(close(
+            one("He is 6 feet and 2 inches tall.").value,
+            6.0 + 2.0 / 12.0
+        ));
+        assert_eq!(one("She weighed 7 pounds 8 ounces.").value, Some(7.5));
+        assert_eq!(one("It holds 3 hundred and 21 seats.").value, Some(321.0));
+        assert_eq!(
+            one("It holds 4 thousand 3 hundred seats.").value,
+            Some(4300.0)
+        );
+        assert_eq!(one("Fifty - two people came.").value, Some(52.0));
+        assert_eq!(one("It is 1.3x10^6 units.").value, Some(1.3e6));
+        assert_eq!(one("It is 12e+3 units.").value, Some(12e3));
+        let f = one("They paid USD115 each.");
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Money, Some("USD"))
+        );
+        let f = one("it was 10 rmb");
+        assert_eq!(f.unit.as_deref(), Some("CNY"));
+        // Lowercase codes that are words stay words.
+        assert!(figs("I try 5 times")
+            .iter()
+            .all(|f| f.kind == FigureKind::Count));
+        assert_eq!(one("a speed of 10km/hr").unit.as_deref(), Some("km/h"));
+        let f = one("It is smaller or equal than 100");
+        assert_eq!((f.low, f.high), (None, Some(100.0)));
     }
 
     #[test]
@@ -2891,8 +3595,19 @@ mod tests {
     }
 
     #[test]
-    fn numeral_starts_are_sorted() {
-        assert!(NUMERAL_STARTS.windows(2).all(|w| w[0] < w[1]));
+    fn numeral_starts_cover_number_words() {
+        let words = "zero one two three four five six seven eight nine ten eleven twelve thirteen \
+            fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
+            seventy eighty ninety nought naught third fourth fifth sixth seventh eighth ninth \
+            tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth \
+            eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth \
+            eightieth ninetieth hundredth thousandth millionth billionth dozen dozens hundreds \
+            thousands millions billions tens several half quarter a an";
+        for w in words.split_whitespace() {
+            assert!(may_start_numeral(w), "{w}");
+            assert!(may_start_numeral(&w.to_uppercase()), "{w}");
+        }
+        assert!(may_start_numeral("forty‑eight"));
         assert!(may_start_numeral("Forty-eight") && may_start_numeral("A"));
         assert!(!may_start_numeral("people") && !may_start_numeral("Ünïcödé"));
     }

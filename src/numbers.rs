@@ -85,6 +85,10 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
         "eighteenth",
         "nineteenth",
     ];
+    // A common misspelling, read like the word it means.
+    if word.eq_ignore_ascii_case("nineth") {
+        return Some(9.0);
+    }
     const TENS_ORD: [&str; 8] = [
         "twentieth",
         "thirtieth",
@@ -125,30 +129,30 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
     .map(|(_, v)| *v)
 }
 
-/// Denominator of a fraction word: `half` 2, `third`/`thirds` 3, `quarter` 4, ... `tenth` 10.
-/// Case-insensitive. Returns the denominator and whether the word is plural.
+/// Denominator of a fraction word: `half` 2, `quarter` 4, and every ordinal from `third` up
+/// (`thirds` 3, `tenth` 10, `twenty-firsts` 21, `hundredths` 100). Case-insensitive. Returns
+/// the denominator and whether the word is plural. "first" and "second" are never fractions
+/// ("two seconds" is a duration).
 pub fn fraction_denominator(word: &str) -> Option<(f64, bool)> {
-    const D: [(&str, &str, f64); 10] = [
-        ("half", "halves", 2.0),
-        ("third", "thirds", 3.0),
-        ("quarter", "quarters", 4.0),
-        ("fourth", "fourths", 4.0),
-        ("fifth", "fifths", 5.0),
-        ("sixth", "sixths", 6.0),
-        ("seventh", "sevenths", 7.0),
-        ("eighth", "eighths", 8.0),
-        ("ninth", "ninths", 9.0),
-        ("tenth", "tenths", 10.0),
-    ];
-    D.iter().find_map(|(one, many, v)| {
-        if one.eq_ignore_ascii_case(word) {
-            Some((*v, false))
-        } else if many.eq_ignore_ascii_case(word) {
-            Some((*v, true))
-        } else {
-            None
-        }
-    })
+    if word.eq_ignore_ascii_case("half") {
+        return Some((2.0, false));
+    }
+    if word.eq_ignore_ascii_case("halves") {
+        return Some((2.0, true));
+    }
+    if word.eq_ignore_ascii_case("quarter") {
+        return Some((4.0, false));
+    }
+    if word.eq_ignore_ascii_case("quarters") {
+        return Some((4.0, true));
+    }
+    let (stem, plural) = match word.strip_suffix(['s', 'S']) {
+        Some(s) => (s, true),
+        None => (word, false),
+    };
+    ordinal_word_value(stem)
+        .filter(|d| *d >= 3.0)
+        .map(|d| (d, plural))
 }
 
 /// True when `suffix` is the right ordinal ending for `digits`: `1st`, `2nd`, `3rd`, `11th`,
@@ -192,16 +196,31 @@ pub fn scale_word(w: &str) -> Option<f64> {
     .map(|(_, v)| *v)
 }
 
-/// Scale written as a short suffix after digits: `$1.2bn`, `5m`, `30k`, `2tn`.
+/// Scale written as a short suffix after digits: `$1.2bn`, `5m`, `30k`, `2tn`, and the
+/// finance `MM` (a thousand thousands: `$1MM`).
 pub fn suffix_scale(s: &str) -> Option<f64> {
-    match s.to_lowercase().as_str() {
-        "k" => Some(1e3),
-        "m" | "mn" | "mln" | "mio" => Some(1e6),
-        "mil" => Some(1e6),
-        "b" | "bn" | "bln" => Some(1e9),
-        "tn" | "trn" => Some(1e12),
-        _ => None,
+    const SUFFIXES: &[(&str, f64)] = &[
+        ("k", 1e3),
+        ("m", 1e6),
+        ("mn", 1e6),
+        ("mln", 1e6),
+        ("mio", 1e6),
+        ("mil", 1e6),
+        ("b", 1e9),
+        ("bn", 1e9),
+        ("bln", 1e9),
+        ("tn", 1e12),
+        ("trn", 1e12),
+        ("tln", 1e12),
+    ];
+    // Lowercase "mm" is millimetres.
+    if s == "MM" {
+        return Some(1e6);
     }
+    SUFFIXES
+        .iter()
+        .find(|(x, _)| x.eq_ignore_ascii_case(s))
+        .map(|(_, v)| *v)
 }
 
 /// Value of a single-character vulgar fraction: `½` 0.5, `¾` 0.75.
@@ -283,6 +302,10 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         let first = parts.next().unwrap_or("");
         !first.is_empty() && first.len() <= 3 && parts.all(|p| p.len() == 3)
     };
+    if commas == 0 && dots <= 1 {
+        // The common case needs no copy.
+        return s.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
     let clean: String = match (commas, dots) {
         (0, 0) => s.to_string(),
         // 30,000 or 1,234,567 (thousands) vs 2,5 (decimal comma).

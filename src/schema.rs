@@ -115,6 +115,8 @@ pub enum HedgeKind {
     UpperBound,
     /// "about", "approximately", "some", "an estimated": close to it.
     Approximate,
+    /// "exactly", "precisely", "equal to": the number and no other.
+    Exact,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
