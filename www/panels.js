@@ -91,7 +91,7 @@ function entityPanel(kind, title, entities) {
   return panel(kind, title, list.length, ul, `No ${title.toLowerCase()} found.`);
 }
 
-const HEDGE_WORD = { lowerBound: 'at least', upperBound: 'at most', approximate: 'about' };
+const HEDGE_WORD = { lowerBound: 'at least', upperBound: 'at most', approximate: 'about', exact: 'exactly' };
 
 /** The figure's words with the number itself set apart: "more than |1,400|". */
 function figureWords(f) {
