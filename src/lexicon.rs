@@ -183,6 +183,25 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> Option<R>) -> Option<R> {
     }
 }
 
+/// Calls `f` with `s` in lowercase (`str::to_lowercase`), without allocating when `s` is a
+/// short ASCII word.
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return f(s);
+    }
+    let mut buf = [0u8; 64];
+    if s.is_ascii() {
+        if let Some(b) = buf.get_mut(..s.len()) {
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(l) = std::str::from_utf8(b) {
+                return f(l);
+            }
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 /// The key index of a word or name in any case.
 fn find_ci(name: &str) -> Option<usize> {
     with_lower(name, |l| index().find(l))

@@ -359,14 +359,25 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
                 }
                 // Inner apostrophe that is not a possessive/contraction ending: O’Brien, rock'n'roll.
                 if is_apostrophe(c) && k + 1 < n && next.is_alphabetic() && prev.is_alphabetic() {
-                    let rest: String = chars[k + 1..n.min(k + 4)].iter().map(|x| x.1).collect();
-                    let ending = rest
-                        .chars()
-                        .take_while(|c| c.is_alphabetic())
-                        .collect::<String>()
-                        .to_lowercase();
-                    let is_suffix =
-                        matches!(ending.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m");
+                    // The letters after the apostrophe, up to three, lowercase.
+                    let mut ending = [0u8; 3];
+                    let mut len = 0;
+                    for &(_, c) in chars.get(k + 1..n.min(k + 4)).unwrap_or_default() {
+                        if !c.is_alphabetic() {
+                            break;
+                        }
+                        // A non-ASCII letter lowercases to no suffix ("s", "t", "re", ...).
+                        ending[len] = if c.is_ascii() {
+                            c.to_ascii_lowercase() as u8
+                        } else {
+                            0
+                        };
+                        len += 1;
+                    }
+                    let is_suffix = matches!(
+                        &ending[..len],
+                        b"s" | b"t" | b"re" | b"ve" | b"ll" | b"d" | b"m"
+                    );
                     let nt = (prev == 'n' || prev == 'N') && (next == 't' || next == 'T');
                     if !is_suffix && !nt {
                         k += 2;
@@ -380,12 +391,11 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
                 k += 1;
             }
             // Split "n't" so that "don't" -> "do" + "n't".
-            let word: String = chars[start..k].iter().map(|x| x.1).collect();
             if k < n
                 && is_apostrophe(ch(k))
                 && (ch(k + 1) == 't' || ch(k + 1) == 'T')
-                && word.ends_with(['n', 'N'])
-                && word.chars().count() > 1
+                && (ch(k - 1) == 'n' || ch(k - 1) == 'N')
+                && k - start > 1
             {
                 k -= 1;
             }
