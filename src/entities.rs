@@ -323,9 +323,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn known(&self, name: &str) -> bool {
-        lexicon::is_place(name)
-            || lexicon::organization(name).is_some()
-            || lexicon::is_given_name(name)
+        use lexicon::class::{GIVEN, ORG, PLACE};
+        lexicon::name_classes(name) & (PLACE | ORG | GIVEN) != 0
     }
 }
 
@@ -690,7 +689,7 @@ fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
         let mut known_end = None;
         for e in (t + 1..=run.end.min(t + 6)).rev() {
             let name = &doc.text[span_bytes(doc, t..e)];
-            if lexicon::organization(name).is_some() || lexicon::is_place(name) {
+            if lexicon::is_known_name(name) {
                 known_end = Some(e);
                 break;
             }

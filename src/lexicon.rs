@@ -96,20 +96,21 @@ struct Index {
 }
 
 fn hash(bytes: &[u8]) -> u64 {
-    let mut h = 0u64;
-    for &b in bytes {
-        h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    h
+    bytes.iter().fold(0, |h, &b| hash_step(h, b))
+}
+
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 impl Index {
-    fn key(&self, i: usize) -> &'static str {
+    fn key(&self, i: usize) -> &'static [u8] {
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&a), Some(&b)) => KEYS
+                .as_bytes()
                 .get(a as usize..(b as usize).saturating_sub(1))
-                .unwrap_or(""),
-            _ => "",
+                .unwrap_or_default(),
+            _ => &[],
         }
     }
 
@@ -119,11 +120,16 @@ impl Index {
 
     /// The index of a lowercase key.
     fn find(&self, lower: &str) -> Option<usize> {
+        self.find_hashed(lower.as_bytes(), hash(lower.as_bytes()))
+    }
+
+    /// The index of a lowercase key whose [`hash`] is `h`.
+    fn find_hashed(&self, lower: &[u8], h: u64) -> Option<usize> {
         if lower.len() > MAX_KEY_LEN || self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut s = self.slot(hash(lower.as_bytes()));
+        let mut s = self.slot(h);
         loop {
             let v = *self.slots.get(s)?;
             if v == 0 {
@@ -156,7 +162,7 @@ fn index() -> &'static Index {
         };
         let mask = index.slots.len() - 1;
         for i in 0..KEY_COUNT {
-            let mut s = index.slot(hash(index.key(i).as_bytes()));
+            let mut s = index.slot(hash(index.key(i)));
             while index.slots[s] != 0 {
                 s = (s + 1) & mask;
             }
@@ -204,7 +210,22 @@ pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The key index of a word or name in any case.
 fn find_ci(name: &str) -> Option<usize> {
-    with_lower(name, |l| index().find(l))
+    if !name.is_ascii() {
+        return index().find(&name.to_lowercase());
+    }
+    let mut buf = [0u8; MAX_KEY_LEN];
+    let lower = buf.get_mut(..name.len())?;
+    let mut h = 0;
+    for (d, &b) in lower.iter_mut().zip(name.as_bytes()) {
+        *d = b.to_ascii_lowercase();
+        h = hash_step(h, *d);
+    }
+    index().find_hashed(lower, h)
+}
+
+/// The [`class`] bits of a word or name in any case: several list checks in one lookup.
+pub fn name_classes(name: &str) -> u16 {
+    classes_ci(name)
 }
 
 fn classes_ci(name: &str) -> u16 {
@@ -258,6 +279,12 @@ pub fn place_canonical(name: &str) -> Option<&'static str> {
         index().find(&k)
     }?;
     canonical(&PLACE_NAMES, i)
+}
+
+/// A known organization or place (any case): one lookup for
+/// `organization(name).is_some() || is_place(name)`.
+pub fn is_known_name(name: &str) -> bool {
+    classes_ci(name) & (class::ORG | class::PLACE) != 0
 }
 
 pub fn is_country(name: &str) -> bool {
@@ -327,8 +354,11 @@ pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
         words += 1;
         k += 1;
         let with_dot = k < doc.tokens.len() && doc.tok(k) == "." && !doc.tokens[k].space_before;
-        let key = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok());
-        if key.is_some_and(|key| word_classes(key) & class::TITLE != 0) {
+        let key = buf.get(..len).unwrap_or_default();
+        let c = index()
+            .find_hashed(key, hash(key))
+            .and_then(|i| CLASSES.get(i).copied());
+        if c.unwrap_or(0) & class::TITLE != 0 {
             best = Some(if with_dot { k + 1 - t } else { k - t });
         }
         if with_dot {
@@ -455,6 +485,7 @@ mod tests {
         }
         for (k, v) in &t.organizations {
             assert_eq!(organization(k), Some(v.as_str()), "{k}");
+            assert!(is_known_name(k), "{k}");
             if k.to_uppercase().to_lowercase() == *k {
                 assert_eq!(organization(&k.to_uppercase()), Some(v.as_str()), "{k}");
             }
