@@ -96,11 +96,23 @@ impl Utf16Index {
             b = pb;
             u = pu;
         }
-        for c in text[b as usize..byte].chars() {
-            u += c.len_utf16() as u32;
+        for &x in text.as_bytes().get(b as usize..byte).unwrap_or_default() {
+            if !is_utf8_continuation(x) {
+                u += utf16_units(x);
+            }
         }
         u
     }
+}
+
+/// Counting UTF-16 units byte by byte, without decoding chars: every char starts with one
+/// non-continuation byte, and only the four-byte chars (lead byte 0xF0 and up) take two units.
+fn is_utf8_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+fn utf16_units(lead: u8) -> u32 {
+    1 + u32::from(lead >= 0xF0)
 }
 
 /// The largest char boundary at or below `i`.
