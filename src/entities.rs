@@ -910,12 +910,24 @@ fn appositive(ctx: &Ctx, t: usize) -> Option<EntityKind> {
 
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
 fn key(name: &str) -> String {
-    let k: String = name
-        .chars()
-        .filter(|c| *c != '.')
-        .flat_map(char::to_lowercase)
-        .collect();
-    k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
+    let mut k = String::with_capacity(name.len());
+    if name.is_ascii() {
+        k.extend(
+            name.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        k.extend(
+            name.chars()
+                .filter(|c| *c != '.')
+                .flat_map(char::to_lowercase),
+        );
+    }
+    if k.starts_with("the ") {
+        k.drain(..4);
+    }
+    k
 }
 
 /// Initials of a multi-word name, skipping connectors: "Center for Strategic and
