@@ -57,6 +57,20 @@ fn main() {
     {
         classes.entry(k.clone()).or_insert(0);
     }
+    // Every word prefix of a multi-word title ("staff" of "staff sgt") is a key too, so that
+    // reading a title stops at the first word that no title continues with.
+    let mut title_prefixes = Vec::new();
+    for (k, &c) in &t.classes {
+        if c & gazetteer::class::TITLE != 0 {
+            let words: Vec<&str> = k.split(' ').collect();
+            for j in 1..words.len() {
+                title_prefixes.push(words[..j].join(" "));
+            }
+        }
+    }
+    for p in &title_prefixes {
+        classes.entry(p.clone()).or_insert(0);
+    }
     let keys: Vec<&String> = classes.keys().collect();
     assert!(
         keys.iter().all(|k| !k.contains('\n')),
@@ -99,6 +113,19 @@ fn main() {
         }
         writeln!(out, "];").unwrap();
     }
+    let mut prefix_rows: Vec<usize> = title_prefixes.iter().map(|p| index[p.as_str()]).collect();
+    prefix_rows.sort();
+    prefix_rows.dedup();
+    write!(
+        out,
+        "static TITLE_PREFIXES: [u32; {}] = [",
+        prefix_rows.len()
+    )
+    .unwrap();
+    for i in prefix_rows {
+        write!(out, "{i},").unwrap();
+    }
+    writeln!(out, "];").unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon_tables.rs");
     std::fs::write(dest, out).expect("write lexicon tables");
 }

@@ -355,11 +355,15 @@ pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
         k += 1;
         let with_dot = k < doc.tokens.len() && doc.tok(k) == "." && !doc.tokens[k].space_before;
         let key = buf.get(..len).unwrap_or_default();
-        let c = index()
-            .find_hashed(key, hash(key))
-            .and_then(|i| CLASSES.get(i).copied());
-        if c.unwrap_or(0) & class::TITLE != 0 {
+        let Some(i) = index().find_hashed(key, hash(key)) else {
+            break;
+        };
+        if CLASSES.get(i).copied().unwrap_or(0) & class::TITLE != 0 {
             best = Some(if with_dot { k + 1 - t } else { k - t });
+        }
+        // No title goes on from these words: longer runs cannot match either.
+        if TITLE_PREFIXES.binary_search(&(i as u32)).is_err() {
+            break;
         }
         if with_dot {
             k += 1;
@@ -531,6 +535,44 @@ mod tests {
         assert_eq!(title_length(&d, 0), Some(3));
         assert_eq!(title_length(&d, 6), Some(1));
         assert_eq!(title_length(&d, 3), None);
+    }
+
+    /// Reading a title stops early where no title goes on; it must find what reading every
+    /// run of up to three words finds.
+    #[test]
+    fn title_length_matches_reading_every_run() {
+        fn every_run(doc: &crate::text::Doc, t: usize) -> Option<usize> {
+            let mut words: Vec<String> = Vec::new();
+            let mut best = None;
+            let mut k = t;
+            while words.len() < 3 && k < doc.tokens.len() {
+                if doc.tokens[k].kind != crate::text::TokKind::Word {
+                    break;
+                }
+                words.push(doc.tok(k).trim_end_matches('.').to_lowercase());
+                k += 1;
+                let with_dot =
+                    k < doc.tokens.len() && doc.tok(k) == "." && !doc.tokens[k].space_before;
+                if word_classes(&words.join(" ")) & class::TITLE != 0 {
+                    best = Some(if with_dot { k + 1 - t } else { k - t });
+                }
+                if with_dot {
+                    k += 1;
+                }
+            }
+            best
+        }
+        let mut text = String::new();
+        for k in KEYS.split('\n') {
+            if word_classes(k) & class::TITLE != 0 {
+                text.push_str(&format!("{k} Roe said. The {} Doe. ", k.replace(' ', ". ")));
+            }
+        }
+        text.push_str("Staff Sgt. Jane Roe, Senior Airman Doe and Lt. Gen. Smith.");
+        let d = crate::text::Doc::new(&text);
+        for t in 0..d.tokens.len() {
+            assert_eq!(title_length(&d, t), every_run(&d, t), "{}", d.tok(t));
+        }
     }
 
     /// Month and weekday names are matched in ASCII only: no other letter lowercases into
