@@ -162,12 +162,17 @@ fn is_hyphen(c: char) -> bool {
 
 /// Chars that can be inside a word or number token.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_mark(c)
+    }
 }
 
 /// Combining marks (accents typed as separate code points) stay with their letter.
 fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    c as u32 >= 0x300
+        && matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 impl<'a> Doc<'a> {
@@ -254,17 +259,22 @@ impl<'a> Doc<'a> {
 fn split_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
             let mut end = i;
-            if end > start && text.as_bytes()[end - 1] == b'\r' {
+            if end > start && bytes[end - 1] == b'\r' {
                 end -= 1;
             }
             lines.push(start..end);
             start = i + 1;
-        } else if c == '\u{2028}' || c == '\u{2029}' {
+        } else if b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9))
+        {
+            // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
             lines.push(start..i);
-            start = i + c.len_utf8();
+            start = i + 3;
         }
     }
     lines.push(start..text.len());
@@ -641,6 +651,14 @@ mod tests {
                 "Next"
             ]
         );
+    }
+
+    #[test]
+    fn lines_end_at_every_line_break() {
+        let text = "One\r\nTwo\u{2028}Three\u{2029}Four\n\u{2027}Five";
+        let d = Doc::new(text);
+        let lines: Vec<&str> = d.lines.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(lines, vec!["One", "Two", "Three", "Four", "\u{2027}Five"]);
     }
 
     #[test]
