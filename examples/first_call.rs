@@ -9,6 +9,10 @@ fn main() {
     for (i, t) in ["Hello.", text.as_str(), text.as_str()].iter().enumerate() {
         let start = Instant::now();
         std::hint::black_box(analyze(t, &Options::default()).ok());
-        println!("call {}: {:.2} ms", i + 1, start.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "call {}: {:.2} ms",
+            i + 1,
+            start.elapsed().as_secs_f64() * 1e3
+        );
     }
 }
