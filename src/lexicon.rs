@@ -575,6 +575,64 @@ mod tests {
         }
     }
 
+    /// The month and weekday readers answer as the plain definitions do: lowercase the
+    /// word, then compare it with every name.
+    #[test]
+    fn month_and_weekday_match_the_plain_definitions() {
+        fn month(word: &str) -> Option<u32> {
+            let w = word.trim_end_matches('.').to_lowercase();
+            if w.len() < 3 {
+                return None;
+            }
+            if w == "sept" {
+                return Some(9);
+            }
+            MONTHS
+                .iter()
+                .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+                .map(|i| i as u32 + 1)
+        }
+        fn weekday(word: &str) -> Option<u32> {
+            let w = word.trim_end_matches('.').to_lowercase();
+            if w.len() < 3 {
+                return None;
+            }
+            WEEKDAYS
+                .iter()
+                .position(|d| *d == w || (w.len() <= 5 && d.starts_with(&w)))
+                .map(|i| i as u32)
+        }
+        let mut words: Vec<String> = vec!["".into(), ".".into(), "Sept.".into(), "SEPTS".into()];
+        for n in MONTHS
+            .iter()
+            .chain(WEEKDAYS.iter())
+            .chain(["sept", "tues", "thurs"].iter())
+        {
+            for k in 1..=n.len() + 1 {
+                let p: String = n.chars().chain("xs".chars()).take(k).collect();
+                words.push(p.to_uppercase());
+                words.push(format!("{p}."));
+                words.push(format!("{}é", p));
+                words.push(p.clone());
+            }
+        }
+        words.extend(
+            [
+                "Mayday",
+                "Marchers",
+                "Junk",
+                "Satellite",
+                "Sunday's",
+                "\u{212A}ay",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(month_number(w), month(w), "{w}");
+            assert_eq!(weekday_number(w), weekday(w), "{w}");
+        }
+    }
+
     /// Month and weekday names are matched in ASCII only: no other letter lowercases into
     /// them (the Kelvin sign lowercases to "k", in no month or weekday name).
     #[test]
