@@ -97,6 +97,11 @@ fn main() {
         write!(out, "{c},").unwrap();
     }
     writeln!(out, "];").unwrap();
+    // Canonical names: (key index, start, length) rows into one string of every name, so
+    // that the tables hold no pointers (smaller in the page's wasm).
+    assert!(keys.len() <= usize::from(u16::MAX), "key indices must fit u16");
+    let mut names = String::new();
+    let mut name_at: HashMap<&str, usize> = HashMap::new();
     for (name, map) in [
         ("PLACE_NAMES", &t.place_names),
         ("ORGANIZATIONS", &t.organizations),
@@ -107,12 +112,19 @@ fn main() {
             .map(|(k, v)| (index[k.as_str()], v.as_str()))
             .collect();
         rows.sort();
-        write!(out, "static {name}: [(u32, &str); {}] = [", rows.len()).unwrap();
+        write!(out, "static {name}: [(u16, u16, u16); {}] = [", rows.len()).unwrap();
         for (i, v) in rows {
-            write!(out, "({i},{v:?}),").unwrap();
+            let start = *name_at.entry(v).or_insert_with(|| {
+                names.push_str(v);
+                names.len() - v.len()
+            });
+            assert!(start + v.len() <= usize::from(u16::MAX), "names must fit u16 offsets");
+            write!(out, "({i},{start},{}),", v.len()).unwrap();
         }
         writeln!(out, "];").unwrap();
     }
+    writeln!(out, "/// Every canonical name, one after another.").unwrap();
+    writeln!(out, "static NAMES: &str = {names:?};").unwrap();
     let mut prefix_rows: Vec<usize> = title_prefixes.iter().map(|p| index[p.as_str()]).collect();
     prefix_rows.sort();
     prefix_rows.dedup();

@@ -235,12 +235,10 @@ fn classes_ci(name: &str) -> u16 {
 }
 
 /// The canonical name that `table` gives key `i`.
-fn canonical(table: &'static [(u32, &'static str)], i: usize) -> Option<&'static str> {
-    table
-        .binary_search_by_key(&(i as u32), |r| r.0)
-        .ok()
-        .and_then(|k| table.get(k))
-        .map(|r| r.1)
+fn canonical(table: &'static [(u16, u16, u16)], i: usize) -> Option<&'static str> {
+    let i = u16::try_from(i).ok()?;
+    let &(_, start, len) = table.get(table.binary_search_by_key(&i, |r| r.0).ok()?)?;
+    NAMES.get(usize::from(start)..usize::from(start) + usize::from(len))
 }
 
 /// The [`class`] bits of a lowercase word or name (words joined by single spaces, title
