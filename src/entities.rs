@@ -33,9 +33,12 @@ use crate::ner;
 use crate::schema::{BlockKind, Entity, EntityKind};
 use crate::structure::{is_all_caps, StructureInfo};
 use crate::text::{Doc, TokKind};
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+/// Tables keyed by words and candidate indices use the Fx hash: this step hashes every
+/// lowercase word of the text, and SipHash cost more than the lookups themselves.
+type HashMap<K, V> = std::collections::HashMap<K, V, lexicon::FxBuild>;
+type HashSet<K> = std::collections::HashSet<K, lexicon::FxBuild>;
 #[derive(Debug, Clone, Default)]
 pub struct EntitiesResult {
     pub entities: Vec<Entity>,
@@ -269,8 +272,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// A word is common when its lowercase form is used in the text, or it is a function word.
     fn is_common(&self, w: &str) -> bool {
-        let lw = w.to_lowercase();
-        lexicon::is_common_opener(&lw) || self.lower_vocab.contains(lw.as_str())
+        lexicon::is_common_opener(w)
+            || lexicon::with_lowercase(w, |lw| self.lower_vocab.contains(lw))
     }
 
     /// Could token `t` be (part of) a name?
@@ -320,14 +323,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn known(&self, name: &str) -> bool {
-        lexicon::is_place(name)
-            || lexicon::organization(name).is_some()
-            || lexicon::is_given_name(name)
+        use lexicon::class::{GIVEN, ORG, PLACE};
+        lexicon::name_classes(name) & (PLACE | ORG | GIVEN) != 0
     }
 }
 
 pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
-    let mut lower_vocab = HashSet::new();
+    let mut lower_vocab = HashSet::default();
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.kind == TokKind::Word && doc.tok(i).starts_with(|c: char| c.is_lowercase()) {
             lower_vocab.insert(doc.tok(i));
@@ -345,7 +347,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
         }
     }
     let mut groups = merge(&ctx, &mut cands);
-    let mut strong: HashSet<usize> = HashSet::new();
+    let mut strong: HashSet<usize> = HashSet::default();
     for i in 0..cands.len() {
         if !cands[i].weak && cands[i].kind.is_some() {
             strong.insert(groups.find(i));
@@ -687,7 +689,7 @@ fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
         let mut known_end = None;
         for e in (t + 1..=run.end.min(t + 6)).rev() {
             let name = &doc.text[span_bytes(doc, t..e)];
-            if lexicon::organization(name).is_some() || lexicon::is_place(name) {
+            if lexicon::is_known_name(name) {
                 known_end = Some(e);
                 break;
             }
@@ -908,12 +910,24 @@ fn appositive(ctx: &Ctx, t: usize) -> Option<EntityKind> {
 
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
 fn key(name: &str) -> String {
-    let k: String = name
-        .chars()
-        .filter(|c| *c != '.')
-        .flat_map(char::to_lowercase)
-        .collect();
-    k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
+    let mut k = String::with_capacity(name.len());
+    if name.is_ascii() {
+        k.extend(
+            name.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        k.extend(
+            name.chars()
+                .filter(|c| *c != '.')
+                .flat_map(char::to_lowercase),
+        );
+    }
+    if k.starts_with("the ") {
+        k.drain(..4);
+    }
+    k
 }
 
 /// Initials of a multi-word name, skipping connectors: "Center for Strategic and
@@ -951,18 +965,15 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let doc = ctx.doc;
     let n = cands.len();
     let mut dsu = Dsu((0..n).collect());
-    let names: Vec<String> = cands
-        .iter()
-        .map(|c| doc.text[c.bytes.clone()].to_string())
-        .collect();
+    let names: Vec<&str> = cands.iter().map(|c| &doc.text[c.bytes.clone()]).collect();
 
     // Same name, or the same known organization under another name.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
-        let k = lexicon::organization(&names[i])
-            .or_else(|| lexicon::place_canonical(&names[i]))
+        let k = lexicon::organization(names[i])
+            .or_else(|| lexicon::place_canonical(names[i]))
             .map(key)
-            .unwrap_or_else(|| key(&names[i]));
+            .unwrap_or_else(|| key(names[i]));
         match by_key.get(&k) {
             Some(&j) => dsu.union(j, i),
             None => {
@@ -983,7 +994,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                 .position(|c| c.toks.start == end + 1)
             {
                 let j = i + 1 + j;
-                if doc.tok_or_empty(cands[j].toks.end) == ")" && is_all_caps(&names[j]) {
+                if doc.tok_or_empty(cands[j].toks.end) == ")" && is_all_caps(names[j]) {
                     dsu.union(i, j);
                     if cands[j].kind.is_none() || !cands[j].sure {
                         cands[j].kind = cands[i].kind;
@@ -1063,17 +1074,17 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
 
     // Acronyms whose letters are the initials of an organization in the text.
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         if cands[i].kind == Some(EntityKind::Organization) && cands[i].toks.len() >= 2 {
-            let ini = initials(&names[i]);
+            let ini = initials(names[i]);
             if ini.len() >= 2 {
                 by_initials.entry(ini).or_insert(i);
             }
         }
     }
     for i in 0..n {
-        if is_all_caps(&names[i]) && cands[i].kind != Some(EntityKind::Place) {
+        if is_all_caps(names[i]) && cands[i].kind != Some(EntityKind::Place) {
             let letters: String = names[i]
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -1088,7 +1099,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
 
     // Surnames and short forms link to the nearest earlier full person name ("Biden" ->
     // "Joe Biden"); a single word of a known multi-word person takes its kind.
-    let mut last_word_person: HashMap<String, usize> = HashMap::new();
+    let mut last_word_person: HashMap<String, usize> = HashMap::default();
     let mut later: Vec<usize> = Vec::new();
     for i in 0..n {
         let words: Vec<&str> = names[i].split_whitespace().collect();
@@ -1124,7 +1135,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
 /// Give every candidate of a group the group's kind: a sure kind wins, else the most frequent.
 fn propagate_kinds(dsu: &mut Dsu, cands: &mut [Cand]) {
     let n = cands.len();
-    let mut votes: HashMap<usize, [u32; 3]> = HashMap::new();
+    let mut votes: HashMap<usize, [u32; 3]> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if let Some(k) = c.kind {
             let r = dsu.find(i);
@@ -1153,7 +1164,7 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
     let doc = ctx.doc;
     let text_len = doc.text.len().max(1) as f32;
     // Groups in order of first mention.
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::default();
     struct G {
         kind: EntityKind,
         mentions: Vec<usize>,

@@ -1,101 +1,59 @@
 //! Shared word lists. Each list lives here once; extractors ask through these functions.
+//!
+//! The gazetteers of `data/gazetteer/` become static tables at build time (`build.rs`, reading
+//! them as `src/gazetteer.rs` defines): one sorted key list with the [`class`] bits of each
+//! key, and canonical names for places, organizations and nationality words. The only work
+//! left at run time is an index of the keys into an open-addressing hash table, built on first
+//! use in well under a millisecond. Lookups that take a word in any case lowercase it into a
+//! stack buffer when it is ASCII, so the common path allocates nothing; other text is
+//! lowercased with `str::to_lowercase`, exactly as the lists were.
 
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+#[path = "gazetteer.rs"]
+mod gazetteer;
 
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub use gazetteer::{class, MONTHS, WEEKDAYS};
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
 /// Month number (1-12) of a month name or its common abbreviation ("Aug", "Aug.", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    // Only ASCII lowercases to a month name: the one non-ASCII letter whose lowercase is ASCII,
+    // the Kelvin sign, lowercases to "k", which no month name contains (tested below).
+    if !w.is_ascii() || w.len() < 3 {
         return None;
     }
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && starts_with_ci(m, w)))
         .map(|i| i as u32 + 1)
 }
 
 /// Weekday number, Monday = 0, of a weekday name or abbreviation.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if !w.is_ascii() || w.len() < 3 {
         return None;
     }
     WEEKDAYS
         .iter()
-        .position(|d| *d == w || (w.len() >= 3 && w.len() <= 5 && d.starts_with(&w)))
+        .position(|d| d.eq_ignore_ascii_case(w) || (w.len() <= 5 && starts_with_ci(d, w)))
         .map(|i| i as u32)
 }
 
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
-
-/// Gazetteers and word lists, embedded at build time from `data/gazetteer/` (sources and
-/// licences in `data/README.md`). Parsed once, on first use, into lowercase sets.
-struct Lists {
-    places: HashSet<String>,
-    /// Alternative names of places, lowercase, mapped to the canonical name ("us" -> "United States").
-    place_names: HashMap<String, String>,
-    countries: HashSet<String>,
-    demonyms: HashMap<String, String>,
-    given_names: HashSet<String>,
-    surnames: HashSet<String>,
-    /// Known organization names and acronyms, lowercase, mapped to the canonical name.
-    organizations: HashMap<String, String>,
-    org_words: HashSet<String>,
-    place_words: HashSet<String>,
-    /// Titles and ranks, lowercase, dots removed, words joined by one space.
-    titles: HashSet<String>,
-    /// Every entry of every list above, lowercase, with the [`class`] bits of the lists it is
-    /// in: one lookup per token for the statistical tagger ([`crate::ner`]).
-    classes: HashMap<String, u16, FxBuild>,
+/// `lower` (a lowercase list word) starts with `w` in any ASCII case.
+fn starts_with_ci(lower: &str, w: &str) -> bool {
+    lower
+        .as_bytes()
+        .get(..w.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
 }
 
-/// Bits of [`word_classes`]: which lists a lowercase word or name is in.
-pub mod class {
-    pub const PLACE: u16 = 1;
-    pub const COUNTRY: u16 = 2;
-    pub const GIVEN: u16 = 4;
-    pub const SURNAME: u16 = 8;
-    pub const ORG: u16 = 16;
-    pub const ORG_WORD: u16 = 32;
-    pub const PLACE_WORD: u16 = 64;
-    pub const TITLE: u16 = 128;
-    pub const DEMONYM: u16 = 256;
-    pub const OPENER: u16 = 512;
-    pub const MONTH_DAY: u16 = 1024;
-    /// A given name or surname that is also a common word or a place (Will, Jordan).
-    pub const AMBIGUOUS_NAME: u16 = 2048;
-    pub const COUNT: usize = 12;
-}
-
-/// A fast, non-cryptographic hasher (the Fx mix of rustc) for the word-class table: the
-/// tagger looks up every token, and SipHash would dominate its time.
+/// A fast, non-cryptographic hasher (the Fx mix of rustc), for tables keyed by words.
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
@@ -127,223 +85,283 @@ impl std::hash::Hasher for FxHasher {
 
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
-/// Entries of a list file: one a line, `#` comments. A `~` before or after an entry marks it as
-/// ambiguous (a country that is also a given name, a last word that also ends place names);
-/// the rules here weigh such entries no differently yet, so the mark is dropped.
-fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(|l| {
-            l.trim()
-                .trim_start_matches('~')
-                .trim_end_matches('~')
-                .trim()
-        })
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// Where each key of [`KEYS`] starts, and an open-addressing table of key indices.
+struct Index {
+    /// Byte offset of key `i` in [`KEYS`]; one more entry past the end (`KEYS.len() + 1`).
+    starts: Vec<u32>,
+    /// `i + 1` for key `i`, 0 for an empty slot; a power of two, at most half full.
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`: the slot is the top bits of the hash.
+    shift: u32,
 }
 
-fn set(data: &'static str) -> HashSet<String> {
-    entries(data)
-        .map(|l| l.split('\t').next().unwrap_or(l).to_lowercase())
-        .collect()
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |h, &b| hash_step(h, b))
 }
 
-fn normalize_title(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
-fn lists() -> &'static Lists {
-    static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let countries = set(include_str!("../data/gazetteer/countries.txt"));
-        let mut places = countries.clone();
-        places.extend(set(include_str!("../data/gazetteer/regions.txt")));
-        places.extend(set(include_str!("../data/gazetteer/cities.txt")));
-        let mut place_names = HashMap::new();
-        for data in [
-            include_str!("../data/gazetteer/countries.txt"),
-            include_str!("../data/gazetteer/regions.txt"),
-        ] {
-            for l in entries(data) {
-                let mut cols = l.split('\t');
-                let name = cols.next().unwrap_or(l).trim();
-                for alias in cols
-                    .flat_map(|c| c.split(','))
-                    .map(str::trim)
-                    .filter(|a| !a.is_empty())
-                {
-                    places.insert(alias.to_lowercase());
-                    place_names
-                        .entry(alias.to_lowercase())
-                        .or_insert_with(|| name.to_string());
-                }
+impl Index {
+    fn key(&self, i: usize) -> &'static [u8] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => KEYS
+                .as_bytes()
+                .get(a as usize..(b as usize).saturating_sub(1))
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    fn slot(&self, h: u64) -> usize {
+        (h >> self.shift) as usize
+    }
+
+    /// The index of a lowercase key.
+    fn find(&self, lower: &str) -> Option<usize> {
+        self.find_hashed(lower.as_bytes(), hash(lower.as_bytes()))
+    }
+
+    /// The index of a lowercase key whose [`hash`] is `h`.
+    fn find_hashed(&self, lower: &[u8], h: u64) -> Option<usize> {
+        if lower.len() > MAX_KEY_LEN || self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(h);
+        loop {
+            let v = *self.slots.get(s)?;
+            if v == 0 {
+                return None;
+            }
+            if self.key(v as usize - 1) == lower {
+                return Some(v as usize - 1);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut starts = Vec::with_capacity(KEY_COUNT + 1);
+        starts.push(0u32);
+        for (i, b) in KEYS.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
             }
         }
-        let mut organizations = HashMap::new();
-        for l in entries(include_str!("../data/gazetteer/organizations.txt")) {
-            let mut cols = l.split('\t');
-            let name = cols.next().unwrap_or(l).trim();
-            organizations.insert(name.to_lowercase(), name.to_string());
-            for alias in cols
-                .flat_map(|c| c.split(','))
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-            {
-                organizations
-                    .entry(alias.to_lowercase())
-                    .or_insert_with(|| name.to_string());
+        starts.push(KEYS.len() as u32 + 1);
+        let bits = (2 * KEY_COUNT).max(2).next_power_of_two().trailing_zeros();
+        let mut index = Index {
+            starts,
+            slots: vec![0; 1 << bits],
+            shift: 64 - bits,
+        };
+        let mask = index.slots.len() - 1;
+        for i in 0..KEY_COUNT {
+            let mut s = index.slot(hash(index.key(i)));
+            while index.slots[s] != 0 {
+                s = (s + 1) & mask;
             }
+            index.slots[s] = i as u32 + 1;
         }
-        let mut classes: HashMap<String, u16, FxBuild> = HashMap::default();
-        let mut add = |k: &str, bit: u16| *classes.entry(k.to_string()).or_insert(0) |= bit;
-        for k in &places {
-            add(k, class::PLACE);
-        }
-        for k in &countries {
-            add(k, class::COUNTRY);
-        }
-        for k in organizations.keys() {
-            add(k, class::ORG);
-        }
-        for (data, bit) in [
-            (
-                include_str!("../data/gazetteer/given-names.txt"),
-                class::GIVEN,
-            ),
-            (
-                include_str!("../data/gazetteer/surnames.txt"),
-                class::SURNAME,
-            ),
-            (
-                include_str!("../data/gazetteer/org-words.txt"),
-                class::ORG_WORD,
-            ),
-            (
-                include_str!("../data/gazetteer/place-words.txt"),
-                class::PLACE_WORD,
-            ),
-            (
-                include_str!("../data/gazetteer/demonyms.txt"),
-                class::DEMONYM,
-            ),
-            (
-                include_str!("../data/gazetteer/ambiguous-names.txt"),
-                class::AMBIGUOUS_NAME,
-            ),
-        ] {
-            for k in set(data) {
-                add(&k, bit);
-            }
-        }
-        for l in entries(include_str!("../data/gazetteer/titles.txt")) {
-            add(&normalize_title(l), class::TITLE);
-        }
-        for w in COMMON_OPENERS {
-            add(w, class::OPENER);
-        }
-        for w in MONTHS.iter().chain(WEEKDAYS.iter()) {
-            add(w, class::MONTH_DAY);
-        }
-        Lists {
-            classes,
-            places,
-            place_names,
-            countries,
-            demonyms: entries(include_str!("../data/gazetteer/demonyms.txt"))
-                .filter_map(|l| {
-                    let (a, b) = l.split_once('\t')?;
-                    Some((a.trim().to_lowercase(), b.trim().to_string()))
-                })
-                .collect(),
-            given_names: set(include_str!("../data/gazetteer/given-names.txt")),
-            surnames: set(include_str!("../data/gazetteer/surnames.txt")),
-            organizations,
-            org_words: set(include_str!("../data/gazetteer/org-words.txt")),
-            place_words: set(include_str!("../data/gazetteer/place-words.txt")),
-            titles: entries(include_str!("../data/gazetteer/titles.txt"))
-                .map(normalize_title)
-                .collect(),
-        }
+        index
     })
+}
+
+/// Calls `f` with `s` in lowercase (`str::to_lowercase`), on the stack when `s` is ASCII;
+/// `None` when `s` is too long to be a key.
+fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> Option<R>) -> Option<R> {
+    if s.is_ascii() {
+        if s.len() > MAX_KEY_LEN {
+            return None;
+        }
+        let mut buf = [0u8; MAX_KEY_LEN];
+        let b = buf.get_mut(..s.len())?;
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).ok()?)
+    } else {
+        f(&s.to_lowercase())
+    }
+}
+
+/// Calls `f` with `s` in lowercase (`str::to_lowercase`), without allocating when `s` is a
+/// short ASCII word.
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return f(s);
+    }
+    let mut buf = [0u8; 64];
+    if s.is_ascii() {
+        if let Some(b) = buf.get_mut(..s.len()) {
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(l) = std::str::from_utf8(b) {
+                return f(l);
+            }
+        }
+    }
+    f(&s.to_lowercase())
+}
+
+/// The key index of a word or name in any case.
+fn find_ci(name: &str) -> Option<usize> {
+    if !name.is_ascii() {
+        return index().find(&name.to_lowercase());
+    }
+    let mut buf = [0u8; MAX_KEY_LEN];
+    let lower = buf.get_mut(..name.len())?;
+    let mut h = 0;
+    for (d, &b) in lower.iter_mut().zip(name.as_bytes()) {
+        *d = b.to_ascii_lowercase();
+        h = hash_step(h, *d);
+    }
+    index().find_hashed(lower, h)
+}
+
+/// The [`class`] bits of a word or name in any case: several list checks in one lookup.
+pub fn name_classes(name: &str) -> u16 {
+    classes_ci(name)
+}
+
+fn classes_ci(name: &str) -> u16 {
+    find_ci(name)
+        .and_then(|i| CLASSES.get(i).copied())
+        .unwrap_or(0)
+}
+
+/// The canonical name that `table` gives key `i`.
+fn canonical(table: &'static [(u16, u16, u16)], i: usize) -> Option<&'static str> {
+    let i = u16::try_from(i).ok()?;
+    let &(_, start, len) = table.get(table.binary_search_by_key(&i, |r| r.0).ok()?)?;
+    NAMES.get(usize::from(start)..usize::from(start) + usize::from(len))
 }
 
 /// The [`class`] bits of a lowercase word or name (words joined by single spaces, title
 /// abbreviations without their dot): 0 when it is in no list.
 pub fn word_classes(lower: &str) -> u16 {
-    lists().classes.get(lower).copied().unwrap_or(0)
+    index()
+        .find(lower)
+        .and_then(|i| CLASSES.get(i).copied())
+        .unwrap_or(0)
 }
 
 /// A country, region or city name (any case).
 pub fn is_place(name: &str) -> bool {
-    lists().places.contains(&name.to_lowercase())
+    classes_ci(name) & class::PLACE != 0
 }
 
 /// The canonical name of a place written another way ("U.S." -> "United States").
 pub fn place_canonical(name: &str) -> Option<&'static str> {
-    let k: String = name
-        .chars()
-        .filter(|c| *c != '.')
-        .flat_map(char::to_lowercase)
-        .collect();
-    lists().place_names.get(&k).map(String::as_str)
+    let i = if name.is_ascii() {
+        if name.len() > MAX_KEY_LEN + name.bytes().filter(|&b| b == b'.').count() {
+            return None;
+        }
+        let mut buf = [0u8; MAX_KEY_LEN];
+        let mut n = 0;
+        for b in name.bytes().filter(|&b| b != b'.') {
+            *buf.get_mut(n)? = b.to_ascii_lowercase();
+            n += 1;
+        }
+        index().find(std::str::from_utf8(buf.get(..n)?).ok()?)
+    } else {
+        let k: String = name
+            .chars()
+            .filter(|c| *c != '.')
+            .flat_map(char::to_lowercase)
+            .collect();
+        index().find(&k)
+    }?;
+    canonical(&PLACE_NAMES, i)
+}
+
+/// A known organization or place (any case): one lookup for
+/// `organization(name).is_some() || is_place(name)`.
+pub fn is_known_name(name: &str) -> bool {
+    classes_ci(name) & (class::ORG | class::PLACE) != 0
 }
 
 pub fn is_country(name: &str) -> bool {
-    lists().countries.contains(&name.to_lowercase())
+    classes_ci(name) & class::COUNTRY != 0
 }
 
 /// The country of a nationality word ("Afghan" -> "Afghanistan").
 pub fn demonym_country(word: &str) -> Option<&'static str> {
-    lists()
-        .demonyms
-        .get(&word.to_lowercase())
-        .map(String::as_str)
+    canonical(&DEMONYMS, find_ci(word)?)
 }
 
 pub fn is_given_name(word: &str) -> bool {
-    lists().given_names.contains(&word.to_lowercase())
+    classes_ci(word) & class::GIVEN != 0
 }
 
 pub fn is_surname(word: &str) -> bool {
-    lists().surnames.contains(&word.to_lowercase())
+    classes_ci(word) & class::SURNAME != 0
 }
 
 /// The canonical name of a known organization, given its name or an acronym.
 pub fn organization(name: &str) -> Option<&'static str> {
-    lists()
-        .organizations
-        .get(&name.to_lowercase())
-        .map(String::as_str)
+    canonical(&ORGANIZATIONS, find_ci(name)?)
 }
 
 /// A last word that makes a capitalized name an organization ("Group", "University").
 pub fn is_org_word(word: &str) -> bool {
-    lists().org_words.contains(&word.to_lowercase())
+    classes_ci(word) & class::ORG_WORD != 0
 }
 
 /// A word that, last in a name or right after it, makes it a place ("Province", "river").
 pub fn is_place_word(word: &str) -> bool {
-    lists().place_words.contains(&word.to_lowercase())
+    classes_ci(word) & class::PLACE_WORD != 0
 }
 
 /// Number of tokens of a title or rank starting at token `t` ("Senior Airman", "Staff Sgt.",
 /// "President"), counting abbreviation dots; the longest match wins.
 pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
-    let mut words: Vec<String> = Vec::with_capacity(3);
+    // The words so far, lowercase, joined by one space; longer than any key, nothing matches.
+    let mut buf = [0u8; MAX_KEY_LEN];
+    let mut len = 0;
+    let mut words = 0;
     let mut best = None;
     let mut k = t;
-    while words.len() < 3 && k < doc.tokens.len() {
+    while words < 3 && k < doc.tokens.len() {
         let w = doc.tok(k);
         if doc.tokens[k].kind != crate::text::TokKind::Word {
             break;
         }
-        words.push(w.trim_end_matches('.').to_lowercase());
+        let w = w.trim_end_matches('.');
+        let lower;
+        let w = if w.is_ascii() {
+            w
+        } else {
+            lower = w.to_lowercase();
+            lower.as_str()
+        };
+        let sep = usize::from(words > 0);
+        let Some(dst) = buf.get_mut(len..len + sep + w.len()) else {
+            break;
+        };
+        if sep == 1 {
+            dst[0] = b' ';
+        }
+        dst[sep..].copy_from_slice(w.as_bytes());
+        dst[sep..].make_ascii_lowercase();
+        len += sep + w.len();
+        words += 1;
         k += 1;
         let with_dot = k < doc.tokens.len() && doc.tok(k) == "." && !doc.tokens[k].space_before;
-        if lists().titles.contains(&words.join(" ")) {
+        let key = buf.get(..len).unwrap_or_default();
+        let Some(i) = index().find_hashed(key, hash(key)) else {
+            break;
+        };
+        if CLASSES.get(i).copied().unwrap_or(0) & class::TITLE != 0 {
             best = Some(if with_dot { k + 1 - t } else { k - t });
+        }
+        // No title goes on from these words: longer runs cannot match either.
+        if TITLE_PREFIXES.binary_search(&(i as u32)).is_err() {
+            break;
         }
         if with_dot {
             k += 1;
@@ -354,266 +372,76 @@ pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
 
 /// A single-word title or rank ("President", "Sgt.").
 pub fn is_title_word(w: &str) -> bool {
-    lists().titles.contains(&normalize_title(w))
+    if w.contains(char::is_whitespace) {
+        return word_classes(&gazetteer::normalize_title(w)) & class::TITLE != 0;
+    }
+    classes_ci(w.trim_end_matches('.')) & class::TITLE != 0
 }
 
 /// Words that show a parenthetical is a photo credit: agencies and picture words.
 pub fn is_credit_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "photo"
-            | "photos"
-            | "photograph"
-            | "image"
-            | "images"
-            | "ap"
-            | "afp"
-            | "reuters"
-            | "getty"
-            | "epa"
-            | "upi"
-            | "efe"
-            | "xinhua"
-            | "anadolu"
-            | "dpa"
-            | "ansa"
-            | "pool"
-            | "courtesy"
-            | "press"
-            | "news"
-            | "agency"
-            | "photography"
-            | "pictures"
-            | "shutterstock"
-            | "alamy"
-            | "file"
-    )
+    with_lower(w, |l| {
+        Some(matches!(
+            l,
+            "photo"
+                | "photos"
+                | "photograph"
+                | "image"
+                | "images"
+                | "ap"
+                | "afp"
+                | "reuters"
+                | "getty"
+                | "epa"
+                | "upi"
+                | "efe"
+                | "xinhua"
+                | "anadolu"
+                | "dpa"
+                | "ansa"
+                | "pool"
+                | "courtesy"
+                | "press"
+                | "news"
+                | "agency"
+                | "photography"
+                | "pictures"
+                | "shutterstock"
+                | "alamy"
+                | "file"
+        ))
+    })
+    .unwrap_or(false)
 }
 
 /// Words dropped from the ends of a credit part: "AP Photo" -> "AP", "File Photo".
 pub fn is_credit_filler(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "photo" | "photos" | "photograph" | "file" | "credit" | "courtesy" | "image" | "by" | "/"
-    )
+    with_lower(w, |l| {
+        Some(matches!(
+            l,
+            "photo"
+                | "photos"
+                | "photograph"
+                | "file"
+                | "credit"
+                | "courtesy"
+                | "image"
+                | "by"
+                | "/"
+        ))
+    })
+    .unwrap_or(false)
 }
 
 /// Capitalized words that begin sentences but never begin names: function words, pronouns,
-/// and frequent sentence openers. Lowercase.
+/// and frequent sentence openers (lowercase, in `src/gazetteer.rs`).
 pub fn is_common_opener(w: &str) -> bool {
-    COMMON_OPENERS
-        .binary_search(&w.to_lowercase().as_str())
-        .is_ok()
+    classes_ci(w) & class::OPENER != 0
 }
-
-// Sorted for binary search (checked by a test).
-const COMMON_OPENERS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "across",
-    "after",
-    "afterwards",
-    "again",
-    "against",
-    "all",
-    "almost",
-    "along",
-    "already",
-    "also",
-    "although",
-    "always",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "anyone",
-    "anything",
-    "are",
-    "around",
-    "as",
-    "at",
-    "back",
-    "be",
-    "because",
-    "been",
-    "before",
-    "behind",
-    "being",
-    "below",
-    "beside",
-    "besides",
-    "between",
-    "beyond",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "despite",
-    "did",
-    "do",
-    "does",
-    "during",
-    "each",
-    "earlier",
-    "either",
-    "else",
-    "elsewhere",
-    "even",
-    "ever",
-    "every",
-    "everyone",
-    "everything",
-    "few",
-    "finally",
-    "first",
-    "for",
-    "from",
-    "further",
-    "furthermore",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "including",
-    "indeed",
-    "instead",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "last",
-    "later",
-    "least",
-    "less",
-    "let",
-    "like",
-    "many",
-    "may",
-    "meanwhile",
-    "more",
-    "moreover",
-    "most",
-    "much",
-    "must",
-    "my",
-    "neither",
-    "never",
-    "nevertheless",
-    "next",
-    "no",
-    "nobody",
-    "none",
-    "nonetheless",
-    "nor",
-    "not",
-    "nothing",
-    "now",
-    "of",
-    "often",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "others",
-    "otherwise",
-    "our",
-    "out",
-    "over",
-    "perhaps",
-    "please",
-    "rather",
-    "recently",
-    "several",
-    "she",
-    "should",
-    "similarly",
-    "since",
-    "so",
-    "some",
-    "someone",
-    "something",
-    "sometimes",
-    "soon",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "therefore",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "thus",
-    "to",
-    "today",
-    "together",
-    "tomorrow",
-    "too",
-    "under",
-    "unless",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "whatever",
-    "when",
-    "whenever",
-    "where",
-    "whereas",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whoever",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yes",
-    "yesterday",
-    "yet",
-    "you",
-    "your",
-];
 
 #[cfg(test)]
 mod tests {
+    use super::gazetteer::COMMON_OPENERS;
     use super::*;
 
     #[test]
@@ -631,6 +459,192 @@ mod tests {
         assert!(word_classes("new york") & class::PLACE != 0);
         assert!(word_classes("sgt") & class::TITLE != 0);
         assert_eq!(word_classes("qwzx"), 0);
+    }
+
+    /// The static tables answer exactly what the lists say, read as `src/gazetteer.rs` reads
+    /// them, in any case.
+    #[test]
+    fn tables_match_the_lists() {
+        let t = gazetteer::tables(&gazetteer::Files {
+            countries: include_str!("../data/gazetteer/countries.txt"),
+            regions: include_str!("../data/gazetteer/regions.txt"),
+            cities: include_str!("../data/gazetteer/cities.txt"),
+            organizations: include_str!("../data/gazetteer/organizations.txt"),
+            given_names: include_str!("../data/gazetteer/given-names.txt"),
+            surnames: include_str!("../data/gazetteer/surnames.txt"),
+            org_words: include_str!("../data/gazetteer/org-words.txt"),
+            place_words: include_str!("../data/gazetteer/place-words.txt"),
+            demonyms: include_str!("../data/gazetteer/demonyms.txt"),
+            ambiguous_names: include_str!("../data/gazetteer/ambiguous-names.txt"),
+            titles: include_str!("../data/gazetteer/titles.txt"),
+        });
+        for (k, &c) in &t.classes {
+            assert_eq!(word_classes(k), c, "{k}");
+            if k.to_uppercase().to_lowercase() == *k {
+                assert_eq!(classes_ci(&k.to_uppercase()), c, "{k}");
+            }
+            assert_eq!(is_place(k), c & class::PLACE != 0, "{k}");
+        }
+        for (k, v) in &t.organizations {
+            assert_eq!(organization(k), Some(v.as_str()), "{k}");
+            assert!(is_known_name(k), "{k}");
+            if k.to_uppercase().to_lowercase() == *k {
+                assert_eq!(organization(&k.to_uppercase()), Some(v.as_str()), "{k}");
+            }
+        }
+        for (k, v) in &t.demonyms {
+            assert_eq!(demonym_country(k), Some(v.as_str()), "{k}");
+        }
+        for (k, v) in &t.place_names {
+            if !k.contains('.') {
+                assert_eq!(place_canonical(k), Some(v.as_str()), "{k}");
+            }
+        }
+        assert_eq!(
+            place_canonical("U.S."),
+            t.place_names.get("us").map(String::as_str)
+        );
+        for w in [
+            "",
+            "qwzx",
+            "new yorkk",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+        ] {
+            assert_eq!(word_classes(w), t.classes.get(w).copied().unwrap_or(0));
+        }
+        assert_eq!(organization(&"x".repeat(500)), None);
+        assert!(
+            is_given_name("ÉMILE")
+                == t.classes
+                    .get("émile")
+                    .is_some_and(|c| c & class::GIVEN != 0)
+        );
+    }
+
+    #[test]
+    fn titles_and_openers_in_any_case() {
+        assert!(is_title_word("Sgt."));
+        assert!(is_title_word("PRESIDENT"));
+        assert!(is_common_opener("However"));
+        assert!(!is_common_opener("Kabul"));
+        assert!(is_credit_word("REUTERS"));
+        assert!(is_credit_filler("Photo"));
+        let d = crate::text::Doc::new("Staff Sgt. Jane Roe and President Doe");
+        assert_eq!(title_length(&d, 0), Some(3));
+        assert_eq!(title_length(&d, 6), Some(1));
+        assert_eq!(title_length(&d, 3), None);
+    }
+
+    /// Reading a title stops early where no title goes on; it must find what reading every
+    /// run of up to three words finds.
+    #[test]
+    fn title_length_matches_reading_every_run() {
+        fn every_run(doc: &crate::text::Doc, t: usize) -> Option<usize> {
+            let mut words: Vec<String> = Vec::new();
+            let mut best = None;
+            let mut k = t;
+            while words.len() < 3 && k < doc.tokens.len() {
+                if doc.tokens[k].kind != crate::text::TokKind::Word {
+                    break;
+                }
+                words.push(doc.tok(k).trim_end_matches('.').to_lowercase());
+                k += 1;
+                let with_dot =
+                    k < doc.tokens.len() && doc.tok(k) == "." && !doc.tokens[k].space_before;
+                if word_classes(&words.join(" ")) & class::TITLE != 0 {
+                    best = Some(if with_dot { k + 1 - t } else { k - t });
+                }
+                if with_dot {
+                    k += 1;
+                }
+            }
+            best
+        }
+        let mut text = String::new();
+        for k in KEYS.split('\n') {
+            if word_classes(k) & class::TITLE != 0 {
+                text.push_str(&format!("{k} Roe said. The {} Doe. ", k.replace(' ', ". ")));
+            }
+        }
+        text.push_str("Staff Sgt. Jane Roe, Senior Airman Doe and Lt. Gen. Smith.");
+        let d = crate::text::Doc::new(&text);
+        for t in 0..d.tokens.len() {
+            assert_eq!(title_length(&d, t), every_run(&d, t), "{}", d.tok(t));
+        }
+    }
+
+    /// The month and weekday readers answer as the plain definitions do: lowercase the
+    /// word, then compare it with every name.
+    #[test]
+    fn month_and_weekday_match_the_plain_definitions() {
+        fn month(word: &str) -> Option<u32> {
+            let w = word.trim_end_matches('.').to_lowercase();
+            if w.len() < 3 {
+                return None;
+            }
+            if w == "sept" {
+                return Some(9);
+            }
+            MONTHS
+                .iter()
+                .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+                .map(|i| i as u32 + 1)
+        }
+        fn weekday(word: &str) -> Option<u32> {
+            let w = word.trim_end_matches('.').to_lowercase();
+            if w.len() < 3 {
+                return None;
+            }
+            WEEKDAYS
+                .iter()
+                .position(|d| *d == w || (w.len() <= 5 && d.starts_with(&w)))
+                .map(|i| i as u32)
+        }
+        let mut words: Vec<String> = vec!["".into(), ".".into(), "Sept.".into(), "SEPTS".into()];
+        for n in MONTHS
+            .iter()
+            .chain(WEEKDAYS.iter())
+            .chain(["sept", "tues", "thurs"].iter())
+        {
+            for k in 1..=n.len() + 1 {
+                let p: String = n.chars().chain("xs".chars()).take(k).collect();
+                words.push(p.to_uppercase());
+                words.push(format!("{p}."));
+                words.push(format!("{}é", p));
+                words.push(p.clone());
+            }
+        }
+        words.extend(
+            [
+                "Mayday",
+                "Marchers",
+                "Junk",
+                "Satellite",
+                "Sunday's",
+                "\u{212A}ay",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(month_number(w), month(w), "{w}");
+            assert_eq!(weekday_number(w), weekday(w), "{w}");
+        }
+    }
+
+    /// Month and weekday names are matched in ASCII only: no other letter lowercases into
+    /// them (the Kelvin sign lowercases to "k", in no month or weekday name).
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        let odd: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(odd, vec!['\u{212A}']);
+        assert!(MONTHS
+            .iter()
+            .chain(WEEKDAYS.iter())
+            .all(|m| !m.contains('k')));
+        assert_eq!(month_number("\u{212A}an"), None);
     }
 
     #[test]

@@ -96,11 +96,23 @@ impl Utf16Index {
             b = pb;
             u = pu;
         }
-        for c in text[b as usize..byte].chars() {
-            u += c.len_utf16() as u32;
+        for &x in text.as_bytes().get(b as usize..byte).unwrap_or_default() {
+            if !is_utf8_continuation(x) {
+                u += utf16_units(x);
+            }
         }
         u
     }
+}
+
+/// Counting UTF-16 units byte by byte, without decoding chars: every char starts with one
+/// non-continuation byte, and only the four-byte chars (lead byte 0xF0 and up) take two units.
+fn is_utf8_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+fn utf16_units(lead: u8) -> u32 {
+    1 + u32::from(lead >= 0xF0)
 }
 
 /// The largest char boundary at or below `i`.
@@ -150,12 +162,17 @@ fn is_hyphen(c: char) -> bool {
 
 /// Chars that can be inside a word or number token.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_mark(c)
+    }
 }
 
 /// Combining marks (accents typed as separate code points) stay with their letter.
 fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    c as u32 >= 0x300
+        && matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 impl<'a> Doc<'a> {
@@ -242,17 +259,22 @@ impl<'a> Doc<'a> {
 fn split_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
             let mut end = i;
-            if end > start && text.as_bytes()[end - 1] == b'\r' {
+            if end > start && bytes[end - 1] == b'\r' {
                 end -= 1;
             }
             lines.push(start..end);
             start = i + 1;
-        } else if c == '\u{2028}' || c == '\u{2029}' {
+        } else if b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9))
+        {
+            // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
             lines.push(start..i);
-            start = i + c.len_utf8();
+            start = i + 3;
         }
     }
     lines.push(start..text.len());
@@ -359,14 +381,25 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
                 }
                 // Inner apostrophe that is not a possessive/contraction ending: O’Brien, rock'n'roll.
                 if is_apostrophe(c) && k + 1 < n && next.is_alphabetic() && prev.is_alphabetic() {
-                    let rest: String = chars[k + 1..n.min(k + 4)].iter().map(|x| x.1).collect();
-                    let ending = rest
-                        .chars()
-                        .take_while(|c| c.is_alphabetic())
-                        .collect::<String>()
-                        .to_lowercase();
-                    let is_suffix =
-                        matches!(ending.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m");
+                    // The letters after the apostrophe, up to three, lowercase.
+                    let mut ending = [0u8; 3];
+                    let mut len = 0;
+                    for &(_, c) in chars.get(k + 1..n.min(k + 4)).unwrap_or_default() {
+                        if !c.is_alphabetic() {
+                            break;
+                        }
+                        // A non-ASCII letter lowercases to no suffix ("s", "t", "re", ...).
+                        ending[len] = if c.is_ascii() {
+                            c.to_ascii_lowercase() as u8
+                        } else {
+                            0
+                        };
+                        len += 1;
+                    }
+                    let is_suffix = matches!(
+                        &ending[..len],
+                        b"s" | b"t" | b"re" | b"ve" | b"ll" | b"d" | b"m"
+                    );
                     let nt = (prev == 'n' || prev == 'N') && (next == 't' || next == 'T');
                     if !is_suffix && !nt {
                         k += 2;
@@ -380,12 +413,11 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
                 k += 1;
             }
             // Split "n't" so that "don't" -> "do" + "n't".
-            let word: String = chars[start..k].iter().map(|x| x.1).collect();
             if k < n
                 && is_apostrophe(ch(k))
                 && (ch(k + 1) == 't' || ch(k + 1) == 'T')
-                && word.ends_with(['n', 'N'])
-                && word.chars().count() > 1
+                && (ch(k - 1) == 'n' || ch(k - 1) == 'N')
+                && k - start > 1
             {
                 k -= 1;
             }
@@ -619,6 +651,14 @@ mod tests {
                 "Next"
             ]
         );
+    }
+
+    #[test]
+    fn lines_end_at_every_line_break() {
+        let text = "One\r\nTwo\u{2028}Three\u{2029}Four\n\u{2027}Five";
+        let d = Doc::new(text);
+        let lines: Vec<&str> = d.lines.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(lines, vec!["One", "Two", "Three", "Four", "\u{2027}Five"]);
     }
 
     #[test]

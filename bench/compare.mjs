@@ -1,0 +1,63 @@
+// Wasm throughput of two builds of the page's core, interleaved in one Node process so that
+// both see the same machine load (on a shared machine, separate runs differ by more than the
+// change being measured). Not a test: it prints numbers.
+//
+// Usage: node bench/compare.mjs PKG_A PKG_B [--words N] [--rounds R]
+// PKG_A and PKG_B are wasm-bindgen output directories (www/pkg of two checkouts).
+// Text: ../shared/data/text/voa-sentences.txt in articles of 25 sentences (as bench/run.mjs),
+// else the repository's sample articles repeated.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const WORDS = arg('--words', 150_000);
+const ROUNDS = arg('--rounds', 6);
+const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+if (dirs.length !== 2) {
+  console.error('usage: node bench/compare.mjs PKG_A PKG_B [--words N] [--rounds R]');
+  process.exit(2);
+}
+
+const countWords = (s) => (s.match(/\S+/g) || []).length;
+const voa = path.join(ROOT, '..', 'shared', 'data', 'text', 'voa-sentences.txt');
+let source = [];
+if (existsSync(voa)) {
+  const lines = readFileSync(voa, 'utf8').split('\n').filter((l) => l.trim());
+  for (let i = 0; i < lines.length; i += 25) source.push(lines.slice(i, i + 25).join(' '));
+} else {
+  source = ['www/sample-article.txt', 'tests/fixtures/messy-flood-article.txt']
+    .map((f) => readFileSync(path.join(ROOT, f), 'utf8'));
+}
+const articles = [];
+let words = 0;
+for (let i = 0; words < WORDS; i++) {
+  const a = source[i % source.length];
+  articles.push(a);
+  words += countWords(a);
+}
+
+const builds = [];
+for (const dir of dirs) {
+  const m = await import(path.resolve(dir, 'presslens.js'));
+  m.initSync({ module: readFileSync(path.resolve(dir, 'presslens_bg.wasm')) });
+  for (const a of articles.slice(0, 40)) m.analyze(a); // warm-up: let the engine tier up
+  builds.push({ dir, m, wps: [] });
+}
+for (let r = 0; r < ROUNDS; r++) {
+  for (const b of builds) {
+    const t = process.hrtime.bigint();
+    for (const a of articles) b.m.analyze(a);
+    b.wps.push(words / (Number(process.hrtime.bigint() - t) / 1e9));
+  }
+}
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+console.log(`${words} words, ${articles.length} articles, median of ${ROUNDS} interleaved rounds`);
+for (const b of builds) {
+  console.log(`${b.dir.padEnd(40)} ${Math.round(median(b.wps)).toLocaleString('en').padStart(9)} words/s`);
+}
+console.log(`B / A: ${(median(builds[1].wps) / median(builds[0].wps)).toFixed(3)}`);
