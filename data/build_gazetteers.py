@@ -228,21 +228,37 @@ AMBIGUOUS_COUNTRIES = {"Georgia", "Jordan", "Chad", "Turkey", "Niger", "Guinea",
 COUNTRY_SKIP = {"Netherlands Antilles", "Serbia and Montenegro", "CAR", "Saba"}
 
 
+# Aliases that name a part of the country, or something else as often: places of their own,
+# never merged with the country ("Gaza" is not "Palestinian Territory", "Emirates" an airline).
+COUNTRY_PARTS = {"England", "Scotland", "Wales", "Northern Ireland", "West Bank", "Gaza",
+                 "Gaza Strip", "East Jerusalem", "Korea", "Trinidad", "Antigua", "Herzegovina",
+                 "Bonaire", "Sint Eustatius", "Saba", "Mainland China", "Emirates"}
+
+
 def countries(gc):
-    out = []
+    """One line a country: its name, then a TAB and its synonyms ("United States<TAB>US,U.S.,
+    America"), which the recognizer merges into one entity; parts and look-alikes from
+    COUNTRY_ALIASES get lines of their own."""
+    final = []
     for c in gc.get_countries().values():
         name = c["name"].strip()
-        for n in [name, *COUNTRY_ALIASES.get(name, [])]:
-            if n.startswith("the "):
-                continue  # the recognizer strips a leading article itself
-            out.append(n)
-            if fold(n) != n:
-                out.append(fold(n))
-    final = []
-    for n in out:
-        if n in COUNTRY_SKIP:
+        if name in COUNTRY_SKIP:
             continue
-        final.append("~" + n if n in AMBIGUOUS_COUNTRIES else n)
+        synonyms, parts = [], []
+        for n in COUNTRY_ALIASES.get(name, []):
+            if n.startswith("the ") or n in COUNTRY_SKIP:
+                continue  # the recognizer strips a leading article itself
+            (parts if n in COUNTRY_PARTS else synonyms).append(n)
+        for n in [name, *synonyms]:
+            if fold(n) != n and fold(n) not in synonyms:
+                synonyms.append(fold(n))
+        synonyms = [n for n in dict.fromkeys(synonyms) if n != name]
+        line = ("~" + name if name in AMBIGUOUS_COUNTRIES else name)
+        final.append(line + ("\t" + ",".join(synonyms) if synonyms else ""))
+        for n in parts:
+            final.append("~" + n if n in AMBIGUOUS_COUNTRIES else n)
+            if fold(n) != n:
+                final.append(fold(n))
     return final
 
 
