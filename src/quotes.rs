@@ -24,6 +24,20 @@
 //! ("the area it calls “Khorasan.”"), and a short stretch written in title case ("on CNN's
 //! “State of the Union”") is a title, unless an attribution stands right next to it.
 //!
+//! Also not quotes: a stretch of at most [`MAX_TITLE_WORDS`] words right after a naming verb
+//! ("was labeled “Mostly False.”", "dubbed “Big Daddy”", "known as “the Wall”": a name or a
+//! rating), and a stretch that is one parenthesis (`“(CROSSTALK.)`, a stage direction).
+//!
+//! **Partial quotes** are kept and marked `partial`: a fragment woven into the writer's
+//! sentence (it does not start the sentence, no colon introduces it, and it begins in lower
+//! case or runs on into the sentence: `said the plan was “a total disaster”`, `claimed
+//! “prices will fall” this year`). A reader sees the speaker's words, but not a statement
+//! given whole; the page and the evaluation can tell the two apart.
+//!
+//! **Quoted transcripts** (`“WALLACE: Let's start ...` at a paragraph start): the upper-case
+//! label is the speaker, linked to the nearest person named before whose name ends with it,
+//! and the line starts a new statement even inside a run of carried paragraphs.
+//!
 //! **Speakers**, in order of preference:
 //! 1. for a quote that does not start its sentence, a verb of speaking earlier in the same
 //!    sentence, the quote being its object ("officials told CNN that there are “...”",
@@ -879,6 +893,124 @@ fn attribution_before(
         })
 }
 
+/// Verbs that give a name or a rating rather than words said: `dubbed “Big Daddy”`, `was
+/// labeled “Mostly False.”`, `known as “the Wall”`.
+fn is_naming_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "labeled"
+            | "labelled"
+            | "dubbed"
+            | "named"
+            | "nicknamed"
+            | "titled"
+            | "entitled"
+            | "termed"
+            | "branded"
+            | "rated"
+            | "known"
+            | "so-called"
+            | "dubs"
+            | "calls"
+            | "labels"
+            | "rates"
+    )
+}
+
+/// A short stretch right after a naming verb (maybe with "as") is a name, title or rating,
+/// not a quote.
+fn named_by_verb(doc: &Doc, p: &Pair, words: usize) -> bool {
+    let Some(o) = p.open_mark else { return false };
+    if words > MAX_TITLE_WORDS || o == 0 {
+        return false;
+    }
+    let mut k = o - 1;
+    if doc.tok(k) == "as" && k > 0 {
+        k -= 1;
+    }
+    doc.tokens[k].line == doc.tokens[o].line && is_naming_verb(doc.tok(k))
+}
+
+/// A stretch that is all one parenthesis or bracket (`“(CROSSTALK.)`, `[Laughter]`): a stage
+/// direction inside a quoted transcript.
+fn stage_direction(doc: &Doc, r: Range<usize>) -> bool {
+    let mut end = r.end;
+    while end > r.start && matches!(doc.tok(end - 1), "." | ",") {
+        end -= 1;
+    }
+    end > r.start + 1
+        && matches!(doc.tok(r.start), "(" | "[")
+        && matches!(doc.tok(end - 1), ")" | "]")
+}
+
+/// `“WALLACE: ...` or `“MR. ROE: ...` opening a paragraph: the token of the colon after a
+/// label of at most four upper-case words.
+fn transcript_label(doc: &Doc, p: &Pair) -> Option<usize> {
+    let o = p.open_mark?;
+    if o > 0 && doc.tokens[o - 1].line == doc.tokens[o].line {
+        return None;
+    }
+    let s = p.content.start;
+    let colon = (s + 1..(s + 6).min(p.content.end)).find(|&k| doc.tok(k) == ":")?;
+    let upper_word = |k: usize| {
+        let w = doc.tok(k);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+    };
+    let ok = (s..colon).all(|k| match doc.tokens[k].kind {
+        TokKind::Word => upper_word(k),
+        _ => name_piece(doc, k),
+    }) && doc.tokens[s].kind == TokKind::Word;
+    ok.then_some(colon)
+}
+
+/// The person a transcript label names (`WALLACE` for Chris Wallace): the nearest person
+/// mentioned before it whose name ends with the label's last word, within a bounded number
+/// of mentions.
+fn person_named_like(doc: &Doc, entities: &EntitiesResult, label: Range<usize>) -> Option<usize> {
+    let last = doc.text.get(label.clone())?.split_whitespace().last()?;
+    if let Some((_, e)) = speakers_in(entities, label.clone()).last() {
+        return Some(*e);
+    }
+    let i = entities
+        .mentions
+        .partition_point(|(m, _)| m.end <= label.start);
+    entities.mentions[..i]
+        .iter()
+        .rev()
+        .take(PRONOUN_LOOKBACK)
+        .filter(|(_, e)| entities.kind_of(*e) == Some(EntityKind::Person))
+        .find(|(m, _)| {
+            doc.text
+                .get(m.clone())
+                .and_then(|t| t.split_whitespace().last())
+                .is_some_and(|w| w.eq_ignore_ascii_case(last))
+        })
+        .map(|(_, e)| *e)
+}
+
+/// A quote woven into the writer's sentence: it does not start the sentence and is not
+/// introduced by a colon, and either begins in lower case (`said the plan was “a total
+/// disaster”`) or runs on into the sentence (`claimed “prices will fall” this year`).
+fn is_partial(doc: &Doc, p: &Pair, starts_sentence: bool) -> bool {
+    let Some(o) = p.open_mark else { return false };
+    if starts_sentence || p.carried || o == 0 || doc.tok(o - 1) == ":" {
+        return false;
+    }
+    let first = (p.content.clone()).find(|&k| doc.tokens[k].kind == TokKind::Word);
+    let lower_start = first.is_some_and(|k| doc.tok(k).starts_with(|c: char| c.is_lowercase()));
+    let runs_on = p.close_mark.is_some_and(|c| {
+        let last = p.content.end - 1;
+        c + 1 < doc.tokens.len()
+            && doc.tokens[c + 1].line == doc.tokens[c].line
+            && doc.tokens[c + 1].kind == TokKind::Word
+            && doc.tok(c + 1).starts_with(|ch: char| ch.is_lowercase())
+            && !speech_verb_at(doc, c + 1)
+            && !matches!(doc.tok(last), "," | "." | "?" | "!")
+    });
+    lower_start || runs_on
+}
+
 /// Title case: every word of four letters or more capitalized ("State of the Union"), with
 /// no inner sentence punctuation (a comma or period before the closing mark is the American
 /// placement of the sentence's own punctuation).
@@ -978,6 +1110,8 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             && doc.is_capitalized(p.content.start)
             && matches!(doc.tok(last), "." | "?" | "!");
         if named_show
+            || named_by_verb(doc, p, words)
+            || stage_direction(doc, p.content.clone())
             || (!touching
                 && !p.carried
                 && !sentence_of_its_own
@@ -985,6 +1119,34 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
         {
             continue;
         }
+        // `“WALLACE: Let's start ...` in a quoted transcript: the label is the speaker and
+        // starts a new statement, even in a run of carried paragraphs.
+        if let Some(colon) = transcript_label(doc, p) {
+            let label = doc.range(p.content.start, colon - 1);
+            let entity = person_named_like(doc, entities, label.clone());
+            let span = doc.text_span(label);
+            let mut q = p.clone();
+            q.content = colon + 1..p.content.end;
+            if q.content.is_empty() {
+                continue;
+            }
+            let first_tok = p.open_mark.unwrap_or(p.content.start);
+            push_quote(
+                doc,
+                &mut result,
+                &q,
+                Some(span),
+                entity.and_then(|e| ids.get(e).cloned()),
+                None,
+                None,
+                None,
+                false,
+            );
+            quote_token_ranges.push(first_tok..after);
+            prev = Some((result.quotes.len() - 1, q, after));
+            continue;
+        }
+        let partial = is_partial(doc, p, starts_sentence);
         // One statement with the quote before: the next paragraph of it, or split by an
         // attribution that ends in a comma or colon right before this opening mark.
         let continues = prev.as_ref().and_then(|(i, q, end)| {
@@ -1016,7 +1178,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
                         let speaker = q.speaker.clone();
                         let entity = q.speaker_entity.clone();
                         let cont = continues.map(|c| format!("q{}", c + 1));
-                        push_quote(doc, &mut result, p, speaker, entity, None, None, cont);
+                        push_quote(
+                            doc,
+                            &mut result,
+                            p,
+                            speaker,
+                            entity,
+                            None,
+                            None,
+                            cont,
+                            partial,
+                        );
                         quote_token_ranges.push(first_tok..after);
                         prev = Some((result.quotes.len() - 1, p.clone(), after));
                         continue;
@@ -1052,7 +1224,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             None => (None, None, None, None),
         };
         let cont = continues.map(|c| format!("q{}", c + 1));
-        push_quote(doc, &mut result, p, speaker, entity, cue, medium, cont);
+        push_quote(
+            doc,
+            &mut result,
+            p,
+            speaker,
+            entity,
+            cue,
+            medium,
+            cont,
+            partial,
+        );
         quote_token_ranges.push(first_tok..after);
         prev = Some((result.quotes.len() - 1, p.clone(), after));
     }
@@ -1072,6 +1254,7 @@ fn push_quote(
     cue: Option<TextSpan>,
     medium: Option<TextSpan>,
     continues: Option<String>,
+    partial: bool,
 ) {
     let content = doc.range(p.content.start, p.content.end - 1);
     let t = doc.text_span(trim_content(doc, content));
@@ -1086,6 +1269,7 @@ fn push_quote(
         cue,
         medium,
         continues,
+        partial,
     });
 }
 
@@ -1453,5 +1637,42 @@ mod tests {
             "“Our assumption is that it will pass,” Mayor Maria Lopez, R-Ky., said Tuesday.",
         );
         assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn names_and_ratings_after_naming_verbs_are_not_quotes() {
+        assert!(quotes("The claim by Jane Roe was labeled “Mostly Wrong.”").is_empty());
+        assert!(quotes("Fans dubbed him “The Big Boss of the Valley” in 1999.").is_empty());
+    }
+
+    #[test]
+    fn quoted_transcript_lines_take_their_label() {
+        let q = full("Chris Lane spoke to Jane Roe.\n\n\"LANE: Will you run again next year?\n\n\"(CROSSTALK.)\n\n\"ROE: We will see about that.\n\n\"It depends on the polls.");
+        let got: Vec<(&str, Option<&str>)> = q
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.text.as_str())))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Will you run again next year?", Some("LANE")),
+                ("We will see about that.", Some("ROE")),
+                ("It depends on the polls.", Some("ROE")),
+            ]
+        );
+        assert!(q[0].speaker_entity.is_some());
+        assert_eq!(q[1].continues, None);
+        assert_eq!(q[2].continues.as_deref(), Some("q2"));
+    }
+
+    #[test]
+    fn partial_quotes_are_marked() {
+        let q = full("Jane Roe said the plan was “a total disaster for the whole city” on Monday.");
+        assert!(q[0].partial);
+        let q = full("Jane Roe claimed “Prices Will Fall Soon” this year, and left.");
+        assert!(q.iter().all(|q| q.partial));
+        let q =
+            full("“We will rebuild the bridge,” Jane Roe said. She added: “It will take a year.”");
+        assert!(q.iter().all(|q| !q.partial));
     }
 }
