@@ -350,6 +350,38 @@ fn eval_doc(doc: &Value, a: &Analysis, tally: &mut Tally, show: bool) {
     tally.rep_gold += rgold.len();
     tally.rep_pred += rpred.len();
     tally.rep_hit += rpairs.len();
+    if show {
+        for (i, g) in rgold.iter().enumerate() {
+            if !rpairs.iter().any(|p| p.0 == i) {
+                let at = &attrs[rgold_attr[i]];
+                let cue: Vec<String> = spans(&at["cue"])
+                    .iter()
+                    .map(|s| excerpt(&chars, *s))
+                    .collect();
+                let src: Vec<String> = spans(&at["source"])
+                    .iter()
+                    .map(|s| excerpt(&chars, *s))
+                    .collect();
+                println!(
+                    "  RMISSED [{}] <{}> {}",
+                    cue.join(" "),
+                    src.join(" "),
+                    excerpt(&chars, *g)
+                );
+            }
+        }
+        for (j, p) in rpred.iter().enumerate() {
+            if !rpairs.iter().any(|x| x.1 == j) {
+                let r = &a.reported[j];
+                println!(
+                    "  RFALSE [{}] <{}> {}",
+                    r.cue.text,
+                    r.source.text,
+                    excerpt(&chars, *p)
+                );
+            }
+        }
+    }
     for &(i, j) in &rpairs {
         let at = &attrs[rgold_attr[i]];
         let r = &a.reported[j];
