@@ -260,6 +260,21 @@ pub fn is_speech_verb(w: &str) -> bool {
             | "declares"
             | "wrote"
             | "writes"
+            | "reads"
+            | "read"
+            | "yells"
+            | "shouts"
+            | "screamed"
+            | "asking"
+            | "tweeting"
+            | "writing"
+            | "declaring"
+            | "stating"
+            | "arguing"
+            | "claiming"
+            | "replying"
+            | "responding"
+            | "announcing"
             | "asked"
             | "asks"
             | "replied"
@@ -695,6 +710,21 @@ fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Optio
                     pronoun: false,
                 });
             }
+        }
+        // A name the recognizer missed: two to four capitalized words ending the line.
+        let mut e = t;
+        while e < n && e < t + 4 && doc.tokens[e].line == line && doc.is_capitalized(e) {
+            e += 1;
+        }
+        let ends = e >= n || doc.tokens[e].line != line || doc.tok(e) == ".";
+        if e >= t + 2 && ends && (t..e).all(|k| doc.tokens[k].kind == TokKind::Word) {
+            return Some(Attribution {
+                speaker: doc.range(t, e - 1),
+                entity: None,
+                cue: None,
+                medium: None,
+                pronoun: false,
+            });
         }
     }
     let verb = (t..limit).find(|&k| speech_verb_at(doc, k))?;
@@ -1438,7 +1468,7 @@ fn reported(
             }
             continue;
         }
-        let Some(subj) = subject_before(doc, t) else {
+        let Some(subj) = subject_before(doc, t).filter(|s| real_subject(doc, s)) else {
             continue;
         };
         // "The museum, Mr. Obama said, would make ...": an attribution set off by commas
@@ -1506,12 +1536,47 @@ fn reported(
             .filter(|&k| doc.tokens[k].kind == TokKind::Word)
             .take(3)
             .count();
-        if (after_that && words < 3) || (!after_that && !clause_like(doc, c, send)) {
+        // "read" reports only with "that" ("the letter reads that ..."), not "read the
+        // statement".
+        let needs_that = matches!(w, "read" | "reads");
+        if (after_that && words < 3) || (!after_that && (needs_that || !clause_like(doc, c, send)))
+        {
             continue;
         }
         push_reported(doc, entities, ids, &mut out, subj, t..t + 1, c..send);
     }
     out
+}
+
+/// A subject phrase that can be a source: not a lone determiner or possessive ("the
+/// alleged terrorist", "his revealed strategies"), and not the object of "what" ("what
+/// Trump says his plan would do").
+fn real_subject(doc: &Doc, s: &Range<usize>) -> bool {
+    let lone = s.len() == 1
+        && matches!(
+            doc.tok(s.start).to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "almost"
+                | "not"
+                | "never"
+                | "also"
+        );
+    let object_of_what = s.start > 0
+        && matches!(
+            doc.tok(s.start - 1).to_lowercase().as_str(),
+            "what" | "how" | "whatever"
+        );
+    !lone && !object_of_what
 }
 
 /// Verbs that report findings or beliefs rather than words ("the study found that ...",
@@ -1964,5 +2029,16 @@ mod tests {
         assert!(
             reported_of("Jane Roe's comments about the plan drew a crowd of critics.").is_empty()
         );
+    }
+
+    #[test]
+    fn documents_and_unrecognized_names_as_speakers() {
+        let q = quotes("“We ask the board to think again about the vote,” the letter reads.");
+        assert_eq!(q[0].1.as_deref(), Some("the letter"));
+        let q =
+            quotes("“The town deserves a better plan than this one.” ― Zorwen Quillby\nNext line.");
+        assert_eq!(q[0].1.as_deref(), Some("Zorwen Quillby"));
+        let q = quotes("The ad shows Jane Roe asking, “Why are we not ahead by fifty points?”");
+        assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
     }
 }
