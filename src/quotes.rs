@@ -934,6 +934,16 @@ fn attribution_before(
             pronoun,
         });
     }
+    // "Roe bemoaned the unrest and said “...”": a verb coordinated with the sentence's own.
+    if let Some((m, e)) = coordinated_subject(doc, entities, first, verb) {
+        return Some(Attribution {
+            speaker: m,
+            entity: Some(e),
+            cue: Some(verb),
+            medium,
+            pronoun: false,
+        });
+    }
     // "said NAME: “": subject after the verb.
     let r = doc.tokens[verb].end..doc.tokens[open].start;
     speakers_in(entities, r)
@@ -1144,8 +1154,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             p.open_mark
                 .and_then(|o| attribution_before(doc, entities, structure, o))
         };
+        // A quote inside its sentence that ends it (`but said “the question is timing.”`):
+        // what follows is the next sentence, whose verb is not this quote's.
+        let ends_sentence = p.close_mark.is_some_and(|c| {
+            c > 0
+                && matches!(doc.tok(c - 1), "." | "?" | "!")
+                && doc.is_capitalized((c + 1).min(doc.tokens.len() - 1))
+        });
         let attr = if starts_sentence || p.carried {
             attribution_after(doc, entities, after).or_else(before)
+        } else if ends_sentence {
+            before()
         } else {
             before().or_else(|| attribution_after(doc, entities, after))
         };
@@ -1373,6 +1392,8 @@ fn reported(
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut q = 0;
+    // Token end of the last reported content.
+    let mut covered_to = 0;
     let in_quote = |t: usize, q: &mut usize| {
         while *q < quotes.len() && quotes[*q].end <= t {
             *q += 1;
@@ -1384,7 +1405,8 @@ fn reported(
             continue;
         }
         let w = doc.tok(t);
-        let according = w == "according" && doc.tok_or_empty(t + 1) == "to";
+        let according = (w == "according" && doc.tok_or_empty(t + 1) == "to")
+            || (w == "citing" && t > 0 && doc.tok(t - 1) == ",");
         if !according && !speech_verb_at(doc, t) && !reporting_verb_at(doc, t) {
             continue;
         }
@@ -1395,7 +1417,8 @@ fn reported(
         let send = trim_sentence_end(doc, srange.clone());
         if according {
             // Source: the phrase after "to" up to a comma or the sentence end (bounded).
-            let s0 = t + 2;
+            let cue_len = if w == "citing" { 1 } else { 2 };
+            let s0 = t + cue_len;
             let mut s1 = s0;
             while s1 < send && s1 < s0 + 12 && !matches!(doc.tok(s1), "," | ";" | "(") {
                 s1 += 1;
@@ -1413,7 +1436,15 @@ fn reported(
                 }
                 srange.start..e
             };
-            push_reported(doc, entities, ids, &mut out, s0..s1, t..t + 2, content);
+            push_reported(
+                doc,
+                entities,
+                ids,
+                &mut out,
+                s0..s1,
+                t..t + cue_len,
+                content,
+            );
             continue;
         }
         let reporting = speech_verb_at(doc, t) || reporting_verb_at(doc, t);
@@ -1440,8 +1471,18 @@ fn reported(
             }
             continue;
         }
-        // "..., officials said." The content comes first.
-        if t + 1 >= send {
+        // "..., officials said." The content comes first; a short tail may follow the verb
+        // ("..., the company said in a statement on Monday.", "..., she told reporters.").
+        let short_tail = t + 1 < send
+            && send - (t + 1) <= 8
+            && t > srange.start
+            && (t + 1..send).all(|k| {
+                !matches!(doc.tok(k), "that" | "," | ";" | ":") && mark_char(doc, k).is_none()
+            })
+            && !(t + 1..send).any(|k| is_pronoun(doc.tok(k)))
+            && subject_before(doc, t)
+                .is_some_and(|s| s.start > srange.start && doc.tok(s.start - 1) == ",");
+        if t + 1 >= send || short_tail {
             let Some(subj) = subject_before(doc, t) else {
                 continue;
             };
@@ -1468,9 +1509,20 @@ fn reported(
             }
             continue;
         }
-        let Some(subj) = subject_before(doc, t).filter(|s| real_subject(doc, s)) else {
+        let subj = subject_before(doc, t)
+            .filter(|s| real_subject(doc, s))
+            .or_else(|| {
+                coordinated_subject(doc, entities, srange.start, t)
+                    .map(|(m, _)| doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end))
+            });
+        let Some(subj) = subj else {
             continue;
         };
+        // "told the audience that she believes ...": a belief inside reported content is
+        // part of it.
+        if reporting_verb_at(doc, t) && t < covered_to {
+            continue;
+        }
         // "The museum, Mr. Obama said, would make ...": an attribution set off by commas
         // inside the sentence reports the whole sentence.
         let inserted = subj.start > srange.start
@@ -1544,8 +1596,28 @@ fn reported(
             continue;
         }
         push_reported(doc, entities, ids, &mut out, subj, t..t + 1, c..send);
+        covered_to = send;
     }
     out
+}
+
+/// The subject of a verb coordinated with the sentence's main one ("Roe bemoaned the unrest
+/// and said ...", "Roe (D-N.Y.), chairman of the caucus, said ..."): the person or
+/// organization named at the start of the sentence (within its first five tokens).
+fn coordinated_subject(
+    doc: &Doc,
+    entities: &EntitiesResult,
+    first: usize,
+    verb: usize,
+) -> Option<(Range<usize>, usize)> {
+    if verb == 0 || !matches!(doc.tok(verb - 1), "and" | "but" | ",") || verb < first + 2 {
+        return None;
+    }
+    let from = first.max(verb.saturating_sub(40));
+    let (m, e) = speakers_in(entities, doc.tokens[from].start..doc.tokens[verb].start)
+        .next()
+        .cloned()?;
+    (doc.token_at_or_after(m.start) < first + 5 && from == first).then_some((m, e))
 }
 
 /// A subject phrase that can be a source: not a lone determiner or possessive ("the
@@ -2039,6 +2111,20 @@ mod tests {
             quotes("“The town deserves a better plan than this one.” ― Zorwen Quillby\nNext line.");
         assert_eq!(q[0].1.as_deref(), Some("Zorwen Quillby"));
         let q = quotes("The ad shows Jane Roe asking, “Why are we not ahead by fifty points?”");
+        assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn coordinated_verbs_and_tails_after_the_verb() {
+        let r = reported_of(
+            "Jane Roe criticized the budget and said the town could not afford new roads.",
+        );
+        assert_eq!(r[0].0, "Jane Roe");
+        assert_eq!(r[0].2, "the town could not afford new roads");
+        let r = reported_of("The bridge will reopen next spring, the council said in a statement.");
+        assert_eq!(r[0].0, "the council");
+        assert_eq!(r[0].2, "The bridge will reopen next spring");
+        let q = quotes("Jane Roe agreed but said “the question is the timing.” Omar Diaz said the plan was fine.");
         assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
     }
 }
