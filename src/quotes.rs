@@ -57,7 +57,32 @@
 //!
 //! **Reported speech** is a verb of speaking outside quotes with a subject before it and a
 //! clause after it ("X said (that) ...", "X told Y that ...", "X warned ..."), a clause before
-//! it ("..., officials said."), or "according to X, ...".
+//! it ("..., officials said.", "..., the council said in a statement on Monday."), an
+//! attribution set off by commas inside the sentence ("The bridge, the mayor said, will ...":
+//! the whole sentence), "according to X, ..." and "..., citing X". Also:
+//! - verbs of finding and belief, which report but are too loose to attribute a direct
+//!   quote: "the study found that ...", "a poll shows ...", "Roe believes ...", "Roe cited
+//!   ..."; a belief inside content already reported ("told them that she believes ...") is
+//!   part of it;
+//! - "called for" / "called on" (a demand); a bare "called" (a name, a phone call) is not;
+//! - participles after a comma or "by" ("..., saying it would fail") and verbs coordinated
+//!   with the sentence's own ("Roe bemoaned the unrest and said ..."): the source is the
+//!   person or organization named at the start of the sentence;
+//! - "told" without "that": a listener of a few words, then a clause with a pronoun subject
+//!   ("told reporters he would run");
+//! - a headline or subheading `Roe: Bridge Will Stay Closed` (label of at most four
+//!   capitalized words at the line start).
+//!
+//! A partial quote ("Roe said the plan was “a total disaster”") leaves its verb to reported
+//! speech, so the sentence is both. Not reported speech: passives ("was told", "charged
+//! with", "reported by"), plural nouns that look like verbs ("swing states", "Trump's
+//! comments", "late-night tweets": a noun after a possessive, a determiner or a lower-case
+//! modifier, unless "that" follows), a lone determiner or possessive as subject ("the alleged
+//! ..."), "what X says", and content that is no clause: a bare phrase after a preposition
+//! ("said in his interview"), or a participle right after the verb. Source phrases keep a
+//! preposition before a name ("Engineers from the University of Porto", "officials in
+//! Kabul"); such a phrase names the head noun, not the entity after the preposition. Content
+//! starts past leftover punctuation and conjunctions (", and the program ...").
 //!
 //! Every look-around is bounded (a window of tokens, the sentence, or a fixed number of
 //! mentions back), so the whole pass is linear in the text.
@@ -1316,7 +1341,14 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
     }
     share_speakers(&mut result.quotes);
     used_verbs.sort_unstable();
-    result.reported = reported(doc, entities, &ids, &quote_token_ranges, &used_verbs);
+    result.reported = reported(
+        doc,
+        structure,
+        entities,
+        &ids,
+        &quote_token_ranges,
+        &used_verbs,
+    );
     result
 }
 
@@ -1384,6 +1416,7 @@ fn trim_content(doc: &Doc, r: Range<usize>) -> Range<usize> {
 /// Reported speech: "X said (that) ...", "X told Y that ...", "according to X, ...".
 fn reported(
     doc: &Doc,
+    structure: &StructureInfo,
     entities: &EntitiesResult,
     ids: &[String],
     quotes: &[Range<usize>],
@@ -1405,6 +1438,14 @@ fn reported(
             continue;
         }
         let w = doc.tok(t);
+        // A headline "Roe: The Bridge Will Not Reopen": the label before the colon is the
+        // source.
+        if w == ":" {
+            if let Some((label, end)) = headline_label(doc, structure, t) {
+                push_reported(doc, entities, ids, &mut out, label, t..t + 1, t + 1..end);
+            }
+            continue;
+        }
         let according = (w == "according" && doc.tok_or_empty(t + 1) == "to")
             || (w == "citing" && t > 0 && doc.tok(t - 1) == ",");
         if !according && !speech_verb_at(doc, t) && !reporting_verb_at(doc, t) {
@@ -1449,7 +1490,10 @@ fn reported(
         }
         let reporting = speech_verb_at(doc, t) || reporting_verb_at(doc, t);
         // "continues" is speech only next to a quote ("the rain continues").
-        if !reporting || w.starts_with("continue") || passive_or_noun(doc, t) {
+        // "called" reports only a demand ("called for", "called on"), not a name or a call.
+        let bare_call =
+            matches!(w, "called" | "calls") && !matches!(doc.tok_or_empty(t + 1), "for" | "on");
+        if !reporting || bare_call || w.starts_with("continue") || passive_or_noun(doc, t) {
             continue;
         }
         // "Roe attacked the plan, saying it would fail": a participle after a comma hangs on
@@ -1549,6 +1593,22 @@ fn reported(
             }
             continue;
         }
+        // "Roe called for an inquiry", "called on the board to resign": the demand is the
+        // content.
+        if matches!(w, "called" | "calls" | "call")
+            && matches!(doc.tok_or_empty(t + 1), "for" | "on")
+        {
+            let c = t + 2;
+            let words = (c..send)
+                .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+                .take(2)
+                .count();
+            if words >= 2 {
+                push_reported(doc, entities, ids, &mut out, subj, t..t + 2, c..send);
+                covered_to = send;
+            }
+            continue;
+        }
         // "X told Y that": skip the listener; without "that", a listener of a few words and
         // then a clause with a pronoun subject ("told reporters he would run").
         let mut c = t + 1;
@@ -1599,6 +1659,44 @@ fn reported(
         covered_to = send;
     }
     out
+}
+
+/// In a headline, a label of one to four capitalized words before the colon at `colon`, at
+/// the start of the line, and three words or more after it: the label's tokens and the end
+/// of the content.
+fn headline_label(
+    doc: &Doc,
+    structure: &StructureInfo,
+    colon: usize,
+) -> Option<(Range<usize>, usize)> {
+    if !matches!(
+        structure.block_kind_at(doc.tokens[colon].start),
+        Some(BlockKind::Headline | BlockKind::Subheading)
+    ) {
+        return None;
+    }
+    let line = doc.tokens[colon].line;
+    let start = (colon.saturating_sub(5)..colon)
+        .find(|&k| doc.tokens[k].line == line && (k == 0 || doc.tokens[k - 1].line != line))?;
+    let label_ok = colon > start
+        && (start..colon).all(|k| {
+            doc.is_capitalized(k) || (doc.tokens[k].kind != TokKind::Word && name_piece(doc, k))
+        });
+    if !label_ok {
+        return None;
+    }
+    let mut end = colon + 1;
+    while end < doc.tokens.len() && end < colon + 60 && doc.tokens[end].line == line {
+        end += 1;
+    }
+    while end > colon + 1 && doc.tokens[end - 1].kind == TokKind::Punct {
+        end -= 1;
+    }
+    let words = (colon + 1..end)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .take(3)
+        .count();
+    (words >= 3).then_some((start..colon, end))
 }
 
 /// The subject of a verb coordinated with the sentence's main one ("Roe bemoaned the unrest
@@ -1660,6 +1758,11 @@ fn reporting_verb_at(doc: &Doc, t: usize) -> bool {
         && matches!(
             doc.tok(t),
             "found"
+                | "cited"
+                | "cites"
+                | "echoed"
+                | "called"
+                | "calls"
                 | "finds"
                 | "shows"
                 | "showed"
@@ -2126,5 +2229,19 @@ mod tests {
         assert_eq!(r[0].2, "The bridge will reopen next spring");
         let q = quotes("Jane Roe agreed but said “the question is the timing.” Omar Diaz said the plan was fine.");
         assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn headline_labels_and_demands() {
+        let r = reported_of(
+            "Roe: Bridge Will Stay Closed Until Spring\n\nThe town council met on Monday night.",
+        );
+        assert_eq!(r[0].0, "Roe");
+        assert_eq!(r[0].1, ":");
+        assert_eq!(r[0].2, "Bridge Will Stay Closed Until Spring");
+        let r = reported_of("Jane Roe called for an independent inquiry into the flooding.");
+        assert_eq!(r[0].1, "called for");
+        assert_eq!(r[0].2, "an independent inquiry into the flooding");
+        assert!(reported_of("Jane Roe called the police after the storm hit the town.").is_empty());
     }
 }
