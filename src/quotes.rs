@@ -57,7 +57,8 @@
 //!
 //! **Reported speech** is a verb of speaking outside quotes with a subject before it and a
 //! clause after it ("X said (that) ...", "X told Y that ...", "X warned ..."), a clause before
-//! it ("..., officials said.", "..., the council said in a statement on Monday."), an
+//! it ("..., officials said.", "..., the council said in a statement on Monday.", "...,
+//! said Jane Roe, a city engineer."), an
 //! attribution set off by commas inside the sentence ("The bridge, the mayor said, will ...":
 //! the whole sentence), "according to X, ..." and "..., citing X". Also:
 //! - verbs of finding and belief, which report but are too loose to attribute a direct
@@ -1515,6 +1516,43 @@ fn reported(
             }
             continue;
         }
+        // "..., said Jane Roe, a spokeswoman for the city.": the subject after the verb,
+        // the content before it.
+        if t > srange.start + 3 && doc.tok(t - 1) == "," && send > t + 1 && send - t <= 14 {
+            let mut s1 = t + 1;
+            while s1 < send && !matches!(doc.tok(s1), "," | "(" | ";") {
+                s1 += 1;
+            }
+            let first = doc.tok(t + 1);
+            let head = doc.is_capitalized(t + 1)
+                || matches!(
+                    first,
+                    "the" | "a" | "an" | "one" | "two" | "several" | "some"
+                );
+            let clean = (t + 1..s1).all(|k| name_piece(doc, k) && mark_char(doc, k).is_none())
+                && !(t + 1..s1).any(|k| matches!(doc.tok(k), "that" | "in" | "on" | "at"));
+            let mut e = t - 1;
+            while e > srange.start && doc.tok(e - 1) == "," {
+                e -= 1;
+            }
+            let words = (srange.start..e)
+                .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+                .take(3)
+                .count();
+            if head && clean && s1 > t + 1 && words >= 3 && mark_char(doc, srange.start).is_none() {
+                push_reported(
+                    doc,
+                    entities,
+                    ids,
+                    &mut out,
+                    t + 1..s1,
+                    t..t + 1,
+                    srange.start..e,
+                );
+                covered_to = send;
+                continue;
+            }
+        }
         // "..., officials said." The content comes first; a short tail may follow the verb
         // ("..., the company said in a statement on Monday.", "..., she told reporters.").
         let short_tail = t + 1 < send
@@ -2243,5 +2281,15 @@ mod tests {
         assert_eq!(r[0].1, "called for");
         assert_eq!(r[0].2, "an independent inquiry into the flooding");
         assert!(reported_of("Jane Roe called the police after the storm hit the town.").is_empty());
+    }
+
+    #[test]
+    fn inverted_attribution_after_the_content() {
+        let r = reported_of(
+            "The bridge will stay closed until the spring, said Omar Diaz, a city engineer.",
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].0, "Omar Diaz");
+        assert_eq!(r[0].2, "The bridge will stay closed until the spring");
     }
 }
