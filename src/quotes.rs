@@ -1500,7 +1500,11 @@ fn reported(
         // "Roe attacked the plan, saying it would fail": a participle after a comma hangs on
         // the sentence's subject, the first person or organization named in it.
         if w.ends_with("ing") {
-            if t == 0 || !matches!(doc.tok(t - 1), "," | "by" | "while" | "after" | "before") {
+            // "speaking to CNN" names the audience, not what was said.
+            if w == "speaking"
+                || t == 0
+                || !matches!(doc.tok(t - 1), "," | "by" | "while" | "after" | "before")
+            {
                 continue;
             }
             let from = srange.start.max(t.saturating_sub(40));
@@ -1721,6 +1725,10 @@ fn headline_label(
             doc.is_capitalized(k) || (doc.tokens[k].kind != TokKind::Word && name_piece(doc, k))
         });
     if !label_ok {
+        return None;
+    }
+    // `Roe: “We will ...”` is a direct quote.
+    if mark_char(doc, colon + 1).is_some() {
         return None;
     }
     let mut end = colon + 1;
