@@ -72,7 +72,9 @@
 //! - "told" without "that": a listener of a few words, then a clause with a pronoun subject
 //!   ("told reporters he would run");
 //! - a headline or subheading `Roe: Bridge Will Stay Closed` (label of at most four
-//!   capitalized words at the line start).
+//!   capitalized words at the line start), or `Roe Says Bridge Will Stay Closed` (a
+//!   capitalized verb of speaking);
+//! - progressives ("Roe is stressing that ...", "keeps saying"), which are not passives.
 //!
 //! A partial quote ("Roe said the plan was “a total disaster”") leaves its verb to reported
 //! speech, so the sentence is both. Not reported speech: passives ("was told", "charged
@@ -1449,7 +1451,23 @@ fn reported(
         }
         let according = (w == "according" && doc.tok_or_empty(t + 1) == "to")
             || (w == "citing" && t > 0 && doc.tok(t - 1) == ",");
-        if !according && !speech_verb_at(doc, t) && !reporting_verb_at(doc, t) {
+        // "Roe is stressing that ...", "keeps saying": a progressive, not a passive.
+        let progressive = t > 0
+            && matches!(
+                doc.tok(t - 1),
+                "is" | "are" | "was" | "were" | "been" | "keeps" | "kept"
+            )
+            && progressive_speech(w);
+        let capitalized_verb = matches!(
+            w,
+            "Says" | "Said" | "Warns" | "Tells" | "Claims" | "Insists" | "Vows"
+        );
+        if !according
+            && !capitalized_verb
+            && !progressive
+            && !speech_verb_at(doc, t)
+            && !reporting_verb_at(doc, t)
+        {
             continue;
         }
         let sentence = doc.tokens[t].sentence as usize;
@@ -1489,17 +1507,31 @@ fn reported(
             );
             continue;
         }
-        let reporting = speech_verb_at(doc, t) || reporting_verb_at(doc, t);
+        // Headlines capitalize their verbs: "Roe Says Bridge Will Stay Closed".
+        let headline_verb = doc.is_capitalized(t)
+            && doc.tokens[t].kind == TokKind::Word
+            && t > srange.start
+            && capitalized_verb
+            && matches!(
+                structure.block_kind_at(doc.tokens[t].start),
+                Some(BlockKind::Headline | BlockKind::Subheading)
+            );
+        let reporting =
+            speech_verb_at(doc, t) || reporting_verb_at(doc, t) || headline_verb || progressive;
         // "continues" is speech only next to a quote ("the rain continues").
         // "called" reports only a demand ("called for", "called on"), not a name or a call.
         let bare_call =
             matches!(w, "called" | "calls") && !matches!(doc.tok_or_empty(t + 1), "for" | "on");
-        if !reporting || bare_call || w.starts_with("continue") || passive_or_noun(doc, t) {
+        if !reporting
+            || bare_call
+            || w.starts_with("continue")
+            || (!progressive && !headline_verb && passive_or_noun(doc, t))
+        {
             continue;
         }
         // "Roe attacked the plan, saying it would fail": a participle after a comma hangs on
         // the sentence's subject, the first person or organization named in it.
-        if w.ends_with("ing") {
+        if w.ends_with("ing") && !progressive {
             // "speaking to CNN" names the audience, not what was said.
             if w == "speaking"
                 || t == 0
@@ -1508,10 +1540,17 @@ fn reported(
                 continue;
             }
             let from = srange.start.max(t.saturating_sub(40));
-            let Some(subj) = speakers_in(entities, doc.tokens[from].start..doc.tokens[t].start)
+            // The first named source, else the subject of the sentence's first verb of
+            // speaking ("the mayor said ..., adding that ...").
+            let named = speakers_in(entities, doc.tokens[from].start..doc.tokens[t].start)
                 .next()
-                .map(|(m, _)| doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end))
-            else {
+                .map(|(m, _)| doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end));
+            let Some(subj) = named.or_else(|| {
+                (from..t)
+                    .find(|&k| speech_verb_at(doc, k))
+                    .and_then(|v| subject_before(doc, v))
+                    .filter(|s| real_subject(doc, s))
+            }) else {
                 continue;
             };
             let c = clause_start(doc, t + 1, send);
@@ -1595,7 +1634,8 @@ fn reported(
             }
             continue;
         }
-        let subj = subject_before(doc, t)
+        let subj_at = if progressive { t - 1 } else { t };
+        let subj = subject_before(doc, subj_at)
             .filter(|s| real_subject(doc, s))
             .or_else(|| {
                 coordinated_subject(doc, entities, srange.start, t)
@@ -1793,6 +1833,18 @@ fn real_subject(doc: &Doc, s: &Range<usize>) -> bool {
             "what" | "how" | "whatever"
         );
     !lone && !object_of_what
+}
+
+/// The -ing form of a verb of speaking ("stressing", "arguing", "saying").
+fn progressive_speech(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("ing") else {
+        return false;
+    };
+    stem.len() >= 2
+        && (is_speech_verb(w)
+            || is_speech_verb(&format!("{stem}ed"))
+            || is_speech_verb(&format!("{stem}s"))
+            || is_speech_verb(&format!("{stem}es")))
 }
 
 /// Verbs that report findings or beliefs rather than words ("the study found that ...",
@@ -2299,5 +2351,21 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].0, "Omar Diaz");
         assert_eq!(r[0].2, "The bridge will stay closed until the spring");
+    }
+
+    #[test]
+    fn progressives_participles_and_headline_verbs() {
+        let r = reported_of(
+            "Jane Roe is stressing that the new bridge will be safer than the old one.",
+        );
+        assert_eq!(r[0].0, "Jane Roe");
+        assert_eq!(r[0].2, "the new bridge will be safer than the old one");
+        let r = reported_of(
+            "The mayor said the road would reopen, adding that the repairs would cost a fortune.",
+        );
+        assert!(r.iter().any(|r| r.1 == "adding" && r.0 == "The mayor"));
+        let r = reported_of("Mayor Jane Roe Says Bridge Will Stay Closed Until Spring\n\nThe town council met on Monday night.");
+        assert_eq!(r[0].0, "Jane Roe");
+        assert_eq!(r[0].2, "Bridge Will Stay Closed Until Spring");
     }
 }
