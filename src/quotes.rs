@@ -81,8 +81,11 @@
 //! with", "reported by"), plural nouns that look like verbs ("swing states", "Trump's
 //! comments", "late-night tweets": a noun after a possessive, a determiner or a lower-case
 //! modifier, unless "that" follows), a lone determiner or possessive as subject ("the alleged
-//! ..."), "what X says", and content that is no clause: a bare phrase after a preposition
-//! ("said in his interview"), or a participle right after the verb. Source phrases keep a
+//! ..."), a subject opening with a preposition ("From all the press reports"), "what X
+//! says", and content that is no clause: a bare phrase after a preposition ("said in his
+//! interview"), a participle right after the verb, or an auxiliary whose subject was lost.
+//! "that" after an object and before an auxiliary ("announced the towns that would ...")
+//! opens a relative clause: the object is the content. Source phrases keep a
 //! preposition before a name ("Engineers from the University of Porto", "officials in
 //! Kabul"); such a phrase names the head noun, not the entity after the preposition. Content
 //! starts past leftover punctuation and conjunctions (", and the program ...").
@@ -1704,8 +1707,32 @@ fn reported(
         let that = (c..(c + reach).min(send))
             .take_while(|&k| mark_char(doc, k).is_none() && doc.tok(k) != ";")
             .find(|&k| doc.tok(k) == "that");
+        // "announced the locations that would be given ...": "that" after an object, before
+        // an auxiliary, opens a relative clause; the object is the content.
+        let relative = that.is_some_and(|k| {
+            k > c + 1
+                && !doc.is_capitalized(k - 1)
+                && doc.tokens[k - 1].kind == TokKind::Word
+                && matches!(
+                    doc.tok_or_empty(k + 1),
+                    "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "have"
+                )
+        });
+        let that = that.filter(|_| !relative);
         if let Some(k) = that {
             c = k + 1;
+        } else if relative {
+            // The object and its relative clause are the content.
         } else if matches!(w, "told" | "tells" | "tell") {
             let Some(k) = (c + 1..(c + 6).min(send))
                 .take_while(|&k| !matches!(doc.tok(k), "," | ";" | ":"))
@@ -1827,12 +1854,27 @@ fn real_subject(doc: &Doc, s: &Range<usize>) -> bool {
                 | "never"
                 | "also"
         );
+    let preposition = matches!(
+        doc.tok(s.start).to_lowercase().as_str(),
+        "from"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "for"
+            | "with"
+            | "by"
+            | "during"
+            | "of"
+            | "to"
+    );
     let object_of_what = s.start > 0
         && matches!(
             doc.tok(s.start - 1).to_lowercase().as_str(),
             "what" | "how" | "whatever"
         );
-    !lone && !object_of_what
+    !lone && !preposition && !object_of_what
 }
 
 /// The -ing form of a verb of speaking ("stressing", "arguing", "saying").
@@ -1923,8 +1965,8 @@ fn passive_or_noun(doc: &Doc, t: usize) -> bool {
     if !noun_like || t == 0 || doc.tok_or_empty(t + 1) == "that" {
         return false;
     }
-    // A noun after a determiner or a lower-case modifier; a verb after a name, a pronoun or
-    // "the report".
+    // A verb after a name or a pronoun; after a lower-case word ("swing states", "the
+    // press reports") a noun, unless "that" follows or it is a finding after "the NOUN".
     let mut k = t - 1;
     while k > 0 && is_adverb(doc.tok(k)) {
         k -= 1;
@@ -1933,11 +1975,15 @@ fn passive_or_noun(doc: &Doc, t: usize) -> bool {
     if doc.is_capitalized(k) || matches!(prev, "he" | "she" | "it" | "they") {
         return false;
     }
-    !(k > 0
-        && matches!(
-            doc.tok(k - 1),
+    // "a poll shows", "the study finds": these read as verbs after "the/a NOUN".
+    let finding = matches!(doc.tok(t), "shows" | "show" | "finds" | "estimates");
+    let determiner = |j: usize| {
+        matches!(
+            doc.tok(j),
             "the" | "The" | "a" | "A" | "an" | "An" | "this" | "This"
-        ))
+        )
+    };
+    !(finding && ((k > 0 && determiner(k - 1)) || (k > 1 && determiner(k - 2))))
 }
 
 /// Where reported content starts: past leftover punctuation and conjunctions (", and the
@@ -1969,7 +2015,31 @@ fn clause_like(doc: &Doc, c: usize, end: usize) -> bool {
     if !w.starts_with(|ch: char| ch.is_lowercase()) {
         return true;
     }
-    if w.ends_with("ing") && w.len() > 5 {
+    // A participle, or an auxiliary whose subject was lost ("announced would be given").
+    if (w.ends_with("ing") && w.len() > 5)
+        || matches!(
+            w,
+            "would"
+                | "will"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "has"
+                | "had"
+                | "have"
+                | "did"
+                | "does"
+                | "do"
+                | "been"
+        )
+    {
         return false;
     }
     let prep = matches!(
@@ -2367,5 +2437,21 @@ mod tests {
         let r = reported_of("Mayor Jane Roe Says Bridge Will Stay Closed Until Spring\n\nThe town council met on Monday night.");
         assert_eq!(r[0].0, "Jane Roe");
         assert_eq!(r[0].2, "Bridge Will Stay Closed Until Spring");
+    }
+
+    #[test]
+    fn relative_clauses_lost_subjects_and_press_nouns() {
+        let r =
+            reported_of("Jane Roe announced the towns that would receive the new funds next year.");
+        assert_eq!(
+            r[0].2,
+            "the towns that would receive the new funds next year"
+        );
+        assert!(
+            reported_of("From all the press reports I have read, the town was well prepared.")
+                .is_empty()
+        );
+        let r = reported_of("A new poll shows the mayor well ahead of her rivals in the race.");
+        assert_eq!(r[0].0, "A new poll");
     }
 }
