@@ -24,9 +24,10 @@
 //! ("the area it calls “Khorasan.”"), and a short stretch written in title case ("on CNN's
 //! “State of the Union”") is a title, unless an attribution stands right next to it.
 //!
-//! Also not quotes: a stretch of at most [`MAX_TITLE_WORDS`] words right after a naming verb
-//! ("was labeled “Mostly False.”", "dubbed “Big Daddy”", "known as “the Wall”": a name or a
-//! rating), and a stretch that is one parenthesis (`“(CROSSTALK.)`, a stage direction).
+//! Also not quotes: a stretch of at most eight words (`MAX_TITLE_WORDS`) right after a
+//! naming verb ("was labeled “Mostly False.”", "dubbed “Big Daddy”", "known as “the Wall”":
+//! a name or a rating), and a stretch that is one parenthesis (`“(CROSSTALK.)`, a stage
+//! direction).
 //!
 //! **Partial quotes** are kept and marked `partial`: a fragment woven into the writer's
 //! sentence (it does not start the sentence, no colon introduces it, and it begins in lower
