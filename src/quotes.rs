@@ -24,6 +24,21 @@
 //! ("the area it calls “Khorasan.”"), and a short stretch written in title case ("on CNN's
 //! “State of the Union”") is a title, unless an attribution stands right next to it.
 //!
+//! Also not quotes: a stretch of at most eight words (`MAX_TITLE_WORDS`) right after a
+//! naming verb ("was labeled “Mostly False.”", "dubbed “Big Daddy”", "known as “the Wall”":
+//! a name or a rating), and a stretch that is one parenthesis (`“(CROSSTALK.)`, a stage
+//! direction).
+//!
+//! **Partial quotes** are kept and marked `partial`: a fragment woven into the writer's
+//! sentence (it does not start the sentence, no colon introduces it, and it begins in lower
+//! case or runs on into the sentence: `said the plan was “a total disaster”`, `claimed
+//! “prices will fall” this year`). A reader sees the speaker's words, but not a statement
+//! given whole; the page and the evaluation can tell the two apart.
+//!
+//! **Quoted transcripts** (`“WALLACE: Let's start ...` at a paragraph start): the upper-case
+//! label is the speaker, linked to the nearest person named before whose name ends with it,
+//! and the line starts a new statement even inside a run of carried paragraphs.
+//!
 //! **Speakers**, in order of preference:
 //! 1. for a quote that does not start its sentence, a verb of speaking earlier in the same
 //!    sentence, the quote being its object ("officials told CNN that there are “...”",
@@ -43,7 +58,38 @@
 //!
 //! **Reported speech** is a verb of speaking outside quotes with a subject before it and a
 //! clause after it ("X said (that) ...", "X told Y that ...", "X warned ..."), a clause before
-//! it ("..., officials said."), or "according to X, ...".
+//! it ("..., officials said.", "..., the council said in a statement on Monday.", "...,
+//! said Jane Roe, a city engineer."), an
+//! attribution set off by commas inside the sentence ("The bridge, the mayor said, will ...":
+//! the whole sentence), "according to X, ..." and "..., citing X". Also:
+//! - verbs of finding and belief, which report but are too loose to attribute a direct
+//!   quote: "the study found that ...", "a poll shows ...", "Roe believes ...", "Roe cited
+//!   ..."; a belief inside content already reported ("told them that she believes ...") is
+//!   part of it;
+//! - "called for" / "called on" (a demand); a bare "called" (a name, a phone call) is not;
+//! - participles after a comma or "by" ("..., saying it would fail") and verbs coordinated
+//!   with the sentence's own ("Roe bemoaned the unrest and said ..."): the source is the
+//!   person or organization named at the start of the sentence;
+//! - "told" without "that": a listener of a few words, then a clause with a pronoun subject
+//!   ("told reporters he would run");
+//! - a headline or subheading `Roe: Bridge Will Stay Closed` (label of at most four
+//!   capitalized words at the line start), or `Roe Says Bridge Will Stay Closed` (a
+//!   capitalized verb of speaking);
+//! - progressives ("Roe is stressing that ...", "keeps saying"), which are not passives.
+//!
+//! A partial quote ("Roe said the plan was “a total disaster”") leaves its verb to reported
+//! speech, so the sentence is both. Not reported speech: passives ("was told", "charged
+//! with", "reported by"), plural nouns that look like verbs ("swing states", "Trump's
+//! comments", "late-night tweets": a noun after a possessive, a determiner or a lower-case
+//! modifier, unless "that" follows), a lone determiner or possessive as subject ("the alleged
+//! ..."), a subject opening with a preposition ("From all the press reports"), "what X
+//! says", and content that is no clause: a bare phrase after a preposition ("said in his
+//! interview"), a participle right after the verb, or an auxiliary whose subject was lost.
+//! "that" after an object and before an auxiliary ("announced the towns that would ...")
+//! opens a relative clause: the object is the content. Source phrases keep a
+//! preposition before a name ("Engineers from the University of Porto", "officials in
+//! Kabul"); such a phrase names the head noun, not the entity after the preposition. Content
+//! starts past leftover punctuation and conjunctions (", and the program ...").
 //!
 //! Every look-around is bounded (a window of tokens, the sentence, or a fixed number of
 //! mentions back), so the whole pass is linear in the text.
@@ -246,6 +292,21 @@ pub fn is_speech_verb(w: &str) -> bool {
             | "declares"
             | "wrote"
             | "writes"
+            | "reads"
+            | "read"
+            | "yells"
+            | "shouts"
+            | "screamed"
+            | "asking"
+            | "tweeting"
+            | "writing"
+            | "declaring"
+            | "stating"
+            | "arguing"
+            | "claiming"
+            | "replying"
+            | "responding"
+            | "announcing"
             | "asked"
             | "asks"
             | "replied"
@@ -475,6 +536,21 @@ fn subject_before(doc: &Doc, verb: usize) -> Option<Range<usize>> {
             && k > 0
             && doc.is_capitalized(k - 1)
             && doc.is_capitalized(k + 1);
+        // "Engineers from the University of Porto", "officials in Kabul": a preposition
+        // before a name, after a common noun, stays in the subject.
+        let of_name = matches!(w, "from" | "of" | "at" | "in" | "with" | "for")
+            && k > 0
+            && same(k - 1)
+            && doc.tokens[k - 1].kind == TokKind::Word
+            && (!doc.is_capitalized(k - 1) || doc.is_sentence_initial(k - 1))
+            && !breaks_subject(doc.tok(k - 1))
+            && !is_pronoun(doc.tok(k - 1))
+            && !speech_verb_at(doc, k - 1)
+            && (doc.is_capitalized(k + 1)
+                || (doc.tok(k + 1) == "the"
+                    && k + 2 < doc.tokens.len()
+                    && doc.is_capitalized(k + 2)));
+        let connector = connector || of_name;
         if doc.tokens[k].kind == TokKind::Word
             && !connector
             && (breaks_subject(w) || is_pronoun(w) || speech_verb_at(doc, k))
@@ -556,6 +632,16 @@ fn speaker_of_phrase(
         })
         .last()
         .cloned();
+    // "Engineers from the University of Porto", "supporters of Jane Roe": the head noun
+    // before the preposition is the source, not the name after it.
+    let head_before_name = |m: &Range<usize>| {
+        let mt = doc.token_at_or_after(m.start);
+        (subj.start..mt.min(subj.end))
+            .any(|k| matches!(doc.tok(k), "from" | "of" | "at" | "in" | "with" | "for"))
+    };
+    if named.as_ref().is_some_and(|(m, _)| head_before_name(m)) {
+        return Some((bytes, None, false));
+    }
     if let Some((m, e)) = named {
         let k = doc.token_at_or_after(m.end);
         let rest_is_title = (k..subj.end).all(|j| !doc.is_capitalized(j) || j >= subj.end);
@@ -656,6 +742,21 @@ fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Optio
                     pronoun: false,
                 });
             }
+        }
+        // A name the recognizer missed: two to four capitalized words ending the line.
+        let mut e = t;
+        while e < n && e < t + 4 && doc.tokens[e].line == line && doc.is_capitalized(e) {
+            e += 1;
+        }
+        let ends = e >= n || doc.tokens[e].line != line || doc.tok(e) == ".";
+        if e >= t + 2 && ends && (t..e).all(|k| doc.tokens[k].kind == TokKind::Word) {
+            return Some(Attribution {
+                speaker: doc.range(t, e - 1),
+                entity: None,
+                cue: None,
+                medium: None,
+                pronoun: false,
+            });
         }
     }
     let verb = (t..limit).find(|&k| speech_verb_at(doc, k))?;
@@ -865,6 +966,16 @@ fn attribution_before(
             pronoun,
         });
     }
+    // "Roe bemoaned the unrest and said “...”": a verb coordinated with the sentence's own.
+    if let Some((m, e)) = coordinated_subject(doc, entities, first, verb) {
+        return Some(Attribution {
+            speaker: m,
+            entity: Some(e),
+            cue: Some(verb),
+            medium,
+            pronoun: false,
+        });
+    }
     // "said NAME: “": subject after the verb.
     let r = doc.tokens[verb].end..doc.tokens[open].start;
     speakers_in(entities, r)
@@ -877,6 +988,124 @@ fn attribution_before(
             medium,
             pronoun: false,
         })
+}
+
+/// Verbs that give a name or a rating rather than words said: `dubbed “Big Daddy”`, `was
+/// labeled “Mostly False.”`, `known as “the Wall”`.
+fn is_naming_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "labeled"
+            | "labelled"
+            | "dubbed"
+            | "named"
+            | "nicknamed"
+            | "titled"
+            | "entitled"
+            | "termed"
+            | "branded"
+            | "rated"
+            | "known"
+            | "so-called"
+            | "dubs"
+            | "calls"
+            | "labels"
+            | "rates"
+    )
+}
+
+/// A short stretch right after a naming verb (maybe with "as") is a name, title or rating,
+/// not a quote.
+fn named_by_verb(doc: &Doc, p: &Pair, words: usize) -> bool {
+    let Some(o) = p.open_mark else { return false };
+    if words > MAX_TITLE_WORDS || o == 0 {
+        return false;
+    }
+    let mut k = o - 1;
+    if doc.tok(k) == "as" && k > 0 {
+        k -= 1;
+    }
+    doc.tokens[k].line == doc.tokens[o].line && is_naming_verb(doc.tok(k))
+}
+
+/// A stretch that is all one parenthesis or bracket (`“(CROSSTALK.)`, `[Laughter]`): a stage
+/// direction inside a quoted transcript.
+fn stage_direction(doc: &Doc, r: Range<usize>) -> bool {
+    let mut end = r.end;
+    while end > r.start && matches!(doc.tok(end - 1), "." | ",") {
+        end -= 1;
+    }
+    end > r.start + 1
+        && matches!(doc.tok(r.start), "(" | "[")
+        && matches!(doc.tok(end - 1), ")" | "]")
+}
+
+/// `“WALLACE: ...` or `“MR. ROE: ...` opening a paragraph: the token of the colon after a
+/// label of at most four upper-case words.
+fn transcript_label(doc: &Doc, p: &Pair) -> Option<usize> {
+    let o = p.open_mark?;
+    if o > 0 && doc.tokens[o - 1].line == doc.tokens[o].line {
+        return None;
+    }
+    let s = p.content.start;
+    let colon = (s + 1..(s + 6).min(p.content.end)).find(|&k| doc.tok(k) == ":")?;
+    let upper_word = |k: usize| {
+        let w = doc.tok(k);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+    };
+    let ok = (s..colon).all(|k| match doc.tokens[k].kind {
+        TokKind::Word => upper_word(k),
+        _ => name_piece(doc, k),
+    }) && doc.tokens[s].kind == TokKind::Word;
+    ok.then_some(colon)
+}
+
+/// The person a transcript label names (`WALLACE` for Chris Wallace): the nearest person
+/// mentioned before it whose name ends with the label's last word, within a bounded number
+/// of mentions.
+fn person_named_like(doc: &Doc, entities: &EntitiesResult, label: Range<usize>) -> Option<usize> {
+    let last = doc.text.get(label.clone())?.split_whitespace().last()?;
+    if let Some((_, e)) = speakers_in(entities, label.clone()).last() {
+        return Some(*e);
+    }
+    let i = entities
+        .mentions
+        .partition_point(|(m, _)| m.end <= label.start);
+    entities.mentions[..i]
+        .iter()
+        .rev()
+        .take(PRONOUN_LOOKBACK)
+        .filter(|(_, e)| entities.kind_of(*e) == Some(EntityKind::Person))
+        .find(|(m, _)| {
+            doc.text
+                .get(m.clone())
+                .and_then(|t| t.split_whitespace().last())
+                .is_some_and(|w| w.eq_ignore_ascii_case(last))
+        })
+        .map(|(_, e)| *e)
+}
+
+/// A quote woven into the writer's sentence: it does not start the sentence and is not
+/// introduced by a colon, and either begins in lower case (`said the plan was “a total
+/// disaster”`) or runs on into the sentence (`claimed “prices will fall” this year`).
+fn is_partial(doc: &Doc, p: &Pair, starts_sentence: bool) -> bool {
+    let Some(o) = p.open_mark else { return false };
+    if starts_sentence || p.carried || o == 0 || doc.tok(o - 1) == ":" {
+        return false;
+    }
+    let first = (p.content.clone()).find(|&k| doc.tokens[k].kind == TokKind::Word);
+    let lower_start = first.is_some_and(|k| doc.tok(k).starts_with(|c: char| c.is_lowercase()));
+    let runs_on = p.close_mark.is_some_and(|c| {
+        let last = p.content.end - 1;
+        c + 1 < doc.tokens.len()
+            && doc.tokens[c + 1].line == doc.tokens[c].line
+            && doc.tokens[c + 1].kind == TokKind::Word
+            && doc.tok(c + 1).starts_with(|ch: char| ch.is_lowercase())
+            && !speech_verb_at(doc, c + 1)
+            && !matches!(doc.tok(last), "," | "." | "?" | "!")
+    });
+    lower_start || runs_on
 }
 
 /// Title case: every word of four letters or more capitalized ("State of the Union"), with
@@ -957,8 +1186,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             p.open_mark
                 .and_then(|o| attribution_before(doc, entities, structure, o))
         };
+        // A quote inside its sentence that ends it (`but said “the question is timing.”`):
+        // what follows is the next sentence, whose verb is not this quote's.
+        let ends_sentence = p.close_mark.is_some_and(|c| {
+            c > 0
+                && matches!(doc.tok(c - 1), "." | "?" | "!")
+                && doc.is_capitalized((c + 1).min(doc.tokens.len() - 1))
+        });
         let attr = if starts_sentence || p.carried {
             attribution_after(doc, entities, after).or_else(before)
+        } else if ends_sentence {
+            before()
         } else {
             before().or_else(|| attribution_after(doc, entities, after))
         };
@@ -978,6 +1216,8 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             && doc.is_capitalized(p.content.start)
             && matches!(doc.tok(last), "." | "?" | "!");
         if named_show
+            || named_by_verb(doc, p, words)
+            || stage_direction(doc, p.content.clone())
             || (!touching
                 && !p.carried
                 && !sentence_of_its_own
@@ -985,6 +1225,34 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
         {
             continue;
         }
+        // `“WALLACE: Let's start ...` in a quoted transcript: the label is the speaker and
+        // starts a new statement, even in a run of carried paragraphs.
+        if let Some(colon) = transcript_label(doc, p) {
+            let label = doc.range(p.content.start, colon - 1);
+            let entity = person_named_like(doc, entities, label.clone());
+            let span = doc.text_span(label);
+            let mut q = p.clone();
+            q.content = colon + 1..p.content.end;
+            if q.content.is_empty() {
+                continue;
+            }
+            let first_tok = p.open_mark.unwrap_or(p.content.start);
+            push_quote(
+                doc,
+                &mut result,
+                &q,
+                Some(span),
+                entity.and_then(|e| ids.get(e).cloned()),
+                None,
+                None,
+                None,
+                false,
+            );
+            quote_token_ranges.push(first_tok..after);
+            prev = Some((result.quotes.len() - 1, q, after));
+            continue;
+        }
+        let partial = is_partial(doc, p, starts_sentence);
         // One statement with the quote before: the next paragraph of it, or split by an
         // attribution that ends in a comma or colon right before this opening mark.
         let continues = prev.as_ref().and_then(|(i, q, end)| {
@@ -1016,7 +1284,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
                         let speaker = q.speaker.clone();
                         let entity = q.speaker_entity.clone();
                         let cont = continues.map(|c| format!("q{}", c + 1));
-                        push_quote(doc, &mut result, p, speaker, entity, None, None, cont);
+                        push_quote(
+                            doc,
+                            &mut result,
+                            p,
+                            speaker,
+                            entity,
+                            None,
+                            None,
+                            cont,
+                            partial,
+                        );
                         quote_token_ranges.push(first_tok..after);
                         prev = Some((result.quotes.len() - 1, p.clone(), after));
                         continue;
@@ -1039,7 +1317,9 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
                         last_group = Some((span.clone(), a.entity));
                     }
                 }
-                if let Some(v) = a.cue {
+                // A partial quote inside "X said the plan was “...”" is part of reported
+                // speech: the verb stays free for it.
+                if let Some(v) = a.cue.filter(|&v| !(partial && v < first_tok)) {
                     used_verbs.push(v);
                 }
                 (
@@ -1052,13 +1332,30 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             None => (None, None, None, None),
         };
         let cont = continues.map(|c| format!("q{}", c + 1));
-        push_quote(doc, &mut result, p, speaker, entity, cue, medium, cont);
+        push_quote(
+            doc,
+            &mut result,
+            p,
+            speaker,
+            entity,
+            cue,
+            medium,
+            cont,
+            partial,
+        );
         quote_token_ranges.push(first_tok..after);
         prev = Some((result.quotes.len() - 1, p.clone(), after));
     }
     share_speakers(&mut result.quotes);
     used_verbs.sort_unstable();
-    result.reported = reported(doc, entities, &ids, &quote_token_ranges, &used_verbs);
+    result.reported = reported(
+        doc,
+        structure,
+        entities,
+        &ids,
+        &quote_token_ranges,
+        &used_verbs,
+    );
     result
 }
 
@@ -1072,6 +1369,7 @@ fn push_quote(
     cue: Option<TextSpan>,
     medium: Option<TextSpan>,
     continues: Option<String>,
+    partial: bool,
 ) {
     let content = doc.range(p.content.start, p.content.end - 1);
     let t = doc.text_span(trim_content(doc, content));
@@ -1086,6 +1384,7 @@ fn push_quote(
         cue,
         medium,
         continues,
+        partial,
     });
 }
 
@@ -1124,6 +1423,7 @@ fn trim_content(doc: &Doc, r: Range<usize>) -> Range<usize> {
 /// Reported speech: "X said (that) ...", "X told Y that ...", "according to X, ...".
 fn reported(
     doc: &Doc,
+    structure: &StructureInfo,
     entities: &EntitiesResult,
     ids: &[String],
     quotes: &[Range<usize>],
@@ -1132,6 +1432,8 @@ fn reported(
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut q = 0;
+    // Token end of the last reported content.
+    let mut covered_to = 0;
     let in_quote = |t: usize, q: &mut usize| {
         while *q < quotes.len() && quotes[*q].end <= t {
             *q += 1;
@@ -1143,8 +1445,33 @@ fn reported(
             continue;
         }
         let w = doc.tok(t);
-        let according = w == "according" && doc.tok_or_empty(t + 1) == "to";
-        if !according && !speech_verb_at(doc, t) {
+        // A headline "Roe: The Bridge Will Not Reopen": the label before the colon is the
+        // source.
+        if w == ":" {
+            if let Some((label, end)) = headline_label(doc, structure, t) {
+                push_reported(doc, entities, ids, &mut out, label, t..t + 1, t + 1..end);
+            }
+            continue;
+        }
+        let according = (w == "according" && doc.tok_or_empty(t + 1) == "to")
+            || (w == "citing" && t > 0 && doc.tok(t - 1) == ",");
+        // "Roe is stressing that ...", "keeps saying": a progressive, not a passive.
+        let progressive = t > 0
+            && matches!(
+                doc.tok(t - 1),
+                "is" | "are" | "was" | "were" | "been" | "keeps" | "kept"
+            )
+            && progressive_speech(w);
+        let capitalized_verb = matches!(
+            w,
+            "Says" | "Said" | "Warns" | "Tells" | "Claims" | "Insists" | "Vows"
+        );
+        if !according
+            && !capitalized_verb
+            && !progressive
+            && !speech_verb_at(doc, t)
+            && !reporting_verb_at(doc, t)
+        {
             continue;
         }
         let sentence = doc.tokens[t].sentence as usize;
@@ -1154,7 +1481,8 @@ fn reported(
         let send = trim_sentence_end(doc, srange.clone());
         if according {
             // Source: the phrase after "to" up to a comma or the sentence end (bounded).
-            let s0 = t + 2;
+            let cue_len = if w == "citing" { 1 } else { 2 };
+            let s0 = t + cue_len;
             let mut s1 = s0;
             while s1 < send && s1 < s0 + 12 && !matches!(doc.tok(s1), "," | ";" | "(") {
                 s1 += 1;
@@ -1172,16 +1500,118 @@ fn reported(
                 }
                 srange.start..e
             };
-            push_reported(doc, entities, ids, &mut out, s0..s1, t..t + 2, content);
+            push_reported(
+                doc,
+                entities,
+                ids,
+                &mut out,
+                s0..s1,
+                t..t + cue_len,
+                content,
+            );
             continue;
         }
-        // Participles ("..., adding") hang on another clause's subject, and "continues"
-        // is speech only next to a quote ("the rain continues").
-        if !speech_verb_at(doc, t) || w.ends_with("ing") || w.starts_with("continue") {
+        // Headlines capitalize their verbs: "Roe Says Bridge Will Stay Closed".
+        let headline_verb = doc.is_capitalized(t)
+            && doc.tokens[t].kind == TokKind::Word
+            && t > srange.start
+            && capitalized_verb
+            && matches!(
+                structure.block_kind_at(doc.tokens[t].start),
+                Some(BlockKind::Headline | BlockKind::Subheading)
+            );
+        let reporting =
+            speech_verb_at(doc, t) || reporting_verb_at(doc, t) || headline_verb || progressive;
+        // "continues" is speech only next to a quote ("the rain continues").
+        // "called" reports only a demand ("called for", "called on"), not a name or a call.
+        let bare_call =
+            matches!(w, "called" | "calls") && !matches!(doc.tok_or_empty(t + 1), "for" | "on");
+        if !reporting
+            || bare_call
+            || w.starts_with("continue")
+            || (!progressive && !headline_verb && passive_or_noun(doc, t))
+        {
             continue;
         }
-        // "..., officials said." The content comes first.
-        if t + 1 >= send {
+        // "Roe attacked the plan, saying it would fail": a participle after a comma hangs on
+        // the sentence's subject, the first person or organization named in it.
+        if w.ends_with("ing") && !progressive {
+            // "speaking to CNN" names the audience, not what was said.
+            if w == "speaking"
+                || t == 0
+                || !matches!(doc.tok(t - 1), "," | "by" | "while" | "after" | "before")
+            {
+                continue;
+            }
+            let from = srange.start.max(t.saturating_sub(40));
+            // The first named source, else the subject of the sentence's first verb of
+            // speaking ("the mayor said ..., adding that ...").
+            let named = speakers_in(entities, doc.tokens[from].start..doc.tokens[t].start)
+                .next()
+                .map(|(m, _)| doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end));
+            let Some(subj) = named.or_else(|| {
+                (from..t)
+                    .find(|&k| speech_verb_at(doc, k))
+                    .and_then(|v| subject_before(doc, v))
+                    .filter(|s| real_subject(doc, s))
+            }) else {
+                continue;
+            };
+            let c = clause_start(doc, t + 1, send);
+            if clause_like(doc, c, send) {
+                push_reported(doc, entities, ids, &mut out, subj, t..t + 1, c..send);
+            }
+            continue;
+        }
+        // "..., said Jane Roe, a spokeswoman for the city.": the subject after the verb,
+        // the content before it.
+        if t > srange.start + 3 && doc.tok(t - 1) == "," && send > t + 1 && send - t <= 14 {
+            let mut s1 = t + 1;
+            while s1 < send && !matches!(doc.tok(s1), "," | "(" | ";") {
+                s1 += 1;
+            }
+            let first = doc.tok(t + 1);
+            let head = doc.is_capitalized(t + 1)
+                || matches!(
+                    first,
+                    "the" | "a" | "an" | "one" | "two" | "several" | "some"
+                );
+            let clean = (t + 1..s1).all(|k| name_piece(doc, k) && mark_char(doc, k).is_none())
+                && !(t + 1..s1).any(|k| matches!(doc.tok(k), "that" | "in" | "on" | "at"));
+            let mut e = t - 1;
+            while e > srange.start && doc.tok(e - 1) == "," {
+                e -= 1;
+            }
+            let words = (srange.start..e)
+                .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+                .take(3)
+                .count();
+            if head && clean && s1 > t + 1 && words >= 3 && mark_char(doc, srange.start).is_none() {
+                push_reported(
+                    doc,
+                    entities,
+                    ids,
+                    &mut out,
+                    t + 1..s1,
+                    t..t + 1,
+                    srange.start..e,
+                );
+                covered_to = send;
+                continue;
+            }
+        }
+        // "..., officials said." The content comes first; a short tail may follow the verb
+        // ("..., the company said in a statement on Monday.", "..., she told reporters.").
+        let short_tail = t + 1 < send
+            && send - (t + 1) <= 8
+            && t > srange.start
+            && (t + 1..send).all(|k| {
+                !matches!(doc.tok(k), "that" | "," | ";" | ":") && mark_char(doc, k).is_none()
+            })
+            && !(t + 1..send).any(|k| is_pronoun(doc.tok(k)))
+            && subject_before(doc, t)
+                .is_some_and(|s| s.start > srange.start && doc.tok(s.start - 1) == ",");
+        if t + 1 >= send || short_tail {
             let Some(subj) = subject_before(doc, t) else {
                 continue;
             };
@@ -1208,30 +1638,435 @@ fn reported(
             }
             continue;
         }
-        let Some(subj) = subject_before(doc, t) else {
+        let subj_at = if progressive { t - 1 } else { t };
+        let subj = subject_before(doc, subj_at)
+            .filter(|s| real_subject(doc, s))
+            .or_else(|| {
+                coordinated_subject(doc, entities, srange.start, t)
+                    .map(|(m, _)| doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end))
+            });
+        let Some(subj) = subj else {
             continue;
         };
-        // "X told Y that": skip the listener.
+        // "told the audience that she believes ...": a belief inside reported content is
+        // part of it.
+        if reporting_verb_at(doc, t) && t < covered_to {
+            continue;
+        }
+        // "The museum, Mr. Obama said, would make ...": an attribution set off by commas
+        // inside the sentence reports the whole sentence.
+        let inserted = subj.start > srange.start
+            && doc.tok(subj.start - 1) == ","
+            && (t + 1..(t + 7).min(send))
+                .take_while(|&k| doc.tok(k) != "that" && mark_char(doc, k).is_none())
+                .any(|k| doc.tok(k) == ",")
+            && mark_char(doc, srange.start).is_none();
+        if inserted {
+            let words = (srange.start..send)
+                .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+                .take(6)
+                .count();
+            if words >= 6 {
+                push_reported(
+                    doc,
+                    entities,
+                    ids,
+                    &mut out,
+                    subj,
+                    t..t + 1,
+                    srange.start..send,
+                );
+            }
+            continue;
+        }
+        // "Roe called for an inquiry", "called on the board to resign": the demand is the
+        // content.
+        if matches!(w, "called" | "calls" | "call")
+            && matches!(doc.tok_or_empty(t + 1), "for" | "on")
+        {
+            let c = t + 2;
+            let words = (c..send)
+                .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+                .take(2)
+                .count();
+            if words >= 2 {
+                push_reported(doc, entities, ids, &mut out, subj, t..t + 2, c..send);
+                covered_to = send;
+            }
+            continue;
+        }
+        // "X told Y that": skip the listener; without "that", a listener of a few words and
+        // then a clause with a pronoun subject ("told reporters he would run").
         let mut c = t + 1;
-        let that = (c..(c + 6).min(send)).find(|&k| doc.tok(k) == "that");
+        // "said at a campaign stop in Toledo, Ohio, that ...": "that" after a short
+        // adverbial.
+        let adverbial = matches!(
+            doc.tok_or_empty(c),
+            "," | "at" | "in" | "on" | "during" | "after" | "before" | "earlier" | "later"
+        );
+        let reach = if adverbial { 12 } else { 6 };
+        let that = (c..(c + reach).min(send))
+            .take_while(|&k| mark_char(doc, k).is_none() && doc.tok(k) != ";")
+            .find(|&k| doc.tok(k) == "that");
+        // "announced the locations that would be given ...": "that" after an object, before
+        // an auxiliary, opens a relative clause; the object is the content.
+        let relative = that.is_some_and(|k| {
+            k > c + 1
+                && !doc.is_capitalized(k - 1)
+                && doc.tokens[k - 1].kind == TokKind::Word
+                && matches!(
+                    doc.tok_or_empty(k + 1),
+                    "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "have"
+                )
+        });
+        let that = that.filter(|_| !relative);
         if let Some(k) = that {
             c = k + 1;
-        } else if w == "told" {
+        } else if relative {
+            // The object and its relative clause are the content.
+        } else if matches!(w, "told" | "tells" | "tell") {
+            let Some(k) = (c + 1..(c + 6).min(send))
+                .take_while(|&k| !matches!(doc.tok(k), "," | ";" | ":"))
+                .find(|&k| matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we" | "I"))
+            else {
+                continue;
+            };
+            c = k;
+        } else if w == "pointed" {
+            if doc.tok_or_empty(c) != "out" {
+                continue;
+            }
+            c += 1;
+        }
+        // "said “We ...”" is a direct quote; "said that “a bomb” had gone off" is not.
+        if c < send && mark_char(doc, c).is_some() && doc.is_capitalized((c + 1).min(n - 1)) {
             continue;
         }
-        if c < send && mark_char(doc, c).is_some() {
-            continue;
-        }
+        let after_that = that.is_some();
+        let c = clause_start(doc, c, send);
         let words = (c..send)
             .filter(|&k| doc.tokens[k].kind == TokKind::Word)
             .take(3)
             .count();
-        if words < 3 {
+        // "read" reports only with "that" ("the letter reads that ..."), not "read the
+        // statement".
+        let needs_that = matches!(w, "read" | "reads");
+        if (after_that && words < 3) || (!after_that && (needs_that || !clause_like(doc, c, send)))
+        {
             continue;
         }
         push_reported(doc, entities, ids, &mut out, subj, t..t + 1, c..send);
+        covered_to = send;
     }
     out
+}
+
+/// In a headline, a label of one to four capitalized words before the colon at `colon`, at
+/// the start of the line, and three words or more after it: the label's tokens and the end
+/// of the content.
+fn headline_label(
+    doc: &Doc,
+    structure: &StructureInfo,
+    colon: usize,
+) -> Option<(Range<usize>, usize)> {
+    if !matches!(
+        structure.block_kind_at(doc.tokens[colon].start),
+        Some(BlockKind::Headline | BlockKind::Subheading)
+    ) {
+        return None;
+    }
+    let line = doc.tokens[colon].line;
+    let start = (colon.saturating_sub(5)..colon)
+        .find(|&k| doc.tokens[k].line == line && (k == 0 || doc.tokens[k - 1].line != line))?;
+    let label_ok = colon > start
+        && (start..colon).all(|k| {
+            doc.is_capitalized(k) || (doc.tokens[k].kind != TokKind::Word && name_piece(doc, k))
+        });
+    if !label_ok {
+        return None;
+    }
+    // `Roe: “We will ...”` is a direct quote.
+    if mark_char(doc, colon + 1).is_some() {
+        return None;
+    }
+    let mut end = colon + 1;
+    while end < doc.tokens.len() && end < colon + 60 && doc.tokens[end].line == line {
+        end += 1;
+    }
+    while end > colon + 1 && doc.tokens[end - 1].kind == TokKind::Punct {
+        end -= 1;
+    }
+    let words = (colon + 1..end)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .take(3)
+        .count();
+    (words >= 3).then_some((start..colon, end))
+}
+
+/// The subject of a verb coordinated with the sentence's main one ("Roe bemoaned the unrest
+/// and said ...", "Roe (D-N.Y.), chairman of the caucus, said ..."): the person or
+/// organization named at the start of the sentence (within its first five tokens).
+fn coordinated_subject(
+    doc: &Doc,
+    entities: &EntitiesResult,
+    first: usize,
+    verb: usize,
+) -> Option<(Range<usize>, usize)> {
+    if verb == 0 || !matches!(doc.tok(verb - 1), "and" | "but" | ",") || verb < first + 2 {
+        return None;
+    }
+    let from = first.max(verb.saturating_sub(40));
+    let (m, e) = speakers_in(entities, doc.tokens[from].start..doc.tokens[verb].start)
+        .next()
+        .cloned()?;
+    (doc.token_at_or_after(m.start) < first + 5 && from == first).then_some((m, e))
+}
+
+/// A subject phrase that can be a source: not a lone determiner or possessive ("the
+/// alleged terrorist", "his revealed strategies"), and not the object of "what" ("what
+/// Trump says his plan would do").
+fn real_subject(doc: &Doc, s: &Range<usize>) -> bool {
+    let lone = s.len() == 1
+        && matches!(
+            doc.tok(s.start).to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "almost"
+                | "not"
+                | "never"
+                | "also"
+        );
+    let preposition = matches!(
+        doc.tok(s.start).to_lowercase().as_str(),
+        "from"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "for"
+            | "with"
+            | "by"
+            | "during"
+            | "of"
+            | "to"
+    );
+    let object_of_what = s.start > 0
+        && matches!(
+            doc.tok(s.start - 1).to_lowercase().as_str(),
+            "what" | "how" | "whatever"
+        );
+    !lone && !preposition && !object_of_what
+}
+
+/// The -ing form of a verb of speaking ("stressing", "arguing", "saying").
+fn progressive_speech(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix("ing") else {
+        return false;
+    };
+    stem.len() >= 2
+        && (is_speech_verb(w)
+            || is_speech_verb(&format!("{stem}ed"))
+            || is_speech_verb(&format!("{stem}s"))
+            || is_speech_verb(&format!("{stem}es")))
+}
+
+/// Verbs that report findings or beliefs rather than words ("the study found that ...",
+/// "a poll shows ...", "Roe believes ..."): reported speech, but too loose to attribute a
+/// direct quote.
+fn reporting_verb_at(doc: &Doc, t: usize) -> bool {
+    t < doc.tokens.len()
+        && doc.tokens[t].kind == TokKind::Word
+        && matches!(
+            doc.tok(t),
+            "found"
+                | "cited"
+                | "cites"
+                | "echoed"
+                | "called"
+                | "calls"
+                | "finds"
+                | "shows"
+                | "showed"
+                | "show"
+                | "believes"
+                | "believe"
+                | "believed"
+                | "estimates"
+                | "estimated"
+                | "learned"
+                | "indicated"
+                | "indicates"
+                | "concluded"
+                | "argue"
+                | "claim"
+                | "warn"
+                | "insist"
+        )
+}
+
+/// A passive ("was told", "charged with", "reported by") or a plural noun that looks like a
+/// verb ("swing states", "Trump's comments", "late-night tweets").
+fn passive_or_noun(doc: &Doc, t: usize) -> bool {
+    let before = if t > 0 { doc.tok(t - 1) } else { "" };
+    if matches!(
+        before,
+        "been" | "be" | "being" | "is" | "are" | "was" | "were" | "get" | "got"
+    ) || matches!(doc.tok_or_empty(t + 1), "by" | "with")
+    {
+        return true;
+    }
+    if before.ends_with("’s") || before.ends_with("'s") || before.ends_with("s’") {
+        return true;
+    }
+    let noun_like = matches!(
+        doc.tok(t),
+        "states"
+            | "comments"
+            | "tweets"
+            | "remarks"
+            | "claims"
+            | "reports"
+            | "notes"
+            | "answers"
+            | "replies"
+            | "charges"
+            | "shows"
+            | "finds"
+            | "estimates"
+            | "posts"
+            | "vows"
+            | "pledges"
+            | "promises"
+            | "warns"
+            | "comments:"
+            | "show"
+            | "claim"
+            | "remarks:"
+    );
+    if !noun_like || t == 0 || doc.tok_or_empty(t + 1) == "that" {
+        return false;
+    }
+    // A verb after a name or a pronoun; after a lower-case word ("swing states", "the
+    // press reports") a noun, unless "that" follows or it is a finding after "the NOUN".
+    let mut k = t - 1;
+    while k > 0 && is_adverb(doc.tok(k)) {
+        k -= 1;
+    }
+    let prev = doc.tok(k);
+    if doc.is_capitalized(k) || matches!(prev, "he" | "she" | "it" | "they") {
+        return false;
+    }
+    // "a poll shows", "the study finds": these read as verbs after "the/a NOUN".
+    let finding = matches!(doc.tok(t), "shows" | "show" | "finds" | "estimates");
+    let determiner = |j: usize| {
+        matches!(
+            doc.tok(j),
+            "the" | "The" | "a" | "A" | "an" | "An" | "this" | "This"
+        )
+    };
+    !(finding && ((k > 0 && determiner(k - 1)) || (k > 1 && determiner(k - 2))))
+}
+
+/// Where reported content starts: past leftover punctuation and conjunctions (", and the
+/// program ...").
+fn clause_start(doc: &Doc, mut c: usize, end: usize) -> usize {
+    while c < end
+        && matches!(
+            doc.tok(c),
+            "," | ";" | ":" | "." | "—" | "–" | "-" | "and" | "but" | "or" | "that" | "then" | "so"
+        )
+    {
+        c += 1;
+    }
+    c
+}
+
+/// Content that reads as a clause: three words or more, not a bare phrase after a
+/// preposition ("said in his interview", "concludes with footage", "states of Ohio"). A
+/// clause after an adverbial ("said after the convention he would ...") is kept.
+fn clause_like(doc: &Doc, c: usize, end: usize) -> bool {
+    let words = (c..end)
+        .filter(|&k| doc.tokens[k].kind == TokKind::Word)
+        .take(8)
+        .count();
+    if words < 3 || c >= end {
+        return false;
+    }
+    let w = doc.tok(c);
+    if !w.starts_with(|ch: char| ch.is_lowercase()) {
+        return true;
+    }
+    // A participle, or an auxiliary whose subject was lost ("announced would be given").
+    if (w.ends_with("ing") && w.len() > 5)
+        || matches!(
+            w,
+            "would"
+                | "will"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "has"
+                | "had"
+                | "have"
+                | "did"
+                | "does"
+                | "do"
+                | "been"
+        )
+    {
+        return false;
+    }
+    let prep = matches!(
+        w,
+        "at" | "in"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "from"
+            | "for"
+            | "earlier"
+            | "later"
+    );
+    // "said about 350 firefighters were deployed": "about" before a number is no
+    // preposition.
+    let nominal = matches!(w, "of" | "by" | "with" | "like" | "such" | "out" | "up")
+        || (w == "about" && doc.tokens.get(c + 1).map(|t| t.kind) != Some(TokKind::Number));
+    if !prep && !nominal {
+        return true;
+    }
+    let subject_follows = (c + 1..(c + 10).min(end))
+        .any(|k| matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we" | "I"));
+    subject_follows || (prep && words >= 8)
 }
 
 /// Sentence end without final punctuation and closing marks.
@@ -1252,6 +2087,7 @@ fn push_reported(
     cue: Range<usize>,
     content: Range<usize>,
 ) {
+    let content = clause_start(doc, content.start, content.end)..content.end;
     if source.is_empty() || content.is_empty() || cue.is_empty() {
         return;
     }
@@ -1453,5 +2289,170 @@ mod tests {
             "“Our assumption is that it will pass,” Mayor Maria Lopez, R-Ky., said Tuesday.",
         );
         assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn names_and_ratings_after_naming_verbs_are_not_quotes() {
+        assert!(quotes("The claim by Jane Roe was labeled “Mostly Wrong.”").is_empty());
+        assert!(quotes("Fans dubbed him “The Big Boss of the Valley” in 1999.").is_empty());
+    }
+
+    #[test]
+    fn quoted_transcript_lines_take_their_label() {
+        let q = full("Chris Lane spoke to Jane Roe.\n\n\"LANE: Will you run again next year?\n\n\"(CROSSTALK.)\n\n\"ROE: We will see about that.\n\n\"It depends on the polls.");
+        let got: Vec<(&str, Option<&str>)> = q
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.text.as_str())))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Will you run again next year?", Some("LANE")),
+                ("We will see about that.", Some("ROE")),
+                ("It depends on the polls.", Some("ROE")),
+            ]
+        );
+        assert!(q[0].speaker_entity.is_some());
+        assert_eq!(q[1].continues, None);
+        assert_eq!(q[2].continues.as_deref(), Some("q2"));
+    }
+
+    #[test]
+    fn partial_quotes_are_marked() {
+        let q = full("Jane Roe said the plan was “a total disaster for the whole city” on Monday.");
+        assert!(q[0].partial);
+        let q = full("Jane Roe claimed “Prices Will Fall Soon” this year, and left.");
+        assert!(q.iter().all(|q| q.partial));
+        let q =
+            full("“We will rebuild the bridge,” Jane Roe said. She added: “It will take a year.”");
+        assert!(q.iter().all(|q| !q.partial));
+    }
+
+    fn reported_of(text: &str) -> Vec<(String, String, String)> {
+        let doc = Doc::new(text);
+        let s = structure::analyze(&doc);
+        let e = entities::extract(&doc, &s);
+        extract(&doc, &s, &e)
+            .reported
+            .into_iter()
+            .map(|r| (r.source.text, r.cue.text, r.text))
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_cues_sources_and_content() {
+        let r = reported_of(
+            "Researchers from the Valley Institute found that the river had risen by a metre.",
+        );
+        assert_eq!(r[0].0, "Researchers from the Valley Institute");
+        assert_eq!(r[0].2, "the river had risen by a metre");
+        let r = reported_of(
+            "Maria Lopez rejected the plan on Monday, saying it would cost the town too much.",
+        );
+        assert_eq!(r[0].0, "Maria Lopez");
+        assert_eq!(r[0].2, "it would cost the town too much");
+        let r = reported_of("Jane Roe told reporters she would not run again next year.");
+        assert_eq!(r[0].2, "she would not run again next year");
+        let r = reported_of("The bridge, the mayor said, will reopen in the spring of next year.");
+        assert_eq!(r[0].0, "the mayor");
+        // A partial quote leaves the verb to reported speech.
+        let r =
+            reported_of("Jane Roe said the plan was “a total disaster for the town” on Monday.");
+        assert_eq!(r.len(), 1);
+        assert!(r[0].2.starts_with("the plan was"));
+    }
+
+    #[test]
+    fn nouns_passives_and_phrases_are_not_reported_speech() {
+        assert!(
+            reported_of("Voters in the swing states of Ohio and Nevada went to the polls.")
+                .is_empty()
+        );
+        assert!(reported_of("He was told by the police to leave the building at once.").is_empty());
+        assert!(reported_of("Jane Roe spoke to the crowd and said in her speech.").is_empty());
+        assert!(
+            reported_of("Jane Roe's comments about the plan drew a crowd of critics.").is_empty()
+        );
+    }
+
+    #[test]
+    fn documents_and_unrecognized_names_as_speakers() {
+        let q = quotes("“We ask the board to think again about the vote,” the letter reads.");
+        assert_eq!(q[0].1.as_deref(), Some("the letter"));
+        let q =
+            quotes("“The town deserves a better plan than this one.” ― Zorwen Quillby\nNext line.");
+        assert_eq!(q[0].1.as_deref(), Some("Zorwen Quillby"));
+        let q = quotes("The ad shows Jane Roe asking, “Why are we not ahead by fifty points?”");
+        assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn coordinated_verbs_and_tails_after_the_verb() {
+        let r = reported_of(
+            "Jane Roe criticized the budget and said the town could not afford new roads.",
+        );
+        assert_eq!(r[0].0, "Jane Roe");
+        assert_eq!(r[0].2, "the town could not afford new roads");
+        let r = reported_of("The bridge will reopen next spring, the council said in a statement.");
+        assert_eq!(r[0].0, "the council");
+        assert_eq!(r[0].2, "The bridge will reopen next spring");
+        let q = quotes("Jane Roe agreed but said “the question is the timing.” Omar Diaz said the plan was fine.");
+        assert_eq!(q[0].1.as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn headline_labels_and_demands() {
+        let r = reported_of(
+            "Roe: Bridge Will Stay Closed Until Spring\n\nThe town council met on Monday night.",
+        );
+        assert_eq!(r[0].0, "Roe");
+        assert_eq!(r[0].1, ":");
+        assert_eq!(r[0].2, "Bridge Will Stay Closed Until Spring");
+        let r = reported_of("Jane Roe called for an independent inquiry into the flooding.");
+        assert_eq!(r[0].1, "called for");
+        assert_eq!(r[0].2, "an independent inquiry into the flooding");
+        assert!(reported_of("Jane Roe called the police after the storm hit the town.").is_empty());
+    }
+
+    #[test]
+    fn inverted_attribution_after_the_content() {
+        let r = reported_of(
+            "The bridge will stay closed until the spring, said Omar Diaz, a city engineer.",
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].0, "Omar Diaz");
+        assert_eq!(r[0].2, "The bridge will stay closed until the spring");
+    }
+
+    #[test]
+    fn progressives_participles_and_headline_verbs() {
+        let r = reported_of(
+            "Jane Roe is stressing that the new bridge will be safer than the old one.",
+        );
+        assert_eq!(r[0].0, "Jane Roe");
+        assert_eq!(r[0].2, "the new bridge will be safer than the old one");
+        let r = reported_of(
+            "The mayor said the road would reopen, adding that the repairs would cost a fortune.",
+        );
+        assert!(r.iter().any(|r| r.1 == "adding" && r.0 == "The mayor"));
+        let r = reported_of("Mayor Jane Roe Says Bridge Will Stay Closed Until Spring\n\nThe town council met on Monday night.");
+        assert_eq!(r[0].0, "Jane Roe");
+        assert_eq!(r[0].2, "Bridge Will Stay Closed Until Spring");
+    }
+
+    #[test]
+    fn relative_clauses_lost_subjects_and_press_nouns() {
+        let r =
+            reported_of("Jane Roe announced the towns that would receive the new funds next year.");
+        assert_eq!(
+            r[0].2,
+            "the towns that would receive the new funds next year"
+        );
+        assert!(
+            reported_of("From all the press reports I have read, the town was well prepared.")
+                .is_empty()
+        );
+        let r = reported_of("A new poll shows the mayor well ahead of her rivals in the race.");
+        assert_eq!(r[0].0, "A new poll");
     }
 }

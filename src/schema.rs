@@ -238,6 +238,9 @@ pub struct Quote {
     /// its attribution (`“We know,” he said, “that ...”`) or the next paragraph of a
     /// multi-paragraph quote. The first part has none; the parts share the speaker.
     pub continues: Option<String>,
+    /// A fragment woven into the writer's own sentence rather than a statement given whole:
+    /// `said the plan was “a total disaster”`, `claimed “prices will fall” this year`.
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
