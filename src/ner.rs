@@ -11,9 +11,10 @@
 //! shape trigrams, prefixes and suffixes (2-4 chars), sentence-initial capitals, and
 //! gazetteer membership from [`crate::lexicon`] (place, country, organization, given name,
 //! surname, organization word, place word, title, demonym), including multi-word gazetteer
-//! names marked B/I/L. The training corpora and their licences are in `data/README.md`;
-//! `docs/ner.md` has the measurements and the command that rebuilds `data/model/ner.bin`
-//! (`cargo run --release --example train_ner`).
+//! names marked B/I/L (spaces around a hyphen ignored); words in capitals only (letter count x
+//! vowel share, "NATO" vs "BREYER") and sentences written mostly in capitals. The training
+//! corpora and their licences are in `data/README.md`; `docs/ner.md` has the measurements and
+//! the command that rebuilds `data/model/ner.bin` (`cargo run --release --example train_ner`).
 //!
 //! Model file (`data/model/ner.bin`, little-endian): magic `PLNR`, version 2, tag count, hash
 //! bits, one reserved byte; f32 scale; tags x tags i16 transition weights; tags i16 start and
