@@ -493,6 +493,21 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         c.sure = true;
         return Some(c);
     }
+    // "al - Qaeda": spaces around a hyphen (a typist's or another tokenizer's) hide the
+    // gazetteer's "al-Qaeda" from `classify`.
+    if name.contains(" - ") {
+        let joined = name.replace(" - ", "-");
+        if lexicon::organization(&joined).is_some() {
+            c.kind = Some(EntityKind::Organization);
+            c.sure = true;
+            return Some(c);
+        }
+        if lexicon::is_place(&joined) {
+            c.kind = Some(EntityKind::Place);
+            c.sure = true;
+            return Some(c);
+        }
+    }
     classify(ctx, &mut c);
     if !(c.sure && c.kind.is_some()) {
         c.kind = Some(context_kind(ctx, c.toks.clone()).unwrap_or(kind));

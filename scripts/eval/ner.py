@@ -80,4 +80,4 @@ SPACY = {'uner-en-ewt-test.jsonl': 0.59}
 if os.path.basename(corpus) in SPACY and not docs:
     print(f'{"spaCy sm":9}{"":18}{SPACY[os.path.basename(corpus)]:.2f}')
 if '--errors' in sys.argv:
-    for e, c in Counter(errors).most_common(60): print(c, *e)
+    for e, c in Counter(errors).most_common(int(os.environ.get("NER_ERRORS", "60"))): print(c, *e)
