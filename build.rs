@@ -99,7 +99,10 @@ fn main() {
     writeln!(out, "];").unwrap();
     // Canonical names: (key index, start, length) rows into one string of every name, so
     // that the tables hold no pointers (smaller in the page's wasm).
-    assert!(keys.len() <= usize::from(u16::MAX), "key indices must fit u16");
+    assert!(
+        keys.len() <= usize::from(u16::MAX),
+        "key indices must fit u16"
+    );
     let mut names = String::new();
     let mut name_at: HashMap<&str, usize> = HashMap::new();
     for (name, map) in [
@@ -118,7 +121,10 @@ fn main() {
                 names.push_str(v);
                 names.len() - v.len()
             });
-            assert!(start + v.len() <= usize::from(u16::MAX), "names must fit u16 offsets");
+            assert!(
+                start + v.len() <= usize::from(u16::MAX),
+                "names must fit u16 offsets"
+            );
             write!(out, "({i},{start},{}),", v.len()).unwrap();
         }
         writeln!(out, "];").unwrap();
