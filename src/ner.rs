@@ -474,25 +474,26 @@ pub fn viterbi(
             cur[t] = em[t] + start.get(t).copied().unwrap_or(0.0);
         }
     }
-    for i in 1..n {
+    // Fixed-size copies and rows: the loops below then run without bounds checks, and the
+    // constant predecessor lists unroll.
+    let mut tr = [[0f32; TAGS]; TAGS];
+    for (a, row) in tr.iter_mut().enumerate() {
+        row.copy_from_slice(&trans[a * TAGS..(a + 1) * TAGS]);
+    }
+    let rows = em[TAGS..n * TAGS].chunks_exact(TAGS);
+    let backs = back[TAGS..].chunks_exact_mut(TAGS);
+    for (e, bk) in rows.zip(backs) {
         let mut next = [NEG; TAGS];
-        for b in 0..TAGS {
-            let mut best = NEG;
-            let mut arg = 0u8;
-            let (preds, np) = &PREDS[b];
-            for &a in &preds[..*np] {
-                let a = a as usize;
-                let v = cur[a] + trans[a * TAGS + b];
-                if v > best {
-                    best = v;
-                    arg = a as u8;
+        macro_rules! step {
+            ($($b:literal)*) => {$(
+                let (best, arg) = best_pred::<$b>(&cur, &tr);
+                if best > NEG {
+                    next[$b] = best + e[$b];
+                    bk[$b] = arg;
                 }
-            }
-            if best > NEG {
-                next[b] = best + em[i * TAGS + b];
-                back[i * TAGS + b] = arg;
-            }
+            )*};
         }
+        step!(0 1 2 3 4 5 6 7 8 9 10 11 12);
         cur = next;
     }
     let mut best = NEG;
@@ -512,6 +513,26 @@ pub fn viterbi(
         arg = back[i * TAGS + arg] as usize;
         out[i - 1] = arg as u8;
     }
+}
+
+/// The best predecessor of tag `B` and its score (the first of equals, in tag order): one
+/// function per tag, so that its predecessor list is a constant and the loop unrolls.
+#[inline(always)]
+fn best_pred<const B: usize>(cur: &[f32; TAGS], tr: &[[f32; TAGS]; TAGS]) -> (f32, u8) {
+    let (preds, np) = PREDS[B];
+    let mut best = -1e30;
+    let mut arg = 0u8;
+    let mut k = 0;
+    while k < np {
+        let a = preds[k] as usize;
+        let v = cur[a] + tr[a][B];
+        if v > best {
+            best = v;
+            arg = a as u8;
+        }
+        k += 1;
+    }
+    (best, arg)
 }
 
 /// Spans (token ranges, kind index 0-2) of a BILOU tag sequence, offset by `base`.
