@@ -383,17 +383,32 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         let ascii = w.is_ascii();
         let nchars = if ascii { w.len() } else { w.chars().count() };
         if nchars > 2 {
+            // The prefixes' hashes are the running hash of one pass (as `hash_lower` would
+            // compute each of them).
+            let mut pre = [0u64; 5];
+            if ascii {
+                let mut h = 5;
+                for (k, &c) in w.as_bytes().iter().take(4).enumerate() {
+                    h = mix(h, c.to_ascii_lowercase() as u64);
+                    pre[k + 1] = mix(h, 0xff);
+                }
+            } else {
+                let mut h = 5;
+                for (k, c) in w.chars().take(4).enumerate() {
+                    for l in c.to_lowercase() {
+                        h = mix(h, l as u64);
+                    }
+                    pre[k + 1] = mix(h, 0xff);
+                }
+            }
             for (k, tpl) in [(2usize, 12u64), (3, 13), (4, 14)] {
                 if nchars > k {
-                    let (end, start) = if ascii {
-                        (k, w.len() - k)
+                    let start = if ascii {
+                        w.len() - k
                     } else {
-                        (
-                            w.char_indices().nth(k).map_or(w.len(), |x| x.0),
-                            w.char_indices().nth(nchars - k).map_or(0, |x| x.0),
-                        )
+                        w.char_indices().nth(nchars - k).map_or(0, |x| x.0)
                     };
-                    push(tpl, hash_lower(w.get(..end).unwrap_or(""), 5));
+                    push(tpl, pre[k]);
                     push(tpl + 10, hash_lower(w.get(start..).unwrap_or(""), 5));
                 }
             }
@@ -418,7 +433,11 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
             push(36, mix(lw(ii - 1), lw(ii + 1)));
         }
         let case = if caps >= 2 { 2 } else { is_cap(w) as u64 };
-        for b in 0..class::COUNT {
+        // Only the classes some of the three words have (in the same order as a full scan).
+        let mut any = (me.classes | cls(ii - 1) | cls(ii + 1)) & ((1 << class::COUNT) - 1);
+        while any != 0 {
+            let b = any.trailing_zeros();
+            any &= any - 1;
             let bit = 1u16 << b;
             if me.classes & bit != 0 {
                 push(40 + b as u64, mix(case, initial as u64));
