@@ -712,12 +712,13 @@ impl Model {
         let n = s.starts.len().saturating_sub(1);
         s.emissions.clear();
         s.emissions.resize(n * TAGS, 0.0);
-        for i in 0..n {
+        let rows = s.emissions.chunks_exact_mut(TAGS);
+        for (row, ab) in rows.zip(s.starts.windows(2)) {
             let mut acc = [0u64; WORDS];
-            let (a, b) = (s.starts[i], s.starts[i + 1]);
-            let feats = s.feats.get(a..b).unwrap_or(&[]);
+            let feats = s.feats.get(ab[0]..ab[1]).unwrap_or(&[]);
             // A lane holds at most 255 x 255 before it would carry: features are far fewer.
-            for &f in feats.iter().take(255) {
+            let feats = &feats[..feats.len().min(255)];
+            for &f in feats {
                 let base = f as usize * WORDS;
                 if let Some(w) = self.weights.get(base..base + WORDS) {
                     for k in 0..WORDS {
@@ -725,10 +726,10 @@ impl Model {
                     }
                 }
             }
-            let bias = (feats.len().min(255) as u64 * BIAS) as i32;
-            for t in 0..TAGS {
+            let bias = (feats.len() as u64 * BIAS) as i32;
+            for (t, e) in row.iter_mut().enumerate() {
                 let lane = ((acc[t / 4] >> (16 * (t % 4))) & 0xffff) as i32;
-                s.emissions[i * TAGS + t] = (lane - bias) as f32 * self.scale;
+                *e = (lane - bias) as f32 * self.scale;
             }
         }
     }
