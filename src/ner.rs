@@ -213,6 +213,11 @@ pub struct Scratch {
 
 fn lower_into(buf: &mut String, w: &str) {
     buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return;
+    }
     for c in w.chars() {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
