@@ -192,6 +192,8 @@ struct TokInfo {
     long_shape: u64,
     short_shape: u64,
     classes: u16,
+    /// `caps_letters` of the word, needed twice.
+    caps: u32,
     /// Multi-word gazetteer name: 0 none, else 1 + 4 * (0 place, 1 org) + part (B I L).
     gaz: u8,
 }
@@ -275,6 +277,7 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
             long_shape,
             short_shape,
             classes,
+            caps: caps_letters(w) as u32,
             gaz: 0,
         });
     }
@@ -348,10 +351,10 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
     // A sentence written in capitals (a headline, a dateline, a shouting e-mail): shapes say
     // less there, and the model learns it from capitalized copies of training sentences.
     let (mut caps_words, mut words) = (0, 0);
-    for t in sent.clone() {
+    for (t, x) in sent.clone().zip(&s.info) {
         if doc.tokens[t].kind == TokKind::Word {
             words += 1;
-            caps_words += (caps_letters(doc.tok(t)) >= 2) as usize;
+            caps_words += (x.caps >= 2) as usize;
         }
     }
     let caps_sent = caps_words >= 3 && 2 * caps_words >= words;
@@ -425,7 +428,7 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
             push(33, me.lower);
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
-        let caps = caps_letters(w);
+        let caps = me.caps as usize;
         if caps >= 2 {
             let vowels = w
                 .chars()
