@@ -148,96 +148,6 @@ fn appositive_kind(w: &str) -> Option<EntityKind> {
     }
 }
 
-/// Verbs of speaking: "X said" / "said X" makes X a speaker, so a person or organization.
-pub fn is_speech_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "explained"
-            | "explains"
-            | "stated"
-            | "states"
-            | "noted"
-            | "notes"
-            | "warned"
-            | "warns"
-            | "argued"
-            | "argues"
-            | "insisted"
-            | "insists"
-            | "claimed"
-            | "claims"
-            | "acknowledged"
-            | "acknowledges"
-            | "admitted"
-            | "admits"
-            | "denied"
-            | "denies"
-            | "announced"
-            | "announces"
-            | "declared"
-            | "declares"
-            | "wrote"
-            | "writes"
-            | "asked"
-            | "asks"
-            | "replied"
-            | "replies"
-            | "answered"
-            | "answers"
-            | "continued"
-            | "continues"
-            | "recalled"
-            | "recalls"
-            | "confirmed"
-            | "confirms"
-            | "suggested"
-            | "suggests"
-            | "commented"
-            | "comments"
-            | "remarked"
-            | "observed"
-            | "stressed"
-            | "stresses"
-            | "emphasized"
-            | "emphasised"
-            | "estimated"
-            | "estimates"
-            | "predicted"
-            | "reported"
-            | "reports"
-            | "tweeted"
-            | "posted"
-            | "responded"
-            | "responds"
-            | "cautioned"
-            | "urged"
-            | "urges"
-            | "promised"
-            | "promises"
-            | "vowed"
-            | "vows"
-            | "concluded"
-            | "concedes"
-            | "conceded"
-            | "believes"
-            | "believed"
-            | "thinks"
-            | "thought"
-            | "mentioned"
-            | "pointed"
-            | "recounted"
-            | "shouted"
-            | "whispered"
-    )
-}
-
 fn is_ordinal_token(w: &str) -> bool {
     let lw = w.to_ascii_lowercase();
     let digits = lw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -830,8 +740,8 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         return set(c, EntityKind::Person, true);
     }
     // Speech: "X said", "said X".
-    let speaker = (after < doc.tokens.len() && is_speech_verb(doc.tok(after)))
-        || (c.toks.start > 0 && is_speech_verb(doc.tok(c.toks.start - 1)));
+    let speaker = (after < doc.tokens.len() && lexicon::is_speech_verb(doc.tok(after)))
+        || (c.toks.start > 0 && lexicon::is_speech_verb(doc.tok(c.toks.start - 1)));
     let plain_words = words.iter().all(|w| {
         w.chars().next().is_some_and(|ch| ch.is_uppercase())
             && !is_all_caps(w)
