@@ -598,6 +598,12 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     if rest.is_empty() {
+        // "1.1^23", "2.5^-1": a power written with a caret.
+        if let Some((v, b)) = caret_power(doc, i, value) {
+            num.value = v;
+            num.b = b;
+            return Some(num);
+        }
         // "2 1/4", "10 ½": a fraction after a space adds to the whole number.
         if kind(doc, i + 1) == Some(TokKind::Number)
             && doc.tokens[i + 1].space_before
@@ -789,6 +795,38 @@ fn tidy(v: f64) -> f64 {
     } else {
         v
     }
+}
+
+/// A power written with a caret and glued signs ("1.1^23", "2.5^-1", "1.1^--23": signs
+/// multiply). The exponent is at most two digits, so that the value stays finite and a caret
+/// in an identifier or a formula with letters is left alone. Returns the value and end token.
+fn caret_power(doc: &Doc, i: usize, base: f64) -> Option<(f64, usize)> {
+    if tok(doc, i + 1) != "^" || !glued(doc, i + 1) {
+        return None;
+    }
+    let mut j = i + 2;
+    let mut sign = 1;
+    while matches!(tok(doc, j), "-" | "−" | "+") && glued(doc, j) && j < i + 5 {
+        if tok(doc, j) != "+" {
+            sign = -sign;
+        }
+        j += 1;
+    }
+    let d = doc.tok(j);
+    if kind(doc, j) != Some(TokKind::Number)
+        || !glued(doc, j)
+        || d.is_empty()
+        || d.len() > 2
+        || !d.bytes().all(|b| b.is_ascii_digit())
+        || (j + 1 < doc.tokens.len()
+            && glued(doc, j + 1)
+            && kind(doc, j + 1) == Some(TokKind::Word))
+    {
+        return None;
+    }
+    let e: i32 = d.parse().ok()?;
+    let v = base.powi(sign * e);
+    (v.is_finite() && v != 0.0).then_some((tidy(v), j + 1))
 }
 
 /// An exponent that the tokenizer split off: "12.32e" "+" "14", "1.3x10" "^" "6". Returns the
@@ -3031,6 +3069,8 @@ mod tests {
         );
         assert_eq!(one("Fifty - two people came.").value, Some(52.0));
         assert_eq!(one("It is 1.3x10^6 units.").value, Some(1.3e6));
+        assert_eq!(one("It is 2^10 units.").value, Some(1024.0));
+        assert_eq!(one("It is 4^-1 units.").value, Some(0.25));
         assert_eq!(one("It is 12e+3 units.").value, Some(12e3));
         let f = one("They paid USD115 each.");
         assert_eq!(
