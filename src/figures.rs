@@ -43,7 +43,9 @@
 //!
 //! Two opposite bounds joined by "and"/"but" make one range: "more than 10 and less than 40"
 //! has `low` 10 and `high` 40. Comparison words and symbols are hedges too ("larger than",
-//! "less than or equal to", "less or equal than", "exceeding", ">=", "≤"); "over" is not one after a number ("1 over
+//! "less than or equal to", "less or equal than", "exceeding", ">=", "≤", and left hanging
+//! after the number: "200 or greater than", "more than 5000 or equal to", "equal to 50 or
+//! less"; but "200 or greater than 190" compares 190, not 200); "over" is not one after a number ("1 over
 //! 3") or after a verb it is the particle of ("handed over 30 rifles").
 //!
 //! # Written forms
@@ -57,7 +59,8 @@
 //! (1e5) and "crore" (1e7), "minus"/"negative" before a number (a sign belongs to the number
 //! it is written on: "between negative ten and fifteen" is -10 to 15; a dash after a number is
 //! a range dash: "75 -300mm"), compounds with a spaced hyphen ("fifty - two"), digits with
-//! scale words and a remainder ("4 thousand 3 hundred and 21"), "2.33 k", "$1MM". Any ordinal
+//! scale words and a remainder ("4 thousand 3 hundred and 21"), "2.33 k", "$1MM", powers
+//! with a caret ("2.5^-1", exponent of at most two digits). Any ordinal
 //! from "third" up is a fraction denominator ("a hundredth", "three twenty-fifths"), except
 //! that "one hundredth" before a noun is an ordinal ("the one hundredth anniversary"). A fraction of words followed by "of" is a share (below);
 //! otherwise it is a plain amount ("a 1/4 mile track" is 0.25 mi). Composed ordinals ("one
@@ -2607,7 +2610,29 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // least 500, and the figure starts at the number.
     let mut hedge_kind = hedge.map(|(_, k)| k);
     let approximate = hedge_kind == Some(HedgeKind::Approximate);
-    if (hedge_kind.is_none() || approximate) && fkind != FigureKind::Ordinal {
+    // A comparison left hanging after the number is about it ("200 or greater than", "more
+    // than 5000 or equal to"), one followed by a number about that number ("200 or greater
+    // than 190").
+    let numeral_at = |j: usize| {
+        kind(doc, j) == Some(TokKind::Number) || word_value(&tok(doc, j).to_lowercase()).is_some()
+    };
+    let dangling = |j: usize, word: &str| is(doc, j, word) && !numeral_at(j + 1);
+    if matches!(
+        hedge_kind,
+        Some(HedgeKind::LowerBound | HedgeKind::UpperBound)
+    ) && is(doc, q, "or")
+        && is(doc, q + 1, "equal")
+        && same_sentence(doc, q, q + 1)
+        && !(is(doc, q + 2, "to") && numeral_at(q + 3))
+    {
+        let e = if dangling(q + 2, "to") { q + 3 } else { q + 2 };
+        if !numeral_at(e) {
+            hedge_range = Some(doc.tokens[q].start..doc.tokens[e - 1].end);
+            q = e;
+        }
+    }
+    let exact = hedge_kind == Some(HedgeKind::Exact);
+    if (hedge_kind.is_none() || approximate || exact) && fkind != FigureKind::Ordinal {
         let post = if is(doc, q, "and") && is_any(doc, q + 1, &["more", "above", "over"]) {
             Some((HedgeKind::LowerBound, q + 2))
         } else if is(doc, q, "or") {
@@ -2621,7 +2646,19 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             } else {
                 None
             }
-            .map(|k| (k, q + 2))
+            .filter(|_| !(is(doc, q + 2, "than") && numeral_at(q + 3)))
+            .map(|k| {
+                let ends = !matches!(kind(doc, q + 3), Some(TokKind::Word | TokKind::Number))
+                    || !same_sentence(doc, q, q + 3);
+                (
+                    k,
+                    if is(doc, q + 2, "than") && ends {
+                        q + 3
+                    } else {
+                        q + 2
+                    },
+                )
+            })
         } else if tok(doc, q) == "+" && glued(doc, q) {
             Some((HedgeKind::LowerBound, q + 1))
         } else {
@@ -3200,6 +3237,17 @@ mod tests {
                 "{s}"
             );
         }
+        let f = one("The score was 70 or higher than that.");
+        assert_eq!((f.text.as_str(), f.low), ("70 or higher", Some(70.0)));
+        let f = one("The score was 70 or higher than.");
+        assert_eq!((f.text.as_str(), f.low), ("70 or higher than", Some(70.0)));
+        let f = one("The score was at most 70 or equal.");
+        assert_eq!(
+            (f.text.as_str(), f.high),
+            ("at most 70 or equal", Some(70.0))
+        );
+        let f = one("The score was equal to 70 or more.");
+        assert_eq!((f.value, f.low), (None, Some(70.0)));
         let f = one("The fire destroyed 40 or more houses.");
         assert_eq!((f.hedge.as_deref(), f.low), (Some("or more"), Some(40.0)));
         assert_eq!(f.counts.as_deref(), Some("houses"));
