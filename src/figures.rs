@@ -55,7 +55,9 @@
 //! with a usual denominator and a numerator below it: "9/11" is not one), "½", mixed ("10 1/2",
 //! "2 ¼"), in words ("two thirds", "one eighth", "three quarters billion", "one and a half",
 //! "five and a half million", "3 million and a half"), "point" decimals ("five point five",
-//! "nought point three"), scientific notation ("1.3e6", "12.32e+14", "1.3x10^6"), "lakh"
+//! "nought point three"), scales of scales ("three lakh crore" is 3e12, "two thousand
+//! million" 2e9), "dozen" on the number words just before it ("three hundred and two dozen"
+//! is 324), scientific notation ("1.3e6", "12.32e+14", "1.3x10^6"), "lakh"
 //! (1e5) and "crore" (1e7), "minus"/"negative" before a number (a sign belongs to the number
 //! it is written on: "between negative ten and fifteen" is -10 to 15; a dash after a number is
 //! a range dash: "75 -300mm"), compounds with a spaced hyphen ("fifty - two"), digits with
@@ -83,7 +85,9 @@
 //!   not "try", "cad", "cop").
 //! - `Percent`: `%`, "percent", "per cent", "pct" (`unit` `%`); "percentage points" and "pp"
 //!   (`pp`); "basis points" (`bp`). A share of a whole ("half of", "a third of", "two-thirds")
-//!   is a `Percent` whose value is the share in percent (half = 50), and so are "one in five",
+//!   is a `Percent` whose value is the share in percent (half = 50), "half" after a bound
+//!   ("more than half said", "nearly half are") too unless a singular noun follows ("half an
+//!   hour"), and so are "one in five",
 //!   "nine out of 10" and "1 over 3" when the first number is below ten and the second is
 //!   larger and no time, year or unit ("2 in 10 minutes"); "534 out of 537 seats" stays two
 //!   counts, since what they count matters more than the ratio.
@@ -1175,6 +1179,20 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         if is(doc, i + 1, "of") || is_any(doc, i + 1, DETERMINERS) {
             return Some(share(i, i + 1, 1.0, 2.0));
         }
+        // "more than half said...", "nearly half voters": after a bound, "half" is a share
+        // unless a singular noun makes it a measure ("more than half an hour", "half way").
+        let bound_before = in_list(prev, &["than", "nearly", "almost", "about", "roughly"]);
+        let share_next = match word(doc, i + 1) {
+            None => !is(doc, i + 1, "-") && kind(doc, i + 1) != Some(TokKind::Number),
+            Some(nx) => {
+                !in_list(nx, &["a", "an"])
+                    && (plural_like(nx) || in_list(nx, FUNCTION_WORDS))
+                    && scale_word(nx).is_none()
+            }
+        };
+        if bound_before && share_next && same_sentence(doc, i, i + 1) {
+            return Some(share(i, i + 1, 1.0, 2.0));
+        }
         // "half million"
         if let Some(sc) = word(doc, i + 1).and_then(scale_word) {
             let mut num = Num::new(i, i + 2, 0.5 * sc, false);
@@ -1458,6 +1476,8 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
         Last::Start
     };
     let mut scale = 1.0;
+    // What the small number words added since the last scale: "dozen" multiplies only them.
+    let mut tail = 0.0;
     let mut j = i;
     let mut end = i;
     loop {
@@ -1472,6 +1492,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 unit,
             ) {
                 cur += v;
+                tail += v;
                 last = Last::Small(v);
                 j += 2;
                 end = j;
@@ -1489,17 +1510,28 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 }
                 cur = cur.max(1.0) * 100.0;
                 last = Last::Hundred;
+            } else if last == Last::Big && cur == 0.0 && s > scale {
+                // "three lakh crore", "two thousand million": a scale of scales.
+                total *= s;
+                scale *= s;
             } else {
                 total += cur.max(1.0) * s;
                 cur = 0.0;
                 scale = s;
                 last = Last::Big;
             }
+            tail = 0.0;
         } else if in_list(w, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]) {
             if last == Last::Start && !leading_a {
                 break;
             }
-            cur = cur.max(1.0) * 12.0;
+            // "three hundred and two dozen" is 300 + 24.
+            cur = if tail > 0.0 && tail < cur {
+                cur - tail + tail * 12.0
+            } else {
+                cur.max(1.0) * 12.0
+            };
+            tail = 0.0;
             last = Last::Hundred;
         } else if let Some(v) = word_value(w) {
             let ok = match last {
@@ -1512,6 +1544,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 break;
             }
             cur += v;
+            tail += v;
             last = Last::Small(v);
         } else if w.eq_ignore_ascii_case("and")
             && matches!(last, Last::Hundred | Last::Big)
@@ -3166,6 +3199,17 @@ mod tests {
         assert_eq!(one("Officers seized two dozen rifles.").value, Some(24.0));
         assert_eq!(one("Officers seized 3 dozen rifles.").value, Some(36.0));
         assert_eq!(one("Officers seized half a dozen rifles.").value, Some(6.0));
+        assert_eq!(
+            one("Officers seized one hundred and two dozen rifles.").value,
+            Some(124.0)
+        );
+        assert_eq!(
+            one("The budget is three lakh crore rupees.").value,
+            Some(3e12)
+        );
+        let f = one("Nearly half said no.");
+        assert_eq!((f.kind, f.high), (FigureKind::Percent, Some(50.0)));
+        assert!(figs("It took more than half an hour.").is_empty());
         assert_eq!(
             one("The fund holds two hundred and two thousand shares.").value,
             Some(202000.0)
