@@ -1501,7 +1501,17 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
         }
         let Some(w) = word(doc, j) else { break };
         if let Some(s) = scale_word(w) {
-            if last == Last::Start {
+            // "hundred thousand dollars": a bare "hundred" before a larger scale is one
+            // hundred; alone it names things ("the Hundred Days").
+            let prev = i.checked_sub(1).map_or("", |p| tok(doc, p));
+            let bare_hundred = s == 100.0
+                && j == i
+                && !in_list(prev, &["several", "few", "many", "a", "an", "number", "no"])
+                && word_value(&prev.to_lowercase()).is_none()
+                && word(doc, j + 1)
+                    .and_then(scale_word)
+                    .is_some_and(|s2| s2 > 100.0);
+            if last == Last::Start && !bare_hundred {
                 break;
             }
             if s == 100.0 {
@@ -1713,7 +1723,7 @@ const CURRENCY_SIGNS: &[(&str, &str)] = &[
 /// Letters glued before `$`: "US$", "A$", "HK$".
 #[rustfmt::skip]
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[
-    ("US", "USD"), ("U.S.", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"),
+    ("US", "USD"), ("U.S.", "USD"), ("U.S", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"),
     ("CAN", "CAD"), ("HK", "HKD"), ("NZ", "NZD"), ("S", "SGD"), ("SG", "SGD"), ("NT", "TWD"),
     ("R", "BRL"), ("MX", "MXN"), ("MEX", "MXN"),
 ];
