@@ -1346,7 +1346,8 @@ fn and_fraction(doc: &Doc, j: usize) -> Option<(f64, usize)> {
     let n = if in_list(n, &["a", "an", "one"]) {
         1.0
     } else {
-        word_value(n).filter(|v| (2.0..10.0).contains(v))?
+        // "two and fifty-four hundredths": any whole numerator below the denominator.
+        word_value(n).filter(|v| *v >= 2.0 && v.fract() == 0.0)?
     };
     let (d, plural) = word(doc, j + 2).and_then(fraction_denominator)?;
     ((n == 1.0) != plural && n < d).then_some((n / d, j + 3))
