@@ -97,7 +97,7 @@
 //!   `°` (of unknown scale, usually heat) unless a turning word comes just before the number
 //!   or an angle or compass word right after ("rotate 90 degrees", "60 degrees south"): then
 //!   `deg`, an angle. A unit glued by a hyphen is a unit too: "a 10-pound bag" (lb), "a
-//!   five-dollar bill" (USD). A unit in brackets right after the number is its unit, as in table headings
+//!   five-dollar bill" (USD), "a 12-cent dividend" (0.12 USD). A unit in brackets right after the number is its unit, as in table headings
 //!   ("20 (kg)"). A "C" glued to digits and followed by "/" is cents per something ("14.7C/ per
 //!   share"), not heat: no figure. Ages ("aged 45", "45-year-old",
 //!   "45 years old") are measures with `unit` `year` (or `month`, `week`, `day`).
@@ -946,6 +946,8 @@ fn compound(r: &str, start: usize) -> Option<Glued> {
         ("rouble", "RUB"),
         ("peso", "MXN"),
         ("franc", "CHF"),
+        ("cent", "USD"),
+        ("penny", "GBP"),
     ];
     if let Some((_, c)) = MONEY.iter().find(|(m, _)| m.eq_ignore_ascii_case(w)) {
         return Some(Glued::Unit(c, FigureKind::Money));
@@ -2514,6 +2516,11 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         Glued::Unit(u, k) => {
             unit = Some(u);
             fkind = k;
+            // "a 12-cent dividend" is 0.12 USD, like "12 cents".
+            let sub = tok(doc, last.b.saturating_sub(1)).rsplit(is_hyphen).next();
+            if k == FigureKind::Money && sub.is_some_and(|w| in_list(w, &["cent", "penny"])) {
+                factor = 0.01;
+            }
         }
         Glued::Age(u) => {
             unit = Some(u);
