@@ -61,7 +61,8 @@
 //! (1e5) and "crore" (1e7), "minus"/"negative" before a number (a sign belongs to the number
 //! it is written on: "between negative ten and fifteen" is -10 to 15; a dash after a number is
 //! a range dash: "75 -300mm"), compounds with a spaced hyphen ("fifty - two"), digits with
-//! scale words and a remainder ("4 thousand 3 hundred and 21"), "2.33 k", "$1MM", powers
+//! scale words and a remainder ("4 thousand 3 hundred and 21"), "2.33 k", "20 M" (a capital
+//! M is a million, metres a lowercase m), "$1MM", powers
 //! with a caret ("2.5^-1", exponent of at most two digits). Any ordinal
 //! from "third" up is a fraction denominator ("a hundredth", "three twenty-fifths"), except
 //! that "one hundredth" before a noun is an ordinal ("the one hundredth anniversary"). A fraction of words followed by "of" is a share (below);
@@ -706,6 +707,8 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
             })
             // "2.33 k" on its own; "a 10 k race" is kilometres.
             .or_else(|| (is_any(doc, j, &["k"]) && word(doc, j + 1).is_none()).then_some(1e3))
+            // "20 M users": metres are a lowercase "m", a capital one is a million.
+            .or_else(|| (w == "M").then_some(1e6))
             .or_else(|| {
                 in_list(w, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]).then_some(12.0)
             });
