@@ -24,7 +24,8 @@
 //! do not invent how far below, so `low` stays empty. A hedge on a range or vague amount
 //! keeps the interval and drops the bound the hedge opens ("more than 10-15" keeps `low`).
 //! A scale written once applies to both ends of a range: "between 10 and 15 million" is
-//! 10,000,000 to 15,000,000.
+//! 10,000,000 to 15,000,000. Two ends with different scales joined by "or" are two amounts
+//! ("10 million or 10 billion").
 //!
 //! Vague amounts use "a plural means at least two of the unit, and less than the next order
 //! of magnitude":
@@ -2460,7 +2461,12 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             "-" | "–" | "—" | "‐" | "‑" => true,
             _ if conn.eq_ignore_ascii_case("to") => !change_from,
             _ if conn.eq_ignore_ascii_case("and") => between,
-            _ if conn.eq_ignore_ascii_case("or") => true,
+            // "10 bln or 10 tln" are two amounts: a range has one scale ("2 or 3 million",
+            // "2 million or 3 million").
+            _ if conn.eq_ignore_ascii_case("or") => {
+                let sc2 = word(doc, c + 2).and_then(|w| scale_word(w).or_else(|| suffix_scale(w)));
+                !(num.scale > 1.0 && sc2.is_some_and(|s2| s2 != num.scale))
+            }
             "~" => true,
             _ if conn.eq_ignore_ascii_case("through") || conn.eq_ignore_ascii_case("thru") => true,
             _ => false,
