@@ -18,7 +18,7 @@
 //!   an ordinal, whose value is `value` or its single bound ("more than 30" is 30): that model
 //!   finds numbers wherever they are, also inside amounts of money, but not glued to a unit
 //!   ("180ml" is a word to it). A share of a whole ("two thirds of") is compared as a fraction
-//!   (0.67), where we say 66.7 percent.
+//!   (0.67), where we say 66.7 percent; so is it for NumberRange.
 //! - NumberRange: the figure's whole span, or its span up to the end of the numeral (that model
 //!   knows no units: "more than thirty" in "more than thirty years old"). A closed range of one
 //!   number ("equal to 20" is `[20,20]`) is a figure whose `hedgeKind` is `exact`.
@@ -230,19 +230,25 @@ fn candidate_spans(text: &str, f: &Figure, rule: SpanRule) -> Vec<(usize, usize)
 }
 
 /// The value an expected single number is compared with: the figure's value or its only bound
-/// (the unit models know no hedges: "more than $5" is $5 to them). For the Number model a
-/// share of a whole ("two thirds of", "one in five") is a fraction, not a percentage.
+/// (the unit models know no hedges: "more than $5" is $5 to them).
 fn number_value(f: &Figure, rule: SpanRule) -> Option<f64> {
-    let v = single_value(f)?;
-    if rule == SpanRule::Numeral && f.kind == FigureKind::Percent && f.unit.as_deref() == Some("%")
+    Some(single_value(f)? * share_factor(f, rule))
+}
+
+/// For the Number and NumberRange models a share of a whole ("two thirds of", "one in five",
+/// "more than half") is a fraction, not a percentage: the factor that makes it one.
+fn share_factor(f: &Figure, rule: SpanRule) -> f64 {
+    if rule != SpanRule::WithoutHedge
+        && f.kind == FigureKind::Percent
+        && f.unit.as_deref() == Some("%")
     {
         let l = f.text.to_lowercase();
         let written = l.contains('%') || l.contains("percent") || l.contains("per cent");
         if !written && !l.contains("pct") {
-            return Some(v / 100.0);
+            return 0.01;
         }
     }
-    Some(v)
+    1.0
 }
 
 /// A measure or amount of money whose number is glued to its unit ("180ml", "29km", "1m"):
@@ -319,7 +325,10 @@ fn main() {
                         && match w.range {
                             // "[20,20]" is "equal to 20": a value.
                             Some((lo, hi)) if lo.is_some() && lo == hi => close(f.value, lo),
-                            Some((lo, hi)) => close(f.low, lo) && close(f.high, hi),
+                            Some((lo, hi)) => {
+                                let k = share_factor(f, m.span);
+                                close(f.low.map(|v| v * k), lo) && close(f.high.map(|v| v * k), hi)
+                            }
                             None => close(number_value(f, m.span), w.value),
                         }
                 });

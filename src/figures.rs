@@ -24,7 +24,8 @@
 //! do not invent how far below, so `low` stays empty. A hedge on a range or vague amount
 //! keeps the interval and drops the bound the hedge opens ("more than 10-15" keeps `low`).
 //! A scale written once applies to both ends of a range: "between 10 and 15 million" is
-//! 10,000,000 to 15,000,000.
+//! 10,000,000 to 15,000,000. Two ends with different scales joined by "or" are two amounts
+//! ("10 million or 10 billion").
 //!
 //! Vague amounts use "a plural means at least two of the unit, and less than the next order
 //! of magnitude":
@@ -43,7 +44,9 @@
 //!
 //! Two opposite bounds joined by "and"/"but" make one range: "more than 10 and less than 40"
 //! has `low` 10 and `high` 40. Comparison words and symbols are hedges too ("larger than",
-//! "less than or equal to", "less or equal than", "exceeding", ">=", "≤"); "over" is not one after a number ("1 over
+//! "less than or equal to", "less or equal than", "exceeding", ">=", "≤", and left hanging
+//! after the number: "200 or greater than", "more than 5000 or equal to", "equal to 50 or
+//! less"; but "200 or greater than 190" compares 190, not 200); "over" is not one after a number ("1 over
 //! 3") or after a verb it is the particle of ("handed over 30 rifles").
 //!
 //! # Written forms
@@ -53,11 +56,15 @@
 //! with a usual denominator and a numerator below it: "9/11" is not one), "½", mixed ("10 1/2",
 //! "2 ¼"), in words ("two thirds", "one eighth", "three quarters billion", "one and a half",
 //! "five and a half million", "3 million and a half"), "point" decimals ("five point five",
-//! "nought point three"), scientific notation ("1.3e6", "12.32e+14", "1.3x10^6"), "lakh"
+//! "nought point three"), scales of scales ("three lakh crore" is 3e12, "two thousand
+//! million" 2e9), "dozen" on the number words just before it ("three hundred and two dozen"
+//! is 324), scientific notation ("1.3e6", "12.32e+14", "1.3x10^6"), "lakh"
 //! (1e5) and "crore" (1e7), "minus"/"negative" before a number (a sign belongs to the number
 //! it is written on: "between negative ten and fifteen" is -10 to 15; a dash after a number is
 //! a range dash: "75 -300mm"), compounds with a spaced hyphen ("fifty - two"), digits with
-//! scale words and a remainder ("4 thousand 3 hundred and 21"), "2.33 k", "$1MM". Any ordinal
+//! scale words and a remainder ("4 thousand 3 hundred and 21"), "2.33 k", "20 M" (a capital
+//! M is a million, metres a lowercase m), "$1MM", powers
+//! with a caret ("2.5^-1", exponent of at most two digits). Any ordinal
 //! from "third" up is a fraction denominator ("a hundredth", "three twenty-fifths"), except
 //! that "one hundredth" before a noun is an ordinal ("the one hundredth anniversary"). A fraction of words followed by "of" is a share (below);
 //! otherwise it is a plain amount ("a 1/4 mile track" is 0.25 mi). Composed ordinals ("one
@@ -80,7 +87,9 @@
 //!   not "try", "cad", "cop").
 //! - `Percent`: `%`, "percent", "per cent", "pct" (`unit` `%`); "percentage points" and "pp"
 //!   (`pp`); "basis points" (`bp`). A share of a whole ("half of", "a third of", "two-thirds")
-//!   is a `Percent` whose value is the share in percent (half = 50), and so are "one in five",
+//!   is a `Percent` whose value is the share in percent (half = 50), "half" after a bound
+//!   ("more than half said", "nearly half are") too unless a singular noun follows ("half an
+//!   hour"), and so are "one in five",
 //!   "nine out of 10" and "1 over 3" when the first number is below ten and the second is
 //!   larger and no time, year or unit ("2 in 10 minutes"); "534 out of 537 seats" stays two
 //!   counts, since what they count matters more than the ratio.
@@ -90,7 +99,7 @@
 //!   `°` (of unknown scale, usually heat) unless a turning word comes just before the number
 //!   or an angle or compass word right after ("rotate 90 degrees", "60 degrees south"): then
 //!   `deg`, an angle. A unit glued by a hyphen is a unit too: "a 10-pound bag" (lb), "a
-//!   five-dollar bill" (USD). A unit in brackets right after the number is its unit, as in table headings
+//!   five-dollar bill" (USD), "a 12-cent dividend" (0.12 USD). A unit in brackets right after the number is its unit, as in table headings
 //!   ("20 (kg)"). A "C" glued to digits and followed by "/" is cents per something ("14.7C/ per
 //!   share"), not heat: no figure. Ages ("aged 45", "45-year-old",
 //!   "45 years old") are measures with `unit` `year` (or `month`, `week`, `day`).
@@ -598,6 +607,12 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
         }
     }
     if rest.is_empty() {
+        // "1.1^23", "2.5^-1": a power written with a caret.
+        if let Some((v, b)) = caret_power(doc, i, value) {
+            num.value = v;
+            num.b = b;
+            return Some(num);
+        }
         // "2 1/4", "10 ½": a fraction after a space adds to the whole number.
         if kind(doc, i + 1) == Some(TokKind::Number)
             && doc.tokens[i + 1].space_before
@@ -693,6 +708,8 @@ fn read_digits(doc: &Doc, i: usize) -> Option<Num> {
             })
             // "2.33 k" on its own; "a 10 k race" is kilometres.
             .or_else(|| (is_any(doc, j, &["k"]) && word(doc, j + 1).is_none()).then_some(1e3))
+            // "20 M users": metres are a lowercase "m", a capital one is a million.
+            .or_else(|| (w == "M").then_some(1e6))
             .or_else(|| {
                 in_list(w, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]).then_some(12.0)
             });
@@ -789,6 +806,38 @@ fn tidy(v: f64) -> f64 {
     } else {
         v
     }
+}
+
+/// A power written with a caret and glued signs ("1.1^23", "2.5^-1", "1.1^--23": signs
+/// multiply). The exponent is at most two digits, so that the value stays finite and a caret
+/// in an identifier or a formula with letters is left alone. Returns the value and end token.
+fn caret_power(doc: &Doc, i: usize, base: f64) -> Option<(f64, usize)> {
+    if tok(doc, i + 1) != "^" || !glued(doc, i + 1) {
+        return None;
+    }
+    let mut j = i + 2;
+    let mut sign = 1;
+    while matches!(tok(doc, j), "-" | "−" | "+") && glued(doc, j) && j < i + 5 {
+        if tok(doc, j) != "+" {
+            sign = -sign;
+        }
+        j += 1;
+    }
+    let d = doc.tok(j);
+    if kind(doc, j) != Some(TokKind::Number)
+        || !glued(doc, j)
+        || d.is_empty()
+        || d.len() > 2
+        || !d.bytes().all(|b| b.is_ascii_digit())
+        || (j + 1 < doc.tokens.len()
+            && glued(doc, j + 1)
+            && kind(doc, j + 1) == Some(TokKind::Word))
+    {
+        return None;
+    }
+    let e: i32 = d.parse().ok()?;
+    let v = base.powi(sign * e);
+    (v.is_finite() && v != 0.0).then_some((tidy(v), j + 1))
 }
 
 /// An exponent that the tokenizer split off: "12.32e" "+" "14", "1.3x10" "^" "6". Returns the
@@ -901,6 +950,8 @@ fn compound(r: &str, start: usize) -> Option<Glued> {
         ("rouble", "RUB"),
         ("peso", "MXN"),
         ("franc", "CHF"),
+        ("cent", "USD"),
+        ("penny", "GBP"),
     ];
     if let Some((_, c)) = MONEY.iter().find(|(m, _)| m.eq_ignore_ascii_case(w)) {
         return Some(Glued::Unit(c, FigureKind::Money));
@@ -1134,6 +1185,20 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         if is(doc, i + 1, "of") || is_any(doc, i + 1, DETERMINERS) {
             return Some(share(i, i + 1, 1.0, 2.0));
         }
+        // "more than half said...", "nearly half voters": after a bound, "half" is a share
+        // unless a singular noun makes it a measure ("more than half an hour", "half way").
+        let bound_before = in_list(prev, &["than", "nearly", "almost", "about", "roughly"]);
+        let share_next = match word(doc, i + 1) {
+            None => !is(doc, i + 1, "-") && kind(doc, i + 1) != Some(TokKind::Number),
+            Some(nx) => {
+                !in_list(nx, &["a", "an"])
+                    && (plural_like(nx) || in_list(nx, FUNCTION_WORDS))
+                    && scale_word(nx).is_none()
+            }
+        };
+        if bound_before && share_next && same_sentence(doc, i, i + 1) {
+            return Some(share(i, i + 1, 1.0, 2.0));
+        }
         // "half million"
         if let Some(sc) = word(doc, i + 1).and_then(scale_word) {
             let mut num = Num::new(i, i + 2, 0.5 * sc, false);
@@ -1287,7 +1352,8 @@ fn and_fraction(doc: &Doc, j: usize) -> Option<(f64, usize)> {
     let n = if in_list(n, &["a", "an", "one"]) {
         1.0
     } else {
-        word_value(n).filter(|v| (2.0..10.0).contains(v))?
+        // "two and fifty-four hundredths": any whole numerator below the denominator.
+        word_value(n).filter(|v| *v >= 2.0 && v.fract() == 0.0)?
     };
     let (d, plural) = word(doc, j + 2).and_then(fraction_denominator)?;
     ((n == 1.0) != plural && n < d).then_some((n / d, j + 3))
@@ -1417,6 +1483,8 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
         Last::Start
     };
     let mut scale = 1.0;
+    // What the small number words added since the last scale: "dozen" multiplies only them.
+    let mut tail = 0.0;
     let mut j = i;
     let mut end = i;
     loop {
@@ -1431,6 +1499,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 unit,
             ) {
                 cur += v;
+                tail += v;
                 last = Last::Small(v);
                 j += 2;
                 end = j;
@@ -1439,7 +1508,17 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
         }
         let Some(w) = word(doc, j) else { break };
         if let Some(s) = scale_word(w) {
-            if last == Last::Start {
+            // "hundred thousand dollars": a bare "hundred" before a larger scale is one
+            // hundred; alone it names things ("the Hundred Days").
+            let prev = i.checked_sub(1).map_or("", |p| tok(doc, p));
+            let bare_hundred = s == 100.0
+                && j == i
+                && !in_list(prev, &["several", "few", "many", "a", "an", "number", "no"])
+                && word_value(&prev.to_lowercase()).is_none()
+                && word(doc, j + 1)
+                    .and_then(scale_word)
+                    .is_some_and(|s2| s2 > 100.0);
+            if last == Last::Start && !bare_hundred {
                 break;
             }
             if s == 100.0 {
@@ -1448,17 +1527,28 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 }
                 cur = cur.max(1.0) * 100.0;
                 last = Last::Hundred;
+            } else if last == Last::Big && cur == 0.0 && s > scale {
+                // "three lakh crore", "two thousand million": a scale of scales.
+                total *= s;
+                scale *= s;
             } else {
                 total += cur.max(1.0) * s;
                 cur = 0.0;
                 scale = s;
                 last = Last::Big;
             }
+            tail = 0.0;
         } else if in_list(w, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]) {
             if last == Last::Start && !leading_a {
                 break;
             }
-            cur = cur.max(1.0) * 12.0;
+            // "three hundred and two dozen" is 300 + 24.
+            cur = if tail > 0.0 && tail < cur {
+                cur - tail + tail * 12.0
+            } else {
+                cur.max(1.0) * 12.0
+            };
+            tail = 0.0;
             last = Last::Hundred;
         } else if let Some(v) = word_value(w) {
             let ok = match last {
@@ -1471,6 +1561,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
                 break;
             }
             cur += v;
+            tail += v;
             last = Last::Small(v);
         } else if w.eq_ignore_ascii_case("and")
             && matches!(last, Last::Hundred | Last::Big)
@@ -1639,7 +1730,7 @@ const CURRENCY_SIGNS: &[(&str, &str)] = &[
 /// Letters glued before `$`: "US$", "A$", "HK$".
 #[rustfmt::skip]
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[
-    ("US", "USD"), ("U.S.", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"),
+    ("US", "USD"), ("U.S.", "USD"), ("U.S", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"),
     ("CAN", "CAD"), ("HK", "HKD"), ("NZ", "NZD"), ("S", "SGD"), ("SG", "SGD"), ("NT", "TWD"),
     ("R", "BRL"), ("MX", "MXN"), ("MEX", "MXN"),
 ];
@@ -2370,7 +2461,12 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             "-" | "–" | "—" | "‐" | "‑" => true,
             _ if conn.eq_ignore_ascii_case("to") => !change_from,
             _ if conn.eq_ignore_ascii_case("and") => between,
-            _ if conn.eq_ignore_ascii_case("or") => true,
+            // "10 bln or 10 tln" are two amounts: a range has one scale ("2 or 3 million",
+            // "2 million or 3 million").
+            _ if conn.eq_ignore_ascii_case("or") => {
+                let sc2 = word(doc, c + 2).and_then(|w| scale_word(w).or_else(|| suffix_scale(w)));
+                !(num.scale > 1.0 && sc2.is_some_and(|s2| s2 != num.scale))
+            }
             "~" => true,
             _ if conn.eq_ignore_ascii_case("through") || conn.eq_ignore_ascii_case("thru") => true,
             _ => false,
@@ -2429,6 +2525,11 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         Glued::Unit(u, k) => {
             unit = Some(u);
             fkind = k;
+            // "a 12-cent dividend" is 0.12 USD, like "12 cents".
+            let sub = tok(doc, last.b.saturating_sub(1)).rsplit(is_hyphen).next();
+            if k == FigureKind::Money && sub.is_some_and(|w| in_list(w, &["cent", "penny"])) {
+                factor = 0.01;
+            }
         }
         Glued::Age(u) => {
             unit = Some(u);
@@ -2569,7 +2670,29 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
     // least 500, and the figure starts at the number.
     let mut hedge_kind = hedge.map(|(_, k)| k);
     let approximate = hedge_kind == Some(HedgeKind::Approximate);
-    if (hedge_kind.is_none() || approximate) && fkind != FigureKind::Ordinal {
+    // A comparison left hanging after the number is about it ("200 or greater than", "more
+    // than 5000 or equal to"), one followed by a number about that number ("200 or greater
+    // than 190").
+    let numeral_at = |j: usize| {
+        kind(doc, j) == Some(TokKind::Number) || word_value(&tok(doc, j).to_lowercase()).is_some()
+    };
+    let dangling = |j: usize, word: &str| is(doc, j, word) && !numeral_at(j + 1);
+    if matches!(
+        hedge_kind,
+        Some(HedgeKind::LowerBound | HedgeKind::UpperBound)
+    ) && is(doc, q, "or")
+        && is(doc, q + 1, "equal")
+        && same_sentence(doc, q, q + 1)
+        && !(is(doc, q + 2, "to") && numeral_at(q + 3))
+    {
+        let e = if dangling(q + 2, "to") { q + 3 } else { q + 2 };
+        if !numeral_at(e) {
+            hedge_range = Some(doc.tokens[q].start..doc.tokens[e - 1].end);
+            q = e;
+        }
+    }
+    let exact = hedge_kind == Some(HedgeKind::Exact);
+    if (hedge_kind.is_none() || approximate || exact) && fkind != FigureKind::Ordinal {
         let post = if is(doc, q, "and") && is_any(doc, q + 1, &["more", "above", "over"]) {
             Some((HedgeKind::LowerBound, q + 2))
         } else if is(doc, q, "or") {
@@ -2583,7 +2706,19 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
             } else {
                 None
             }
-            .map(|k| (k, q + 2))
+            .filter(|_| !(is(doc, q + 2, "than") && numeral_at(q + 3)))
+            .map(|k| {
+                let ends = !matches!(kind(doc, q + 3), Some(TokKind::Word | TokKind::Number))
+                    || !same_sentence(doc, q, q + 3);
+                (
+                    k,
+                    if is(doc, q + 2, "than") && ends {
+                        q + 3
+                    } else {
+                        q + 2
+                    },
+                )
+            })
         } else if tok(doc, q) == "+" && glued(doc, q) {
             Some((HedgeKind::LowerBound, q + 1))
         } else {
@@ -3031,6 +3166,8 @@ mod tests {
         );
         assert_eq!(one("Fifty - two people came.").value, Some(52.0));
         assert_eq!(one("It is 1.3x10^6 units.").value, Some(1.3e6));
+        assert_eq!(one("It is 2^10 units.").value, Some(1024.0));
+        assert_eq!(one("It is 4^-1 units.").value, Some(0.25));
         assert_eq!(one("It is 12e+3 units.").value, Some(12e3));
         let f = one("They paid USD115 each.");
         assert_eq!(
@@ -3089,6 +3226,17 @@ mod tests {
         assert_eq!(one("Officers seized two dozen rifles.").value, Some(24.0));
         assert_eq!(one("Officers seized 3 dozen rifles.").value, Some(36.0));
         assert_eq!(one("Officers seized half a dozen rifles.").value, Some(6.0));
+        assert_eq!(
+            one("Officers seized one hundred and two dozen rifles.").value,
+            Some(124.0)
+        );
+        assert_eq!(
+            one("The budget is three lakh crore rupees.").value,
+            Some(3e12)
+        );
+        let f = one("Nearly half said no.");
+        assert_eq!((f.kind, f.high), (FigureKind::Percent, Some(50.0)));
+        assert!(figs("It took more than half an hour.").is_empty());
         assert_eq!(
             one("The fund holds two hundred and two thousand shares.").value,
             Some(202000.0)
@@ -3160,6 +3308,17 @@ mod tests {
                 "{s}"
             );
         }
+        let f = one("The score was 70 or higher than that.");
+        assert_eq!((f.text.as_str(), f.low), ("70 or higher", Some(70.0)));
+        let f = one("The score was 70 or higher than.");
+        assert_eq!((f.text.as_str(), f.low), ("70 or higher than", Some(70.0)));
+        let f = one("The score was at most 70 or equal.");
+        assert_eq!(
+            (f.text.as_str(), f.high),
+            ("at most 70 or equal", Some(70.0))
+        );
+        let f = one("The score was equal to 70 or more.");
+        assert_eq!((f.value, f.low), (None, Some(70.0)));
         let f = one("The fire destroyed 40 or more houses.");
         assert_eq!((f.hedge.as_deref(), f.low), (Some("or more"), Some(40.0)));
         assert_eq!(f.counts.as_deref(), Some("houses"));
