@@ -478,63 +478,78 @@ enum Unit {
     Century,
 }
 
-/// A word in lowercase without allocating: ASCII words are lowered into a stack buffer,
-/// anything else goes through `to_lowercase` (whose Unicode rules can turn a non-ASCII letter
-/// into ASCII, so the result is always what `to_lowercase` gives). With `ascii`, non-ASCII
-/// letters are kept as they are (`to_ascii_lowercase`).
-struct Lower {
-    buf: [u8; 24],
-    len: usize,
-    heap: Option<String>,
+/// A word in lowercase without allocating: a word with no capital is borrowed as it is
+/// (most tokens of news text), other ASCII words are lowered into a stack buffer, anything
+/// else goes through `to_lowercase` (whose Unicode rules can turn a non-ASCII letter into
+/// ASCII, so the result is always what `to_lowercase` gives). With `ascii`, non-ASCII letters
+/// are kept as they are (`to_ascii_lowercase`).
+enum Lower<'a> {
+    Same(&'a str),
+    Buf([u8; 24], usize),
+    Heap(String),
 }
 
-impl Lower {
-    fn of(s: &str) -> Lower {
+impl<'a> Lower<'a> {
+    fn of(s: &'a str) -> Lower<'a> {
         Lower::make(s, false)
     }
 
-    fn ascii(s: &str) -> Lower {
+    fn ascii(s: &'a str) -> Lower<'a> {
         Lower::make(s, true)
     }
 
-    fn make(s: &str, ascii: bool) -> Lower {
-        let mut l = Lower {
-            buf: [0; 24],
-            len: 0,
-            heap: None,
-        };
-        if s.is_ascii() && s.len() <= l.buf.len() {
-            for (d, c) in l.buf.iter_mut().zip(s.bytes()) {
-                *d = c.to_ascii_lowercase();
-            }
-            l.len = s.len();
-        } else if ascii {
-            l.heap = Some(s.to_ascii_lowercase());
-        } else {
-            l.heap = Some(s.to_lowercase());
+    fn make(s: &'a str, ascii: bool) -> Lower<'a> {
+        // One pass: a byte that is not a lowercase-or-neutral ASCII byte ends the fast path.
+        if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            return Lower::Same(s);
         }
-        l
+        if s.is_ascii() {
+            if s.len() <= 24 {
+                let mut buf = [0u8; 24];
+                for (d, c) in buf.iter_mut().zip(s.bytes()) {
+                    *d = c.to_ascii_lowercase();
+                }
+                return Lower::Buf(buf, s.len());
+            }
+        }
+        Lower::Heap(if ascii {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_lowercase()
+        })
+    }
+
+    /// With a curly apostrophe made straight ("won’t"), for lists spelled with `'`.
+    fn straight_quotes(self) -> Lower<'a> {
+        match self {
+            Lower::Heap(h) if h.contains('’') => Lower::Heap(h.replace('’', "'")),
+            Lower::Same(s) if s.contains('’') => Lower::Heap(s.replace('’', "'")),
+            l => l,
+        }
     }
 
     fn as_str(&self) -> &str {
-        match &self.heap {
-            Some(h) => h,
-            None => self
-                .buf
-                .get(..self.len)
+        match self {
+            Lower::Same(s) => s,
+            Lower::Heap(h) => h,
+            Lower::Buf(b, n) => b
+                .get(..*n)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or(""),
         }
     }
 }
 
-impl PartialEq<&str> for Lower {
+impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        match self {
+            Lower::Buf(b, n) => b.get(..*n) == Some(other.as_bytes()),
+            _ => self.as_str() == *other,
+        }
     }
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
@@ -3149,7 +3164,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// capital, and a bare name needs a preposition or a year ("before Christmas", "Easter
     /// 2020"): "Christmas shopping" is not a date.
     fn holiday(&self, i: usize) -> Option<(Raw, usize)> {
-        let norm = |k: usize| self.t(k).to_lowercase().replace('’', "'");
+        // Lowercase with a curly apostrophe made straight ("New Year’s").
+        let norm = |k: usize| Lower::of(self.t(k)).straight_quotes();
         let first = norm(i);
         let (idx, len) = HOLIDAYS.iter().enumerate().find_map(|(idx, h)| {
             let words = h.0;
@@ -3662,15 +3678,7 @@ impl TenseMarks {
         self.future.clear();
         self.past.clear();
         // Lowercase, with a curly apostrophe made straight ("won’t").
-        let norm = |s: &str| {
-            if s.is_ascii() {
-                Lower::of(s)
-            } else {
-                let mut l = Lower::of(s);
-                l.heap = Some(l.as_str().replace('’', "'"));
-                l
-            }
-        };
+        let norm = |s| Lower::of(s).straight_quotes();
         for i in sent.clone() {
             if doc.tokens.get(i).map(|t| t.kind) != Some(TokKind::Word) {
                 continue;
