@@ -503,14 +503,12 @@ impl<'a> Lower<'a> {
         if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
             return Lower::Same(s);
         }
-        if s.is_ascii() {
-            if s.len() <= 24 {
-                let mut buf = [0u8; 24];
-                for (d, c) in buf.iter_mut().zip(s.bytes()) {
-                    *d = c.to_ascii_lowercase();
-                }
-                return Lower::Buf(buf, s.len());
+        if s.is_ascii() && s.len() <= 24 {
+            let mut buf = [0u8; 24];
+            for (d, c) in buf.iter_mut().zip(s.bytes()) {
+                *d = c.to_ascii_lowercase();
             }
+            return Lower::Buf(buf, s.len());
         }
         Lower::Heap(if ascii {
             s.to_ascii_lowercase()
