@@ -859,6 +859,10 @@ const EVENTS: [(&str, i32, u32, u32); 3] = [
 ];
 
 /// Words after which a bare year or month is a date: "in 2001", "since January".
+/// Comparatives that make "than" open a range of time: "later than 2016", "no earlier
+/// than June". "more than 2016" stays a count.
+const LATER_EARLIER: &[&str] = &["later", "earlier", "sooner"];
+
 const DATE_PREPS: &[&str] = &[
     "in",
     "since",
@@ -1358,9 +1362,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         && partner(j + 1))
             }
             "on" | "last" | "this" | "next" => false,
+            "than" => self.prev_is_any(i - 1, LATER_EARLIER),
             _ => DATE_PREPS.contains(&p.as_str()),
         };
-        ok.then_some(y)
+        // An open range written after the year: "2018 or later", "2012 onwards".
+        let open_after = || {
+            (self.is_any(i + 1, &["or", "and"])
+                && self.ok(i + 2, i)
+                && (self.is_any(i + 2, &["later", "earlier"])
+                    || (self.is_any(i + 2, &["after", "before", "beyond"])
+                        && self.boundary(i + 3, i))))
+                || (self.is_any(i + 1, &["onwards", "onward"]) && self.boundary(i + 2, i))
+        };
+        (ok || (self.ok(i + 1, i) && open_after())).then_some(y)
     }
 
     /// A bare month name is a date after a preposition or a modifier: "in June".
@@ -1372,6 +1386,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         match p.as_str() {
             "to" | "and" | "or" | "," | "-" | "–" | "—" => prev_end == Some(i - 1),
             "year" => false,
+            "than" => self.prev_is_any(i - 1, LATER_EARLIER),
             _ => DATE_PREPS.contains(&p.as_str()),
         }
     }
@@ -2682,7 +2697,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     return found(i, end, Raw::MonthOfYear(m, y));
                 }
             }
-            if self.month_at(i, true).is_some() && self.month_context(i, prev_end) {
+            // A capitalized abbreviation that is no name or word ("after Feb") ends its phrase.
+            let abbreviation = || {
+                self.cap(i)
+                    && matches!(
+                        Lower::of(self.t(i)).as_str(),
+                        "feb" | "apr" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+                    )
+                    && self.boundary(j, i)
+            };
+            if (self.month_at(i, true).is_some() || abbreviation())
+                && self.month_context(i, prev_end)
+            {
                 return found(i, j, Raw::Month(m, Mod::None));
             }
         }
@@ -4983,6 +5009,19 @@ mod tests {
             String::from_utf16(&u[d.start as usize..d.end as usize]).unwrap(),
             "Sunday"
         );
+    }
+
+    #[test]
+    fn open_ranges_name_their_bound() {
+        assert_eq!(value("Bids are due no later than 2016.", REF), "2016");
+        assert_eq!(value("It must end sooner than June.", REF), "2021-06");
+        assert_eq!(value("Cars built in 2012 or later qualify.", REF), "2012");
+        assert_eq!(value("Bids came from 2012 or after.", REF), "2012");
+        assert_eq!(value("Prices rose after Feb.", REF), "2021-02");
+        // Counts stay counts, and a name is no month.
+        assert!(found("More than 2016 people came.", REF).is_empty());
+        assert!(found("Some 2016 or more people came.", REF).is_empty());
+        assert!(found("She spoke after Jan.", REF).is_empty());
     }
 
     #[test]
