@@ -4222,8 +4222,61 @@ fn resolve(
             }
         }
         Raw::Range(a, b) => {
+            // Two months without years: in the past tense the range ends by the reference
+            // ("sales rose from May to September" said in August: last year's); otherwise it
+            // holds the reference when it can ("from August to October" said in September).
+            if let (Raw::Month(m1, Mod::None), Raw::Month(m2, Mod::None), Some(r)) =
+                (&**a, &**b, reference)
+            {
+                let (m1, m2, rm) = (*m1, *m2, r.month);
+                let years = if tense == Tense::Past {
+                    let m2i = i64::from(m2) - 1;
+                    cyclic_year(m2i, 12, r.year, i64::from(rm) - 1, tense, Mod::None)
+                        .and_then(|y2| Some((if m1 <= m2 { y2 } else { y2.checked_sub(1)? }, y2)))
+                } else if m1 <= m2 {
+                    (m1..=m2).contains(&rm).then_some((r.year, r.year))
+                } else if rm >= m1 {
+                    r.year.checked_add(1).map(|y| (r.year, y))
+                } else if rm <= m2 {
+                    r.year.checked_sub(1).map(|y| (y, r.year))
+                } else {
+                    None
+                };
+                if let Some((y1, y2)) = years {
+                    let (s, e) = (Val::Month(y1, m1), Val::Month(y2, m2));
+                    return Resolved {
+                        value: s.timex(),
+                        until: Some(e.timex()),
+                        last: Some(e),
+                        kind: None,
+                    };
+                }
+            }
             let ra = resolve(a, reference, anchor, tense);
-            let rb = resolve(b, reference, ra.last.or(anchor), tense);
+            let mut rb = resolve(b, reference, ra.last.or(anchor), tense);
+            // A range runs forward: a month, season or day named without a year at its end
+            // is the first one from the start ("from November to March", "from May to
+            // September" said in August of a past year), whatever the tense picked.
+            let start = ra.last.and_then(|v| v.start());
+            let before = |r: &Resolved| {
+                r.last
+                    .and_then(|v| v.start())
+                    .zip(start)
+                    .is_some_and(|(e, s)| e < s)
+            };
+            let cyclic = matches!(
+                **b,
+                Raw::Month(_, Mod::None)
+                    | Raw::MonthDay(..)
+                    | Raw::Quarter(_, Mod::None)
+                    | Raw::Season(_, Mod::None)
+            );
+            if cyclic && before(&rb) {
+                let again = resolve(b, start, ra.last.or(anchor), Tense::Future);
+                if !before(&again) {
+                    rb = again;
+                }
+            }
             Resolved {
                 value: ra.value,
                 until: Some(rb.until.unwrap_or(rb.value)),
@@ -5008,6 +5061,30 @@ mod tests {
         assert_eq!(
             String::from_utf16(&u[d.start as usize..d.end as usize]).unwrap(),
             "Sunday"
+        );
+    }
+
+    #[test]
+    fn month_ranges_run_forward() {
+        let r = Some("2019-08-22");
+        let got = |t: &str| {
+            let d = one(t, r);
+            format!("{}/{}", d.value, d.until.unwrap_or_default())
+        };
+        // In the past tense the range ends by the reference; otherwise it holds it.
+        assert_eq!(got("Sales rose from May to September."), "2018-05/2018-09");
+        assert_eq!(got("Sales rose from May to August."), "2019-05/2019-08");
+        assert_eq!(got("It runs from May to September."), "2019-05/2019-09");
+        assert_eq!(got("Sales rose from November to March."), "2018-11/2019-03");
+        // Otherwise the end is the first such month after the start.
+        assert_eq!(
+            got("It will run from November to March."),
+            "2019-11/2020-03"
+        );
+        assert_eq!(got("It will run from March to May."), "2020-03/2020-05");
+        assert_eq!(
+            got("It ran between Nov. 3 and Feb. 2."),
+            "2018-11-03/2019-02-02"
         );
     }
 
