@@ -2244,6 +2244,21 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if !self.ok(j + 1, i) {
             return None;
         }
+        // "the last two quarters", "the next three quarters": whole calendar quarters before
+        // or after the reference's, as "last quarter" is.
+        if side != Side::Within {
+            if let Some((n, e)) = self
+                .count_words(j + 1)
+                .filter(|&(n, e, _)| n >= 2.0 && n <= 40.0 && n.fract() == 0.0 && self.ok(e, i))
+                .map(|(n, e, _)| (n as i64, e))
+            {
+                if self.is(e, "quarters") && !self.is(e + 1, "of") {
+                    let (a, b) = if side == Side::Past { (-n, -1) } else { (1, n) };
+                    let q = |k| Box::new(Raw::Deictic(Deictic::Quarter, k));
+                    return Some((Raw::Range(q(a), q(b)), e + 1));
+                }
+            }
+        }
         let (n, u, end, _) = self.duration_part(j + 1)?;
         if n.fract() != 0.0 || n < 1.0 || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
@@ -5086,6 +5101,30 @@ mod tests {
             got("It ran between Nov. 3 and Feb. 2."),
             "2018-11-03/2019-02-02"
         );
+    }
+
+    #[test]
+    fn quarter_windows_are_whole_quarters() {
+        let r = Some("2019-08-22");
+        let got = |t: &str| {
+            let d = one(t, r);
+            format!("{}/{}", d.value, d.until.unwrap_or_default())
+        };
+        assert_eq!(
+            got("Sales fell in the last two quarters."),
+            "2019-Q1/2019-Q2"
+        );
+        assert_eq!(
+            got("Sales fell over the past 3 quarters."),
+            "2018-Q4/2019-Q2"
+        );
+        assert_eq!(
+            got("Sales will rise in the next two quarters."),
+            "2019-Q4/2020-Q1"
+        );
+        assert!(found("The last two quarters of 2018 were weak.", r)
+            .iter()
+            .all(|d| d.1 != "2019-Q1"));
     }
 
     #[test]
