@@ -2249,7 +2249,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if side != Side::Within {
             if let Some((n, e)) = self
                 .count_words(j + 1)
-                .filter(|&(n, e, _)| n >= 2.0 && n <= 40.0 && n.fract() == 0.0 && self.ok(e, i))
+                .filter(|&(n, e, _)| (2.0..=40.0).contains(&n) && n.fract() == 0.0 && self.ok(e, i))
                 .map(|(n, e, _)| (n as i64, e))
             {
                 if self.is(e, "quarters") && !self.is(e + 1, "of") {
