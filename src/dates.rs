@@ -1622,6 +1622,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
         self.with_year(i, m, d, d2, k)
     }
 
+    /// Whether a weekday name, maybe with a comma, comes right before `i`: "Friday, 5/12".
+    fn after_weekday(&self, i: usize) -> bool {
+        let k = match i.checked_sub(1) {
+            Some(k) if self.t(k) == "," => k.checked_sub(1),
+            k => k,
+        };
+        k.is_some_and(|k| self.ok(k, i) && self.weekday_at(k).is_some())
+    }
+
     /// One token holding a whole date: ISO, slashes, dots, events, decades, "2019-2021".
     fn numeric(&self, i: usize) -> Option<(Raw, bool)> {
         let w = self.t(i);
@@ -1678,7 +1687,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         "on", "from", "until", "till", "since", "by", "before", "after", "through",
                         "next", "this", "to",
                     ],
-                ) && !self.count_noun_after(i + 1, i);
+                ) || self.after_weekday(i);
+                let ctx = ctx && !self.count_noun_after(i + 1, i);
                 if !ctx {
                     return None;
                 }
@@ -2635,6 +2645,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 j += 1;
             }
             if self.ok(j, i) {
+                // "Friday 5/12", "Sat. 2021-08-21": a numeric day.
+                if let Some((raw, ambiguous)) = self
+                    .numeric(j)
+                    .filter(|(r, _)| matches!(r, Raw::MonthDay(..) | Raw::Abs(Val::Day(_))))
+                {
+                    return Some(Found {
+                        a: i,
+                        b: j + 1,
+                        raw,
+                        ambiguous,
+                        modifier: None,
+                    });
+                }
                 if let Some((raw, end)) = self
                     .month_day(j)
                     .or_else(|| self.day_month(j))
@@ -5125,6 +5148,22 @@ mod tests {
         assert!(found("The last two quarters of 2018 were weak.", r)
             .iter()
             .all(|d| d.1 != "2019-Q1"));
+    }
+
+    #[test]
+    fn weekday_with_numeric_date() {
+        let d = one("He left on Friday 5/12.", REF);
+        assert_eq!(
+            (d.text.as_str(), d.value.as_str()),
+            ("Friday 5/12", "2021-05-12")
+        );
+        let d = one("The vote is Tuesday, 2021-09-14.", REF);
+        assert_eq!(
+            (d.text.as_str(), d.value.as_str()),
+            ("Tuesday, 2021-09-14", "2021-09-14")
+        );
+        // A count after a weekday is no date.
+        assert_eq!(value("On Friday 5 people left.", REF), "2021-08-20");
     }
 
     #[test]
