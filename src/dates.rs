@@ -3688,6 +3688,9 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                                 conn.as_str(),
                                 "to" | "through" | "thru" | "until" | "till" | "-" | "–" | "—"
                             ) && same_grain(&f.raw, &g.raw))
+                            // "through" joins only ranges, whatever the grains: "2014 through
+                            // May 2018".
+                            || matches!(conn.as_str(), "through" | "thru")
                     }
                 };
             if joined {
@@ -5164,6 +5167,15 @@ mod tests {
         );
         // A count after a weekday is no date.
         assert_eq!(value("On Friday 5 people left.", REF), "2021-08-20");
+    }
+
+    #[test]
+    fn through_joins_any_grains() {
+        let d = one("Prices rose in 2014 through May 2018.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2014", Some("2018-05"))
+        );
     }
 
     #[test]
