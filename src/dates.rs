@@ -95,8 +95,10 @@
 //! - Windows: "the past three weeks" runs from the day three weeks before the reference to the
 //!   day before it; "the next 5 days" from the day after the reference; "within 10 months" from
 //!   the reference to the day before the same date 10 months on; decades are whole calendar
-//!   decades ("the last two decades" in 2016 is the 1990s and 2000s). "the rest of the week"
-//!   runs from the reference to the end of the week.
+//!   decades ("the last two decades" in 2016 is the 1990s and 2000s), and so are quarters ("the
+//!   last two quarters" in August 2019 is 2019-Q1 to 2019-Q2, like "last quarter"; a lone "the
+//!   previous quarter" stays out). "the rest of the week" runs from the reference to the end
+//!   of the week.
 //! - Weeks: "Friday next week", "next week on Friday"; "the third week of July" (week 1 of a
 //!   month holds its first Thursday, as ISO week 1 of a year does); "the first/last week of
 //!   2015" (ISO weeks); "the week of April 10" (the ISO week holding it); "week 31 of 2021"
@@ -122,7 +124,7 @@
 //!   figure), "another week". A singular unit after a number ("a three year plan") is a
 //!   duration like "three-year"; "a second attack" is not.
 //! - Ranges join two points of the same fineness without "from" ("Oct. 2 to October 22",
-//!   "2014 through 2018").
+//!   "2014 through 2018"), and of any fineness with "through" ("2014 through May 2018").
 //! - The nth weekday of a month: "the first Friday of July", "the last Monday in May", "the
 //!   second Monday of next month".
 //! - A year before its month or quarter: "2016 November", "2016, nov", "2019 Q3", "2019 H2".
@@ -141,7 +143,16 @@
 //! - Month names glued to numbers across slashes the tokenizer splits: "2012/aug/10",
 //!   "23/Sep/2020", "Oct/2"; a day before a glued month: "15Sep".
 //! - A range's start without a year takes the end's ("Aug 10 - Nov 12, 2013" starts in 2013;
-//!   "Nov 10 - Feb 12, 2014" in 2013).
+//!   "Nov 10 - Feb 12, 2014" in 2013). A range runs forward: an end month or day without a year
+//!   that tense would put before the start is the first one after it ("between Nov. 3 and
+//!   Feb. 2"). Two bare months resolve as a pair: in a past-tense sentence the range ends by
+//!   the reference ("sales rose from May to September" said in August 2019 is 2018's),
+//!   otherwise it holds the reference when it can ("from August to October" said in
+//!   September is this year's).
+//! - Open ranges report the bound they name, without the side: "later than 2016", "no
+//!   earlier than June", "2012 or after", "2018 or later", "2015 onwards", "after Feb" (a
+//!   capitalized abbreviation that is no name: Feb, Apr, Aug, Sep(t), Oct, Nov, Dec).
+//! - A weekday before a numeric date names that day: "Friday 5/12", "Tuesday, 2021-09-14".
 //! - A month number and its year apart: "11 / 2016", "11 - 2016", "2016 / 11" (not "2009 -
 //!   10": a season or a range of years).
 //! - One whole unit: "all day", "the whole week", "a full year", "all-day", "full-year" are
