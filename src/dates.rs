@@ -95,8 +95,10 @@
 //! - Windows: "the past three weeks" runs from the day three weeks before the reference to the
 //!   day before it; "the next 5 days" from the day after the reference; "within 10 months" from
 //!   the reference to the day before the same date 10 months on; decades are whole calendar
-//!   decades ("the last two decades" in 2016 is the 1990s and 2000s). "the rest of the week"
-//!   runs from the reference to the end of the week.
+//!   decades ("the last two decades" in 2016 is the 1990s and 2000s), and so are quarters ("the
+//!   last two quarters" in August 2019 is 2019-Q1 to 2019-Q2, like "last quarter"; a lone "the
+//!   previous quarter" stays out). "the rest of the week" runs from the reference to the end
+//!   of the week.
 //! - Weeks: "Friday next week", "next week on Friday"; "the third week of July" (week 1 of a
 //!   month holds its first Thursday, as ISO week 1 of a year does); "the first/last week of
 //!   2015" (ISO weeks); "the week of April 10" (the ISO week holding it); "week 31 of 2021"
@@ -122,7 +124,7 @@
 //!   figure), "another week". A singular unit after a number ("a three year plan") is a
 //!   duration like "three-year"; "a second attack" is not.
 //! - Ranges join two points of the same fineness without "from" ("Oct. 2 to October 22",
-//!   "2014 through 2018").
+//!   "2014 through 2018"), and of any fineness with "through" ("2014 through May 2018").
 //! - The nth weekday of a month: "the first Friday of July", "the last Monday in May", "the
 //!   second Monday of next month".
 //! - A year before its month or quarter: "2016 November", "2016, nov", "2019 Q3", "2019 H2".
@@ -141,7 +143,16 @@
 //! - Month names glued to numbers across slashes the tokenizer splits: "2012/aug/10",
 //!   "23/Sep/2020", "Oct/2"; a day before a glued month: "15Sep".
 //! - A range's start without a year takes the end's ("Aug 10 - Nov 12, 2013" starts in 2013;
-//!   "Nov 10 - Feb 12, 2014" in 2013).
+//!   "Nov 10 - Feb 12, 2014" in 2013). A range runs forward: an end month or day without a year
+//!   that tense would put before the start is the first one after it ("between Nov. 3 and
+//!   Feb. 2"). Two bare months resolve as a pair: in a past-tense sentence the range ends by
+//!   the reference ("sales rose from May to September" said in August 2019 is 2018's),
+//!   otherwise it holds the reference when it can ("from August to October" said in
+//!   September is this year's).
+//! - Open ranges report the bound they name, without the side: "later than 2016", "no
+//!   earlier than June", "2012 or after", "2018 or later", "2015 onwards", "after Feb" (a
+//!   capitalized abbreviation that is no name: Feb, Apr, Aug, Sep(t), Oct, Nov, Dec).
+//! - A weekday before a numeric date names that day: "Friday 5/12", "Tuesday, 2021-09-14".
 //! - A month number and its year apart: "11 / 2016", "11 - 2016", "2016 / 11" (not "2009 -
 //!   10": a season or a range of years).
 //! - One whole unit: "all day", "the whole week", "a full year", "all-day", "full-year" are
@@ -478,63 +489,76 @@ enum Unit {
     Century,
 }
 
-/// A word in lowercase without allocating: ASCII words are lowered into a stack buffer,
-/// anything else goes through `to_lowercase` (whose Unicode rules can turn a non-ASCII letter
-/// into ASCII, so the result is always what `to_lowercase` gives). With `ascii`, non-ASCII
-/// letters are kept as they are (`to_ascii_lowercase`).
-struct Lower {
-    buf: [u8; 24],
-    len: usize,
-    heap: Option<String>,
+/// A word in lowercase without allocating: a word with no capital is borrowed as it is
+/// (most tokens of news text), other ASCII words are lowered into a stack buffer, anything
+/// else goes through `to_lowercase` (whose Unicode rules can turn a non-ASCII letter into
+/// ASCII, so the result is always what `to_lowercase` gives). With `ascii`, non-ASCII letters
+/// are kept as they are (`to_ascii_lowercase`).
+enum Lower<'a> {
+    Same(&'a str),
+    Buf([u8; 24], usize),
+    Heap(String),
 }
 
-impl Lower {
-    fn of(s: &str) -> Lower {
+impl<'a> Lower<'a> {
+    fn of(s: &'a str) -> Lower<'a> {
         Lower::make(s, false)
     }
 
-    fn ascii(s: &str) -> Lower {
+    fn ascii(s: &'a str) -> Lower<'a> {
         Lower::make(s, true)
     }
 
-    fn make(s: &str, ascii: bool) -> Lower {
-        let mut l = Lower {
-            buf: [0; 24],
-            len: 0,
-            heap: None,
-        };
-        if s.is_ascii() && s.len() <= l.buf.len() {
-            for (d, c) in l.buf.iter_mut().zip(s.bytes()) {
+    fn make(s: &'a str, ascii: bool) -> Lower<'a> {
+        // One pass: a byte that is not a lowercase-or-neutral ASCII byte ends the fast path.
+        if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            return Lower::Same(s);
+        }
+        if s.is_ascii() && s.len() <= 24 {
+            let mut buf = [0u8; 24];
+            for (d, c) in buf.iter_mut().zip(s.bytes()) {
                 *d = c.to_ascii_lowercase();
             }
-            l.len = s.len();
-        } else if ascii {
-            l.heap = Some(s.to_ascii_lowercase());
-        } else {
-            l.heap = Some(s.to_lowercase());
+            return Lower::Buf(buf, s.len());
         }
-        l
+        Lower::Heap(if ascii {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_lowercase()
+        })
+    }
+
+    /// With a curly apostrophe made straight ("won’t"), for lists spelled with `'`.
+    fn straight_quotes(self) -> Lower<'a> {
+        match self {
+            Lower::Heap(h) if h.contains('’') => Lower::Heap(h.replace('’', "'")),
+            Lower::Same(s) if s.contains('’') => Lower::Heap(s.replace('’', "'")),
+            l => l,
+        }
     }
 
     fn as_str(&self) -> &str {
-        match &self.heap {
-            Some(h) => h,
-            None => self
-                .buf
-                .get(..self.len)
+        match self {
+            Lower::Same(s) => s,
+            Lower::Heap(h) => h,
+            Lower::Buf(b, n) => b
+                .get(..*n)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or(""),
         }
     }
 }
 
-impl PartialEq<&str> for Lower {
+impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        match self {
+            Lower::Buf(b, n) => b.get(..*n) == Some(other.as_bytes()),
+            _ => self.as_str() == *other,
+        }
     }
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
@@ -846,6 +870,10 @@ const EVENTS: [(&str, i32, u32, u32); 3] = [
 ];
 
 /// Words after which a bare year or month is a date: "in 2001", "since January".
+/// Comparatives that make "than" open a range of time: "later than 2016", "no earlier
+/// than June". "more than 2016" stays a count.
+const LATER_EARLIER: &[&str] = &["later", "earlier", "sooner"];
+
 const DATE_PREPS: &[&str] = &[
     "in",
     "since",
@@ -1345,9 +1373,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         && partner(j + 1))
             }
             "on" | "last" | "this" | "next" => false,
+            "than" => self.prev_is_any(i - 1, LATER_EARLIER),
             _ => DATE_PREPS.contains(&p.as_str()),
         };
-        ok.then_some(y)
+        // An open range written after the year: "2018 or later", "2012 onwards".
+        let open_after = || {
+            (self.is_any(i + 1, &["or", "and"])
+                && self.ok(i + 2, i)
+                && (self.is_any(i + 2, &["later", "earlier"])
+                    || (self.is_any(i + 2, &["after", "before", "beyond"])
+                        && self.boundary(i + 3, i))))
+                || (self.is_any(i + 1, &["onwards", "onward"]) && self.boundary(i + 2, i))
+        };
+        (ok || (self.ok(i + 1, i) && open_after())).then_some(y)
     }
 
     /// A bare month name is a date after a preposition or a modifier: "in June".
@@ -1359,6 +1397,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         match p.as_str() {
             "to" | "and" | "or" | "," | "-" | "–" | "—" => prev_end == Some(i - 1),
             "year" => false,
+            "than" => self.prev_is_any(i - 1, LATER_EARLIER),
             _ => DATE_PREPS.contains(&p.as_str()),
         }
     }
@@ -1594,6 +1633,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
         self.with_year(i, m, d, d2, k)
     }
 
+    /// Whether a weekday name, maybe with a comma, comes right before `i`: "Friday, 5/12".
+    fn after_weekday(&self, i: usize) -> bool {
+        let k = match i.checked_sub(1) {
+            Some(k) if self.t(k) == "," => k.checked_sub(1),
+            k => k,
+        };
+        k.is_some_and(|k| self.ok(k, i) && self.weekday_at(k).is_some())
+    }
+
     /// One token holding a whole date: ISO, slashes, dots, events, decades, "2019-2021".
     fn numeric(&self, i: usize) -> Option<(Raw, bool)> {
         let w = self.t(i);
@@ -1650,7 +1698,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         "on", "from", "until", "till", "since", "by", "before", "after", "through",
                         "next", "this", "to",
                     ],
-                ) && !self.count_noun_after(i + 1, i);
+                ) || self.after_weekday(i);
+                let ctx = ctx && !self.count_noun_after(i + 1, i);
                 if !ctx {
                     return None;
                 }
@@ -2216,6 +2265,21 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if !self.ok(j + 1, i) {
             return None;
         }
+        // "the last two quarters", "the next three quarters": whole calendar quarters before
+        // or after the reference's, as "last quarter" is.
+        if side != Side::Within {
+            if let Some((n, e)) = self
+                .count_words(j + 1)
+                .filter(|&(n, e, _)| (2.0..=40.0).contains(&n) && n.fract() == 0.0 && self.ok(e, i))
+                .map(|(n, e, _)| (n as i64, e))
+            {
+                if self.is(e, "quarters") && !self.is(e + 1, "of") {
+                    let (a, b) = if side == Side::Past { (-n, -1) } else { (1, n) };
+                    let q = |k| Box::new(Raw::Deictic(Deictic::Quarter, k));
+                    return Some((Raw::Range(q(a), q(b)), e + 1));
+                }
+            }
+        }
         let (n, u, end, _) = self.duration_part(j + 1)?;
         if n.fract() != 0.0 || n < 1.0 || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
@@ -2592,6 +2656,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 j += 1;
             }
             if self.ok(j, i) {
+                // "Friday 5/12", "Sat. 2021-08-21": a numeric day.
+                if let Some((raw, ambiguous)) = self
+                    .numeric(j)
+                    .filter(|(r, _)| matches!(r, Raw::MonthDay(..) | Raw::Abs(Val::Day(_))))
+                {
+                    return Some(Found {
+                        a: i,
+                        b: j + 1,
+                        raw,
+                        ambiguous,
+                        modifier: None,
+                    });
+                }
                 if let Some((raw, end)) = self
                     .month_day(j)
                     .or_else(|| self.day_month(j))
@@ -2669,7 +2746,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     return found(i, end, Raw::MonthOfYear(m, y));
                 }
             }
-            if self.month_at(i, true).is_some() && self.month_context(i, prev_end) {
+            // A capitalized abbreviation that is no name or word ("after Feb") ends its phrase.
+            let abbreviation = || {
+                self.cap(i)
+                    && matches!(
+                        Lower::of(self.t(i)).as_str(),
+                        "feb" | "apr" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+                    )
+                    && self.boundary(j, i)
+            };
+            if (self.month_at(i, true).is_some() || abbreviation())
+                && self.month_context(i, prev_end)
+            {
                 return found(i, j, Raw::Month(m, Mod::None));
             }
         }
@@ -3149,7 +3237,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// capital, and a bare name needs a preposition or a year ("before Christmas", "Easter
     /// 2020"): "Christmas shopping" is not a date.
     fn holiday(&self, i: usize) -> Option<(Raw, usize)> {
-        let norm = |k: usize| self.t(k).to_lowercase().replace('’', "'");
+        // Lowercase with a curly apostrophe made straight ("New Year’s").
+        let norm = |k: usize| Lower::of(self.t(k)).straight_quotes();
         let first = norm(i);
         let (idx, len) = HOLIDAYS.iter().enumerate().find_map(|(idx, h)| {
             let words = h.0;
@@ -3610,6 +3699,9 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                                 conn.as_str(),
                                 "to" | "through" | "thru" | "until" | "till" | "-" | "–" | "—"
                             ) && same_grain(&f.raw, &g.raw))
+                            // "through" joins only ranges, whatever the grains: "2014 through
+                            // May 2018".
+                            || matches!(conn.as_str(), "through" | "thru")
                     }
                 };
             if joined {
@@ -3662,15 +3754,7 @@ impl TenseMarks {
         self.future.clear();
         self.past.clear();
         // Lowercase, with a curly apostrophe made straight ("won’t").
-        let norm = |s: &str| {
-            if s.is_ascii() {
-                Lower::of(s)
-            } else {
-                let mut l = Lower::of(s);
-                l.heap = Some(l.as_str().replace('’', "'"));
-                l
-            }
-        };
+        let norm = |s| Lower::of(s).straight_quotes();
         for i in sent.clone() {
             if doc.tokens.get(i).map(|t| t.kind) != Some(TokKind::Word) {
                 continue;
@@ -4190,8 +4274,61 @@ fn resolve(
             }
         }
         Raw::Range(a, b) => {
+            // Two months without years: in the past tense the range ends by the reference
+            // ("sales rose from May to September" said in August: last year's); otherwise it
+            // holds the reference when it can ("from August to October" said in September).
+            if let (Raw::Month(m1, Mod::None), Raw::Month(m2, Mod::None), Some(r)) =
+                (&**a, &**b, reference)
+            {
+                let (m1, m2, rm) = (*m1, *m2, r.month);
+                let years = if tense == Tense::Past {
+                    let m2i = i64::from(m2) - 1;
+                    cyclic_year(m2i, 12, r.year, i64::from(rm) - 1, tense, Mod::None)
+                        .and_then(|y2| Some((if m1 <= m2 { y2 } else { y2.checked_sub(1)? }, y2)))
+                } else if m1 <= m2 {
+                    (m1..=m2).contains(&rm).then_some((r.year, r.year))
+                } else if rm >= m1 {
+                    r.year.checked_add(1).map(|y| (r.year, y))
+                } else if rm <= m2 {
+                    r.year.checked_sub(1).map(|y| (y, r.year))
+                } else {
+                    None
+                };
+                if let Some((y1, y2)) = years {
+                    let (s, e) = (Val::Month(y1, m1), Val::Month(y2, m2));
+                    return Resolved {
+                        value: s.timex(),
+                        until: Some(e.timex()),
+                        last: Some(e),
+                        kind: None,
+                    };
+                }
+            }
             let ra = resolve(a, reference, anchor, tense);
-            let rb = resolve(b, reference, ra.last.or(anchor), tense);
+            let mut rb = resolve(b, reference, ra.last.or(anchor), tense);
+            // A range runs forward: a month, season or day named without a year at its end
+            // is the first one from the start ("from November to March", "from May to
+            // September" said in August of a past year), whatever the tense picked.
+            let start = ra.last.and_then(|v| v.start());
+            let before = |r: &Resolved| {
+                r.last
+                    .and_then(|v| v.start())
+                    .zip(start)
+                    .is_some_and(|(e, s)| e < s)
+            };
+            let cyclic = matches!(
+                **b,
+                Raw::Month(_, Mod::None)
+                    | Raw::MonthDay(..)
+                    | Raw::Quarter(_, Mod::None)
+                    | Raw::Season(_, Mod::None)
+            );
+            if cyclic && before(&rb) {
+                let again = resolve(b, start, ra.last.or(anchor), Tense::Future);
+                if !before(&again) {
+                    rb = again;
+                }
+            }
             Resolved {
                 value: ra.value,
                 until: Some(rb.until.unwrap_or(rb.value)),
@@ -4977,6 +5114,92 @@ mod tests {
             String::from_utf16(&u[d.start as usize..d.end as usize]).unwrap(),
             "Sunday"
         );
+    }
+
+    #[test]
+    fn month_ranges_run_forward() {
+        let r = Some("2019-08-22");
+        let got = |t: &str| {
+            let d = one(t, r);
+            format!("{}/{}", d.value, d.until.unwrap_or_default())
+        };
+        // In the past tense the range ends by the reference; otherwise it holds it.
+        assert_eq!(got("Sales rose from May to September."), "2018-05/2018-09");
+        assert_eq!(got("Sales rose from May to August."), "2019-05/2019-08");
+        assert_eq!(got("It runs from May to September."), "2019-05/2019-09");
+        assert_eq!(got("Sales rose from November to March."), "2018-11/2019-03");
+        // Otherwise the end is the first such month after the start.
+        assert_eq!(
+            got("It will run from November to March."),
+            "2019-11/2020-03"
+        );
+        assert_eq!(got("It will run from March to May."), "2020-03/2020-05");
+        assert_eq!(
+            got("It ran between Nov. 3 and Feb. 2."),
+            "2018-11-03/2019-02-02"
+        );
+    }
+
+    #[test]
+    fn quarter_windows_are_whole_quarters() {
+        let r = Some("2019-08-22");
+        let got = |t: &str| {
+            let d = one(t, r);
+            format!("{}/{}", d.value, d.until.unwrap_or_default())
+        };
+        assert_eq!(
+            got("Sales fell in the last two quarters."),
+            "2019-Q1/2019-Q2"
+        );
+        assert_eq!(
+            got("Sales fell over the past 3 quarters."),
+            "2018-Q4/2019-Q2"
+        );
+        assert_eq!(
+            got("Sales will rise in the next two quarters."),
+            "2019-Q4/2020-Q1"
+        );
+        assert!(found("The last two quarters of 2018 were weak.", r)
+            .iter()
+            .all(|d| d.1 != "2019-Q1"));
+    }
+
+    #[test]
+    fn weekday_with_numeric_date() {
+        let d = one("He left on Friday 5/12.", REF);
+        assert_eq!(
+            (d.text.as_str(), d.value.as_str()),
+            ("Friday 5/12", "2021-05-12")
+        );
+        let d = one("The vote is Tuesday, 2021-09-14.", REF);
+        assert_eq!(
+            (d.text.as_str(), d.value.as_str()),
+            ("Tuesday, 2021-09-14", "2021-09-14")
+        );
+        // A count after a weekday is no date.
+        assert_eq!(value("On Friday 5 people left.", REF), "2021-08-20");
+    }
+
+    #[test]
+    fn through_joins_any_grains() {
+        let d = one("Prices rose in 2014 through May 2018.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.until.as_deref()),
+            ("2014", Some("2018-05"))
+        );
+    }
+
+    #[test]
+    fn open_ranges_name_their_bound() {
+        assert_eq!(value("Bids are due no later than 2016.", REF), "2016");
+        assert_eq!(value("It must end sooner than June.", REF), "2021-06");
+        assert_eq!(value("Cars built in 2012 or later qualify.", REF), "2012");
+        assert_eq!(value("Bids came from 2012 or after.", REF), "2012");
+        assert_eq!(value("Prices rose after Feb.", REF), "2021-02");
+        // Counts stay counts, and a name is no month.
+        assert!(found("More than 2016 people came.", REF).is_empty());
+        assert!(found("Some 2016 or more people came.", REF).is_empty());
+        assert!(found("She spoke after Jan.", REF).is_empty());
     }
 
     #[test]
