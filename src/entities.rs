@@ -256,6 +256,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
             classify(&ctx, c);
         }
     }
+    byline_publications(&ctx, &mut cands);
     let mut groups = merge(&ctx, &mut cands);
     let mut strong: HashSet<usize> = HashSet::default();
     for i in 0..cands.len() {
@@ -269,6 +270,31 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
         }
     }
     build(&ctx, &cands, groups)
+}
+
+/// "By Nora Lindqvist, Valley Courier": in a byline, the names after the first comma are the
+/// publication or agency, not more authors ("By A and B" keeps both as people).
+fn byline_publications(ctx: &Ctx, cands: &mut [Cand]) {
+    let doc = ctx.doc;
+    for c in cands.iter_mut() {
+        let start = c.bytes.start;
+        if ctx.structure.block_kind_at(start) != Some(BlockKind::Byline) {
+            continue;
+        }
+        let Some(&(_, ref block)) = ctx
+            .structure
+            .blocks
+            .iter()
+            .find(|(k, r)| *k == BlockKind::Byline && r.start <= start && start < r.end)
+        else {
+            continue;
+        };
+        let before = doc.text.get(block.start..start).unwrap_or("");
+        if before.contains(',') && c.kind.is_some() {
+            c.kind = Some(EntityKind::Organization);
+            c.sure = true;
+        }
+    }
 }
 
 /// Stage 1: names from the statistical tagger ([`crate::ner`]) and credits from the
@@ -1300,6 +1326,13 @@ mod tests {
         ] {
             let _ = ents(t);
         }
+    }
+
+    #[test]
+    fn byline_publication_is_an_organization() {
+        let v = ents("Storm hits the coast\nBy Nora Lindqvist, Valley Courier\nThe storm hit Tampa on Monday.");
+        assert_eq!(find(&v, "Nora Lindqvist").0, EntityKind::Person);
+        assert_eq!(find(&v, "Valley Courier").0, EntityKind::Organization);
     }
 
     #[test]
