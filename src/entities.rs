@@ -281,7 +281,7 @@ fn byline_publications(ctx: &Ctx, cands: &mut [Cand]) {
         if ctx.structure.block_kind_at(start) != Some(BlockKind::Byline) {
             continue;
         }
-        let Some(&(_, ref block)) = ctx
+        let Some((_, block)) = ctx
             .structure
             .blocks
             .iter()
