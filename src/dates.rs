@@ -3395,82 +3395,6 @@ const STARTERS: &[&str] = &[
     "half",
 ];
 
-/// Number words read by `word_value` and `ordinal_word_value` (without hyphens: hyphenated
-/// words go to the full matcher anyway). A test checks that this list covers them.
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "dozen",
-    "nought",
-    "naught",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "lakh",
-    "crore",
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-    "hundredth",
-    "thousandth",
-    "millionth",
-    "billionth",
-    "trillionth",
-];
-
 /// A short ASCII word as one integer, lowercased: set lookups by binary search on integers
 /// instead of string comparisons. `None` for words over 16 bytes or with non-ASCII bytes.
 fn word_key(w: &str) -> Option<u128> {
@@ -3543,7 +3467,7 @@ fn starter_set() -> &'static WordSet {
     SET.get_or_init(|| {
         let mut words: Vec<&'static str> = Vec::new();
         words.extend_from_slice(STARTERS);
-        words.extend_from_slice(NUMBER_WORDS);
+        words.extend(crate::numbers::number_words());
         words.push("sept");
         for m in MONTHS {
             words.push(m);
@@ -5492,7 +5416,7 @@ mod tests {
         let mut vocab: Vec<String> = Vec::new();
         let base: Vec<&str> = STARTERS
             .iter()
-            .chain(NUMBER_WORDS)
+            .chain(crate::numbers::number_words().collect::<Vec<_>>().iter())
             .chain(MONTHS.iter())
             .chain(WEEKDAYS.iter())
             .chain(PAST_WORDS)

@@ -61,44 +61,59 @@ fn small_word(w: &str) -> Option<u32> {
     None
 }
 
+const ORD: [&str; 20] = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const TENS_ORD: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+/// Every unhyphenated word that [`word_value`] and [`ordinal_word_value`] read, in lower
+/// case: the one list other modules use to tell that a word may start a number ("three years
+/// ago"), so that a word added here is seen everywhere.
+pub fn number_words() -> impl Iterator<Item = &'static str> {
+    ONES.iter()
+        .chain(TENS.iter())
+        .copied()
+        .chain(["dozen", "nought", "naught", "nineth"])
+        .chain(SCALES.iter().map(|(w, _)| *w))
+        .chain(ORD.iter().copied())
+        .chain(TENS_ORD.iter().copied())
+        .chain(ORDINAL_SCALES.iter().map(|(w, _)| *w))
+}
+
 /// Value of an ordinal word: `"third"`, `"twenty-first"`, `"hundredth"`. Case-insensitive.
 pub fn ordinal_word_value(word: &str) -> Option<f64> {
-    const ORD: [&str; 20] = [
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
     // A common misspelling, read like the word it means.
     if word.eq_ignore_ascii_case("nineth") {
         return Some(9.0);
     }
-    const TENS_ORD: [&str; 8] = [
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-    ];
     let simple = |w: &str| -> Option<u32> {
         if let Some(i) = ORD.iter().position(|x| x.eq_ignore_ascii_case(w)) {
             return Some(i as u32);
@@ -117,17 +132,19 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
     if let Some(v) = simple(word) {
         return Some(v as f64);
     }
-    [
-        ("hundredth", 1e2),
-        ("thousandth", 1e3),
-        ("millionth", 1e6),
-        ("billionth", 1e9),
-        ("trillionth", 1e12),
-    ]
-    .iter()
-    .find(|(w, _)| w.eq_ignore_ascii_case(word))
-    .map(|(_, v)| *v)
+    ORDINAL_SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
 }
+
+const ORDINAL_SCALES: [(&str, f64); 5] = [
+    ("hundredth", 1e2),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
 
 /// Denominator of a fraction word: `half` 2, `quarter` 4, and every ordinal from `third` up
 /// (`thirds` 3, `tenth` 10, `twenty-firsts` 21, `hundredths` 100). Case-insensitive. Returns
@@ -182,19 +199,21 @@ pub fn ordinal_suffix_fits(digits: &str, suffix: &str) -> bool {
 /// `lakh` (100,000) and `crore` (10 million) of Indian and Pakistani news. Short forms (`bn`,
 /// `mn`, `m`, `k`) are only scales right after digits; see [`suffix_scale`].
 pub fn scale_word(w: &str) -> Option<f64> {
-    [
-        ("hundred", 1e2),
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-        ("trillion", 1e12),
-        ("lakh", 1e5),
-        ("crore", 1e7),
-    ]
-    .iter()
-    .find(|(s, _)| s.eq_ignore_ascii_case(w))
-    .map(|(_, v)| *v)
+    SCALES
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
 }
+
+const SCALES: [(&str, f64); 7] = [
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
+];
 
 /// Scale written as a short suffix after digits: `$1.2bn`, `5m`, `30k`, `2tn`, and the
 /// finance `MM` (a thousand thousands: `$1MM`).
