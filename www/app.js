@@ -96,7 +96,41 @@ function onWorkerMessage({ data }) {
     return;
   }
   if (!pending || data.id !== pending.id) return; // an answer to a replaced request
-  finish(pending, data);
+  receive(pending, data);
+}
+
+/**
+ * Puts the worker's answer back together: a head with the long lists emptied, their items in
+ * pieces (see worker.js for why), then the end. Each piece is one short task for the main
+ * thread, so the page keeps painting and answering input while a big result comes in.
+ */
+function receive(req, data) {
+  if (data.error || !data.part) {
+    finish(req, data);
+    return;
+  }
+  if (data.part === 'head') {
+    req.answer = data;
+    req.received = 0;
+    req.phase = 'Receiving results…';
+    return;
+  }
+  const answer = req.answer;
+  if (!answer) return;
+  if (data.part === 'items') {
+    const keys = String(data.path).split('.');
+    let list = answer;
+    for (const k of keys) list = list?.[k];
+    if (Array.isArray(list)) for (const item of data.items) list.push(item);
+    req.received += 1;
+    req.progress = answer.pieces ? req.received / answer.pieces : 0;
+    return;
+  }
+  if (data.part === 'end') {
+    req.answer = null;
+    req.progress = 0;
+    finish(req, answer);
+  }
 }
 
 /** The request is over (answered, failed or cancelled): no more progress ticks. */
@@ -121,7 +155,7 @@ async function finish(req, data) {
   }
   req.phase = 'Showing results…';
   const t0 = performance.now();
-  const ok = await showProgressively(req, data.result);
+  const ok = await showProgressively(req, data.result, data.layout);
   if (!ok) return; // cancelled or replaced while rendering
   const renderMs = performance.now() - t0;
   stopWork();
@@ -252,14 +286,14 @@ function show(text, analysis, givenDate = '') {
   return layout;
 }
 
-function shown(text, analysis, layout, givenDate) {
+function shown(text, analysis, layout, givenDate, blocks = null) {
   if (textarea.value === text) delete results.dataset.stale;
   else results.dataset.stale = '';
   showReferenceDate(analysis.referenceDate ||
     (givenDate ? { value: givenDate, source: 'given', evidence: null } : null));
   hooks.last = { text, analysis, layout };
   activeRefs = [];
-  blockIndex = null;
+  blockIndex = blocks;
   hideTip();
   setRover(article.querySelector('mark[data-ref]'));
   paintReported();
@@ -272,9 +306,9 @@ function shown(text, analysis, layout, givenDate) {
  * article is kept aside meanwhile: if the request is cancelled or replaced before the end, it
  * goes back and the page is as it was. Resolves to false in that case.
  */
-async function showProgressively(req, analysis) {
+async function showProgressively(req, analysis, given = null) {
   const current = () => pending === req;
-  const layout = layoutArticle(req.text, analysis);
+  const layout = given || layoutArticle(req.text, analysis);
   await yieldToBrowser();
   if (!current()) return false;
   const range = document.createRange();
@@ -304,7 +338,7 @@ async function showProgressively(req, analysis) {
   if (!current()) return false;
   panels.replaceChildren(side);
   req.restore = null;
-  shown(req.text, analysis, layout, req.referenceDate);
+  shown(req.text, analysis, layout, req.referenceDate, builder.blocks);
   await yieldToBrowser();
   return true;
 }
@@ -457,20 +491,35 @@ function scrollToRange(range) {
   node?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
 }
 
-/** Underlines every reported statement, unless switched off in the legend. */
-function paintReported() {
+/** Counts paintings, so that a slice of an older one stops when a newer one starts. */
+let paintGeneration = 0;
+
+/**
+ * Underlines every reported statement, unless switched off in the legend. A long article has
+ * tens of thousands (36,000 in 10 MB of news): the Ranges are made a slice at a time and added
+ * to the highlight as they come, so the main thread is never held for long.
+ */
+async function paintReported() {
+  const generation = ++paintGeneration;
   const hl = highlights();
   if (!hl || typeof Highlight !== 'function') return;
   hl.delete('reported');
   hl.delete('reported-active');
   const list = hooks.last?.analysis.reported || [];
   if (!list.length || article.classList.contains('hide-reported')) return;
-  const ranges = [];
-  list.forEach((_, i) => {
-    const r = reportedRange(`r${i + 1}`);
-    if (r) ranges.push(r);
-  });
-  hl.set('reported', new Highlight(...ranges));
+  const highlight = new Highlight();
+  hl.set('reported', highlight);
+  for (let i = 0; i < list.length;) {
+    const t0 = performance.now();
+    for (; i < list.length && performance.now() - t0 < 8; i++) {
+      const r = textRange(list[i].start, list[i].end);
+      if (r) highlight.add(r);
+    }
+    if (i < list.length) {
+      await yieldToBrowser();
+      if (generation !== paintGeneration) return;
+    }
+  }
 }
 
 // ---- the tooltip and keyboard movement between marks ----

@@ -1,10 +1,24 @@
 // The analyzer, off the main thread: the page stays responsive while a long text is read.
+//
 // Messages in: {id, text, referenceDate}. Out: {type: 'ready', version} once, then for each
-// request {id, result, ms, words} or {id, error}. The page drops answers to requests it has
-// replaced. The word count is made here too: on a text of megabytes it takes the main thread
-// a noticeable moment.
+// request either {id, error} or a stream of parts:
+//   {id, part: 'head', result, layout, ms, words, pieces}  the analysis and the article's
+//                                                          layout, their long lists emptied
+//   {id, part: 'items', path, items}                       the next items of one list
+//   {id, part: 'end'}
+// Why a stream: the page's main thread pays for copying each message in (structured clone
+// deserialization), all at once. The analysis of a 10 MB text copied in one message held it
+// for over a second; in pieces of a bounded number of values, the page paints and answers
+// input between them. The layout of the highlights (render.js's `layoutArticle`, pure) is
+// computed here for the same reason. The page drops parts of requests it has replaced.
+// The word count is made here too: on a text of megabytes it takes the main thread a
+// noticeable moment.
 import init, { analyze, version } from './pkg/presslens.js';
 import { countWords } from './format.js';
+import { layoutArticle } from './render.js';
+
+/** About how many values (objects, array items) one message carries. */
+const PIECE = 4000;
 
 const ready = init().then(
   () => {
@@ -18,6 +32,51 @@ const ready = init().then(
   },
 );
 
+/** How many values an item brings: itself and the items of the lists it holds. */
+function weight(item) {
+  let w = 1;
+  if (item && typeof item === 'object') {
+    for (const v of Object.values(item)) if (Array.isArray(v)) w += v.length;
+  }
+  return w;
+}
+
+/**
+ * Empties every long list in `obj` (and in the plain objects it holds, two levels down) and
+ * returns the emptied lists' contents as pieces [path, items] in order. `path` names the list
+ * from the message's root, as 'result.figures' or 'result.structure.blocks'. An item that is
+ * heavy on its own (an entity with 50,000 mentions) goes with its lists emptied, and their
+ * items follow in pieces of their own, under a path with the item's index.
+ */
+function takeLists(obj, prefix, pieces, depth = 0) {
+  for (const [key, value] of Object.entries(obj)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (Array.isArray(value)) {
+      let total = 0;
+      for (const item of value) total += weight(item);
+      if (total <= PIECE) continue;
+      obj[key] = [];
+      let start = 0;
+      let w = 0;
+      value.forEach((item, i) => {
+        const own = weight(item);
+        w += own;
+        if (w < PIECE) return;
+        pieces.push([path, value.slice(start, i + 1)]);
+        start = i + 1;
+        w = 0;
+        // The item's own lists come after the piece that carries it (it is mutated before
+        // anything is posted, so it goes without them).
+        if (own > PIECE) takeLists(item, `${path}.${i}`, pieces, 2);
+      });
+      if (start < value.length) pieces.push([path, value.slice(start)]);
+    } else if (value && typeof value === 'object' && depth < 2) {
+      takeLists(value, path, pieces, depth + 1);
+    }
+  }
+  return pieces;
+}
+
 self.onmessage = async (event) => {
   const { id, text, referenceDate } = event.data || {};
   const failed = await ready;
@@ -25,12 +84,24 @@ self.onmessage = async (event) => {
     self.postMessage({ id, error: failed });
     return;
   }
+  let result;
+  let ms;
+  const source = String(text ?? '');
   try {
     const t0 = performance.now();
-    const result = analyze(String(text ?? ''), referenceDate || undefined);
-    const ms = performance.now() - t0;
-    self.postMessage({ id, result, ms, words: countWords(String(text ?? '')) });
+    const raw = analyze(source, referenceDate || undefined);
+    result = typeof raw === 'string' ? JSON.parse(raw) : raw;
+    ms = performance.now() - t0;
   } catch (err) {
     self.postMessage({ id, error: err && err.message ? err.message : String(err) });
+    return;
   }
+  const layout = layoutArticle(source, result);
+  const head = { result, layout };
+  const pieces = takeLists(head, '', []);
+  self.postMessage({
+    id, part: 'head', result, layout, ms, words: countWords(source), pieces: pieces.length,
+  });
+  for (const [path, items] of pieces) self.postMessage({ id, part: 'items', path, items });
+  self.postMessage({ id, part: 'end' });
 };
