@@ -10,7 +10,7 @@
 // The schema may gain fields; the CSV columns are the known ones followed by any other plain
 // field found on the items, so new fields reach the spreadsheet without a change here.
 
-import { KINDS, describeChange, figureAmount, humanDate } from './format.js';
+import { KINDS, dateCode, dateReading, describeChange, figureAmount, humanDate } from './format.js';
 import { layoutArticle, articleWalker } from './render.js';
 
 const KIND_NAME = Object.fromEntries(KINDS.map((k) => [k.kind, k.name]));
@@ -67,7 +67,6 @@ export function fileBase(text, analysis) {
   return `${slugify(headlineOf(text, analysis))}.presslens`;
 }
 
-const readsAs = (d) => (d.until ? `${humanDate(d.value)} – ${humanDate(d.until)}` : humanDate(d.value));
 /** Our own version string, shown only when it looks like one. */
 const versionText = (v) => (/^[\w.+-]{1,40}$/.test(String(v)) ? ` ${v}` : '');
 const oneLine = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
@@ -152,7 +151,7 @@ export function toCSV(kind, text, analysis) {
   if (kind === 'dates') {
     const dates = analysis.dates || [];
     const extra = extraFields(dates, DATE_KNOWN);
-    const rows = dates.map((d, i) => [`d${i + 1}`, d.text, d.kind, d.value, d.until, readsAs(d),
+    const rows = dates.map((d, i) => [`d${i + 1}`, d.text, d.kind, d.value, d.until, dateReading(d),
       d.relative, d.ambiguous, d.start, d.end, ...extra.map((k) => d[k]), sentence(d.start)]);
     return csv(['date', 'text', 'kind', 'value', 'until', 'reads', 'relative', 'ambiguous', 'start', 'end', ...extra, 'sentence'], rows);
   }
@@ -243,10 +242,10 @@ export function toMarkdown(text, analysis, { version = '' } = {}) {
   out.push('## When', '');
   if (!dates.length) out.push('_No dates found._', '');
   for (const d of dates) {
-    const reads = readsAs(d);
+    const reads = dateReading(d);
     const flags = [d.kind && d.kind !== 'date' ? d.kind : '', d.relative ? 'relative' : '', d.ambiguous ? 'ambiguous' : '']
       .filter(Boolean).join(', ');
-    const code = `${d.value ?? ''}${d.until ? `/${d.until}` : ''}`;
+    const code = dateCode(d);
     out.push(`- **${escapeMd(d.text)}** → ${escapeMd(reads)} ${/^[\w:./+-]+$/.test(code) ? `\`${code}\`` : escapeMd(code)}` +
       `${flags ? ` (${escapeMd(flags)})` : ''}${context(d.start)}`);
   }
@@ -363,8 +362,8 @@ export function toHTML(text, analysis, { version = '' } = {}) {
   }
   panels.push(section('figure', 'Figures', figBody));
   panels.push(section('date', 'Dates', list((analysis.dates || []).map((d) => {
-    const reads = readsAs(d);
-    return `<strong>${esc(d.text)}</strong> <span class="sub">→ ${esc(reads)} (${esc(d.value)}${d.until ? `/${esc(d.until)}` : ''})${d.relative ? ' · relative' : ''}</span>`;
+    const reads = dateReading(d);
+    return `<strong>${esc(d.text)}</strong> <span class="sub">→ ${esc(reads)} (${esc(dateCode(d))})${d.relative ? ' · relative' : ''}</span>`;
   }))));
   let quoteBody = list((analysis.quotes || []).map((q) => {
     const who = (q.speakerEntity && names.get(q.speakerEntity)) || q.speaker?.text || 'Unattributed';

@@ -73,7 +73,10 @@ const dayFormat = new Intl.DateTimeFormat('en-US', {
 });
 const shortDay = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 const SEASON_WORD = { SP: 'spring', SU: 'summer', FA: 'autumn' };
-const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour' };
+const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', DE: 'decade', CE: 'century' };
+const TIME_UNITS = { H: 'hour', M: 'minute', S: 'second' };
+/** TimeML's vague points in time. */
+const REF_WORDS = { PRESENT_REF: 'the present', PAST_REF: 'the past', FUTURE_REF: 'the future' };
 
 /** A TIMEX3-style value in words: "Tue, Mar 11, 2025", "June 2025", "Q1 2025", "3 years". */
 export function humanDate(value) {
@@ -101,9 +104,46 @@ export function humanDate(value) {
   if (m) return `the ${m[1]}0s`;
   m = /^(\d{2})$/.exec(value);
   if (m) return `the ${m[1]}00s`;
-  m = /^P(\d+(?:\.\d+)?)([YMWD])$/.exec(value) || /^PT(\d+(?:\.\d+)?)(H)$/.exec(value);
-  if (m) return `${m[1]} ${UNITS[m[2]]}${m[1] === '1' ? '' : 's'}`;
-  return value;
+  m = /^P(\d+(?:\.\d+)?|X)(Y|M|W|D|DE|CE)$/.exec(value);
+  if (m) return spanWords(m[1], UNITS[m[2]]);
+  m = /^PT(\d+(?:\.\d+)?|X)([HMS])$/.exec(value);
+  if (m) return spanWords(m[1], TIME_UNITS[m[2]]);
+  return REF_WORDS[value] || value;
+}
+
+/** "3 years", "1 decade", "several days" (TIMEX3 writes an unknown count as X). */
+function spanWords(count, unit) {
+  if (count === 'X') return `several ${unit}s`;
+  return `${count} ${unit}${count === '1' ? '' : 's'}`;
+}
+
+/** The start and end of a date expression's `exact` reading: a day, or a window of days
+ * ("2016-10-17/2016-11-06"); null when it has none or names no time span. */
+function exactParts(d) {
+  if (!d || typeof d.exact !== 'string' || !d.exact || d.exact.startsWith('P')) return null;
+  const [a, z] = d.exact.split('/');
+  return [a, z || null];
+}
+
+/**
+ * How a date expression reads, in words: its value ("Tue, Mar 11, 2025", "June 2025 – August
+ * 2025", "3 weeks"), then, where the TIMEX3 value is coarser than the calendar reading (a
+ * year for "two years ago", a duration for "the past three weeks"), the days in brackets.
+ */
+export function dateReading(d) {
+  if (!d) return '';
+  const main = d.until ? `${humanDate(d.value)} – ${humanDate(d.until)}` : humanDate(d.value);
+  const ex = exactParts(d);
+  if (!ex) return main;
+  const exact = ex[1] ? `${humanDate(ex[0])} – ${humanDate(ex[1])}` : humanDate(ex[0]);
+  return exact && exact !== main ? `${main} (${exact})` : main;
+}
+
+/** The value as written in TIMEX3, with the range and the exact reading: "2014 · exact 2014-11-07". */
+export function dateCode(d) {
+  if (!d) return '';
+  const code = d.until ? `${d.value}/${d.until}` : String(d.value ?? '');
+  return d.exact && d.exact !== d.value ? `${code} · exact ${d.exact}` : code;
 }
 
 export function countWords(text) {
@@ -192,7 +232,15 @@ export function timexInterval(value) {
  * (inclusive, as the schema says), or null when it is no point in time.
  */
 export function dateInterval(d) {
-  if (!d || d.kind === 'duration') return null;
+  if (!d) return null;
+  if (d.kind === 'duration') {
+    // "the past three weeks" is a duration in TIMEX3, with its days in `exact`.
+    const ex = exactParts(d);
+    if (!ex?.[1]) return null;
+    const a = timexInterval(ex[0]);
+    const z = timexInterval(ex[1]);
+    return a && z && z[1] > a[0] ? [a[0], z[1]] : null;
+  }
   const a = timexInterval(d.value);
   if (!a) return null;
   if (!d.until) return a;

@@ -5,7 +5,7 @@
 // All text goes in through textContent.
 
 import {
-  arrowOf, dateInterval, dateNotes, describeChange, figureAmount, formatPercentChange, humanDate,
+  arrowOf, dateCode, dateInterval, dateNotes, dateReading, describeChange, figureAmount, formatPercentChange,
   humanGap, plural, timexInterval,
 } from './format.js';
 
@@ -183,9 +183,8 @@ function datePanel(analysis) {
     const main = el('span', 'item-main');
     main.append(el('span', 'item-name', d.text));
     const sub = el('span', 'item-sub');
-    const human = humanDate(d.value);
-    sub.append(el('span', 'arrow', '→ '), el('span', 'value', d.until ? `${human} – ${humanDate(d.until)}` : human));
-    const code = el('code', 'raw', d.until ? `${d.value}/${d.until}` : d.value);
+    sub.append(el('span', 'arrow', '→ '), el('span', 'value', dateReading(d)));
+    const code = el('code', 'raw', dateCode(d));
     sub.append(code);
     if (d.relative) {
       const c = el('span', 'chip', 'relative');
@@ -380,7 +379,7 @@ function timelinePanel(analysis, text) {
     if (e.head) {
       const when = el('li', 'tl-when');
       const d = e.d;
-      when.append(el('span', 'tl-date', d.until ? `${humanDate(d.value)} – ${humanDate(d.until)}` : humanDate(d.value)));
+      when.append(el('span', 'tl-date', dateReading(d)));
       if (refIv && e.iv[0] < refIv[1] && e.iv[1] > refIv[0] && e.iv[1] - e.iv[0] <= DAY) {
         when.append(el('span', 'chip chip-now', 'article date'));
       }

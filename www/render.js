@@ -12,7 +12,7 @@
 //
 // All text goes in through text nodes: nothing here parses HTML.
 
-import { KINDS, arrowOf, dateNotes, figureAmount, humanDate } from './format.js';
+import { KINDS, arrowOf, dateCode, dateNotes, dateReading, figureAmount } from './format.js';
 
 const KIND_LABEL = Object.fromEntries(KINDS.map((k) => [k.kind, k.label]));
 
@@ -79,11 +79,10 @@ export function collectSpans(analysis) {
     });
   }
   (analysis.dates || []).forEach((d, i) => {
-    const until = d.until ? ` to ${humanDate(d.until)}` : '';
     inner.push({
       start: d.start, end: d.end, kind: 'date', ref: `d${i + 1}`,
       label: d.kind === 'date' || !d.kind ? 'date' : d.kind,
-      title: `Date: ${humanDate(d.value)}${until} (${d.value}${d.until ? '/' + d.until : ''})`,
+      title: `Date: ${dateReading(d)} (${dateCode(d)})`,
     });
   });
   return { outer, inner };
@@ -115,12 +114,12 @@ export function tipFor(analysis, kind, ref) {
   if (kind === 'date') {
     const d = (analysis.dates || [])[Number(ref.slice(1)) - 1];
     if (!d) return null;
-    const main = d.until ? `${humanDate(d.value)} – ${humanDate(d.until)}` : humanDate(d.value);
+    const main = dateReading(d);
     const notes = dateNotes(d).map((n) => n.text);
     return {
       head: d.kind === 'duration' ? 'Duration' : d.kind === 'event' ? 'Date · event' : 'Date',
       main,
-      sub: [d.until ? `${d.value}/${d.until}` : d.value, d.relative ? 'relative' : '', ...notes].filter(Boolean).join(' · '),
+      sub: [dateCode(d), d.relative ? 'relative' : '', ...notes].filter(Boolean).join(' · '),
     };
   }
   if (kind === 'quote') {
