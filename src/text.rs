@@ -523,11 +523,11 @@ pub fn is_quote_mark(c: char) -> bool {
 /// A capital letter alone, or ending a hyphenated run of them ("R-S" in "(R-S.C.)", a US
 /// lawmaker's party and state): an initial, after which a period does not end a sentence.
 fn initial_letter(word: &str) -> bool {
-    let last = word.rsplit(|c| is_hyphen(c)).next().unwrap_or("");
+    let last = word.rsplit(is_hyphen).next().unwrap_or("");
     let mut chars = last.chars();
     chars.next().is_some_and(|c| c.is_uppercase())
         && chars.next().is_none()
-        && word.split(|c| is_hyphen(c)).all(|p| p.chars().count() == 1)
+        && word.split(is_hyphen).all(|p| p.chars().count() == 1)
 }
 
 fn split_sentences(text: &str, tokens: &mut [Token]) -> Vec<Range<usize>> {
