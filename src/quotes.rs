@@ -290,6 +290,32 @@ fn is_adverb(w: &str) -> bool {
     ) || (w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase()))
 }
 
+/// Auxiliaries, copulas and modals: a phrase holding one is a clause, not a name or a title.
+fn is_finite_verb_word(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    ) || w.ends_with("n't")
+}
+
 /// Words that end a subject phrase when walking back from its verb.
 fn breaks_subject(w: &str) -> bool {
     matches!(
@@ -1311,7 +1337,7 @@ fn reported(
             }
             continue;
         }
-        let according = (w == "according" && doc.tok_or_empty(t + 1) == "to")
+        let according = (matches!(w, "according" | "According") && doc.tok_or_empty(t + 1) == "to")
             || (w == "citing" && t > 0 && doc.tok(t - 1) == ",");
         // "Roe is stressing that ...", "keeps saying": a progressive, not a passive.
         let progressive = t > 0
@@ -1434,8 +1460,13 @@ fn reported(
                     first,
                     "the" | "a" | "an" | "one" | "two" | "several" | "some"
                 );
+            // A noun phrase, not a clause: "Roe, director of the institute, said the states
+            // were exaggerating" has its subject first and its content after the verb.
             let clean = (t + 1..s1).all(|k| name_piece(doc, k) && mark_char(doc, k).is_none())
-                && !(t + 1..s1).any(|k| matches!(doc.tok(k), "that" | "in" | "on" | "at"));
+                && !(t + 1..s1).any(|k| {
+                    let w = doc.tok(k);
+                    matches!(w, "that" | "in" | "on" | "at") || is_finite_verb_word(w)
+                });
             let mut e = t - 1;
             while e > srange.start && doc.tok(e - 1) == "," {
                 e -= 1;
@@ -2213,6 +2244,9 @@ mod tests {
         assert_eq!(r[0].2, "she would not run again next year");
         let r = reported_of("The bridge, the mayor said, will reopen in the spring of next year.");
         assert_eq!(r[0].0, "the mayor");
+        let r = reported_of("According to exit polls, the mayor had a lead of ten points in 2012.");
+        assert_eq!(r[0].0, "exit polls");
+        assert_eq!(r[0].2, "the mayor had a lead of ten points in 2012");
         // A partial quote leaves the verb to reported speech.
         let r =
             reported_of("Jane Roe said the plan was “a total disaster for the town” on Monday.");
@@ -2280,6 +2314,16 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].0, "Omar Diaz");
         assert_eq!(r[0].2, "The bridge will stay closed until the spring");
+        // A subject with an appositive, then the verb and a clause: not inverted.
+        let r = reported_of(
+            "Jane Roe, director of the Institute for Policy at the state university, said the states were exaggerating the reach of the agency.",
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].0, "Jane Roe");
+        assert_eq!(
+            r[0].2,
+            "the states were exaggerating the reach of the agency"
+        );
     }
 
     #[test]

@@ -520,6 +520,16 @@ pub fn is_quote_mark(c: char) -> bool {
     )
 }
 
+/// A capital letter alone, or ending a hyphenated run of them ("R-S" in "(R-S.C.)", a US
+/// lawmaker's party and state): an initial, after which a period does not end a sentence.
+fn initial_letter(word: &str) -> bool {
+    let last = word.rsplit(is_hyphen).next().unwrap_or("");
+    let mut chars = last.chars();
+    chars.next().is_some_and(|c| c.is_uppercase())
+        && chars.next().is_none()
+        && word.split(is_hyphen).all(|p| p.chars().count() == 1)
+}
+
 fn split_sentences(text: &str, tokens: &mut [Token]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0usize;
@@ -562,9 +572,7 @@ fn split_sentences(text: &str, tokens: &mut [Token]) -> Vec<Range<usize>> {
                 let abbrev = c == '.'
                     && i > 0
                     && !tokens[i].space_before
-                    && (is_abbreviation(prev_word)
-                        || (prev_word.chars().count() == 1
-                            && prev_word.chars().all(|c| c.is_uppercase())));
+                    && (is_abbreviation(prev_word) || initial_letter(prev_word));
                 let next_starts_upper = next.is_some_and(|t| {
                     let nc = text[t.start..].chars().next().unwrap_or(' ');
                     nc.is_uppercase()
@@ -651,6 +659,9 @@ mod tests {
                 "Next"
             ]
         );
+        // A lawmaker's party and state: "(R-S.C.)" ends no sentence.
+        let d = Doc::new("Sen. Jo Roe (R-S.C.) told reporters. Then (D-N.Y.) Al Poe spoke.");
+        assert_eq!(d.sentences.len(), 2);
     }
 
     #[test]
