@@ -2222,6 +2222,47 @@ fn counts_after(doc: &Doc, q: usize, singular: bool) -> Option<(String, bool)> {
     None
 }
 
+/// What a bare count of people harmed counts, read from the verb around it: "107 killed",
+/// "238 injured", "killing 107 or more", "wounding 238". News leaves "people" out there; the
+/// participle says who is counted. `a` is the figure's first token (with its hedge), `q` the
+/// token after it.
+fn casualties(doc: &Doc, a: usize, q: usize) -> Option<&'static str> {
+    const AFTER: &[&str] = &[
+        "killed",
+        "dead",
+        "injured",
+        "wounded",
+        "missing",
+        "hurt",
+        "arrested",
+        "detained",
+        "displaced",
+        "evacuated",
+        "rescued",
+        "died",
+    ];
+    const BEFORE: &[(&str, &str)] = &[
+        ("killing", "killed"),
+        ("killed", "killed"),
+        ("wounding", "wounded"),
+        ("wounded", "wounded"),
+        ("injuring", "injured"),
+        ("injured", "injured"),
+    ];
+    let sentence = doc.tokens.get(a)?.sentence;
+    let same = |k: usize| doc.tokens.get(k).is_some_and(|t| t.sentence == sentence);
+    if same(q) {
+        if let Some(&w) = AFTER.iter().find(|w| is(doc, q, w)) {
+            return Some(w);
+        }
+    }
+    let prev = a.checked_sub(1).filter(|&k| same(k))?;
+    BEFORE
+        .iter()
+        .find(|(verb, _)| is(doc, prev, verb))
+        .map(|&(_, counted)| counted)
+}
+
 /// Reads the figure whose numeral starts at token `i`, if it is one.
 /// True when sentence `s` is written in title case ("Bombing Kills 30 in Kabul"), where a
 /// capital says nothing about names: short (so asking stays a bounded look), and every word but
@@ -2779,6 +2820,9 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                 }
             }
             counts = c.map(|(w, _)| w);
+            if counts.is_none() && fkind == FigureKind::Count {
+                counts = casualties(doc, p, q).map(str::to_string);
+            }
         }
     }
 
@@ -3735,6 +3779,14 @@ mod tests {
 
     #[test]
     fn others_count_what_came_before() {
+        // Who is counted, when the verb says it and no noun does.
+        let f = figs("A crane fell, killing 107 or more and wounding 238; 12 died.");
+        let counted: Vec<_> = f.iter().map(|x| x.counts.as_deref()).collect();
+        assert_eq!(counted, [Some("killed"), Some("wounded"), Some("died")]);
+        assert_eq!(
+            figs("At least 76 killed in stampede")[0].counts.as_deref(),
+            Some("killed")
+        );
         let f = figs("The blast killed 47 people and wounded 80 others.");
         assert_eq!(f[1].counts.as_deref(), Some("people"));
     }
