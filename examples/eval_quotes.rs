@@ -2,13 +2,19 @@
 //! (US political news 2015-16, whole articles).
 //!
 //! ```text
-//! cargo run --release --example eval_quotes [FILE] [--show]
+//! cargo run --release --example eval_quotes [FILE] [--show] [--skip-typewriter]
 //! ```
 //!
 //! FILE defaults to `../shared/data/quotes/polnear-dev.jsonl` beside the crate; when it is
 //! absent the program says so and exits successfully, since a user's clone has no `../shared`.
 //! PolNeAR states no licence: it is used only to measure, never to train anything shipped.
 //! `--show` prints the misses and false alarms.
+//!
+//! `--skip-typewriter` leaves out the articles that write quote marks as two apostrophes
+//! (`''We will,'' she said`, 7 New York Times articles in the dev set). PolNeAR's annotation
+//! did not read those as quote marks: it marks none of their quotes as direct and its offsets
+//! drift there, so our direct quotes in them count as false alarms. The figures without them
+//! compare like with like.
 //!
 //! **Units.** A direct quote is counted per quoted stretch: a gold direct-quote attribution
 //! whose content has fragments (`“We know,” he said, “that ...”`) gives one gold stretch per
@@ -400,6 +406,7 @@ fn eval_doc(doc: &Value, a: &Analysis, tally: &mut Tally, show: bool) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show = args.iter().any(|a| a == "--show");
+    let skip_typewriter = args.iter().any(|a| a == "--skip-typewriter");
     let path = args
         .iter()
         .find(|a| !a.starts_with("--"))
@@ -423,6 +430,9 @@ fn main() {
             continue;
         };
         let text = doc["text"].as_str().unwrap_or("");
+        if skip_typewriter && text.contains("''") {
+            continue;
+        }
         let Ok(a) = analyze(text, &Options::default()) else {
             continue;
         };

@@ -97,7 +97,7 @@ use crate::entities::EntitiesResult;
 use crate::lexicon::is_speech_verb;
 use crate::schema::{BlockKind, EntityKind, Quote, Reported, TextSpan};
 use crate::structure::StructureInfo;
-use crate::text::{is_abbreviation, is_quote_mark, Doc, TokKind};
+use crate::text::{is_abbreviation, quote_mark, Doc, TokKind};
 use std::ops::Range;
 
 /// Quoted stretches this short are scare quotes or titles unless attributed.
@@ -128,7 +128,7 @@ fn mark_char(doc: &Doc, t: usize) -> Option<char> {
     if tok.kind != TokKind::Punct {
         return None;
     }
-    doc.tok(t).chars().next().filter(|c| is_quote_mark(*c))
+    quote_mark(doc.tok(t))
 }
 
 fn opens(c: char) -> bool {
@@ -2048,6 +2048,17 @@ mod tests {
         let q = quotes("Maria Lopez spoke on Monday. “We are ready for this,” she said. “Nothing will stop us.”");
         assert_eq!(q[0].1.as_deref(), Some("she"));
         assert_eq!(q[1].1.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn typewriter_quote_marks() {
+        let q = quotes("''This is not tax reform,'' said Omar Diaz, an economist.");
+        assert_eq!(
+            q,
+            [("This is not tax reform,".into(), Some("Omar Diaz".into()))]
+        );
+        let q = quotes("``We will win the vote in the spring,'' she said after Jane Roe spoke.");
+        assert_eq!(q[0].0, "We will win the vote in the spring,");
     }
 
     #[test]

@@ -443,6 +443,11 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
                 TokKind::Symbol
             };
             k += 1;
+            // Typewriter quotes: two apostrophes or two backticks are one double quote mark
+            // (''like this'' in newspaper archives, ``like this'' in older plain text).
+            if (c == '\'' || c == '`') && ch(k) == c {
+                k += 1;
+            }
             // Keep a symbol's variation selectors / joiners and skin tones with it.
             while k < n
                 && (is_mark(ch(k))
@@ -513,6 +518,17 @@ pub fn is_unicode_punct(c: char) -> bool {
 }
 
 /// Quote marks of every typographic tradition.
+/// The quote mark a punctuation token is, if any: the mark itself, or a straight double mark
+/// for two apostrophes (`''`, which both opens and closes in newspaper archives) and an
+/// opening one for two backticks.
+pub fn quote_mark(token: &str) -> Option<char> {
+    match token {
+        "''" => Some('"'),
+        "``" => Some('“'),
+        _ => token.chars().next().filter(|c| is_quote_mark(*c)),
+    }
+}
+
 pub fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
