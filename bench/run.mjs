@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analyzer } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -77,7 +78,8 @@ if (!existsSync(path.join(pkg, 'presslens_bg.wasm'))) {
 }
 const wasm = await import(path.join(pkg, 'presslens.js'));
 wasm.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
-results.push(time('presslens (wasm, Node)', articles, (t) => wasm.analyze(t)));
+const analyze = analyzer(wasm);
+results.push(time('presslens (wasm, Node)', articles, (t) => analyze(t)));
 
 // presslens, native.
 const dir = mkdtempSync(path.join(tmpdir(), 'presslens-bench-'));
