@@ -6,8 +6,11 @@
 import init, { analyzeJson, version } from './pkg/presslens.js';
 import { countWords } from './format.js';
 
+// Marks for bench/start.mjs, which reads them to split the page's start into its parts.
+performance.mark('presslens-worker-start');
 const ready = init().then(
   () => {
+    performance.mark('presslens-wasm-ready');
     self.postMessage({ type: 'ready', version: version() });
     return null;
   },
@@ -27,10 +30,12 @@ self.onmessage = async (event) => {
   }
   try {
     const t0 = performance.now();
+    performance.mark('presslens-analyze-start');
     // The core hands back JSON: one string crosses the boundary instead of an object per
     // entity, span and field, and JSON.parse builds the objects faster than calls from wasm.
     const result = JSON.parse(analyzeJson(String(text ?? ''), referenceDate || undefined));
     const ms = performance.now() - t0;
+    performance.mark('presslens-analyze-end');
     self.postMessage({ id, result, ms, words: countWords(String(text ?? '')) });
   } catch (err) {
     self.postMessage({ id, error: err && err.message ? err.message : String(err) });
