@@ -5,7 +5,7 @@
 // Text: ../shared/data/text/voa-sentences.txt (public-domain VOA news) joined into articles
 // of 25 sentences when present, else the repository's own sample articles repeated.
 // Each tool first analyzes WARMUP articles (--warmup, default 20: the engines compile code
-// lazily and optimize it once it is hot; with one warm-up article, the wasm figure was half of
+// lazily and optimize it once it is hot; with one warm-up article, the wasm figure was well below
 // its steady state), then makes one timed pass over the articles. The peers are slow,
 // so they get the first --peer-words words (default 100,000); presslens gets everything.
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
