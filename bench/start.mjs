@@ -66,11 +66,38 @@ const median = (xs) => {
 async function load(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__doneAt !== undefined, null, { timeout: 60_000 });
-  return page.evaluate(() => ({
+  // Where the time went: the page's own timeline, and the worker's (its marks and the
+  // resources it fetched) moved onto the page's clock.
+  const pageT = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = Object.fromEntries(performance.getEntriesByType('resource')
+      .map((e) => [e.name.split('/').pop(), e.responseEnd]));
+    return { origin: performance.timeOrigin, html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, res };
+  });
+  const worker = page.workers()[0];
+  const workerT = worker ? await worker.evaluate(() => ({
+    origin: performance.timeOrigin,
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])),
+    res: Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), e.responseEnd])),
+  })) : null;
+  const shift = workerT ? workerT.origin - pageT.origin : 0;
+  const w = (t) => (t === undefined ? NaN : t + shift);
+  const parts = {
+    html: pageT.html,
+    'app.js': pageT.res['app.js'],
+    domContentLoaded: pageT.dcl,
+    'worker start': w(workerT?.marks['presslens-worker-start']),
+    'wasm fetched': w(workerT?.res['presslens_bg.wasm']),
+    'wasm ready': w(workerT?.marks['presslens-wasm-ready']),
+    'analysis start': w(workerT?.marks['presslens-analyze-start']),
+    'analysis end': w(workerT?.marks['presslens-analyze-end']),
+  };
+  return page.evaluate((parts) => ({
+    parts,
     ms: window.__doneAt,
     status: [...document.querySelectorAll('#status .status-main, #status .status-detail')].map((e) => e.textContent).join(' · '),
     render: Number(document.getElementById('results').dataset.renderMs),
-  }));
+  }), parts);
 }
 
 if (!existsSync(path.join(ROOT, 'www', 'pkg', 'presslens.js'))) {
@@ -87,6 +114,8 @@ const { chromium } = await import('playwright-core');
 const server = await startServer({ root: path.join(ROOT, 'www'), port: 0, prefix: '/presslens/' });
 const cold = [];
 const warm = [];
+const coldParts = [];
+const warmParts = [];
 let status = '';
 try {
   for (let i = 0; i < RUNS; i++) {
@@ -101,6 +130,8 @@ try {
       const w = await load(page, server.url);
       cold.push(c.ms);
       warm.push(w.ms);
+      coldParts.push({ ...c.parts, done: c.ms });
+      warmParts.push({ ...w.parts, done: w.ms });
       status = w.status;
       console.log(`run ${i + 1}: cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms  (cold: ${c.status.split(' · ')[0]}; rendering ${c.render} ms)`);
     } finally {
@@ -115,3 +146,11 @@ console.log(`\narticle: ${words} words (${source})\n${status}`);
 console.log(`navigation start -> first analysis on screen, median of ${RUNS}:`);
 console.log(`  cold (fresh profile): ${median(cold).toFixed(0)} ms   [${cold.map((x) => x.toFixed(0)).join(', ')}]`);
 console.log(`  warm (reload):        ${median(warm).toFixed(0)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
+// Milestones, ms since navigation start (median of the runs); a milestone the page or the
+// worker does not record shows as NaN.
+console.log('\nmilestones (ms since navigation start, median):');
+console.log(`${''.padEnd(18)}${'cold'.padStart(8)}${'warm'.padStart(8)}`);
+for (const k of Object.keys(coldParts[0] || {})) {
+  const f = (xs) => median(xs.map((p) => p[k]).filter((v) => Number.isFinite(v)));
+  console.log(`${k.padEnd(18)}${f(coldParts).toFixed(0).padStart(8)}${f(warmParts).toFixed(0).padStart(8)}`);
+}

@@ -54,12 +54,18 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::TooLarge { bytes } => write!(
-                f,
-                "the text is {:.1} MB; presslens analyzes at most {} MB at a time",
-                *bytes as f64 / 1e6,
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
+            // Tenths of a megabyte in integers: formatting an `f64` with a precision pulls
+            // the float printing code into the wasm (about 2 KiB gzipped) for this one line.
+            Error::TooLarge { bytes } => {
+                let tenths = (bytes + 50_000) / 100_000;
+                write!(
+                    f,
+                    "the text is {}.{} MB; presslens analyzes at most {} MB at a time",
+                    tenths / 10,
+                    tenths % 10,
+                    MAX_INPUT_BYTES / (1024 * 1024)
+                )
+            }
         }
     }
 }
@@ -95,4 +101,18 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             .map(|r| doc.span(doc.range(r.start, r.end - 1)))
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_large_message_gives_megabytes_to_a_tenth() {
+        let m = Error::TooLarge { bytes: 11_534_336 }.to_string();
+        assert!(m.starts_with("the text is 11.5 MB;"), "{m}");
+        assert!(m.ends_with("at most 10 MB at a time"), "{m}");
+        let m = Error::TooLarge { bytes: 10_960_000 }.to_string();
+        assert!(m.starts_with("the text is 11.0 MB;"), "{m}");
+    }
 }

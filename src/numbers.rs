@@ -363,9 +363,140 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     clean.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// `x` written as `format!("{x}")` writes it (the shortest digits that read back as `x`, never
+/// an exponent: `1.5`, `2`, `0.0000001`, `-0`, `NaN`), without Rust's float printing code.
+///
+/// Why: that code is 8.5 KiB of the page's gzipped wasm (docs/performance.md), and the wasm
+/// already holds serde_json's float printer for the result's numbers; only its layout differs
+/// (`1.0`, `1e20`, `1e-7`), and is undone here. The digits are the same whenever the shortest
+/// form has at most 15 significant digits (it is then unique: every decimal rounded to
+/// thousandths below 10^12, say). With 16 or 17 the two printers may pick different last
+/// digits among equally short ones (about 1 in 3,000 random `f64`); both read back as `x`.
+pub fn display_f64(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    // Finite numbers always serialize.
+    let json = serde_json::to_string(&x).unwrap_or_default();
+    let (neg, rest) = match json.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, json.as_str()),
+    };
+    let (mantissa, exp) = match rest.split_once(['e', 'E']) {
+        Some((m, e)) => (
+            m,
+            e.strip_prefix('+').unwrap_or(e).parse::<i64>().unwrap_or(0),
+        ),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // All significant digits, and where the decimal point falls among them.
+    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    let mut point = int.len() as i64 + exp;
+    let lead = digits.iter().take_while(|&&d| d == b'0').count();
+    point -= lead as i64;
+    let digits = digits.get(lead..).unwrap_or(&[]);
+    let digits = digits
+        .iter()
+        .rposition(|&d| d != b'0')
+        .and_then(|last| digits.get(..=last))
+        .unwrap_or(&[]);
+    let mut out = String::with_capacity(digits.len() + 8);
+    if neg {
+        out.push('-');
+    }
+    if digits.is_empty() {
+        out.push('0');
+        return out;
+    }
+    let len = digits.len() as i64;
+    let push_zeros = |out: &mut String, n: i64| (0..n).for_each(|_| out.push('0'));
+    if point <= 0 {
+        out.push_str("0.");
+        push_zeros(&mut out, -point);
+        out.extend(digits.iter().map(|&d| d as char));
+    } else if point >= len {
+        out.extend(digits.iter().map(|&d| d as char));
+        push_zeros(&mut out, point - len);
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        out.extend(a.iter().map(|&d| d as char));
+        out.push('.');
+        out.extend(b.iter().map(|&d| d as char));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_f64_writes_what_format_writes() {
+        let special = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            1.5,
+            2.25,
+            1e15,
+            1e20,
+            1e22,
+            1e23,
+            123456789012345680.0,
+            1e-7,
+            1.5e-7,
+            5e-324,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::MIN,
+            f64::EPSILON,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.3,
+            2.0 / 3.0,
+            4503599627370495.5,
+            9007199254740993.0,
+        ];
+        for x in special {
+            assert_eq!(display_f64(x), format!("{x}"), "{x:?}");
+        }
+        // Random bit patterns (every exponent), then decimals rounded to thousandths, as the
+        // dates' durations are.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let significant = |s: &str| {
+            let d = s.trim_start_matches('-').replace('.', "");
+            d.trim_start_matches('0').trim_end_matches('0').len()
+        };
+        for _ in 0..100_000 {
+            let x = f64::from_bits(next());
+            let (ours, theirs) = (display_f64(x), format!("{x}"));
+            if significant(&theirs) <= 15 || x.is_nan() {
+                assert_eq!(ours, theirs, "{x:?}");
+            } else {
+                assert_eq!(ours.parse::<f64>().ok(), Some(x), "{x:?}: {ours}");
+                assert_eq!(ours.len(), theirs.len(), "{x:?}: {ours} vs {theirs}");
+            }
+        }
+        for _ in 0..50_000 {
+            let r = next();
+            let x = ((r % 1_000_000_000_000_000) as f64 / 1000.0).round() / 1000.0;
+            let x = if r >> 63 == 1 { -x } else { x };
+            assert_eq!(display_f64(x), format!("{x}"), "{x:?}");
+        }
+    }
 
     #[test]
     fn digits() {

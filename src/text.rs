@@ -136,6 +136,10 @@ pub struct Doc<'a> {
     /// token ranges) so that `Token::line` indexes this vector.
     pub lines: Vec<Range<usize>>,
     utf16: Utf16Index,
+    /// The text of each token, sliced once here: every recognizer asks for token texts many
+    /// times, and slicing checks both ends for a char boundary, which the size-optimized wasm
+    /// build does in a call each time (docs/performance.md).
+    words: Vec<&'a str>,
 }
 
 /// Words after which a period does not end a sentence.
@@ -187,12 +191,17 @@ impl<'a> Doc<'a> {
             t.line = line as u32;
         }
         let sentences = split_sentences(text, &mut tokens);
+        let words = tokens
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or(""))
+            .collect();
         Doc {
             text,
             tokens,
             sentences,
             lines,
             utf16: Utf16Index::new(text),
+            words,
         }
     }
 
@@ -219,18 +228,15 @@ impl<'a> Doc<'a> {
     }
 
     /// Text of token `i`.
+    #[inline(always)]
     pub fn tok(&self, i: usize) -> &'a str {
-        let t = &self.tokens[i];
-        &self.text[t.start..t.end]
+        self.words[i]
     }
 
     /// Text of token `i`, or "" when out of range.
+    #[inline(always)]
     pub fn tok_or_empty(&self, i: usize) -> &'a str {
-        if i < self.tokens.len() {
-            self.tok(i)
-        } else {
-            ""
-        }
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// Byte range from the start of token `a` to the end of token `b` (inclusive).

@@ -1,14 +1,17 @@
 //! The wasm-bindgen boundary: JavaScript values in, JavaScript values out, errors become JS
 //! `Error`s here and nowhere else.
+//!
+//! The result crosses as one JSON string, which the caller turns into objects with
+//! `JSON.parse`: building the objects from Rust instead (serde-wasm-bindgen, one call into JS
+//! per object, key and value) was no faster, and a string is what a worker can hand to the
+//! page cheaply (docs/performance.md). The CLI prints the same serialization.
 use crate::{analyze as analyze_core, CalendarDate, Options};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Analyze `text`. `reference_date` is `YYYY-MM-DD`, or empty/undefined to read it from the
-/// text. Returns the [`crate::Analysis`] as a plain JS object (maps as objects, so the page
-/// and `JSON.stringify` see exactly the documented schema).
-#[wasm_bindgen]
-pub fn analyze(text: &str, reference_date: Option<String>) -> Result<JsValue, JsError> {
+/// text. Returns the [`crate::Analysis`] as JSON (docs/schema.md), for `JSON.parse`.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(text: &str, reference_date: Option<String>) -> Result<String, JsError> {
     let reference_date = match reference_date.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(s) => Some(CalendarDate::parse(s).ok_or_else(|| {
@@ -19,9 +22,7 @@ pub fn analyze(text: &str, reference_date: Option<String>) -> Result<JsValue, Js
     };
     let analysis = analyze_core(text, &Options { reference_date })
         .map_err(|e| JsError::new(&e.to_string()))?;
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The crate version, for the page's footer and bug reports.

@@ -36,8 +36,10 @@ fn analyze(input: &JsString, reference_date: Option<&str>) -> JsValue {
     // The exported function takes `&str`; wasm-bindgen converts from the JS string exactly as
     // it would for the page, so a lone surrogate arrives as U+FFFD (one UTF-16 unit).
     let s: String = input.into();
-    presslens::wasm::analyze(&s, reference_date.map(str::to_string))
-        .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)))
+    let json = presslens::wasm::analyze_json(&s, reference_date.map(str::to_string))
+        .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
+    // As the page's worker reads it.
+    js_sys::JSON::parse(&json).expect("the result is valid JSON")
 }
 
 /// Walk every object and array under `value`; check each `{start, end, text}` against `input`.
@@ -210,7 +212,7 @@ fn invalid_reference_date_throws_a_clear_error() {
         "2021-13-01",
         "2021-8-x",
     ] {
-        let err = presslens::wasm::analyze("Some text.", Some(bad.to_string()))
+        let err = presslens::wasm::analyze_json("Some text.", Some(bad.to_string()))
             .expect_err("an invalid reference date must be refused");
         let err: JsValue = err.into();
         assert!(
@@ -224,5 +226,5 @@ fn invalid_reference_date_throws_a_clear_error() {
         );
     }
     // Empty means "read it from the text", not an error.
-    assert!(presslens::wasm::analyze("Some text.", Some(String::new())).is_ok());
+    assert!(presslens::wasm::analyze_json("Some text.", Some(String::new())).is_ok());
 }
