@@ -103,6 +103,9 @@ use std::ops::Range;
 /// Quoted stretches this short are scare quotes or titles unless attributed.
 pub const MAX_SCARE_WORDS: usize = 3;
 
+/// Reported content longer than this many tokens is cut there: three times a long sentence.
+const MAX_CONTENT_TOKENS: usize = 150;
+
 /// Title-case stretches up to this many words are titles unless attributed.
 const MAX_TITLE_WORDS: usize = 8;
 
@@ -1976,6 +1979,15 @@ fn push_reported(
     cue: Range<usize>,
     content: Range<usize>,
 ) {
+    // Content runs to the sentence's end (or from its start), which in text with no sentence
+    // breaks is the whole text, once per verb: bounded, the pass stays linear.
+    let content = if content.start >= cue.end {
+        content.start..content.end.min(content.start + MAX_CONTENT_TOKENS)
+    } else {
+        content
+            .start
+            .max(content.end.saturating_sub(MAX_CONTENT_TOKENS))..content.end
+    };
     let content = clause_start(doc, content.start, content.end)..content.end;
     if source.is_empty() || content.is_empty() || cue.is_empty() {
         return;

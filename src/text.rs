@@ -227,10 +227,12 @@ impl<'a> Doc<'a> {
         self.utf16.utf16(self.text, self.text.len())
     }
 
-    /// Text of token `i`.
+    /// Text of token `i`, or "" when out of range: extractors look a few tokens ahead and
+    /// behind, and one missed bound must not panic ("0^" at the end of a text once did, in
+    /// the figures' exponent reading). The check is the one indexing would make anyway.
     #[inline(always)]
     pub fn tok(&self, i: usize) -> &'a str {
-        self.words[i]
+        self.tok_or_empty(i)
     }
 
     /// Text of token `i`, or "" when out of range.

@@ -20,6 +20,7 @@ fn piece() -> impl Strategy<Value = String> {
         2 => prop::sample::select(vec![
             " ", " ", "\n", "\r\n", "\t", ".", ",", ";", ":", "(", ")", "-", "—", "–", "\"", "'",
             "“", "”", "‘", "’", "«", "»", "„", "$", "€", "%", "..", "?", "!", "/", "&",
+            "^", "*", "#", "@", "+", "=", "~", "''", "``", "[", "]", "{", "}", "|", "\\",
         ]).prop_map(str::to_string),
         1 => prop::sample::select(vec![
             "😀", "👩‍👩‍👧", "🇺🇸", "é", "e\u{301}", "ﬁ", "مرحبا", "שלום", "中文", "\u{0}", "\u{7}",
@@ -91,4 +92,27 @@ fn oversized_input_is_refused_with_a_message() {
     let big = "a ".repeat(presslens::MAX_INPUT_BYTES / 2 + 1);
     let err = analyze(&big, &Options::default()).unwrap_err();
     assert!(err.to_string().contains("at most"), "{err}");
+}
+
+/// Regression: "0^" (an exponent with nothing after it, at the end of the text) panicked in
+/// the figures' exponent reading. Every ASCII punctuation mark around a number, at both ends
+/// of the text.
+#[test]
+fn punctuation_at_the_ends_never_panics() {
+    for c in (0x21u8..0x7f)
+        .filter(u8::is_ascii_punctuation)
+        .map(char::from)
+    {
+        for text in [
+            format!("0{c}"),
+            format!("0{c}{c}"),
+            format!("{c}0"),
+            format!("1.5{c}-"),
+            format!("said{c}"),
+            format!("{c}{c}Roe"),
+        ] {
+            let a = analyze(&text, &Options::default()).expect("small input");
+            std::hint::black_box(a);
+        }
+    }
 }
