@@ -906,6 +906,34 @@ const DATE_PREPS: &[&str] = &[
     "—",
 ];
 
+/// Words that cannot follow an attributive year: "the 2000 who fled" counts people.
+const FUNCTION_WORDS: &[&str] = &[
+    "who", "which", "that", "of", "in", "at", "on", "were", "are", "was", "is", "have", "had",
+    "has", "will", "would", "to", "and", "or", "with", "for", "from", "by",
+];
+
+/// Nouns before "of" that make the next number a count: "a total of 2000".
+const OF_COUNTS: &[&str] = &[
+    "total",
+    "number",
+    "sum",
+    "maximum",
+    "minimum",
+    "average",
+    "estimate",
+    "estimated",
+    "crowd",
+    "population",
+    "score",
+    "tally",
+    "count",
+    "record",
+    "high",
+    "low",
+    "outside",
+    "out",
+];
+
 /// Nouns before "of" that make the next number a year: "the end of 2021".
 const OF_HEADS: &[&str] = &[
     "end",
@@ -1386,6 +1414,123 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 || (self.is_any(i + 1, &["onwards", "onward"]) && self.boundary(i + 2, i))
         };
         (ok || (self.ok(i + 1, i) && open_after())).then_some(y)
+    }
+
+    /// A year standing in running text without a preposition: "the 2016 election", "2019
+    /// was hard", "dates back to 1865". Only 1800-2099, and not where the number is a count
+    /// or a measure ("2000 votes", "about 1900", "$2015", "1900 km", "2100 GMT") or part of a
+    /// name ("Windows 2000", not at the start of a sentence).
+    fn bare_year(&self, i: usize) -> Option<i32> {
+        let y = self.year_tok(i)?;
+        // "a 2000 year old tradition", "2000-year-old": a length of time.
+        let unit_after = self.ok(i + 1, i)
+            && (unit_of(&Lower::of(self.t(i + 1))).is_some()
+                || (self.is(i + 1, "-")
+                    && self.ok(i + 2, i)
+                    && unit_of(&Lower::of(self.t(i + 2))).is_some()));
+        if !(1800..=2099).contains(&y) || self.count_noun_after(i + 1, i) || unit_after {
+            return None;
+        }
+        const BEFORE: &[&str] = &[
+            "$",
+            "€",
+            "£",
+            "¥",
+            "#",
+            "no",
+            "number",
+            "about",
+            "around",
+            "approximately",
+            "nearly",
+            "almost",
+            "some",
+            "over",
+            "under",
+            "than",
+            "roughly",
+            "only",
+            "just",
+            "least",
+            "most",
+            "total",
+            "up",
+            "down",
+            "at",
+            "to",
+            "by",
+            "from",
+            "of",
+            "page",
+            "pages",
+            "room",
+            "flight",
+            "route",
+            "model",
+            "version",
+            "score",
+            "scored",
+            "the",
+            "a",
+            "an",
+        ];
+        const AFTER: &[&str] = &[
+            "km", "kg", "m", "ft", "mi", "lb", "lbs", "mph", "kph", "mw", "gw", "kw", "kwh", "ml",
+            "g", "mm", "cm", "hp", "gb", "mb", "tb", "gmt", "utc", "bst", "est", "edt", "pst",
+            "pdt", "cet", "hours", "hrs", "h", "local", "million", "billion", "thousand",
+            "hundred", "trillion", "and", "or", "to", "-", "–", "/", ".", ":", "x", "×",
+        ];
+        if i > 0 && self.ok(i - 1, i) {
+            let p = self.t(i - 1);
+            let digits_before = self.kind(i - 1) == Some(TokKind::Number)
+                || (i > 1
+                    && self.ok(i - 2, i)
+                    && self.kind(i - 2) == Some(TokKind::Number)
+                    && matches!(p, "-" | "–" | "/" | "." | ":" | ","));
+            if digits_before {
+                return None;
+            }
+            if self.is_any(i - 1, BEFORE) {
+                // "the 2016 election" is a year; "the 2000 who fled" is a count.
+                let attributive = self.is_any(i - 1, &["the", "a", "an"])
+                    && self.ok(i + 1, i)
+                    && self.kind(i + 1) == Some(TokKind::Word)
+                    && !self.cap(i + 1)
+                    && !self.is_any(i + 1, FUNCTION_WORDS);
+                // "sales of 2007", "dates back to 1865"; not "a total of 2000".
+                let of_year = self.is(i - 1, "of")
+                    && !(i > 1 && self.ok(i - 2, i) && self.is_any(i - 2, OF_COUNTS));
+                let back_to = self.is(i - 1, "to") && self.prev_is_any(i - 1, &["back"]);
+                if !attributive && !of_year && !back_to {
+                    return None;
+                }
+            }
+            // A capitalized word before, not starting the sentence: a name ("Windows 2000").
+            let starts = i == 1
+                || !self.ok(i - 2, i)
+                || matches!(self.t(i - 2), "." | "!" | "?" | ":" | "\"" | "“" | "(");
+            if self.kind(i - 1) == Some(TokKind::Word) && self.cap(i - 1) && !starts {
+                return None;
+            }
+        }
+        if self.ok(i + 1, i) {
+            let next_digit = self.kind(i + 1) == Some(TokKind::Number);
+            if next_digit || self.is_any(i + 1, AFTER) {
+                // "2016 and 2017" is left to the ranges and lists that read both.
+                let list = self.is_any(i + 1, &["and", "or", "to", "-", "–"])
+                    && self
+                        .year_tok(i + 2)
+                        .is_some_and(|z| (1800..=2099).contains(&z));
+                let sentence_end = self.is(i + 1, ".") && !self.ok(i + 2, i)
+                    || self.is(i + 1, ".")
+                        && self.kind(i + 2) == Some(TokKind::Word)
+                        && self.cap(i + 2);
+                if !list && !sentence_end {
+                    return None;
+                }
+            }
+        }
+        Some(y)
     }
 
     /// A bare month name is a date after a preposition or a modifier: "in June".
@@ -2600,7 +2745,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some((raw, end)) = self.decade_or_century(i) {
                 return found(i, end, raw);
             }
-            if let Some(y) = self.year_in_context(i, prev_end) {
+            if let Some(y) = self
+                .year_in_context(i, prev_end)
+                .or_else(|| self.bare_year(i))
+            {
                 return found(i, i + 1, Raw::Abs(Val::Year(y)));
             }
             if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
@@ -3801,6 +3949,8 @@ struct Resolved {
     last: Option<Val>,
     /// The kind, when resolution decides it ("in three weeks" is a duration in the past).
     kind: Option<DateKind>,
+    /// The exact day of a counted shift whose value is coarser ("two years ago").
+    day: Option<CalendarDate>,
 }
 
 impl Resolved {
@@ -3811,12 +3961,14 @@ impl Resolved {
                 until: None,
                 last: Some(v),
                 kind: None,
+                day: None,
             },
             None => Resolved {
                 value: unknown,
                 until: None,
                 last: None,
                 kind: None,
+                day: None,
             },
         }
     }
@@ -3828,6 +3980,7 @@ impl Resolved {
                 until: (a != b).then(|| b.timex()),
                 last: Some(b),
                 kind: None,
+                day: None,
             },
             _ => Resolved::val(None, unknown.to_string()),
         }
@@ -3905,6 +4058,7 @@ fn resolve(
             until: None,
             last: None,
             kind: None,
+            day: None,
         },
         Raw::In(unit, k, p) => {
             if tense == Tense::Future {
@@ -3915,6 +4069,7 @@ fn resolve(
                     until: None,
                     last: None,
                     kind: Some(DateKind::Duration),
+                    day: None,
                 }
             }
         }
@@ -3934,7 +4089,14 @@ fn resolve(
                     .unwrap_or(Gran::Day);
                 Val::at(d, g.max(finest))
             });
-            Resolved::val(v, "XXXX-XX-XX".to_string())
+            let mut out = Resolved::val(v, "XXXX-XX-XX".to_string());
+            // "two months after next Friday": the month, and the day it lands on.
+            if let (Some(Val::Day(d)), Some(v)) = (b.last, v) {
+                if v.gran() > Gran::Day {
+                    out.day = parts.iter().try_fold(d, |d, &(n, u)| add_unit(d, u, n));
+                }
+            }
+            out
         }
         Raw::Window(side, n, unit) => {
             let r = match reference {
@@ -4170,7 +4332,11 @@ fn resolve(
         Raw::Ago(unit, k) => {
             let g = unit_gran(*unit, Gran::Week);
             let v = reference.and_then(|r| shift(Val::Day(r), *unit, *k, g));
-            Resolved::val(v, unknown_for(g))
+            let mut out = Resolved::val(v, unknown_for(g));
+            if g > Gran::Day {
+                out.day = reference.and_then(|r| add_unit(r, *unit, *k));
+            }
+            out
         }
         Raw::Later(unit, k) => {
             let g = unit_gran(*unit, Gran::Day);
@@ -4180,7 +4346,11 @@ fn resolve(
             let base = anchor.or(reference.map(Val::Day));
             let v = base.and_then(|b| shift(b, *unit, *k, g));
             let g = base.map_or(g, |b| b.gran().max(g));
-            Resolved::val(v, unknown_for(g))
+            let mut out = Resolved::val(v, unknown_for(g));
+            if let (Some(Val::Day(d)), true) = (base, g > Gran::Day) {
+                out.day = add_unit(d, *unit, *k);
+            }
+            out
         }
         Raw::PartOf(first, n, unit, base) => {
             let b = resolve(base, reference, anchor, tense);
@@ -4193,6 +4363,7 @@ fn resolve(
                     until: (s != e).then(|| e.timex()),
                     last: Some(e),
                     kind: None,
+                    day: None,
                 },
                 None => b,
             }
@@ -4225,6 +4396,7 @@ fn resolve(
                         until: Some(e.timex()),
                         last: Some(e),
                         kind: None,
+                        day: None,
                     };
                 }
             }
@@ -4258,6 +4430,7 @@ fn resolve(
                 until: Some(rb.until.unwrap_or(rb.value)),
                 last: rb.last.or(ra.last),
                 kind: None,
+                day: None,
             }
         }
     }
@@ -4313,6 +4486,7 @@ fn part_unknown(first: bool, n: u32, unit: Unit, base: &Raw, b: Resolved) -> Res
                 until: Some(format!("XXXX-{e:02}")),
                 last: None,
                 kind: None,
+                day: None,
             }
         }
         Unit::Year if months && (1..=2).contains(&n) => Resolved::val(None, format!("XXXX-H{n}")),
@@ -4526,6 +4700,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
             kind,
             value: r.value,
             until: r.until,
+            day: r.day.map(|d| d.to_string()),
             relative: f.raw.is_relative(),
             ambiguous: f.ambiguous,
             modifier: f.modifier.map(str::to_string),
@@ -4706,6 +4881,58 @@ mod tests {
             .iter()
             .all(|d| d.0 != "2000"));
         assert!(found("The team scored 2019 points.", None).is_empty());
+    }
+
+    #[test]
+    fn bare_years_in_running_text() {
+        assert_eq!(value("The 2016 election was close.", None), "2016");
+        assert_eq!(value("2019 was a hard year for the firm.", None), "2019");
+        assert_eq!(value("The custom dates back to 1865.", None), "1865");
+        let both = found("Sales of 2007 and 2009 were strong.", None);
+        assert_eq!(both.len(), 2);
+        // A length of time, not the year 2000.
+        assert_eq!(value("It is a 2000 year old custom.", None), "P2000Y");
+        // Counts, measures, times and names stay out.
+        for text in [
+            "He won 2000 votes.",
+            "About 2000 people came.",
+            "The 2000 who fled returned.",
+            "A total of 2015 was paid.",
+            "The strike began at 2100 GMT.",
+            "He ran Windows 2000 at home.",
+            "The price is $2015 now.",
+            "Call 555 2019 now.",
+        ] {
+            assert!(found(text, None).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn counted_shifts_keep_timeml_value_and_give_the_day() {
+        let e = one("She left two years ago.", Some("2016-11-07"));
+        assert_eq!(
+            (e.value.as_str(), e.day.as_deref()),
+            ("2014", Some("2014-11-07"))
+        );
+        let e = one("He will return in two weeks.", Some("2018-07-05"));
+        assert_eq!(
+            (e.value.as_str(), e.day.as_deref()),
+            ("2018-W29", Some("2018-07-19"))
+        );
+        let e = one("It closed a month ago.", Some("2016-11-07"));
+        assert_eq!(
+            (e.value.as_str(), e.day.as_deref()),
+            ("2016-10", Some("2016-10-07"))
+        );
+        // A day-fine shift needs no second reading.
+        assert_eq!(
+            one("It opened three days ago.", Some("2016-11-07")).day,
+            None
+        );
+        // "a month later" after a written day: the month, and the day a month on.
+        let all = run("It opened on May 3, 2020. A month later it closed.", None).dates;
+        let later = all.last().map(|d| (d.value.clone(), d.day.clone()));
+        assert_eq!(later, Some(("2020-06".into(), Some("2020-06-03".into()))));
     }
 
     #[test]
