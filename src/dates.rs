@@ -2425,7 +2425,21 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
             }
         }
-        let (n, u, end, _) = self.duration_part(j + 1)?;
+        // "the past fortnight", "the next decade": one unit with no count (not "the next
+        // year", which counts from the last date mentioned).
+        let single = |u: Unit, n: f64| Some((n, u, j + 2, false));
+        let part = match Lower::of(self.t(j + 1)).as_str() {
+            "fortnight" => single(Unit::Week, 2.0),
+            // "the next decade" is the coming calendar decade, as "the next two decades"
+            // are; "the past decade" is left out: in news it is the last ten years.
+            "decade" if side == Side::Next => single(Unit::Decade, 1.0),
+            // "the next couple weeks": "of" left out.
+            "couple" if self.ok(j + 2, i) && Lower::of(self.t(j + 2)).ends_with('s') => {
+                unit_of(self.t(j + 2)).map(|u| (2.0, u, j + 3, false))
+            }
+            _ => self.duration_part(j + 1),
+        };
+        let (n, u, end, _) = part?;
         if n.fract() != 0.0 || n < 1.0 || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
         }
@@ -3360,7 +3374,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
             } else {
                 self.prev_is_any(i, &["on", "at", "over"])
             };
-            if ctx && !self.is(j + 1, "of") {
+            // "spent the weekend.", "the weekend when ...": not "the weekend edition".
+            let ends = the
+                && (self.boundary(j + 1, i)
+                    || self.is_any(j + 1, FUNCTION_WORDS)
+                    || self.is_any(j + 1, &["when", "before", "after", "as", "but"]));
+            if (ctx || ends) && !self.is(j + 1, "of") {
                 return Some((Raw::Deictic(Deictic::Weekend, 0), j + 1));
             }
         }
@@ -3748,18 +3767,27 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
             )
         };
         if let Some(g) = it.peek() {
-            let opener = if f.a > 0 && m.ok(f.a - 1, f.a) {
-                Lower::of(m.t(f.a - 1))
+            // "from the middle of 2007 to the end of 2008": an article may stand between
+            // the opener and the start, and between the connector and the end.
+            let the_before = f.a > 1 && m.ok(f.a - 2, f.a) && m.is(f.a - 1, "the");
+            let open_at = if the_before { f.a - 1 } else { f.a };
+            let opener = if open_at > 0 && m.ok(open_at - 1, f.a) {
+                Lower::of(m.t(open_at - 1))
             } else {
                 Lower::of("")
             };
             let conn = Lower::of(m.t(f.b));
-            let joined = g.a == f.b + 1
+            let end_at = if m.is(f.b + 1, "the") {
+                f.b + 2
+            } else {
+                f.b + 1
+            };
+            let joined = g.a == end_at
                 && m.ok(g.a, f.a)
                 && point(&f.raw)
                 && point(&g.raw)
                 && match opener.as_str() {
-                    "between" => matches!(conn.as_str(), "and" | "~"),
+                    "between" => matches!(conn.as_str(), "and" | "~" | "through" | "thru"),
                     "from" => matches!(
                         conn.as_str(),
                         "to" | "until" | "till" | "through" | "-" | "–" | "—" | "~"
@@ -3778,7 +3806,7 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                 };
             if joined {
                 let a = if matches!(opener.as_str(), "between" | "from") {
-                    f.a - 1
+                    open_at - 1
                 } else {
                     f.a
                 };
