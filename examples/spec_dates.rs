@@ -17,6 +17,8 @@
 //!   exclusive end may be the day after our last day or the first day of our `until`
 //!   (the spec ends "2014-2018" on 2018-01-01); open ranges ("after Feb") compare the one
 //!   bound given;
+//!   a window ("the past three weeks") has its TimeML length as `value` (`P3W`) and its
+//!   days as `exact` (`first/last`): the days are compared;
 //! - duration: equal ISO value.
 //!
 //! Cases with no expected result pass when we report nothing. Spans are reported apart:
@@ -145,13 +147,26 @@ fn day_after(d: CalendarDate) -> Option<String> {
 }
 
 fn agrees(x: &Expected, d: &DateExpr) -> bool {
+    // A window's `value` is its TimeML length ("P3W") and `exact` its days ("first/last"):
+    // the spec's daterange compares the days.
+    if let Some((first, last)) = d.exact.as_deref().and_then(|e| e.split_once('/')) {
+        if x.kind == "daterange" {
+            let as_period = DateExpr {
+                value: first.to_string(),
+                until: Some(last.to_string()),
+                exact: None,
+                ..d.clone()
+            };
+            return agrees(x, &as_period);
+        }
+    }
     if x.timex.contains(&d.value) || x.dates.contains(&d.value) {
         return d.until.is_none() || x.kind == "daterange";
     }
     // The spec reads "two years ago" as the exact day; our `value` is TimeML's year and
     // `day` the exact day.
     if x.kind == "date"
-        && d.day
+        && d.exact
             .as_ref()
             .is_some_and(|v| x.dates.contains(v) || x.timex.contains(v))
     {

@@ -32,7 +32,12 @@
 //!
 //! Years are `i32`; arithmetic is checked, and a result outside `i32` leaves the expression
 //! unresolved (`XXXX`). Years 0-9999 are written with four digits, others as plain integers.
-//! A bare four-digit number is read as a year only between 1000 and 2199.
+//! A bare four-digit number is read as a year only between 1000 and 2199, and only in date
+//! context ("in 2001", "since 2017", "the end of 2021"), or, for 1800-2099, standing in running
+//! text where no count or measure reading fits: "the 2016 election", "2019 was hard", "sales of
+//! 2007", "dates back to 1865" are years; "2000 votes", "about 1900", "a total of 2015",
+//! "the 2000 who fled", "$2015", "2100 GMT", "Windows 2000" (a capitalized word before, not
+//! starting the sentence) are not.
 //!
 //! # Tense
 //!
@@ -92,13 +97,17 @@
 //!   after tomorrow", "2 weeks before May 13, 1999". A shift from a written day is a day.
 //!   "in three weeks" is a date only when the sentence speaks of the future ("will leave in
 //!   three weeks"); otherwise it is the duration ("the first rise in three weeks").
-//! - Windows: "the past three weeks" runs from the day three weeks before the reference to the
-//!   day before it; "the next 5 days" from the day after the reference; "within 10 months" from
-//!   the reference to the day before the same date 10 months on; decades are whole calendar
-//!   decades ("the last two decades" in 2016 is the 1990s and 2000s), and so are quarters ("the
-//!   last two quarters" in August 2019 is 2019-Q1 to 2019-Q2, like "last quarter"; a lone "the
-//!   previous quarter" stays out). "the rest of the week" runs from the reference to the end
-//!   of the week.
+//! - Windows: TimeML writes "the past three weeks" as its length: kind `Duration`, value
+//!   `P3W`; `exact` gives the days it covers, `first/last`. "the past three weeks" runs from
+//!   the day three weeks before the reference to the day before it; "the next 5 days" from
+//!   the day after the reference; "within 10 months" from the reference to the day before the
+//!   same date 10 months on; "the next couple weeks" (two), "the past fortnight" (two weeks).
+//!   Decades are whole calendar decades ("the last two decades" in 2016: `P20Y`, the 1990s and
+//!   2000s); "the next decade" is the coming one (`202` in 2016), "the past decade" is not
+//!   read (in news it is the last ten years, not the 2000s). Quarters are whole calendar
+//!   quarters, read as a period ("the last two quarters" in August 2019 is 2019-Q1 to
+//!   2019-Q2, like "last quarter"; a lone "the previous quarter" stays out). "the rest of the
+//!   week" runs from the reference to the end of the week.
 //! - Weeks: "Friday next week", "next week on Friday"; "the third week of July" (week 1 of a
 //!   month holds its first Thursday, as ISO week 1 of a year does); "the first/last week of
 //!   2015" (ISO weeks); "the week of April 10" (the ISO week holding it); "week 31 of 2021"
@@ -164,10 +173,15 @@
 //!
 //! # Conventions that differ from Recognizers-Text
 //!
-//! The Recognizers-Text specs are written for a calendar assistant; where its reading differs
-//! from what a news reader expects, this module keeps the news reading:
+//! `value` follows TimeML (TIMEX3 as in TimeBank and TempEval-3, and HeidelTime), which is
+//! what news annotation scores. The Recognizers-Text specs are written for a calendar
+//! assistant; where its reading differs, `value` keeps TimeML's and `exact` carries the
+//! calendar reading when there is one:
 //! - "three years ago" is the year, "a month ago" the month, "two weeks ago" (and "two weeks
-//!   from now") the ISO week, as TimeML and HeidelTime write them, not the exact day;
+//!   from now", "in two weeks") the ISO week, as TimeML and HeidelTime write them; `exact` is
+//!   the day the count lands on (`2014-11-07`), also for "a month later" after a written
+//!   day and "two months after May 3";
+//! - windows ("the past three weeks") are durations (`P3W`); `exact` is `first/last` day;
 //! - "next Sunday" is the first Sunday after the reference, not the Sunday of next week;
 //! - sentences with no tense marker pick the nearer date, not the future one.
 //!
@@ -2432,7 +2446,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "fortnight" => single(Unit::Week, 2.0),
             // "the next decade" is the coming calendar decade, as "the next two decades"
             // are; "the past decade" is left out: in news it is the last ten years.
-            "decade" if side == Side::Next => single(Unit::Decade, 1.0),
+            "decade" if side == Side::Next => {
+                return Some((Raw::Deictic(Deictic::Decade, 1), j + 2));
+            }
             // "the next couple weeks": "of" left out.
             "couple" if self.ok(j + 2, i) && Lower::of(self.t(j + 2)).ends_with('s') => {
                 unit_of(self.t(j + 2)).map(|u| (2.0, u, j + 3, false))
@@ -3977,8 +3993,9 @@ struct Resolved {
     last: Option<Val>,
     /// The kind, when resolution decides it ("in three weeks" is a duration in the past).
     kind: Option<DateKind>,
-    /// The exact day of a counted shift whose value is coarser ("two years ago").
-    day: Option<CalendarDate>,
+    /// The calendar reading behind a coarser TimeML value: the day of "two years ago", the
+    /// days of "the past three weeks" (`first/last`).
+    exact: Option<String>,
 }
 
 impl Resolved {
@@ -3989,14 +4006,14 @@ impl Resolved {
                 until: None,
                 last: Some(v),
                 kind: None,
-                day: None,
+                exact: None,
             },
             None => Resolved {
                 value: unknown,
                 until: None,
                 last: None,
                 kind: None,
-                day: None,
+                exact: None,
             },
         }
     }
@@ -4008,7 +4025,7 @@ impl Resolved {
                 until: (a != b).then(|| b.timex()),
                 last: Some(b),
                 kind: None,
-                day: None,
+                exact: None,
             },
             _ => Resolved::val(None, unknown.to_string()),
         }
@@ -4086,7 +4103,7 @@ fn resolve(
             until: None,
             last: None,
             kind: None,
-            day: None,
+            exact: None,
         },
         Raw::In(unit, k, p) => {
             if tense == Tense::Future {
@@ -4097,7 +4114,7 @@ fn resolve(
                     until: None,
                     last: None,
                     kind: Some(DateKind::Duration),
-                    day: None,
+                    exact: None,
                 }
             }
         }
@@ -4121,15 +4138,27 @@ fn resolve(
             // "two months after next Friday": the month, and the day it lands on.
             if let (Some(Val::Day(d)), Some(v)) = (b.last, v) {
                 if v.gran() > Gran::Day {
-                    out.day = parts.iter().try_fold(d, |d, &(n, u)| add_unit(d, u, n));
+                    out.exact = parts
+                        .iter()
+                        .try_fold(d, |d, &(n, u)| add_unit(d, u, n))
+                        .map(|d| d.to_string());
                 }
             }
             out
         }
         Raw::Window(side, n, unit) => {
+            // TimeML writes a window as its length ("the past three weeks" is `P3W`); the
+            // days it covers are the exact reading.
+            let length = Resolved {
+                value: duration_value(*n as f64, *unit),
+                until: None,
+                last: None,
+                kind: Some(DateKind::Duration),
+                exact: None,
+            };
             let r = match reference {
                 Some(r) => r,
-                None => return Resolved::val(None, "XXXX-XX-XX".to_string()),
+                None => return length,
             };
             let (a, b) = if *unit == Unit::Decade {
                 let cur = r.year.div_euclid(10) as i64;
@@ -4151,7 +4180,13 @@ fn resolve(
                     ),
                 }
             };
-            Resolved::span(a, b, "XXXX-XX-XX")
+            let first = a.and_then(|v| v.start());
+            let last = b.and_then(|v| v.end());
+            Resolved {
+                exact: first.zip(last).map(|(f, l)| format!("{f}/{l}")),
+                last: b,
+                ..length
+            }
         }
         Raw::RestOf(u) => {
             let whole = resolve(&Raw::Deictic(*u, 0), reference, anchor, tense).last;
@@ -4362,7 +4397,9 @@ fn resolve(
             let v = reference.and_then(|r| shift(Val::Day(r), *unit, *k, g));
             let mut out = Resolved::val(v, unknown_for(g));
             if g > Gran::Day {
-                out.day = reference.and_then(|r| add_unit(r, *unit, *k));
+                out.exact = reference
+                    .and_then(|r| add_unit(r, *unit, *k))
+                    .map(|d| d.to_string());
             }
             out
         }
@@ -4376,7 +4413,7 @@ fn resolve(
             let g = base.map_or(g, |b| b.gran().max(g));
             let mut out = Resolved::val(v, unknown_for(g));
             if let (Some(Val::Day(d)), true) = (base, g > Gran::Day) {
-                out.day = add_unit(d, *unit, *k);
+                out.exact = add_unit(d, *unit, *k).map(|d| d.to_string());
             }
             out
         }
@@ -4391,7 +4428,7 @@ fn resolve(
                     until: (s != e).then(|| e.timex()),
                     last: Some(e),
                     kind: None,
-                    day: None,
+                    exact: None,
                 },
                 None => b,
             }
@@ -4424,7 +4461,7 @@ fn resolve(
                         until: Some(e.timex()),
                         last: Some(e),
                         kind: None,
-                        day: None,
+                        exact: None,
                     };
                 }
             }
@@ -4458,7 +4495,7 @@ fn resolve(
                 until: Some(rb.until.unwrap_or(rb.value)),
                 last: rb.last.or(ra.last),
                 kind: None,
-                day: None,
+                exact: None,
             }
         }
     }
@@ -4514,7 +4551,7 @@ fn part_unknown(first: bool, n: u32, unit: Unit, base: &Raw, b: Resolved) -> Res
                 until: Some(format!("XXXX-{e:02}")),
                 last: None,
                 kind: None,
-                day: None,
+                exact: None,
             }
         }
         Unit::Year if months && (1..=2).contains(&n) => Resolved::val(None, format!("XXXX-H{n}")),
@@ -4728,7 +4765,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
             kind,
             value: r.value,
             until: r.until,
-            day: r.day.map(|d| d.to_string()),
+            exact: r.exact,
             relative: f.raw.is_relative(),
             ambiguous: f.ambiguous,
             modifier: f.modifier.map(str::to_string),
@@ -4939,27 +4976,27 @@ mod tests {
     fn counted_shifts_keep_timeml_value_and_give_the_day() {
         let e = one("She left two years ago.", Some("2016-11-07"));
         assert_eq!(
-            (e.value.as_str(), e.day.as_deref()),
+            (e.value.as_str(), e.exact.as_deref()),
             ("2014", Some("2014-11-07"))
         );
         let e = one("He will return in two weeks.", Some("2018-07-05"));
         assert_eq!(
-            (e.value.as_str(), e.day.as_deref()),
+            (e.value.as_str(), e.exact.as_deref()),
             ("2018-W29", Some("2018-07-19"))
         );
         let e = one("It closed a month ago.", Some("2016-11-07"));
         assert_eq!(
-            (e.value.as_str(), e.day.as_deref()),
+            (e.value.as_str(), e.exact.as_deref()),
             ("2016-10", Some("2016-10-07"))
         );
         // A day-fine shift needs no second reading.
         assert_eq!(
-            one("It opened three days ago.", Some("2016-11-07")).day,
+            one("It opened three days ago.", Some("2016-11-07")).exact,
             None
         );
         // "a month later" after a written day: the month, and the day a month on.
         let all = run("It opened on May 3, 2020. A month later it closed.", None).dates;
-        let later = all.last().map(|d| (d.value.clone(), d.day.clone()));
+        let later = all.last().map(|d| (d.value.clone(), d.exact.clone()));
         assert_eq!(later, Some(("2020-06".into(), Some("2020-06-03".into()))));
     }
 
@@ -5549,13 +5586,19 @@ mod tests {
         // Not future: a duration.
         let d = one("It was the first rise in three weeks.", REF);
         assert_eq!((d.kind, d.value.as_str()), (DateKind::Duration, "P3W"));
+        // A window is its TimeML length, with its days as the exact reading.
         let d = one("Prices rose over the past three weeks.", REF);
         assert_eq!(
-            (d.value.as_str(), d.until.as_deref()),
-            ("2021-08-01", Some("2021-08-21"))
+            (d.kind, d.value.as_str(), d.exact.as_deref()),
+            (DateKind::Duration, "P3W", Some("2021-08-01/2021-08-21"))
         );
         let d = one("Talks resume within five days.", REF);
-        assert_eq!(d.until.as_deref(), Some("2021-08-26"));
+        assert_eq!(d.exact.as_deref(), Some("2021-08-22/2021-08-26"));
+        let d = one("It will rise over the next couple weeks.", REF);
+        assert_eq!(d.exact.as_deref(), Some("2021-08-23/2021-09-05"));
+        assert_eq!(value("Cases doubled in the past fortnight.", REF), "P2W");
+        assert_eq!(value("It will happen in the next decade.", REF), "203");
+        assert!(found("It was a hard past decade.", REF).is_empty());
         assert_eq!(value("They meet Friday next week.", REF), "2021-08-27");
         assert_eq!(value("in the third week of July 2021", REF), "2021-W28");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
