@@ -163,8 +163,13 @@ fn agrees(x: &Expected, d: &DateExpr) -> bool {
     if x.timex.contains(&d.value) || x.dates.contains(&d.value) {
         return d.until.is_none() || x.kind == "daterange";
     }
+    // A duration's `exact` is its plain ISO reading ("two decades": `P2DE`, exact `P20Y`;
+    // "several days": `PXD`, exact `P3D`).
+    if x.kind == "duration" && d.exact.as_ref().is_some_and(|v| x.timex.contains(v)) {
+        return true;
+    }
     // The spec reads "two years ago" as the exact day; our `value` is TimeML's year and
-    // `day` the exact day.
+    // `exact` the day.
     if x.kind == "date"
         && d.exact
             .as_ref()

@@ -26,7 +26,9 @@
 //! TIMEX3-like: `2021-08-22`, `2021-W33` (ISO week), `2021-W33-WE` (weekend), `2021-08`,
 //! `2021-Q1`, `2021-H1` (half year), `2021-SU` (season: `SP`, `SU`, `FA`, `WI`; winter `2020-WI`
 //! runs from December 2020 into 2021), `2021`, `199` (the 1990s). Durations are ISO 8601:
-//! `P3Y`, `P6M`, `P2W`, `P10D`, `PT5H`, `PT30M`; decades and centuries become years (`P20Y`).
+//! `P3Y`, `P6M`, `P2W`, `P10D`, `PT5H`, `PT30M`; decades and centuries are TimeML's `DE` and
+//! `CE` units (`P2DE`, with `exact` `P20Y`), and a vague count is `X` ("several days": `PXD`,
+//! with `exact` `P3D`), as HeidelTime writes them.
 //! Periods ("the first four months of 2021", "between 2019 and 2021") have `value` at the
 //! start and `until` at the end, both inclusive.
 //!
@@ -129,8 +131,8 @@
 //!   `modifier` and keep the whole period as the value (TIMEX3's `mod`).
 //! - Durations: abbreviations ("3 hrs", "20 min", "3h"), seconds, nights (days), several parts
 //!   ("1 year 2 months" -> `P1Y2M`), halves ("an hour and a half" -> `PT1.5H`), "a couple of"
-//!   (2), "a few"/"several" (3: the value chrono and Recognizers-Text use; read it as a rough
-//!   figure), "another week". A singular unit after a number ("a three year plan") is a
+//!   (2), "a few"/"several" (`PXD` in `value`; 3 in `exact`, the value chrono and
+//!   Recognizers-Text use), "another week". A singular unit after a number ("a three year plan") is a
 //!   duration like "three-year"; "a second attack" is not.
 //! - Ranges join two points of the same fineness without "from" ("Oct. 2 to October 22",
 //!   "2014 through 2018"), and of any fineness with "through" ("2014 through May 2018").
@@ -662,9 +664,46 @@ fn duration_value(n: f64, unit: Unit) -> String {
         Unit::Week => format!("P{}W", num(n)),
         Unit::Month => format!("P{}M", num(n)),
         Unit::Year => format!("P{}Y", num(n)),
-        Unit::Decade => format!("P{}Y", num(n * 10.0)),
-        Unit::Century => format!("P{}Y", num(n * 100.0)),
+        Unit::Decade => format!("P{}DE", num(n)),
+        Unit::Century => format!("P{}CE", num(n)),
     }
+}
+
+/// The reading of a TimeML duration in plain ISO 8601 units, when it differs: decades and
+/// centuries in years (`P2DE` -> `P20Y`), a vague count read as three ("several days":
+/// `PXD` -> `P3D`, the convention of chrono and Recognizers-Text).
+fn plain_duration(value: &str) -> Option<String> {
+    let (head, rest) = if let Some(r) = value.strip_prefix("PT") {
+        ("PT", r)
+    } else {
+        ("P", value.strip_prefix('P')?)
+    };
+    if let Some(unit) = rest.strip_prefix('X') {
+        return Some(format!("{head}3{unit}"));
+    }
+    let (num, factor) = if let Some(n) = rest.strip_suffix("DE") {
+        (n, 10.0)
+    } else {
+        (rest.strip_suffix("CE")?, 100.0)
+    };
+    let n: f64 = num.parse().ok()?;
+    Some(format!("P{}Y", fmt_num(n * factor)))
+}
+
+/// TimeML's value for a duration counted vaguely ("several days", "a few weeks"): the count
+/// is `X` (`PXD`), as HeidelTime and TimeBank write it.
+fn vague_duration(value: &str) -> Option<String> {
+    let (head, rest) = if let Some(r) = value.strip_prefix("PT") {
+        ("PT", r)
+    } else {
+        ("P", value.strip_prefix('P')?)
+    };
+    let unit = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    // One part only: a count then its unit.
+    if unit.is_empty() || unit.len() == rest.len() || unit.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!("{head}X{unit}"))
 }
 
 /// Moves `v` by `n` units, at a granularity no finer than `v`'s nor than `unit_gran`.
@@ -4753,8 +4792,23 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         let bytes = doc.range(f.a, f.b - 1);
         let t = doc.text_span(bytes.clone());
         let kind = r.kind.unwrap_or_else(|| f.raw.kind());
+        let (mut value, mut exact) = (r.value, r.exact);
+        if kind == DateKind::Duration {
+            let m = Matcher {
+                doc,
+                n: doc.tokens.len(),
+                nested: std::cell::Cell::new(false),
+            };
+            let vague = (f.a..(f.a + 2).min(f.b)).any(|k| m.is_any(k, &["few", "several"]));
+            if let Some(v) = vague.then(|| vague_duration(&value)).flatten() {
+                value = v;
+            }
+            if exact.is_none() {
+                exact = plain_duration(&value);
+            }
+        }
         let (known, implied) = if kind == DateKind::Date {
-            certainty(&f.raw, &r.value)
+            certainty(&f.raw, &value)
         } else {
             (Vec::new(), Vec::new())
         };
@@ -4763,9 +4817,9 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
             end: t.end,
             text: t.text,
             kind,
-            value: r.value,
+            value,
             until: r.until,
-            exact: r.exact,
+            exact,
             relative: f.raw.is_relative(),
             ambiguous: f.ambiguous,
             modifier: f.modifier.map(str::to_string),
@@ -5195,7 +5249,18 @@ mod tests {
         assert_eq!(value("a three-year plan", REF), "P3Y");
         assert_eq!(value("It took more than a year.", REF), "P1Y");
         assert_eq!(value("Rescuers searched for 48 hours.", REF), "PT48H");
-        assert_eq!(value("over two decades", REF), "P20Y");
+        // TimeML's decade and century units, with the years as the plain reading.
+        let d = one("over two decades", REF);
+        assert_eq!(
+            (d.value.as_str(), d.exact.as_deref()),
+            ("P2DE", Some("P20Y"))
+        );
+        assert_eq!(value("for three centuries", REF), "P3CE");
+        // A vague count is X in TimeML; three is the plain reading.
+        let d = one("It lasted several days.", REF);
+        assert_eq!((d.value.as_str(), d.exact.as_deref()), ("PXD", Some("P3D")));
+        assert_eq!(value("for a few weeks", REF), "PXW");
+        assert_eq!(value("for a couple of weeks", REF), "P2W");
         // Rates and ages are not durations.
         assert!(found("They meet once a year. A three-year-old boy.", REF).is_empty());
         assert!(found("An eight-year old girl.", REF).is_empty());
