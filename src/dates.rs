@@ -32,6 +32,11 @@
 //! Periods ("the first four months of 2021", "between 2019 and 2021") have `value` at the
 //! start and `until` at the end, both inclusive.
 //!
+//! TimeML's vague points are values too: `PRESENT_REF` ("now", "right now", "currently"),
+//! `PAST_REF` ("recently", "recent years", "a few years ago"), `FUTURE_REF` ("soon", "the
+//! coming weeks", "several days later"); a counted vague shift keeps its reading with the
+//! count as three in `exact`. "now that", "now and then" and "as soon as" are not read.
+//!
 //! Years are `i32`; arithmetic is checked, and a result outside `i32` leaves the expression
 //! unresolved (`XXXX`). Years 0-9999 are written with four digits, others as plain integers.
 //! A bare four-digit number is read as a year only between 1000 and 2199, and only in date
@@ -64,8 +69,8 @@
 //! last date expression before them in the text (the end of a period), or from the reference
 //! date when there is none. "N units ago" and "last/this/next week" count from the reference.
 //! The result is no finer than both the anchor and the unit ("a month later" after a day gives
-//! a month): "a month later" is not precise to the day. Weeks shift days by seven; "two weeks
-//! ago" is an ISO week.
+//! a month): "a month later" is not precise to the day. Weeks shift days by seven, and the
+//! value is the ISO week: "two weeks ago", "a week later".
 //!
 //! # Ambiguity
 //!
@@ -147,7 +152,7 @@
 //! - A holiday name in lowercase that is also a phrase ("black friday") counts with its year.
 //! - A year after "in" completes a date: "28 June in 2020".
 //! - "now" as one end of a range ("between now and November 15", "from Jan 22 until now") is
-//!   the reference day; alone it is not read.
+//!   the reference day; alone it is `PRESENT_REF`.
 //! - Years in words after a month, a day or a preposition: "nineteen seventy eight",
 //!   "nineteen zero one", "seventeen hundred thirty three", "two thousand and fifteen" (not
 //!   before a counted noun: "two thousand villages").
@@ -182,7 +187,8 @@
 //! - "three years ago" is the year, "a month ago" the month, "two weeks ago" (and "two weeks
 //!   from now", "in two weeks") the ISO week, as TimeML and HeidelTime write them; `exact` is
 //!   the day the count lands on (`2014-11-07`), also for "a month later" after a written
-//!   day and "two months after May 3";
+//!   day, "a week later" (the ISO week; "the next day" stays a day) and "two months after
+//!   May 3";
 //! - windows ("the past three weeks") are durations (`P3W`); `exact` is `first/last` day;
 //! - "next Sunday" is the first Sunday after the reference, not the Sunday of next week;
 //! - sentences with no tense marker pick the nearer date, not the future one.
@@ -197,8 +203,8 @@
 //!
 //! # Not handled
 //!
-//! "recently", "in recent years", sets ("every Sunday", "once a year"), times of day, fiscal
-//! and school years, and durations anchored on events
+//! Sets ("every Sunday", "once a year"), times of day, fiscal and school years, and durations
+//! anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
 use crate::numbers::{ordinal_word_value, parse_digits, scale_word, word_value};
@@ -870,6 +876,9 @@ enum Raw {
     ShortDecade(i32),
     /// "Christmas", "Thanksgiving", "Easter": index into [`HOLIDAYS`].
     Holiday(usize, Mod),
+    /// TimeML's reference points: `PRESENT_REF` ("now"), `PAST_REF` ("recently"),
+    /// `FUTURE_REF` ("soon", "in the coming weeks").
+    Ref(&'static str),
 }
 
 impl Raw {
@@ -1467,6 +1476,41 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 || (self.is_any(i + 1, &["onwards", "onward"]) && self.boundary(i + 2, i))
         };
         (ok || (self.ok(i + 1, i) && open_after())).then_some(y)
+    }
+
+    /// TimeML's vague points, as TimeBank and HeidelTime mark them: "now", "right now",
+    /// "currently" (`PRESENT_REF`); "recently", "recent years" (`PAST_REF`); "soon", "the
+    /// coming weeks" (`FUTURE_REF`). Not "now that" (a conjunction), "now and then", "as
+    /// soon as", nor "recent" or "coming" before anything but a plural unit.
+    fn reference_word(&self, i: usize) -> Option<(Raw, usize)> {
+        let w = Lower::of(self.t(i));
+        let plural_unit = |k: usize| {
+            self.ok(k, i)
+                && Lower::of(self.t(k)).ends_with('s')
+                && unit_of(self.t(k)).is_some_and(|u| !matches!(u, Unit::Second))
+        };
+        let raw = |r: &'static str, end: usize| Some((Raw::Ref(r), end));
+        match w.as_str() {
+            "now" => {
+                let conj = self.is(i + 1, "that") && self.ok(i + 1, i);
+                let idiom = self.is_any(i + 1, &["and", "or"])
+                    && self.is_any(i + 2, &["then", "again", "never"]);
+                if conj || idiom {
+                    return None;
+                }
+                raw("PRESENT_REF", i + 1)
+            }
+            "right" if self.is(i + 1, "now") && self.ok(i + 1, i) => raw("PRESENT_REF", i + 2),
+            "currently" => raw("PRESENT_REF", i + 1),
+            "recently" => raw("PAST_REF", i + 1),
+            "soon" => {
+                let as_soon = self.prev_is_any(i, &["as", "how", "too"]) || self.is(i + 1, "as");
+                (!as_soon).then_some((Raw::Ref("FUTURE_REF"), i + 1))
+            }
+            "recent" if plural_unit(i + 1) => raw("PAST_REF", i + 2),
+            "coming" | "upcoming" if plural_unit(i + 1) => raw("FUTURE_REF", i + 2),
+            _ => None,
+        }
     }
 
     /// A year standing in running text without a preposition: "the 2016 election", "2019
@@ -2854,6 +2898,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 return found(i, i + 1, Raw::Deictic(Deictic::Day, 0));
             }
         }
+        if let Some((raw, end)) = self.reference_word(i) {
+            return found(i, end, raw);
+        }
         // "all day", "the whole week", "a full year": one unit.
         if self.is_any(i, &["all", "full", "whole"]) && self.ok(i + 1, i) {
             let next = self.t(i + 1);
@@ -3541,6 +3588,12 @@ fn find_all_with(doc: &Doc, gated: bool) -> Vec<Found> {
 /// Words (lowercase) that can start an expression in [`Matcher::match_at`], besides month and
 /// weekday names and number words: the first token of every form it reads.
 const STARTERS: &[&str] = &[
+    // Reference words.
+    "right",
+    "currently",
+    "recently",
+    "soon",
+    "recent",
     // Modifiers folded in by `match_at`.
     "now",
     "early",
@@ -4136,6 +4189,7 @@ fn resolve(
 ) -> Resolved {
     match raw {
         Raw::Abs(v) => Resolved::val(Some(*v), String::new()),
+        Raw::Ref(r) => Resolved::val(None, r.to_string()),
         Raw::Event(d) => Resolved::val(Some(Val::Day(*d)), String::new()),
         Raw::Duration(p) => Resolved {
             value: p.clone(),
@@ -4443,7 +4497,9 @@ fn resolve(
             out
         }
         Raw::Later(unit, k) => {
-            let g = unit_gran(*unit, Gran::Day);
+            // TimeML keeps the unit's fineness: "a week later" is the ISO week (the day a
+            // week on is `exact`), "the next day" a day.
+            let g = unit_gran(*unit, Gran::Week);
             // "Six minutes later" only makes sense after a day; otherwise the article's day.
             let anchor = anchor
                 .filter(|a| !matches!(unit, Unit::Minute | Unit::Hour) || a.gran() == Gran::Day);
@@ -4793,13 +4849,26 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         let t = doc.text_span(bytes.clone());
         let kind = r.kind.unwrap_or_else(|| f.raw.kind());
         let (mut value, mut exact) = (r.value, r.exact);
-        if kind == DateKind::Duration {
-            let m = Matcher {
-                doc,
-                n: doc.tokens.len(),
-                nested: std::cell::Cell::new(false),
+        let m = Matcher {
+            doc,
+            n: doc.tokens.len(),
+            nested: std::cell::Cell::new(false),
+        };
+        let vague =
+            (f.a..(f.a + 3).min(f.b)).any(|k| m.is_any(k, &["few", "several", "some", "many"]));
+        // "a few years ago", "several days later": TimeML's PAST_REF / FUTURE_REF, with the
+        // count read as three in `exact`.
+        if vague && kind == DateKind::Date {
+            let sign = match &f.raw {
+                Raw::Ago(_, k) | Raw::Later(_, k) | Raw::In(_, k, _) => k.signum(),
+                _ => 0,
             };
-            let vague = (f.a..(f.a + 2).min(f.b)).any(|k| m.is_any(k, &["few", "several"]));
+            if sign != 0 {
+                exact = exact.or(Some(value));
+                value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string();
+            }
+        }
+        if kind == DateKind::Duration {
             if let Some(v) = vague.then(|| vague_duration(&value)).flatten() {
                 value = v;
             }
@@ -5019,11 +5088,51 @@ mod tests {
             "A total of 2015 was paid.",
             "The strike began at 2100 GMT.",
             "He ran Windows 2000 at home.",
-            "The price is $2015 now.",
-            "Call 555 2019 now.",
+            "The price was $2015.",
+            "Call 555 2019 for help.",
         ] {
             assert!(found(text, None).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn timeml_reference_points() {
+        let v = |t: &str| {
+            found(t, REF)
+                .into_iter()
+                .map(|d| (d.0, d.1))
+                .collect::<Vec<_>>()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            v("He is now chairman; it was recently sold and will soon reopen."),
+            vec![
+                pair("now", "PRESENT_REF"),
+                pair("recently", "PAST_REF"),
+                pair("soon", "FUTURE_REF")
+            ]
+        );
+        assert_eq!(
+            v("Prices rose in recent years and may fall in the coming weeks."),
+            vec![
+                pair("recent years", "PAST_REF"),
+                pair("coming weeks", "FUTURE_REF")
+            ]
+        );
+        for text in [
+            "Now that it is over, we rest.",
+            "He visits now and then.",
+            "Call as soon as you can.",
+            "The recent vote and the coming storm.",
+        ] {
+            assert!(found(text, REF).is_empty(), "{text}");
+        }
+        // A vague count: TimeML's PAST_REF, three in the exact reading.
+        let d = one("He left a few years ago.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.exact.as_deref()),
+            ("PAST_REF", Some("2018-08-22"))
+        );
     }
 
     #[test]
@@ -5208,8 +5317,15 @@ mod tests {
                 REF
             )[1]
             .1,
-            "2015-03-17"
+            "2015-W12"
         );
+        // The day two weeks on is the exact reading.
+        let later = run(
+            "It was signed on March 3, 2015. Two weeks later it fell.",
+            REF,
+        )
+        .dates;
+        assert_eq!(later[1].exact.as_deref(), Some("2015-03-17"));
         assert_eq!(
             found(
                 "The deal was signed in 2015. A year earlier talks had failed.",
@@ -5227,7 +5343,11 @@ mod tests {
             "2019-06-05"
         );
         // No earlier date: from the reference.
-        assert_eq!(value("A week later, he resigned.", REF), "2021-08-29");
+        let d = one("A week later, he resigned.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.exact.as_deref()),
+            ("2021-W34", Some("2021-08-29"))
+        );
         // Minutes and hours after a year fall back to the article's day.
         assert_eq!(
             found("It began in 1958. Six minutes later he scored.", REF)[1].1,
@@ -5562,10 +5682,9 @@ mod tests {
             ("2021-08-22", Some("2021-11-15"))
         );
         assert!(found("He is here now and then.", REF).is_empty());
-        assert_eq!(
-            found("It began 20 years ago and now draws crowds.", REF).len(),
-            1
-        );
+        // "now" alone is TimeML's PRESENT_REF, not the reference day.
+        let two = found("It began 20 years ago and now draws crowds.", REF);
+        assert_eq!(two.get(1).map(|d| d.1.as_str()), Some("PRESENT_REF"));
         let r = one("It ran between 2015 and Feb 2018.", REF);
         assert_eq!(
             (r.value.as_str(), r.until.as_deref()),
@@ -5673,10 +5792,9 @@ mod tests {
             ("2021-08-22", Some("2021-11-15"))
         );
         assert!(found("He is here now and then.", REF).is_empty());
-        assert_eq!(
-            found("It began 20 years ago and now draws crowds.", REF).len(),
-            1
-        );
+        // "now" alone is TimeML's PRESENT_REF, not the reference day.
+        let two = found("It began 20 years ago and now draws crowds.", REF);
+        assert_eq!(two.get(1).map(|d| d.1.as_str()), Some("PRESENT_REF"));
         let r = one("It ran between 2015 and Feb 2018.", REF);
         assert_eq!(
             (r.value.as_str(), r.until.as_deref()),
