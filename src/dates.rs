@@ -129,7 +129,9 @@
 //!   Day, New Year's Day/Eve, Valentine's Day, Halloween, Juneteenth, Veterans Day, (US)
 //!   Thanksgiving and Black Friday, Easter (Sunday, Monday) and Good Friday (Gregorian
 //!   computus), Memorial Day, Labor Day, Mother's and Father's Day (US dates), Martin Luther
-//!   King Day. Bare one-word names need a preposition or a year ("before Christmas", "Easter
+//!   King Day. "Labor Day weekend", "the weekend of Thanksgiving": the weekend next to the
+//!   holiday (before a Monday or Tuesday one, else in its week). Bare one-word names need a
+//!   preposition or a year ("before Christmas", "Easter
 //!   2020"): "Christmas shopping" is not a date. Independence days differ by country and are
 //!   not read.
 //! - Modifiers: "early", "mid", "late", "the beginning/start/middle/end of" before a date set
@@ -876,6 +878,8 @@ enum Raw {
     ShortDecade(i32),
     /// "Christmas", "Thanksgiving", "Easter": index into [`HOLIDAYS`].
     Holiday(usize, Mod),
+    /// "Labor Day weekend", "the weekend of Halloween": the weekend next to a holiday.
+    WeekendOf(Box<Raw>),
     /// TimeML's reference points: `PRESENT_REF` ("now"), `PAST_REF` ("recently"),
     /// `FUTURE_REF` ("soon", "in the coming weeks").
     Ref(&'static str),
@@ -885,9 +889,11 @@ impl Raw {
     fn is_relative(&self) -> bool {
         match self {
             Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) => false,
-            Raw::Shift(_, b) | Raw::NthWeek(_, b) | Raw::WeekOf(b) | Raw::NthWeekday(_, _, b) => {
-                b.is_relative()
-            }
+            Raw::Shift(_, b)
+            | Raw::NthWeek(_, b)
+            | Raw::WeekOf(b)
+            | Raw::NthWeekday(_, _, b)
+            | Raw::WeekendOf(b) => b.is_relative(),
             Raw::IsoWeek(_, y) => y.is_none(),
             Raw::PartOf(_, _, _, b) => b.is_relative(),
             Raw::Range(a, b) => a.is_relative() || b.is_relative(),
@@ -3484,6 +3490,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if (ctx || ends) && !self.is(j + 1, "of") {
                 return Some((Raw::Deictic(Deictic::Weekend, 0), j + 1));
             }
+            // "the weekend of Thanksgiving".
+            if self.is(j + 1, "of") && self.ok(j + 2, i) {
+                if let Some((raw, end)) = self.holiday(j + 2) {
+                    return Some((Raw::WeekendOf(Box::new(raw)), end));
+                }
+            }
         }
         // "in the week", "for the month", "later in the year": the current one.
         if the && self.boundary(j + 1, i) {
@@ -3521,9 +3533,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
             all.then_some((idx, words.len()))
         })?;
         let end = i + len;
+        // "Labor Day weekend", "Labor Day 2021 weekend": the weekend next to it.
+        let weekend_at = |k: usize| self.is(k, "weekend") && self.ok(k, i);
         // A lowercase name that is also a phrase ("a good friday") counts with its year.
         let lower_ok = matches!(first.as_str(), "christmas" | "easter" | "halloween")
-            || self.trailing_year(end, i, false).is_some();
+            || self.trailing_year(end, i, false).is_some()
+            || weekend_at(end);
         if !self.cap(i) && !lower_ok {
             return None;
         }
@@ -3535,8 +3550,22 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
         }
         if let Some((y, yend)) = self.trailing_year(end, i, false) {
-            let d = holiday_date(idx, y)?;
-            return Some((Raw::Abs(Val::Day(d)), yend));
+            let d = Raw::Abs(Val::Day(holiday_date(idx, y)?));
+            if weekend_at(yend) {
+                return Some((Raw::WeekendOf(Box::new(d)), yend + 1));
+            }
+            return Some((d, yend));
+        }
+        if weekend_at(end) {
+            let raw = Raw::WeekendOf(Box::new(Raw::Holiday(idx, mo)));
+            return match self.trailing_year(end + 1, i, false) {
+                // "Halloween weekend 2021".
+                Some((y, yend)) => {
+                    let d = Raw::Abs(Val::Day(holiday_date(idx, y)?));
+                    Some((Raw::WeekendOf(Box::new(d)), yend))
+                }
+                None => Some((raw, end + 1)),
+            };
         }
         let prep = self.prev_is_any(
             i,
@@ -4190,6 +4219,21 @@ fn resolve(
     match raw {
         Raw::Abs(v) => Resolved::val(Some(*v), String::new()),
         Raw::Ref(r) => Resolved::val(None, r.to_string()),
+        Raw::WeekendOf(base) => {
+            // A Monday or Tuesday holiday closes the weekend before it; a later one is in
+            // the week of its own weekend.
+            let b = resolve(base, reference, anchor, tense);
+            let v = match b.last {
+                Some(Val::Day(d)) => {
+                    let back = if d.weekday() <= 1 { 3 } else { 0 };
+                    d.add_days(-back)
+                        .and_then(|x| x.iso_week())
+                        .map(|(y, w)| Val::Weekend(y, w))
+                }
+                _ => None,
+            };
+            Resolved::val(v, "XXXX-WXX-WE".to_string())
+        }
         Raw::Event(d) => Resolved::val(Some(Val::Day(*d)), String::new()),
         Raw::Duration(p) => Resolved {
             value: p.clone(),
@@ -5093,6 +5137,26 @@ mod tests {
         ] {
             assert!(found(text, None).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn holiday_weekends() {
+        // Labor Day 2021 is Monday, September 6: the weekend before it.
+        assert_eq!(
+            value("They met on Labor Day weekend 2021.", REF),
+            "2021-W35-WE"
+        );
+        // Thanksgiving 2023 is Thursday, November 23: the weekend after it.
+        assert_eq!(
+            value("the weekend of Thanksgiving 2023", REF),
+            "2023-W47-WE"
+        );
+        // Halloween 2021 is a Sunday: its own weekend.
+        assert_eq!(value("for Halloween weekend 2021", REF), "2021-W43-WE");
+        assert_eq!(
+            value("Traffic was heavy over the Easter weekend.", REF),
+            "2021-W13-WE"
+        );
     }
 
     #[test]
