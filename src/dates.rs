@@ -1845,6 +1845,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
     /// "22 August 2021", "22nd of August".
     fn day_month(&self, i: usize) -> Option<(Raw, usize)> {
+        // "$12 December 27": an amount, and the date after it.
+        if self.prev_is_any(i, &["$", "€", "£", "¥"]) {
+            return None;
+        }
         let ((d, d2), mut j, spelled) = match self.day_at(i) {
             Some(x) => (x, i + 1, false),
             None => {
@@ -1852,6 +1856,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 ((d, None), j, true)
             }
         };
+        // "the 15th day of June": the day named as a day.
+        if self.is(j, "day") && self.is(j + 1, "of") && self.ok(j + 1, i) {
+            j += 1;
+        }
         let of = self.is(j, "of") && self.ok(j, i);
         if of {
             j += 1;
@@ -3451,10 +3459,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 return None;
             }
             // "week 31", "week 3 of 2027": with a year, or where a date is expected.
-            let number = self
-                .day_at(k)
-                .filter(|(d, d2)| d2.is_none() && *d <= 53)
-                .filter(|_| self.t(k).bytes().all(|b| b.is_ascii_digit()) && self.ok(k, i));
+            // Weeks run to 53, past the days a month has.
+            let number = Some(self.t(k))
+                .filter(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|w| w.parse::<u32>().ok())
+                .filter(|w| (1..=53).contains(w) && self.ok(k, i))
+                .map(|w| (w, None::<u32>));
             if let Some((w, _)) = number {
                 if let Some((y, end)) = self.trailing_year(k + 1, i, true) {
                     return Some((Raw::IsoWeek(w, Some(y)), end));
@@ -5140,6 +5150,19 @@ mod tests {
     }
 
     #[test]
+    fn amounts_and_day_words_before_months() {
+        assert_eq!(value("I paid $12 December 27.", REF), "2020-12-27");
+        assert_eq!(
+            value("They meet on the 15th day of next month.", REF),
+            "2021-09-15"
+        );
+        assert_eq!(
+            value("It opened on the twenty third day of September 2019.", REF),
+            "2019-09-23"
+        );
+    }
+
+    #[test]
     fn holiday_weekends() {
         // Labor Day 2021 is Monday, September 6: the weekend before it.
         assert_eq!(
@@ -5740,6 +5763,12 @@ mod tests {
         );
         assert_eq!(value("How about the 3rd week of 2018?", REF), "2018-W03");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
+        // Weeks past 31 (no day of a month) are weeks too.
+        let r = one("It runs from week 31 to week 35.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2021-W31", Some("2021-W35"))
+        );
         let r = one("Talks run between now and November 15.", REF);
         assert_eq!(
             (r.value.as_str(), r.until.as_deref()),
