@@ -98,8 +98,10 @@
 //!   straddling two years (2010 to 2011).
 //! - Days in words ("May twenty-first", "the second of August"), bare days after a
 //!   preposition ("on the 27th."), "Friday the 13th" (the nearest month where it falls on that
-//!   weekday), "the 20th of next month", day ranges taking their month from the second day
-//!   ("from 4 to 22 January", "April 9th through 17th").
+//!   weekday), "the 20th of next month", "the 15th day of June", day ranges taking their
+//!   month from the second day ("from 4 to 22 January", "April 9th through 17th", "between
+//!   the ninth and the seventeenth of April", "4 to 23 next month", "from 4-23 in next month";
+//!   without "from"/"between" only with a numeric first day: "9 to 12 of June").
 //! - Shifts: "two weeks from now", "three days hence", "1 month and 21 days ago", "two days
 //!   after tomorrow", "2 weeks before May 13, 1999". A shift from a written day is a day.
 //!   "in three weeks" is a date only when the sentence speaks of the future ("will leave in
@@ -2897,6 +2899,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some((raw, end)) = self.nth_weekday_of(i) {
             return found(i, end, raw);
         }
+        // "between the ninth and the seventeenth of April", "from the 4th to the 22nd of June".
+        if self.is(i, "the") || self.spelled_day(i, false).is_some() {
+            if let Some((a, raw, end)) = self.day_range(i) {
+                return found(a, end, raw);
+            }
+        }
         // "now" as one end of a range: "between now and November", "from Jan 22 until now".
         if self.is(i, "now") {
             let opens = self.prev_is_any(i, &["between", "from"])
@@ -3256,30 +3264,76 @@ impl<'a, 'd> Matcher<'a, 'd> {
         Some((raw, end))
     }
 
-    /// "from 4 to 22 January 1995", "between 3 and 12 of Sept", "from 4 to 22 this month":
-    /// a bare day that takes its month from the day after it.
+    /// A day range taking its month from the second day: "from 4 to 22 January", "between
+    /// the ninth and the seventeenth of April", "4 to 23 next month", "from 4-23 in next
+    /// month". Returns the start (the opener "from"/"between" when there is one).
     fn day_range(&self, i: usize) -> Option<(usize, Raw, usize)> {
-        let open = i.checked_sub(1)?;
-        let between = self.is(open, "between");
-        if !(between || self.is(open, "from")) || !self.ok(open, i) {
-            return None;
-        }
-        let (d, d2) = self.day_at(i)?;
-        if d2.is_some() {
-            return None;
-        }
-        let conn = i + 1;
-        let ok_conn = if between {
-            self.is(conn, "and")
-        } else {
-            self.is_any(conn, &["to", "until", "till", "through", "-", "–"])
+        let open = i
+            .checked_sub(1)
+            .filter(|&o| self.ok(o, i) && self.is_any(o, &["between", "from"]));
+        let between = open.is_some_and(|o| self.is(o, "between"));
+        // The first day: "4", "4th", "ninth", "the ninth"; or a glued pair "4-23".
+        let day = |k: usize| -> Option<(u32, Option<u32>, usize)> {
+            let k = if self.is(k, "the") && self.ok(k + 1, i) {
+                k + 1
+            } else {
+                k
+            };
+            match self.day_at(k) {
+                Some((d, d2)) => Some((d, d2, k + 1)),
+                None => self.spelled_day(k, false).map(|(d, e)| (d, None, e)),
+            }
         };
-        if !ok_conn || !self.ok(conn + 1, i) {
+        let (d, glued, conn) = day(i)?;
+        let second_start = if self.is(conn + 1, "the") {
+            conn + 2
+        } else {
+            conn + 1
+        };
+        let (d_end, second_at) = match glued {
+            Some(d2) => (d2, conn),
+            None => {
+                let ok_conn = if between {
+                    self.is(conn, "and")
+                } else {
+                    self.is_any(conn, &["to", "until", "till", "through", "-", "–"])
+                };
+                if !ok_conn || !self.ok(conn + 1, i) {
+                    return None;
+                }
+                match day(conn + 1) {
+                    Some((d2, _, e)) => (d2, e),
+                    // "from 4 to January 22, 1995": the month comes first.
+                    None => (0, conn + 1),
+                }
+            }
+        };
+        let start_at = open.unwrap_or(i);
+        // The month: "January", "of April", "this month", "of next month", "in next month".
+        let rel = {
+            let k = if self.is_any(second_at, &["of", "in"]) {
+                second_at + 1
+            } else {
+                second_at
+            };
+            self.modifier_at(k)
+                .filter(|_| self.is(k + 1, "month") && self.ok(k + 1, i))
+                .map(|m| (mod_step(m), k + 2))
+        };
+        if let Some((k, end)) = rel.filter(|_| d_end > 0) {
+            let (a, b) = (Raw::DayOfRelMonth(d, k), Raw::DayOfRelMonth(d_end, k));
+            return Some((start_at, Raw::Range(Box::new(a), Box::new(b)), end));
+        }
+        if glued.is_some() {
+            return None;
+        }
+        // Without an opener, only a numeric first day: "9 to 12 of June".
+        if open.is_none() && self.kind(i) != Some(TokKind::Number) {
             return None;
         }
         // "from 4 to 22 January", "from 4 to January 22, 1995".
         let (second, end) = self
-            .day_month(conn + 1)
+            .day_month(second_start)
             .or_else(|| self.month_day(conn + 1))?;
         let first = match &second {
             Raw::Abs(Val::Day(x)) => Raw::Abs(Val::Day(CalendarDate::new(x.year, x.month, d)?)),
@@ -3287,7 +3341,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             Raw::DayOfRelMonth(_, k) => Raw::DayOfRelMonth(d, *k),
             _ => return None,
         };
-        Some((open, Raw::Range(Box::new(first), Box::new(second)), end))
+        Some((start_at, Raw::Range(Box::new(first), Box::new(second)), end))
     }
 
     /// "the 27th", "on the 4th.": a day of the month with no month, after a preposition.
@@ -3845,10 +3899,19 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             "preceding",
             "prior",
             "day",
+            "twenty",
+            "thirty",
         ];
+        // Spelled ordinal days: "the ninth", "the seventeenth".
+        let ordinal = || {
+            next.len() >= 5
+                && next.ends_with("th")
+                && crate::numbers::ordinal_word_value(next).is_some()
+        };
         return next_number
             || !next.is_ascii()
-            || AFTER_THE.iter().any(|a| next.eq_ignore_ascii_case(a));
+            || AFTER_THE.iter().any(|a| next.eq_ignore_ascii_case(a))
+            || ordinal();
     }
     if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
         return !next.is_ascii()
@@ -5147,6 +5210,36 @@ mod tests {
         ] {
             assert!(found(text, None).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn day_ranges_take_the_month_of_their_end() {
+        let r = |t: &str| {
+            let d = one(t, Some("2016-11-07"));
+            (d.text, d.value, d.until.unwrap_or_default())
+        };
+        let t = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(
+            r("Off between the ninth and the seventeenth of April."),
+            t(
+                "between the ninth and the seventeenth of April",
+                "2017-04-09",
+                "2017-04-17"
+            )
+        );
+        assert_eq!(
+            r("Closed from 4 to 22 this month."),
+            t("from 4 to 22 this month", "2016-11-04", "2016-11-22")
+        );
+        assert_eq!(
+            r("Closed from 4-23 in next month."),
+            t("from 4-23 in next month", "2016-12-04", "2016-12-23")
+        );
+        assert_eq!(
+            r("It ran 9 to 12 of June."),
+            t("9 to 12 of June", "2016-06-09", "2016-06-12")
+        );
+        assert!(found("The score was 4 to 22 at the half.", REF).is_empty());
     }
 
     #[test]
