@@ -50,8 +50,9 @@
 //!
 //! Expressions that could point either way ("Sunday", "in November", "August 14", "the third
 //! quarter") are resolved by the tense of the sentence around them, read from simple markers:
-//! future: `will`, `'ll`, `shall`, `won't`, `next`, `upcoming`, `tomorrow`, `due`, and
-//! `going`/`set`/`expected`/`scheduled`/`planned`/`plans`/`slated`/`poised` + `to`; past: a
+//! future: `will`, `'ll`, `shall`, `won't`, `must`, `next`, `upcoming`, `tomorrow`, `due`, and
+//! `going`/`set`/`expected`/`scheduled`/`planned`/`plans`/`slated`/`poised`/`have`/`has`/
+//! `need(s)`/`want(s)`/`hope(s)`/`aim(s)`/`intend(s)`/`about` + `to`; past: a
 //! short list of past forms (`said`, `was`, `had`, `told`, `took`, ...), `ago`, `yesterday`,
 //! `last`, and lowercase words of five or more letters in `-ed` not right after `be`/`is`/
 //! `are`/`been`/`being`/`will`/`to` (participles in passives and infinitives do not mark the
@@ -4072,13 +4073,17 @@ impl TenseMarks {
             let tok = doc.tok(i);
             let w = norm(tok);
             let w = w.as_str();
-            let is_future = match w {
-                "will" | "'ll" | "shall" | "next" | "upcoming" | "tomorrow" | "due" => true,
-                "wo" => norm(doc.tok_or_empty(i + 1)) == "n't",
-                "going" | "set" | "expected" | "scheduled" | "planned" | "plans" | "plan"
-                | "slated" | "poised" => Lower::of(doc.tok_or_empty(i + 1)) == "to",
-                _ => false,
-            };
+            let is_future =
+                match w {
+                    "will" | "'ll" | "shall" | "must" | "next" | "upcoming" | "tomorrow"
+                    | "due" => true,
+                    "wo" => norm(doc.tok_or_empty(i + 1)) == "n't",
+                    "going" | "set" | "expected" | "scheduled" | "planned" | "plans" | "plan"
+                    | "slated" | "poised" | "have" | "has" | "need" | "needs" | "want"
+                    | "wants" | "hope" | "hopes" | "aim" | "aims" | "intend" | "intends"
+                    | "about" => Lower::of(doc.tok_or_empty(i + 1)) == "to",
+                    _ => false,
+                };
             if is_future {
                 self.future.push(i);
                 continue;
@@ -5243,6 +5248,17 @@ mod tests {
     }
 
     #[test]
+    fn obligation_and_intention_speak_of_the_future() {
+        assert_eq!(
+            value("We have to finish it in five days.", Some("2012-08-10")),
+            "2012-08-15"
+        );
+        assert_eq!(value("The firm hopes to open in June.", REF), "2022-06");
+        // "had to" is past.
+        assert_eq!(value("The firm had to close in June.", REF), "2021-06");
+    }
+
+    #[test]
     fn amounts_and_day_words_before_months() {
         assert_eq!(value("I paid $12 December 27.", REF), "2020-12-27");
         assert_eq!(
@@ -5773,7 +5789,8 @@ mod tests {
     #[test]
     fn open_ranges_name_their_bound() {
         assert_eq!(value("Bids are due no later than 2016.", REF), "2016");
-        assert_eq!(value("It must end sooner than June.", REF), "2021-06");
+        // "must" speaks of the future: the next June.
+        assert_eq!(value("It must end sooner than June.", REF), "2022-06");
         assert_eq!(value("Cars built in 2012 or later qualify.", REF), "2012");
         assert_eq!(value("Bids came from 2012 or after.", REF), "2012");
         assert_eq!(value("Prices rose after Feb.", REF), "2021-02");
