@@ -163,6 +163,9 @@
 //!   before a counted noun: "two thousand villages").
 //! - Month names glued to numbers across slashes the tokenizer splits: "2012/aug/10",
 //!   "23/Sep/2020", "Oct/2"; a day before a glued month: "15Sep".
+//! - Ranges the tokenizer glues: "Nov 18-Dec 19, 2015", "Nov 18 2014-Dec 19 2015",
+//!   "10/1/2018-10/7/2018", "10/1-11/2/2017" (month first; without a year only after
+//!   "from"/"between").
 //! - A range's start without a year takes the end's ("Aug 10 - Nov 12, 2013" starts in 2013;
 //!   "Nov 10 - Feb 12, 2014" in 2013). A range runs forward: an end month or day without a year
 //!   that tense would put before the start is the first one after it ("between Nov. 3 and
@@ -2848,6 +2851,20 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     modifier: None,
                 });
             }
+            if let Some((raw, ambiguous, end)) = self.numeric_range(i) {
+                let a = if self.prev_is_any(i, &["from", "between"]) {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Found {
+                    a,
+                    b: end,
+                    raw,
+                    ambiguous,
+                    modifier: None,
+                });
+            }
             if let Some((raw, end)) = self.glued(i) {
                 return found(i, end, raw);
             }
@@ -3012,6 +3029,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some((raw, end)) = self.glued(i) {
             return found(i, end, raw);
         }
+        if let Some((raw, end)) = self.glued_month_range(i) {
+            return found(i, end, raw);
+        }
         if let Some((raw, end)) = self.month_day(i) {
             return found(i, end, raw);
         }
@@ -3142,6 +3162,106 @@ impl<'a, 'd> Matcher<'a, 'd> {
             joined
         };
         self.glued_text(i, text, end)
+    }
+
+    /// Two numeric dates joined by a hyphen in one token: "10/1/2018-10/7/2018", "5/1-5/7/2020",
+    /// "10/1-11/2/2017", "5/1-5/7, 2020"; month first, as `3/4/2021` is. Without a year they
+    /// need "from"/"between" before ("between 10/1-11/7"): else a score or a fraction.
+    fn numeric_range(&self, i: usize) -> Option<(Raw, bool, usize)> {
+        let w = self.t(i);
+        let (a, b) = w.split_once('-')?;
+        if !a.contains('/') || !b.contains('/') || b.contains('-') {
+            return None;
+        }
+        let parse = |p: &str| -> Option<(u32, u32, Option<i32>)> {
+            let v: Vec<&str> = p.split('/').collect();
+            let n = |s: &str| {
+                (!s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit()))
+                    .then(|| s.parse::<u32>().ok())
+                    .flatten()
+            };
+            match v.as_slice() {
+                [m, d] if m.len() <= 2 && d.len() <= 2 => Some((n(m)?, n(d)?, None)),
+                [m, d, y] if m.len() <= 2 && d.len() <= 2 && y.len() == 4 => {
+                    Some((n(m)?, n(d)?, i32::try_from(n(y)?).ok()))
+                }
+                _ => None,
+            }
+        };
+        let ((m1, d1, y1), (m2, d2, y2)) = (parse(a)?, parse(b)?);
+        let (y2, end) = match y2 {
+            Some(y) => (Some(y), i + 1),
+            None => match self.trailing_year(i + 1, i, false) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, i + 1),
+            },
+        };
+        if y2.is_none() && !self.prev_is_any(i, &["from", "between"]) {
+            return None;
+        }
+        let ambiguous = (d1 <= 12 && d1 != m1) || (d2 <= 12 && d2 != m2);
+        let point = |y: Option<i32>, m: u32, d: u32| match y {
+            Some(y) => CalendarDate::new(y, m, d).map(|x| Raw::Abs(Val::Day(x))),
+            None => CalendarDate::new(2000, m, d).map(|_| Raw::MonthDay(m, d)),
+        };
+        let second = point(y2, m2, d2)?;
+        let first = match y1 {
+            Some(y) => point(Some(y), m1, d1)?,
+            None => year_from_end(point(None, m1, d1)?, &second),
+        };
+        Some((
+            Raw::Range(Box::new(first), Box::new(second)),
+            ambiguous,
+            end,
+        ))
+    }
+
+    /// A range of month-days whose middle the tokenizer glues: "Nov 18-Dec 19, 2015" (tokens
+    /// `Nov`, `18-Dec`, `19`), "Nov 18 2014-Dec 19 2015" (`2014-Dec`).
+    fn glued_month_range(&self, i: usize) -> Option<(Raw, usize)> {
+        let (m1, mut j) = self.month_at(i, false)?;
+        if self.kind(j) != Some(TokKind::Number) || !self.ok(j, i) {
+            return None;
+        }
+        let mut d1 = None;
+        let mut y1 = None;
+        // "Nov 18 2014-Dec 19": the day stands alone, the year is glued.
+        if let Some((d, None)) = self.day_at(j) {
+            if self.t(j + 1).contains('-') && self.ok(j + 1, i) {
+                d1 = Some(d);
+                j += 1;
+            }
+        }
+        let (head, tail) = self.t(j).split_once(['-', '–'])?;
+        let m2 = month_number(&Lower::of(tail)).filter(|_| tail.len() >= 3)?;
+        let head_num: u32 = head
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok()?;
+        match d1 {
+            Some(_) if (1000..=2199).contains(&head_num) => y1 = i32::try_from(head_num).ok(),
+            None if (1..=31).contains(&head_num) => d1 = Some(head_num),
+            _ => return None,
+        }
+        let d1 = d1?;
+        let mut k = j + 1;
+        if self.t(k) == "." && self.ok(k, i) {
+            k += 1;
+        }
+        let (d2, None) = self.day_at(k).filter(|_| self.ok(k, i))? else {
+            return None;
+        };
+        let (y2, end) = match self.trailing_year(k + 1, i, false) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, k + 1),
+        };
+        let point = |y: Option<i32>, m: u32, d: u32| match y {
+            Some(y) => CalendarDate::new(y, m, d).map(|x| Raw::Abs(Val::Day(x))),
+            None => CalendarDate::new(2000, m, d).map(|_| Raw::MonthDay(m, d)),
+        };
+        let second = point(y2, m2, d2)?;
+        let first = year_from_end(point(y1, m1, d1)?, &second);
+        Some((Raw::Range(Box::new(first), Box::new(second)), end))
     }
 
     /// Reads `text`, the tokens `i..end`, as a month glued to numbers.
@@ -5256,6 +5376,33 @@ mod tests {
         assert_eq!(value("The firm hopes to open in June.", REF), "2022-06");
         // "had to" is past.
         assert_eq!(value("The firm had to close in June.", REF), "2021-06");
+    }
+
+    #[test]
+    fn glued_ranges() {
+        let r = |t: &str| {
+            let d = one(t, REF);
+            (d.value, d.until.unwrap_or_default())
+        };
+        let t = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            r("The summit ran Nov 18-Dec 19, 2015."),
+            t("2015-11-18", "2015-12-19")
+        );
+        assert_eq!(
+            r("It ran Nov 18 2014-Dec 19 2015."),
+            t("2014-11-18", "2015-12-19")
+        );
+        assert_eq!(
+            r("Leave from 10/1/2018-10/7/2018."),
+            t("2018-10-01", "2018-10-07")
+        );
+        assert_eq!(
+            r("The period is 10/1-11/2/2017."),
+            t("2017-10-01", "2017-11-02")
+        );
+        // Without a year or an opener: a score.
+        assert!(found("The score was 3/4-5/6 then.", REF).is_empty());
     }
 
     #[test]
