@@ -177,8 +177,8 @@
 //!   earlier than June", "2012 or after", "2018 or later", "2015 onwards", "after Feb" (a
 //!   capitalized abbreviation that is no name: Feb, Apr, Aug, Sep(t), Oct, Nov, Dec).
 //! - A weekday before a numeric date names that day: "Friday 5/12", "Tuesday, 2021-09-14".
-//! - A month number and its year apart: "11 / 2016", "11 - 2016", "2016 / 11" (not "2009 -
-//!   10": a season or a range of years).
+//! - A month number and its year apart: "11 / 2016", "11 - 2016", "2016 / 11", "2016 - 11"
+//!   (not "2009 - 10": a season or a range of years).
 //! - One whole unit: "all day", "the whole week", "a full year", "all-day", "full-year" are
 //!   durations of one unit ("all night" is not a day). "a fortnight" is `P2W`. Parts of a
 //!   duration are written largest first ("2 days 1 month" is `P1M2D`).
@@ -2692,12 +2692,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     &["and", "or", "to", "through", "until", "till", "-", "–", "—"],
                 )
         };
-        // "2016 / 11": a month number apart from its year, ending the phrase. Not with a dash:
-        // "2009 - 10" is a season or a range of years.
-        if self.t(i + 1) == "/" && self.ok(i + 2, i) {
+        // "2016 / 11": a month number apart from its year, ending the phrase. With a dash only
+        // when the number cannot end a range of years: "2016 - 11" is November ("2009 - 10"
+        // is a season or two years).
+        let dash = matches!(self.t(i + 1), "-" | "–");
+        if (self.t(i + 1) == "/" || dash) && self.ok(i + 2, i) {
             if let Some(m) = self
                 .month_number_tok(i + 2)
                 .filter(|_| self.boundary(i + 3, i))
+                .filter(|&m| !dash || (m as i32) < y.rem_euclid(100))
             {
                 return Some((Raw::Abs(Val::Month(y, m)), i + 3));
             }
@@ -6089,6 +6092,8 @@ mod tests {
         assert!(found("in two thousand villages", REF).is_empty());
         assert_eq!(value("Sales fell in 11 / 2016.", REF), "2016-11");
         assert_eq!(value("Sales fell in 2016 / 11.", REF), "2016-11");
+        assert_eq!(value("Sales fell in 2016 - 11.", REF), "2016-11");
+        assert_ne!(value("Sales fell in 2009 - 10.", REF), "2009-10");
         assert_eq!(value("due 2012/aug/10", REF), "2012-08-10");
         assert_eq!(value("back on 23/Sep/2020", REF), "2020-09-23");
         assert_eq!(value("Sun 15Sep", REF), "2021-09-15");
