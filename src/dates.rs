@@ -97,7 +97,8 @@
 //!   introduces a date: elsewhere "3/4" is a fraction and "24/7" a phrase. Month-year:
 //!   "11/2016", "2016/11", "2016-11"; "2010-11" with the next year's two digits is a season
 //!   straddling two years (2010 to 2011).
-//! - Days in words ("May twenty-first", "the second of August"), bare days after a
+//! - Days in words ("May twenty-first", "february twenty second": a lowercase month only with
+//!   an ordinal, never "may"/"march"; "the second of August"), bare days after a
 //!   preposition ("on the 27th."), "Friday the 13th" (the nearest month where it falls on that
 //!   weekday), "the 20th of next month", "the 15th day of June", day ranges taking their
 //!   month from the second day ("from 4 to 22 January", "April 9th through 17th", "between
@@ -120,7 +121,8 @@
 //!   week" runs from the reference to the end of the week.
 //! - Weeks: "Friday next week", "next week on Friday"; "the third week of July" (week 1 of a
 //!   month holds its first Thursday, as ISO week 1 of a year does); "the first/last week of
-//!   2015" (ISO weeks); "the week of April 10" (the ISO week holding it); "week 31 of 2021"
+//!   2015" (ISO weeks); "the week of April 10" (the ISO week holding it; "the week of the
+//!   18th": the 18th nearest by tense); "week 31 of 2021"
 //!   (bare "week 31" only after "the"/"in"/"from"..., and not before "of": "week 2 of the
 //!   trial" is not a calendar week); "over the weekend" in a past-tense sentence said on a
 //!   weekday is the weekend just gone. "in/for the week/month/year" is the current one (not
@@ -1809,9 +1811,33 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             return self.with_year(i, m, d, d2, day_end);
         }
-        if self.cap(i) {
-            if let Some((d, end)) = self.spelled_day(j, true).filter(|_| self.ok(j, i)) {
-                return self.with_year(i, m, d, None, end);
+        // Spelled days: "May twenty-first"; a lowercase full name only with an ordinal
+        // ("february twenty second"), and not "may" or "march" (verbs too).
+        let l = Lower::of(self.t(i));
+        let lower_ok =
+            MONTHS.iter().any(|x| x.eq_ignore_ascii_case(&l)) && l != "may" && l != "march";
+        if self.cap(i) || lower_ok {
+            if let Some((d, end)) = self.spelled_day(j, self.cap(i)).filter(|_| self.ok(j, i)) {
+                // "April ninth through seventeenth".
+                let mut d2 = None;
+                let mut day_end = end;
+                if self.is_any(end, &["through", "thru", "to", "until", "till"]) {
+                    if let Some((x, e)) = self
+                        .spelled_day(end + 1, false)
+                        .or_else(|| {
+                            self.day_at(end + 1)
+                                .filter(|(_, y)| y.is_none())
+                                .map(|(x, _)| (x, end + 2))
+                        })
+                        .filter(|(x, _)| *x > d && self.ok(end + 1, i))
+                    {
+                        if self.month_at(e, false).is_none() {
+                            d2 = Some(x);
+                            day_end = e;
+                        }
+                    }
+                }
+                return self.with_year(i, m, d, d2, day_end);
             }
         }
         None
@@ -3634,6 +3660,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 if let Some(f) = self.point_at(k) {
                     return Some((Raw::WeekOf(Box::new(f.raw)), f.b));
                 }
+                // "the week of the 18th": a day of the nearest month.
+                if self.is(k, "the") && self.ok(k + 1, i) {
+                    if let Some((d, None)) = self.day_at(k + 1) {
+                        let raw = Raw::DayOfMonth(d, None);
+                        return Some((Raw::WeekOf(Box::new(raw)), k + 2));
+                    }
+                }
                 return None;
             }
             // "week 31", "week 3 of 2027": with a year, or where a date is expected.
@@ -5379,6 +5412,25 @@ mod tests {
         assert_eq!(value("The firm hopes to open in June.", REF), "2022-06");
         // "had to" is past.
         assert_eq!(value("The firm had to close in June.", REF), "2021-06");
+    }
+
+    #[test]
+    fn spelled_days_and_week_of_a_day() {
+        assert_eq!(
+            value("We met on february twenty second.", REF),
+            "2021-02-22"
+        );
+        let r = one("I will be off april ninth through seventeenth.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2022-04-09", Some("2022-04-17"))
+        );
+        assert!(found("They may twenty people.", REF).is_empty());
+        // The 18th nearest the reference (August 22, 2021) is August 18: week 33.
+        assert_eq!(
+            value("Set it up for the week of the 18th.", REF),
+            "2021-W33"
+        );
     }
 
     #[test]
