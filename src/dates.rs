@@ -131,7 +131,8 @@
 //!   puts the decade's start at or before the reference year; without one 1930s-1990s and
 //!   2000s-2020s), "the 21st century" (`20`). "in her seventies" (an age) is not read.
 //! - Holidays with one date across the English-language press: Christmas (Eve, Day), Boxing
-//!   Day, New Year's Day/Eve, Valentine's Day, Halloween, Juneteenth, Veterans Day, (US)
+//!   Day, New Year's Day/Eve, Valentine's Day, St. Patrick's Day, Earth Day, Halloween,
+//!   Juneteenth, Veterans Day, Remembrance and Armistice Day (November 11), (US)
 //!   Thanksgiving and Black Friday, Easter (Sunday, Monday) and Good Friday (Gregorian
 //!   computus), Memorial Day, Labor Day, Mother's and Father's Day (US dates), Martin Luther
 //!   King Day. "Labor Day weekend", "the weekend of Thanksgiving": the weekend next to the
@@ -175,6 +176,8 @@
 //!   the reference ("sales rose from May to September" said in August 2019 is 2018's),
 //!   otherwise it holds the reference when it can ("from August to October" said in
 //!   September is this year's).
+//! - Windows with the count first: "the 5 past years", "the 2 next days".
+//! - Month abbreviations as range ends: "from Sep to Nov".
 //! - Open ranges report the bound they name, without the side: "later than 2016", "no
 //!   earlier than June", "2012 or after", "2018 or later", "2015 onwards", "after Feb" (a
 //!   capitalized abbreviation that is no name: Feb, Apr, Aug, Sep(t), Oct, Nov, Dec).
@@ -1183,6 +1186,18 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     (&["new", "year", "day"], HolidayRule::Fixed(1, 1)),
     (&["valentine", "'s", "day"], HolidayRule::Fixed(2, 14)),
     (&["halloween"], HolidayRule::Fixed(10, 31)),
+    (
+        &["st", ".", "patrick", "'s", "day"],
+        HolidayRule::Fixed(3, 17),
+    ),
+    (&["st", "patrick", "'s", "day"], HolidayRule::Fixed(3, 17)),
+    (
+        &["saint", "patrick", "'s", "day"],
+        HolidayRule::Fixed(3, 17),
+    ),
+    (&["earth", "day"], HolidayRule::Fixed(4, 22)),
+    (&["remembrance", "day"], HolidayRule::Fixed(11, 11)),
+    (&["armistice", "day"], HolidayRule::Fixed(11, 11)),
     (&["juneteenth"], HolidayRule::Fixed(6, 19)),
     (&["veterans", "day"], HolidayRule::Fixed(11, 11)),
     (&["thanksgiving", "day"], HolidayRule::Thanksgiving(0)),
@@ -2536,6 +2551,20 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.is(j, "the") {
             j += 1;
         }
+        // "the 5 past years", "the 2 next days": the count before the side.
+        if self.is(i, "the") && self.kind(j) == Some(TokKind::Number) {
+            let n = self.count_at(j).filter(|n| n.fract() == 0.0 && *n >= 1.0)?;
+            let side = match Lower::of(self.t(j + 1)).as_str() {
+                "past" | "last" | "previous" => Side::Past,
+                "next" | "coming" | "upcoming" | "following" => Side::Next,
+                _ => return None,
+            };
+            let u = unit_of(self.t(j + 2)).filter(|_| self.ok(j + 2, i))?;
+            if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) || self.is(j + 3, "of") {
+                return None;
+            }
+            return Some((Raw::Window(side, n as i64, u), j + 3));
+        }
         let side = match Lower::of(self.t(j)).as_str() {
             "past" | "last" | "previous" => Side::Past,
             "next" | "coming" | "upcoming" => Side::Next,
@@ -3089,7 +3118,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         Lower::of(self.t(i)).as_str(),
                         "feb" | "apr" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
                     )
-                    && self.boundary(j, i)
+                    && (self.boundary(j, i)
+                        // "from Sep to Nov": the other end of a range of months.
+                        || (self.is_any(j, &["to", "through", "until", "till", "and"])
+                            && self.month_at(j + 1, false).is_some()
+                            && self.ok(j + 1, i)))
             };
             if (self.month_at(i, true).is_some() || abbreviation())
                 && self.month_context(i, prev_end)
@@ -3854,6 +3887,11 @@ const STARTERS: &[&str] = &[
     "late",
     "end",
     // First words of holidays.
+    "st",
+    "saint",
+    "earth",
+    "remembrance",
+    "armistice",
     "christmas",
     "boxing",
     "new",
@@ -5470,6 +5508,32 @@ mod tests {
         assert_eq!(
             value("It opened on the twenty third day of September 2019.", REF),
             "2019-09-23"
+        );
+    }
+
+    #[test]
+    fn more_fixed_holidays() {
+        assert_eq!(
+            value("Parades were held on St. Patrick's Day.", REF),
+            "2021-03-17"
+        );
+        assert_eq!(value("They marched on Earth Day 2010.", REF), "2010-04-22");
+        assert!(found("Saint Patrick brought the faith.", REF).is_empty());
+        assert!(found("St. John said hello.", REF).is_empty());
+    }
+
+    #[test]
+    fn counts_before_window_sides() {
+        let d = one("What happened in the 5 past years?", Some("2018-08-30"));
+        assert_eq!(
+            (d.value.as_str(), d.exact.as_deref()),
+            ("P5Y", Some("2013-08-30/2018-08-29"))
+        );
+        assert!(found("He won the 3 last games.", REF).is_empty());
+        let r = one("What will happen from Sep to Nov", Some("2018-09-07"));
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2018-09", Some("2018-11"))
         );
     }
 
