@@ -66,9 +66,9 @@
 //!
 //! # Anchors
 //!
-//! "a month later", "two weeks earlier", "the next day", "the previous year" count from the
-//! last date expression before them in the text (the end of a period), or from the reference
-//! date when there is none. "N units ago" and "last/this/next week" count from the reference.
+//! "a month later", "two weeks earlier", "the next day", "the previous year", "the same day"
+//! count from the last date expression before them in the text (the end of a period), or from
+//! the reference date when there is none. "N units ago" and "last/this/next week" count from the reference.
 //! The result is no finer than both the anchor and the unit ("a month later" after a day gives
 //! a month): "a month later" is not precise to the day. Weeks shift days by seven, and the
 //! value is the ISO week: "two weeks ago", "a week later".
@@ -141,6 +141,7 @@
 //!   2020"): "Christmas shopping" is not a date. Independence days differ by country and are
 //!   not read.
 //! - Modifiers: "early", "mid", "late", "the beginning/start/middle/end of" before a date set
+//!   ("end of year" without the article is the current year's end)
 //!   `modifier` and keep the whole period as the value (TIMEX3's `mod`).
 //! - Durations: abbreviations ("3 hrs", "20 min", "3h"), seconds, nights (days), several parts
 //!   ("1 year 2 months" -> `P1Y2M`), halves ("an hour and a half" -> `PT1.5H`), "a couple of"
@@ -2632,6 +2633,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         let w = Lower::of(self.t(i + 1));
+        // "the same day", "later the same year": the unit of the last date mentioned.
+        if w == "same" && self.ok(i + 2, i) {
+            let u = Lower::of(self.t(i + 2));
+            if matches!(u.as_str(), "day" | "week" | "month" | "year") {
+                return Some((Raw::Later(unit_of(&u)?, 0), i + 3));
+            }
+            return None;
+        }
         let k = match w.as_str() {
             "next" | "following" => 1,
             "previous" | "preceding" | "prior" => -1,
@@ -2828,6 +2837,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some(part) = part {
             let mut j = i + 1;
             let needs_of = matches!(l.as_str(), "beginning" | "start" | "middle" | "end");
+            let mut bare_unit = false;
             if needs_of {
                 if !self.is(j, "of") {
                     return self.match_plain(i, prev_end);
@@ -2836,10 +2846,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 if self.is(j, "the") && self.is_any(j + 1, &["month", "year", "week"]) {
                     j += 1;
                 }
+                // "by end of year": the article left out.
+                bare_unit = !self.is(j - 1, "the")
+                    && self.is_any(j, &["month", "year", "week"])
+                    && self.boundary(j + 1, i);
             }
             if self.ok(j, i) && !self.nested.get() {
                 // "the end of the month": the unit stands for the current one.
-                if needs_of && self.is_any(j - 1, &["the"]) {
+                if needs_of && (self.is_any(j - 1, &["the"]) || bare_unit) {
                     let unit = match Lower::of(self.t(j)).as_str() {
                         "month" => Some(Deictic::Month),
                         "year" => Some(Deictic::Year),
@@ -4096,6 +4110,7 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             "day",
             "twenty",
             "thirty",
+            "same",
         ];
         // Spelled ordinal days: "the ninth", "the seventeenth".
         let ordinal = || {
@@ -4823,7 +4838,7 @@ fn resolve(
             let v = base.and_then(|b| shift(b, *unit, *k, g));
             let g = base.map_or(g, |b| b.gran().max(g));
             let mut out = Resolved::val(v, unknown_for(g));
-            if let (Some(Val::Day(d)), true) = (base, g > Gran::Day) {
+            if let (Some(Val::Day(d)), true) = (base, g > Gran::Day && *k != 0) {
                 out.exact = add_unit(d, *unit, *k).map(|d| d.to_string());
             }
             out
@@ -5508,6 +5523,21 @@ mod tests {
         assert_eq!(
             value("It opened on the twenty third day of September 2019.", REF),
             "2019-09-23"
+        );
+    }
+
+    #[test]
+    fn the_same_unit_and_bare_end_of() {
+        let d = found(
+            "The vote was on May 3, 2019, and he resigned the same day.",
+            REF,
+        );
+        assert_eq!(d.get(1).map(|d| d.1.as_str()), Some("2019-05-03"));
+        assert_eq!(value("He left later the same year.", REF), "2021");
+        let e = one("The plant will close by end of year.", REF);
+        assert_eq!(
+            (e.value.as_str(), e.modifier.as_deref()),
+            ("2021", Some("end"))
         );
     }
 
