@@ -141,8 +141,8 @@
 //!   2020"): "Christmas shopping" is not a date. Independence days differ by country and are
 //!   not read.
 //! - Modifiers: "early", "mid", "late", "the beginning/start/middle/end of" before a date set
-//!   ("end of year" without the article is the current year's end)
-//!   `modifier` and keep the whole period as the value (TIMEX3's `mod`).
+//!   `modifier` and keep the whole period as the value (TIMEX3's `mod`); "end of year" without
+//!   the article is the current year's end.
 //! - Durations: abbreviations ("3 hrs", "20 min", "3h"), seconds, nights (days), several parts
 //!   ("1 year 2 months" -> `P1Y2M`), halves ("an hour and a half" -> `PT1.5H`), "a couple of"
 //!   (2), "a few"/"several" (`PXD` in `value`; 3 in `exact`, the value chrono and
