@@ -145,13 +145,14 @@
 //!   the article is the current year's end.
 //! - Durations: abbreviations ("3 hrs", "20 min", "3h"), seconds, nights (days), several parts
 //!   ("1 year 2 months" -> `P1Y2M`), halves ("an hour and a half" -> `PT1.5H`), "a couple of"
-//!   (2), "a few"/"several" (`PXD` in `value`; 3 in `exact`, the value chrono and
-//!   Recognizers-Text use), "another week". A singular unit after a number ("a three year plan") is a
+//!   (2), "a few"/"several"/"some"/"many" (`PXD` in `value`; 3 in `exact`, the value chrono
+//!   and Recognizers-Text use), "another week". A singular unit after a number ("a three year plan") is a
 //!   duration like "three-year"; "a second attack" is not.
 //! - Ranges join two points of the same fineness without "from" ("Oct. 2 to October 22",
 //!   "2014 through 2018"), and of any fineness with "through" ("2014 through May 2018").
 //! - The nth weekday of a month: "the first Friday of July", "the last Monday in May", "the
-//!   second Monday of next month".
+//!   second Monday of next month"; "the second Sunday" alone is of the reference's month.
+//! - Numeric dates with a two-digit year: "9/18/15", and with dashes month first "9-18-15".
 //! - A year before its month or quarter: "2016 November", "2016, nov", "2019 Q3", "2019 H2".
 //!   The month must end the phrase or be joined to another date ("2015 June and 2018 May"):
 //!   "in 2016 May said" is the year and a name.
@@ -2054,8 +2055,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             ('-' | '/' | '.', [y, m, d], [py, _, _]) if py.len() == 4 => {
                 Some((Raw::Abs(Val::Day(day(*y, *m, *d)?)), false))
             }
+            // "9-18-15" (month first, as HeidelTime reads it) as well as "9/18/15".
             ('/' | '-', [a, b, y], [pa, pb, py])
-                if (py.len() == 4 || (py.len() == 2 && sep == '/'))
+                if (py.len() == 4
+                    || (py.len() == 2 && (sep == '/' || ((1..=12).contains(a) && *b <= 31))))
                     && pa.len() <= 2
                     && pb.len() <= 2 =>
             {
@@ -2315,6 +2318,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             "couple" if self.is(i + 1, "of") && next(i + 1) => return Some((2.0, i + 2, false)),
             "few" | "several" => return Some((3.0, i + 1, false)),
+            // "some days", "many years": vague counts (`PXD`); not "some 200 people".
+            "some" | "many"
+                if next(i + 1)
+                    && Lower::of(self.t(i + 1)).ends_with('s')
+                    && unit_of(self.t(i + 1)).is_some() =>
+            {
+                return Some((3.0, i + 1, false))
+            }
             "another" => return Some((1.0, i + 1, false)),
             "half" => {
                 let j = if self.is_any(i + 1, &["a", "an"]) && next(i + 1) {
@@ -2708,6 +2719,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
             .or_else(|| self.is(j, "last").then_some(-1))?;
         let (wd, _, k) = self.weekday_at(j + 1).filter(|_| self.ok(j + 1, i))?;
         if !self.is_any(k, &["of", "in"]) || !self.ok(k, i) {
+            // "the second Sunday": of the reference's month ("last Sunday" is the week's).
+            let ends = self.boundary(k, i)
+                || (self.is_any(k, FUNCTION_WORDS) && !self.is_any(k, &["after", "before"]));
+            let possessive = j > 0
+                && self.prev_is_any(
+                    j,
+                    &["his", "her", "its", "their", "my", "our", "your", "'s"],
+                );
+            if n > 0 && ends && !possessive {
+                let month = Box::new(Raw::Deictic(Deictic::Month, 0));
+                return Some((Raw::NthWeekday(n, wd, month), k));
+            }
             return None;
         }
         let (base, end) = self.base_at(k + 1, i)?;
@@ -3968,6 +3991,8 @@ const STARTERS: &[&str] = &[
     "couple",
     "few",
     "several",
+    "some",
+    "many",
     "another",
     "half",
 ];
@@ -5524,6 +5549,20 @@ mod tests {
             value("It opened on the twenty third day of September 2019.", REF),
             "2019-09-23"
         );
+    }
+
+    #[test]
+    fn nth_weekdays_of_this_month_vague_counts_and_dashed_years() {
+        let r = Some("2017-09-27");
+        assert_eq!(value("I'll go back second Sunday", r), "2017-09-10");
+        assert!(found("He won his second Sunday race.", r)
+            .iter()
+            .all(|d| d.0 != "second Sunday"));
+        assert_eq!(value("I'll leave for some days", r), "PXD");
+        assert_eq!(value("It took many years.", r), "PXY");
+        assert!(found("Some 200 people came.", r).is_empty());
+        assert_eq!(value("I'll go back 9-18-15", r), "2015-09-18");
+        assert!(found("The score was 3-2-1.", r).is_empty());
     }
 
     #[test]
