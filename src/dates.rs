@@ -94,7 +94,8 @@
 //!   `sun`, `wed`); bare capitalized abbreviations ("Tue") need a preposition before.
 //! - Month names glued to numbers: "Oct2", "Oct-2", "jan/3", "Dec-2018", "2019-sep-1".
 //! - Numeric month-day without a year ("on 4/22", "from 10/1"), only after a word that
-//!   introduces a date: elsewhere "3/4" is a fraction and "24/7" a phrase. Month-year:
+//!   introduces a date, or in a list after one ("on 11/20, 11/22 or 11/25"): elsewhere "3/4"
+//!   is a fraction and "24/7" a phrase. Month-year:
 //!   "11/2016", "2016/11", "2016-11"; "2010-11" with the next year's two digits is a season
 //!   straddling two years (2010 to 2011).
 //! - Days in words ("May twenty-first", "february twenty second": a lowercase month only with
@@ -1948,7 +1949,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     /// One token holding a whole date: ISO, slashes, dots, events, decades, "2019-2021".
-    fn numeric(&self, i: usize) -> Option<(Raw, bool)> {
+    fn numeric(&self, i: usize, prev_end: Option<usize>) -> Option<(Raw, bool)> {
         let w = self.t(i);
         if let Some(&(_, y, m, d)) = EVENTS.iter().find(|e| e.0 == w) {
             return Some((Raw::Event(CalendarDate::new(y, m, d)?), false));
@@ -2003,7 +2004,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         "on", "from", "until", "till", "since", "by", "before", "after", "through",
                         "next", "this", "to",
                     ],
-                ) || self.after_weekday(i);
+                ) || self.after_weekday(i)
+                    // A list of dates: "on 11/20, 11/22 or 11/25".
+                    || (i > 0
+                        && prev_end == Some(i - 1)
+                        && self.is_any(i - 1, &[",", "or", "and"])
+                        && !self.is(i + 1, "of"));
                 let ctx = ctx && !self.count_noun_after(i + 1, i);
                 if !ctx {
                     return None;
@@ -2937,7 +2943,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             {
                 return found(i, end, raw);
             }
-            if let Some((raw, ambiguous)) = self.numeric(i) {
+            if let Some((raw, ambiguous)) = self.numeric(i, prev_end) {
                 return Some(Found {
                     a: i,
                     b: i + 1,
@@ -3057,7 +3063,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if self.ok(j, i) {
                 // "Friday 5/12", "Sat. 2021-08-21": a numeric day.
                 if let Some((raw, ambiguous)) = self
-                    .numeric(j)
+                    .numeric(j, None)
                     .filter(|(r, _)| matches!(r, Raw::MonthDay(..) | Raw::Abs(Val::Day(_))))
                 {
                     return Some(Found {
@@ -5563,6 +5569,14 @@ mod tests {
         assert!(found("Some 200 people came.", r).is_empty());
         assert_eq!(value("I'll go back 9-18-15", r), "2015-09-18");
         assert!(found("The score was 3-2-1.", r).is_empty());
+    }
+
+    #[test]
+    fn numeric_dates_in_a_list() {
+        let d = found("Meet on 11/20, 11/22 or 11/25.", Some("2018-11-28"));
+        assert_eq!(d.len(), 3);
+        assert!(found("He scored 3/4, 5/6 and 7/8.", REF).is_empty());
+        assert_eq!(found("On 3/4, 1/2 of them left.", REF).len(), 1);
     }
 
     #[test]
