@@ -164,6 +164,8 @@
 //! - A year after "in" completes a date: "28 June in 2020".
 //! - "now" as one end of a range ("between now and November 15", "from Jan 22 until now") is
 //!   the reference day; alone it is `PRESENT_REF`.
+//! - Two-digit years ending the phrase after "of" or a month ("April of 87", "August 99": no
+//!   day past 31): 50-99 are 19xx, 00-49 20xx.
 //! - Years in words after a month, a day or a preposition: "nineteen seventy eight",
 //!   "nineteen zero one", "seventeen hundred thirty three", "two thousand and fifteen" (not
 //!   before a counted noun: "two thousand villages").
@@ -1734,6 +1736,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
             k += 1;
         }
         let Some(y) = self.year_tok(k).filter(|_| self.ok(k, a)) else {
+            // Two digits ending the phrase: "April of 87", "August 99" (no day past 31).
+            let w = self.t(k);
+            let two = self.kind(k) == Some(TokKind::Number)
+                && w.len() == 2
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && self.ok(k, a)
+                && self.boundary(k + 1, a);
+            if let Some(n) = two.then(|| w.parse::<i32>().ok()).flatten() {
+                if (k > j && self.is(j, "of")) || (k == j && n > 31) {
+                    return Some((if n >= 50 { 1900 + n } else { 2000 + n }, k + 1));
+                }
+            }
             return self.year_words(k, a);
         };
         if self.count_noun_after(k + 1, a) {
@@ -5569,6 +5583,13 @@ mod tests {
         assert!(found("Some 200 people came.", r).is_empty());
         assert_eq!(value("I'll go back 9-18-15", r), "2015-09-18");
         assert!(found("The score was 3-2-1.", r).is_empty());
+    }
+
+    #[test]
+    fn two_digit_years_after_months() {
+        assert_eq!(value("I was born in April of 87.", REF), "1987-04");
+        assert_eq!(value("Records for August 99.", REF), "1999-08");
+        assert_eq!(value("In May 50 died.", REF), "2021-05");
     }
 
     #[test]
