@@ -2259,6 +2259,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
             && self.cap(i - 1)
             && self.kind(i - 1) == Some(TokKind::Word);
         let day = |k| Some((Raw::Deictic(Deictic::Day, k), i + 1));
+        // "day after tomorrow", "day before yesterday" without the article.
+        if w == "day" && self.is_any(i + 1, &["after", "before"]) && self.ok(i + 2, i) {
+            let sign = if self.is(i + 1, "after") { 1 } else { -1 };
+            let base = match Lower::of(self.t(i + 2)).as_str() {
+                "tomorrow" => Some(1),
+                "yesterday" => Some(-1),
+                _ => None,
+            };
+            if let Some(b) = base.filter(|&b| b == sign) {
+                return Some((Raw::Deictic(Deictic::Day, b + sign), i + 3));
+            }
+        }
         match w.as_str() {
             // "USA Today" is a newspaper.
             "today" | "tonight" if !capital_mid => return day(0),
@@ -2278,6 +2290,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         let k = mod_step(m);
+        // "this calendar year": the calendar year, as "this year".
+        if self.is(i + 1, "calendar") && self.is(i + 2, "year") && self.ok(i + 2, i) {
+            return Some((Raw::Deictic(Deictic::Year, k), i + 3));
+        }
         let next = self.t(i + 1);
         let nl = Lower::of(next);
         let unit = match nl.as_str() {
@@ -3928,6 +3944,8 @@ fn find_all_with(doc: &Doc, gated: bool) -> Vec<Found> {
 /// Words (lowercase) that can start an expression in [`Matcher::match_at`], besides month and
 /// weekday names and number words: the first token of every form it reads.
 const STARTERS: &[&str] = &[
+    // "day after tomorrow".
+    "day",
     // Reference words.
     "right",
     "currently",
@@ -5583,6 +5601,13 @@ mod tests {
         assert!(found("Some 200 people came.", r).is_empty());
         assert_eq!(value("I'll go back 9-18-15", r), "2015-09-18");
         assert!(found("The score was 3-2-1.", r).is_empty());
+    }
+
+    #[test]
+    fn calendar_year_and_day_after_tomorrow() {
+        assert_eq!(value("Gains this calendar year were high.", REF), "2021");
+        assert_eq!(value("We leave day after tomorrow.", REF), "2021-08-24");
+        assert_eq!(value("It came day before yesterday.", REF), "2021-08-20");
     }
 
     #[test]
