@@ -1517,6 +1517,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// coming weeks" (`FUTURE_REF`). Not "now that" (a conjunction), "now and then", "as
     /// soon as", nor "recent" or "coming" before anything but a plural unit.
     fn reference_word(&self, i: usize) -> Option<(Raw, usize)> {
+        const FIRST: &[&str] = &[
+            "now",
+            "right",
+            "currently",
+            "recently",
+            "soon",
+            "recent",
+            "coming",
+            "upcoming",
+        ];
+        if !self.is_any(i, FIRST) {
+            return None;
+        }
         let w = Lower::of(self.t(i));
         let plural_unit = |k: usize| {
             self.ok(k, i)
@@ -3049,7 +3062,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return found(i, end, raw);
         }
         // "between the ninth and the seventeenth of April", "from the 4th to the 22nd of June".
-        if self.is(i, "the") || self.spelled_day(i, false).is_some() {
+        let ordinal_like = {
+            let tail = w.get(w.len().saturating_sub(2)..).unwrap_or("");
+            ["th", "st", "nd", "rd"]
+                .iter()
+                .any(|x| tail.eq_ignore_ascii_case(x))
+                || w.eq_ignore_ascii_case("twenty")
+                || w.eq_ignore_ascii_case("thirty")
+        };
+        if self.is(i, "the") || (ordinal_like && self.spelled_day(i, false).is_some()) {
             if let Some((a, raw, end)) = self.day_range(i) {
                 return found(a, end, raw);
             }
@@ -3354,6 +3375,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// A range of month-days whose middle the tokenizer glues: "Nov 18-Dec 19, 2015" (tokens
     /// `Nov`, `18-Dec`, `19`), "Nov 18 2014-Dec 19 2015" (`2014-Dec`).
     fn glued_month_range(&self, i: usize) -> Option<(Raw, usize)> {
+        // Cheap test first: a glued number a few tokens on.
+        let glued = |k: usize| self.kind(k) == Some(TokKind::Number) && self.t(k).contains('-');
+        if !(i + 1..i + 4).any(glued) {
+            return None;
+        }
         let (m1, mut j) = self.month_at(i, false)?;
         if self.kind(j) != Some(TokKind::Number) || !self.ok(j, i) {
             return None;
@@ -3845,6 +3871,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// capital, and a bare name needs a preposition or a year ("before Christmas", "Easter
     /// 2020"): "Christmas shopping" is not a date.
     fn holiday(&self, i: usize) -> Option<(Raw, usize)> {
+        // Most words start no holiday: compare without lowercasing first.
+        let t = self.t(i);
+        if !HOLIDAYS
+            .iter()
+            .any(|h| h.0.first().is_some_and(|f| f.eq_ignore_ascii_case(t)))
+        {
+            return None;
+        }
         // Lowercase with a curly apostrophe made straight ("New Year’s").
         let norm = |k: usize| Lower::of(self.t(k)).straight_quotes();
         let first = norm(i);
@@ -4185,6 +4219,16 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             || !next.is_ascii()
             || AFTER_THE.iter().any(|a| next.eq_ignore_ascii_case(a))
             || ordinal();
+    }
+    // Common words that start little: "some days", "day after tomorrow".
+    if w.eq_ignore_ascii_case("some") || w.eq_ignore_ascii_case("many") {
+        return unit_of(next).is_some();
+    }
+    if w.eq_ignore_ascii_case("day") {
+        return next.eq_ignore_ascii_case("after") || next.eq_ignore_ascii_case("before");
+    }
+    if w.eq_ignore_ascii_case("right") {
+        return next.eq_ignore_ascii_case("now");
     }
     if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
         return !next.is_ascii()
@@ -5234,7 +5278,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         ..Default::default()
     };
     for f in &found {
-        let tense = marks.at(doc, f.a);
+        // Written-out values, durations and TimeML's vague points read no tense: skip the
+        // sentence scan for them.
+        let tenseless = matches!(
+            f.raw,
+            Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) | Raw::Ref(_) | Raw::Ago(..)
+        );
+        let tense = if tenseless {
+            Tense::Unknown
+        } else {
+            marks.at(doc, f.a)
+        };
         let r = resolve(&f.raw, ref_day, anchor, tense);
         if r.last.is_some() {
             anchor = r.last;
