@@ -1146,6 +1146,33 @@ const PAST_WORDS: &[&str] = &[
     "spent",
     "meant",
     "read",
+    // Past forms shorter than the -ed rule's five letters, or irregular.
+    "died",
+    "tied",
+    "lied",
+    "used",
+    "owed",
+    "sat",
+    "wore",
+    "drew",
+    "threw",
+    "sank",
+    "rang",
+    "sang",
+    "swore",
+    "woke",
+    "caught",
+    "taught",
+    "sought",
+    "bought",
+    "fled",
+    "fed",
+    "bled",
+    "slept",
+    "wept",
+    "swept",
+    "dealt",
+    "lent",
 ];
 
 /// Words in -ed that are not past forms.
@@ -1828,6 +1855,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
     fn month_day(&self, i: usize) -> Option<(Raw, usize)> {
         let (m, mut j) = self.month_at(i, false)?;
         if self.is(j, "the") && self.ok(j, i) {
+            j += 1;
+        }
+        // "October, 1st": a comma only before a day with an ordinal suffix.
+        if self.t(j) == ","
+            && self.ok(j + 1, i)
+            && self.kind(j + 1) == Some(TokKind::Number)
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|x| Lower::of(self.t(j + 1)).ends_with(x))
+        {
             j += 1;
         }
         if let Some((d, d2)) = self.day_at(j).filter(|_| self.ok(j, i)) {
@@ -5655,6 +5692,14 @@ mod tests {
         assert!(found("Some 200 people came.", r).is_empty());
         assert_eq!(value("I'll go back 9-18-15", r), "2015-09-18");
         assert!(found("The score was 3-2-1.", r).is_empty());
+    }
+
+    #[test]
+    fn month_comma_ordinal_day() {
+        assert_eq!(value("Set it up for October, 1st.", REF), "2021-10-01");
+        assert_eq!(value("In October, 25 people were killed.", REF), "2020-10");
+        // Short irregular past forms mark the past too.
+        assert_eq!(value("In October, 25 people died.", REF), "2020-10");
     }
 
     #[test]
