@@ -99,7 +99,8 @@
 //!   "11/2016", "2016/11", "2016-11"; "2010-11" with the next year's two digits is a season
 //!   straddling two years (2010 to 2011).
 //! - Days in words ("May twenty-first", "february twenty second": a lowercase month only with
-//!   an ordinal, never "may"/"march"; "the second of August"), bare days after a
+//!   an ordinal, never "may"/"march"; "the second of August"; a cardinal only before a full
+//!   month and its year: "twenty five January nineteen eighty six"), bare days after a
 //!   preposition ("on the 27th."), "Friday the 13th" (the nearest month where it falls on that
 //!   weekday), "the 20th of next month", "the 15th day of June", day ranges taking their
 //!   month from the second day ("from 4 to 22 January", "April 9th through 17th", "between
@@ -1509,6 +1510,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 let j = i + 1;
                 // The partner may be a month with its year: "between 2015 and Feb 2018".
                 let partner = |k: usize| {
+                    // "from 2007 to the end of 2008".
+                    let k = if self.is(k, "the")
+                        && self.is_any(k + 1, &["end", "start", "beginning", "middle"])
+                        && self.is(k + 2, "of")
+                    {
+                        k + 3
+                    } else {
+                        k
+                    };
                     (self.year_tok(k).is_some_and(|y| (1000..=2199).contains(&y))
                         && !self.count_noun_after(k + 1, i))
                         || self.month_at(k, false).is_some_and(|(_, e)| {
@@ -1963,13 +1973,24 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.prev_is_any(i, &["$", "€", "£", "¥"]) {
             return None;
         }
+        let mut cardinal = false;
         let ((d, d2), mut j, spelled) = match self.day_at(i) {
             Some(x) => (x, i + 1, false),
             None => {
-                let (d, j) = self.spelled_day(i, false)?;
+                let (d, j) = self.spelled_day(i, false).or_else(|| {
+                    cardinal = true;
+                    self.spelled_day(i, true)
+                })?;
                 ((d, None), j, true)
             }
         };
+        // A spelled cardinal ("twenty five") is a day only before a full month and its year.
+        if cardinal {
+            let full = MONTHS.iter().any(|x| x.eq_ignore_ascii_case(self.t(j)));
+            if !(full && self.ok(j, i) && self.trailing_year(j + 1, i, false).is_some()) {
+                return None;
+            }
+        }
         // "the 15th day of June": the day named as a day.
         if self.is(j, "day") && self.is(j + 1, "of") && self.ok(j + 1, i) {
             j += 1;
@@ -1978,8 +1999,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if of {
             j += 1;
         } else if spelled {
-            // "second of June", never "second June".
-            return None;
+            // "second of June", never "second June"; but "twenty five January nineteen
+            // eighty six" (checked above).
+            if !cardinal {
+                return None;
+            }
         } else if self.t(j) == "." && self.ok(j + 1, i) && self.month_at(j + 1, false).is_some() {
             j += 1;
         }
@@ -5692,6 +5716,25 @@ mod tests {
         assert!(found("Some 200 people came.", r).is_empty());
         assert_eq!(value("I'll go back 9-18-15", r), "2015-09-18");
         assert!(found("The score was 3-2-1.", r).is_empty());
+    }
+
+    #[test]
+    fn year_ranges_to_a_part_and_spelled_cardinal_days() {
+        let r = one("The range is from 2007 to the end of 2008.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2007", Some("2008"))
+        );
+        assert_eq!(
+            value(
+                "She was born on twenty five January nineteen eighty six.",
+                REF
+            ),
+            "1986-01-25"
+        );
+        assert!(found("I sold twenty five August 2020 tickets.", REF)
+            .iter()
+            .all(|d| d.1 != "2020-08-25"));
     }
 
     #[test]
