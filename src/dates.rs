@@ -1914,14 +1914,20 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 let mut d2 = None;
                 let mut day_end = end;
                 if self.is_any(end, &["through", "thru", "to", "until", "till"]) {
+                    // "April the ninth till the seventeenth".
+                    let k = if self.is(end + 1, "the") {
+                        end + 2
+                    } else {
+                        end + 1
+                    };
                     if let Some((x, e)) = self
-                        .spelled_day(end + 1, false)
+                        .spelled_day(k, false)
                         .or_else(|| {
-                            self.day_at(end + 1)
+                            self.day_at(k)
                                 .filter(|(_, y)| y.is_none())
-                                .map(|(x, _)| (x, end + 2))
+                                .map(|(x, _)| (x, k + 1))
                         })
-                        .filter(|(x, _)| *x > d && self.ok(end + 1, i))
+                        .filter(|(x, _)| *x > d && self.ok(k, i))
                     {
                         if self.month_at(e, false).is_none() {
                             d2 = Some(x);
