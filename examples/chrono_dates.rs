@@ -11,7 +11,8 @@
 //! Cases that only check a time of day or a time zone, and cases whose expected text has a
 //! clock time or counts hours, minutes or seconds ("5pm", "in 5 minutes"), are skipped:
 //! presslens does not read times. A case passes when one of our expressions overlaps the expected text and:
-//! - exact: our value is that day (the parts chrono's test checks: a test that checks only the
+//! - exact: our value, or our `exact` day when the value keeps TimeML's coarser reading ("two
+//!   years ago"), is that day (the parts chrono's test checks: a test that checks only the
 //!   month and day compares only those);
 //! - contains: our value is a period holding that day ("August 2012" as `2012-08`, where
 //!   chrono implies the 1st).
@@ -206,7 +207,13 @@ fn main() {
             .filter(|e| (e.start as usize) < we && ws < e.end as usize);
         let mut best = 0;
         for e in overlapping {
-            let v = &e.value;
+            // Our `exact` day ("two years ago": `value` the year, `exact` the day) is the
+            // reading chrono's cases ask for.
+            let day_exact = e
+                .exact
+                .as_deref()
+                .filter(|x| x.len() == 10 && !x.contains('/'));
+            let v = day_exact.unwrap_or(&e.value);
             let num = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<u32>().ok());
             let (vy, vm, vd) = (num(0..4), num(5..7), num(8..10));
             let day_value = v.len() == 10 && vd.is_some();

@@ -10,11 +10,15 @@
 //! every in-scope expected result is matched by an expression of ours that overlaps its span
 //! and agrees on the value:
 //! - date: our value equals the TIMEX, or one of the given resolutions (past or future: our
-//!   tense rules pick one, the spec lists both);
+//!   tense rules pick one, the spec lists both); or our `day` does, for counted shifts whose
+//!   `value` keeps TimeML's coarser reading ("two years ago": `value` the year, `day` the
+//!   exact day the spec asks for);
 //! - daterange: equal TIMEX, or the same first day and the same end, where the spec's
 //!   exclusive end may be the day after our last day or the first day of our `until`
 //!   (the spec ends "2014-2018" on 2018-01-01); open ranges ("after Feb") compare the one
 //!   bound given;
+//!   a window ("the past three weeks") has its TimeML length as `value` (`P3W`) and its
+//!   days as `exact` (`first/last`): the days are compared;
 //! - duration: equal ISO value.
 //!
 //! Cases with no expected result pass when we report nothing. Spans are reported apart:
@@ -143,8 +147,35 @@ fn day_after(d: CalendarDate) -> Option<String> {
 }
 
 fn agrees(x: &Expected, d: &DateExpr) -> bool {
+    // A window's `value` is its TimeML length ("P3W") and `exact` its days ("first/last"):
+    // the spec's daterange compares the days.
+    if let Some((first, last)) = d.exact.as_deref().and_then(|e| e.split_once('/')) {
+        if x.kind == "daterange" {
+            let as_period = DateExpr {
+                value: first.to_string(),
+                until: Some(last.to_string()),
+                exact: None,
+                ..d.clone()
+            };
+            return agrees(x, &as_period);
+        }
+    }
     if x.timex.contains(&d.value) || x.dates.contains(&d.value) {
         return d.until.is_none() || x.kind == "daterange";
+    }
+    // A duration's `exact` is its plain ISO reading ("two decades": `P2DE`, exact `P20Y`;
+    // "several days": `PXD`, exact `P3D`).
+    if x.kind == "duration" && d.exact.as_ref().is_some_and(|v| x.timex.contains(v)) {
+        return true;
+    }
+    // The spec reads "two years ago" as the exact day; our `value` is TimeML's year and
+    // `exact` the day.
+    if x.kind == "date"
+        && d.exact
+            .as_ref()
+            .is_some_and(|v| x.dates.contains(v) || x.timex.contains(v))
+    {
+        return true;
     }
     if x.kind != "daterange" {
         return false;
@@ -167,6 +198,43 @@ fn agrees(x: &Expected, d: &DateExpr) -> bool {
     })
 }
 
+/// Why an expected result found no match, to group the failures (`-v` prints each one):
+/// `none` (nothing of ours overlaps it), `coarser` (an overlapping value of ours is a
+/// coarser reading of the same date: "2014" for the spec's "2014-11-07"), `short` (ours
+/// covers less text: a piece of the expression), `long` (ours covers more), `value` (same
+/// span, another value).
+fn reason(x: &Expected, found: &[DateExpr]) -> &'static str {
+    let over: Vec<&DateExpr> = found
+        .iter()
+        .filter(|d| (d.start as usize) < x.end && x.start < d.end as usize)
+        .collect();
+    if over.is_empty() {
+        return "none";
+    }
+    let wanted = x.timex.iter().chain(x.dates.iter());
+    let coarser = |v: &str| {
+        let w: Vec<&String> = wanted.clone().collect();
+        w.iter().any(|t| t.len() > v.len() && t.starts_with(v))
+            || (v.contains("-W")
+                && w.iter().any(|t| {
+                    CalendarDate::parse(t)
+                        .zip(timex_bounds(v))
+                        .is_some_and(|(d, (a, b))| a <= d && d <= b)
+                }))
+    };
+    if over.iter().any(|d| coarser(&d.value)) {
+        return "coarser";
+    }
+    let len = x.end - x.start;
+    if over.iter().all(|d| ((d.end - d.start) as usize) < len) {
+        return "short";
+    }
+    if over.iter().any(|d| ((d.end - d.start) as usize) > len) {
+        return "long";
+    }
+    "value"
+}
+
 fn main() {
     let Some(dir) = data_dir() else {
         eprintln!(
@@ -177,6 +245,7 @@ fn main() {
     };
     let verbose = std::env::args().any(|a| a == "-v" || a == "--verbose");
     let (mut all_pass, mut all_cases) = (0, 0);
+    let mut reasons = std::collections::BTreeMap::new();
     for file in FILES {
         let Ok(body) = std::fs::read_to_string(dir.join(file)) else {
             eprintln!("spec_dates: cannot read {file}");
@@ -228,9 +297,11 @@ fn main() {
                     }
                     None => {
                         ok = false;
+                        let why = reason(x, &found);
+                        *reasons.entry(why).or_insert(0usize) += 1;
                         if verbose {
                             println!(
-                                "MISS [{}] {text:?} ref {:?}: want {:?} {:?} {:?} {:?}; got {:?}",
+                                "MISS {why} [{}] {text:?} ref {:?}: want {:?} {:?} {:?} {:?}; got {:?}",
                                 x.kind,
                                 reference.map(|r| r.to_string()),
                                 x.text,
@@ -258,6 +329,8 @@ fn main() {
             100.0 * pass as f64 / cases.max(1) as f64
         );
     }
+    let reasons: Vec<String> = reasons.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    println!("missed results by reason: {}", reasons.join(", "));
     println!(
         "total: {all_pass}/{all_cases} in-scope cases pass ({:.1}%)",
         100.0 * all_pass as f64 / all_cases.max(1) as f64

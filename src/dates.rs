@@ -26,20 +26,33 @@
 //! TIMEX3-like: `2021-08-22`, `2021-W33` (ISO week), `2021-W33-WE` (weekend), `2021-08`,
 //! `2021-Q1`, `2021-H1` (half year), `2021-SU` (season: `SP`, `SU`, `FA`, `WI`; winter `2020-WI`
 //! runs from December 2020 into 2021), `2021`, `199` (the 1990s). Durations are ISO 8601:
-//! `P3Y`, `P6M`, `P2W`, `P10D`, `PT5H`, `PT30M`; decades and centuries become years (`P20Y`).
+//! `P3Y`, `P6M`, `P2W`, `P10D`, `PT5H`, `PT30M`; decades and centuries are TimeML's `DE` and
+//! `CE` units (`P2DE`, with `exact` `P20Y`), and a vague count is `X` ("several days": `PXD`,
+//! with `exact` `P3D`), as HeidelTime writes them.
 //! Periods ("the first four months of 2021", "between 2019 and 2021") have `value` at the
 //! start and `until` at the end, both inclusive.
 //!
+//! TimeML's vague points are values too: `PRESENT_REF` ("now", "right now", "currently"),
+//! `PAST_REF` ("recently", "recent years", "a few years ago"), `FUTURE_REF` ("soon", "the
+//! coming weeks", "several days later"); a counted vague shift keeps its reading with the
+//! count as three in `exact`. "now that", "now and then" and "as soon as" are not read.
+//!
 //! Years are `i32`; arithmetic is checked, and a result outside `i32` leaves the expression
 //! unresolved (`XXXX`). Years 0-9999 are written with four digits, others as plain integers.
-//! A bare four-digit number is read as a year only between 1000 and 2199.
+//! A bare four-digit number is read as a year only between 1000 and 2199, and only in date
+//! context ("in 2001", "since 2017", "the end of 2021"), or, for 1800-2099, standing in running
+//! text where no count or measure reading fits: "the 2016 election", "2019 was hard", "sales of
+//! 2007", "dates back to 1865" are years; "2000 votes", "about 1900", "a total of 2015",
+//! "the 2000 who fled", "$2015", "2100 GMT", "Windows 2000" (a capitalized word before, not
+//! starting the sentence) are not.
 //!
 //! # Tense
 //!
 //! Expressions that could point either way ("Sunday", "in November", "August 14", "the third
 //! quarter") are resolved by the tense of the sentence around them, read from simple markers:
-//! future: `will`, `'ll`, `shall`, `won't`, `next`, `upcoming`, `tomorrow`, `due`, and
-//! `going`/`set`/`expected`/`scheduled`/`planned`/`plans`/`slated`/`poised` + `to`; past: a
+//! future: `will`, `'ll`, `shall`, `won't`, `must`, `next`, `upcoming`, `tomorrow`, `due`, and
+//! `going`/`set`/`expected`/`scheduled`/`planned`/`plans`/`slated`/`poised`/`have`/`has`/
+//! `need(s)`/`want(s)`/`hope(s)`/`aim(s)`/`intend(s)`/`about` + `to`; past: a
 //! short list of past forms (`said`, `was`, `had`, `told`, `took`, ...), `ago`, `yesterday`,
 //! `last`, and lowercase words of five or more letters in `-ed` not right after `be`/`is`/
 //! `are`/`been`/`being`/`will`/`to` (participles in passives and infinitives do not mark the
@@ -53,12 +66,12 @@
 //!
 //! # Anchors
 //!
-//! "a month later", "two weeks earlier", "the next day", "the previous year" count from the
-//! last date expression before them in the text (the end of a period), or from the reference
-//! date when there is none. "N units ago" and "last/this/next week" count from the reference.
+//! "a month later", "two weeks earlier", "the next day", "the previous year", "the same day"
+//! count from the last date expression before them in the text (the end of a period), or from
+//! the reference date when there is none. "N units ago" and "last/this/next week" count from the reference.
 //! The result is no finer than both the anchor and the unit ("a month later" after a day gives
-//! a month): "a month later" is not precise to the day. Weeks shift days by seven; "two weeks
-//! ago" is an ISO week.
+//! a month): "a month later" is not precise to the day. Weeks shift days by seven, and the
+//! value is the ISO week: "two weeks ago", "a week later".
 //!
 //! # Ambiguity
 //!
@@ -81,27 +94,37 @@
 //!   `sun`, `wed`); bare capitalized abbreviations ("Tue") need a preposition before.
 //! - Month names glued to numbers: "Oct2", "Oct-2", "jan/3", "Dec-2018", "2019-sep-1".
 //! - Numeric month-day without a year ("on 4/22", "from 10/1"), only after a word that
-//!   introduces a date: elsewhere "3/4" is a fraction and "24/7" a phrase. Month-year:
+//!   introduces a date, or in a list after one ("on 11/20, 11/22 or 11/25"): elsewhere "3/4"
+//!   is a fraction and "24/7" a phrase. Month-year:
 //!   "11/2016", "2016/11", "2016-11"; "2010-11" with the next year's two digits is a season
 //!   straddling two years (2010 to 2011).
-//! - Days in words ("May twenty-first", "the second of August"), bare days after a
+//! - Days in words ("May twenty-first", "february twenty second": a lowercase month only with
+//!   an ordinal, never "may"/"march"; "the second of August"; a cardinal only before a full
+//!   month and its year: "twenty five January nineteen eighty six"), bare days after a
 //!   preposition ("on the 27th."), "Friday the 13th" (the nearest month where it falls on that
-//!   weekday), "the 20th of next month", day ranges taking their month from the second day
-//!   ("from 4 to 22 January", "April 9th through 17th").
+//!   weekday), "the 20th of next month", "the 15th day of June", day ranges taking their
+//!   month from the second day ("from 4 to 22 January", "April 9th through 17th", "between
+//!   the ninth and the seventeenth of April", "4 to 23 next month", "from 4-23 in next month";
+//!   without "from"/"between" only with a numeric first day: "9 to 12 of June").
 //! - Shifts: "two weeks from now", "three days hence", "1 month and 21 days ago", "two days
 //!   after tomorrow", "2 weeks before May 13, 1999". A shift from a written day is a day.
 //!   "in three weeks" is a date only when the sentence speaks of the future ("will leave in
 //!   three weeks"); otherwise it is the duration ("the first rise in three weeks").
-//! - Windows: "the past three weeks" runs from the day three weeks before the reference to the
-//!   day before it; "the next 5 days" from the day after the reference; "within 10 months" from
-//!   the reference to the day before the same date 10 months on; decades are whole calendar
-//!   decades ("the last two decades" in 2016 is the 1990s and 2000s), and so are quarters ("the
-//!   last two quarters" in August 2019 is 2019-Q1 to 2019-Q2, like "last quarter"; a lone "the
-//!   previous quarter" stays out). "the rest of the week" runs from the reference to the end
-//!   of the week.
+//! - Windows: TimeML writes "the past three weeks" as its length: kind `Duration`, value
+//!   `P3W`; `exact` gives the days it covers, `first/last`. "the past three weeks" runs from
+//!   the day three weeks before the reference to the day before it; "the next 5 days" from
+//!   the day after the reference; "within 10 months" from the reference to the day before the
+//!   same date 10 months on; "the next couple weeks" (two), "the past fortnight" (two weeks).
+//!   Decades are whole calendar decades ("the last two decades" in 2016: `P20Y`, the 1990s and
+//!   2000s); "the next decade" is the coming one (`202` in 2016), "the past decade" is not
+//!   read (in news it is the last ten years, not the 2000s). Quarters are whole calendar
+//!   quarters, read as a period ("the last two quarters" in August 2019 is 2019-Q1 to
+//!   2019-Q2, like "last quarter"; a lone "the previous quarter" stays out). "the rest of the
+//!   week" runs from the reference to the end of the week.
 //! - Weeks: "Friday next week", "next week on Friday"; "the third week of July" (week 1 of a
 //!   month holds its first Thursday, as ISO week 1 of a year does); "the first/last week of
-//!   2015" (ISO weeks); "the week of April 10" (the ISO week holding it); "week 31 of 2021"
+//!   2015" (ISO weeks); "the week of April 10" (the ISO week holding it; "the week of the
+//!   18th": the 18th nearest by tense); "week 31 of 2021"
 //!   (bare "week 31" only after "the"/"in"/"from"..., and not before "of": "week 2 of the
 //!   trial" is not a calendar week); "over the weekend" in a past-tense sentence said on a
 //!   weekday is the weekend just gone. "in/for the week/month/year" is the current one (not
@@ -110,23 +133,28 @@
 //!   puts the decade's start at or before the reference year; without one 1930s-1990s and
 //!   2000s-2020s), "the 21st century" (`20`). "in her seventies" (an age) is not read.
 //! - Holidays with one date across the English-language press: Christmas (Eve, Day), Boxing
-//!   Day, New Year's Day/Eve, Valentine's Day, Halloween, Juneteenth, Veterans Day, (US)
+//!   Day, New Year's Day/Eve, Valentine's Day, St. Patrick's Day, Earth Day, Halloween,
+//!   Juneteenth, Veterans Day, Remembrance and Armistice Day (November 11), (US)
 //!   Thanksgiving and Black Friday, Easter (Sunday, Monday) and Good Friday (Gregorian
 //!   computus), Memorial Day, Labor Day, Mother's and Father's Day (US dates), Martin Luther
-//!   King Day. Bare one-word names need a preposition or a year ("before Christmas", "Easter
+//!   King Day. "Labor Day weekend", "the weekend of Thanksgiving": the weekend next to the
+//!   holiday (before a Monday or Tuesday one, else in its week). Bare one-word names need a
+//!   preposition or a year ("before Christmas", "Easter
 //!   2020"): "Christmas shopping" is not a date. Independence days differ by country and are
 //!   not read.
 //! - Modifiers: "early", "mid", "late", "the beginning/start/middle/end of" before a date set
-//!   `modifier` and keep the whole period as the value (TIMEX3's `mod`).
+//!   `modifier` and keep the whole period as the value (TIMEX3's `mod`); "end of year" without
+//!   the article is the current year's end.
 //! - Durations: abbreviations ("3 hrs", "20 min", "3h"), seconds, nights (days), several parts
 //!   ("1 year 2 months" -> `P1Y2M`), halves ("an hour and a half" -> `PT1.5H`), "a couple of"
-//!   (2), "a few"/"several" (3: the value chrono and Recognizers-Text use; read it as a rough
-//!   figure), "another week". A singular unit after a number ("a three year plan") is a
+//!   (2), "a few"/"several"/"some"/"many" (`PXD` in `value`; 3 in `exact`, the value chrono
+//!   and Recognizers-Text use), "another week". A singular unit after a number ("a three year plan") is a
 //!   duration like "three-year"; "a second attack" is not.
 //! - Ranges join two points of the same fineness without "from" ("Oct. 2 to October 22",
 //!   "2014 through 2018"), and of any fineness with "through" ("2014 through May 2018").
 //! - The nth weekday of a month: "the first Friday of July", "the last Monday in May", "the
-//!   second Monday of next month".
+//!   second Monday of next month"; "the second Sunday" alone is of the reference's month.
+//! - Numeric dates with a two-digit year: "9/18/15", and with dashes month first "9-18-15".
 //! - A year before its month or quarter: "2016 November", "2016, nov", "2019 Q3", "2019 H2".
 //!   The month must end the phrase or be joined to another date ("2015 June and 2018 May"):
 //!   "in 2016 May said" is the year and a name.
@@ -136,12 +164,17 @@
 //! - A holiday name in lowercase that is also a phrase ("black friday") counts with its year.
 //! - A year after "in" completes a date: "28 June in 2020".
 //! - "now" as one end of a range ("between now and November 15", "from Jan 22 until now") is
-//!   the reference day; alone it is not read.
+//!   the reference day; alone it is `PRESENT_REF`.
+//! - Two-digit years ending the phrase after "of" or a month ("April of 87", "August 99": no
+//!   day past 31): 50-99 are 19xx, 00-49 20xx.
 //! - Years in words after a month, a day or a preposition: "nineteen seventy eight",
 //!   "nineteen zero one", "seventeen hundred thirty three", "two thousand and fifteen" (not
 //!   before a counted noun: "two thousand villages").
 //! - Month names glued to numbers across slashes the tokenizer splits: "2012/aug/10",
 //!   "23/Sep/2020", "Oct/2"; a day before a glued month: "15Sep".
+//! - Ranges the tokenizer glues: "Nov 18-Dec 19, 2015", "Nov 18 2014-Dec 19 2015",
+//!   "10/1/2018-10/7/2018", "10/1-11/2/2017" (month first; without a year only after
+//!   "from"/"between").
 //! - A range's start without a year takes the end's ("Aug 10 - Nov 12, 2013" starts in 2013;
 //!   "Nov 10 - Feb 12, 2014" in 2013). A range runs forward: an end month or day without a year
 //!   that tense would put before the start is the first one after it ("between Nov. 3 and
@@ -149,12 +182,14 @@
 //!   the reference ("sales rose from May to September" said in August 2019 is 2018's),
 //!   otherwise it holds the reference when it can ("from August to October" said in
 //!   September is this year's).
+//! - Windows with the count first: "the 5 past years", "the 2 next days".
+//! - Month abbreviations as range ends: "from Sep to Nov".
 //! - Open ranges report the bound they name, without the side: "later than 2016", "no
 //!   earlier than June", "2012 or after", "2018 or later", "2015 onwards", "after Feb" (a
 //!   capitalized abbreviation that is no name: Feb, Apr, Aug, Sep(t), Oct, Nov, Dec).
 //! - A weekday before a numeric date names that day: "Friday 5/12", "Tuesday, 2021-09-14".
-//! - A month number and its year apart: "11 / 2016", "11 - 2016", "2016 / 11" (not "2009 -
-//!   10": a season or a range of years).
+//! - A month number and its year apart: "11 / 2016", "11 - 2016", "2016 / 11", "2016 - 11"
+//!   (not "2009 - 10": a season or a range of years).
 //! - One whole unit: "all day", "the whole week", "a full year", "all-day", "full-year" are
 //!   durations of one unit ("all night" is not a day). "a fortnight" is `P2W`. Parts of a
 //!   duration are written largest first ("2 days 1 month" is `P1M2D`).
@@ -164,10 +199,16 @@
 //!
 //! # Conventions that differ from Recognizers-Text
 //!
-//! The Recognizers-Text specs are written for a calendar assistant; where its reading differs
-//! from what a news reader expects, this module keeps the news reading:
+//! `value` follows TimeML (TIMEX3 as in TimeBank and TempEval-3, and HeidelTime), which is
+//! what news annotation scores. The Recognizers-Text specs are written for a calendar
+//! assistant; where its reading differs, `value` keeps TimeML's and `exact` carries the
+//! calendar reading when there is one:
 //! - "three years ago" is the year, "a month ago" the month, "two weeks ago" (and "two weeks
-//!   from now") the ISO week, as TimeML and HeidelTime write them, not the exact day;
+//!   from now", "in two weeks") the ISO week, as TimeML and HeidelTime write them; `exact` is
+//!   the day the count lands on (`2014-11-07`), also for "a month later" after a written
+//!   day, "a week later" (the ISO week; "the next day" stays a day) and "two months after
+//!   May 3";
+//! - windows ("the past three weeks") are durations (`P3W`); `exact` is `first/last` day;
 //! - "next Sunday" is the first Sunday after the reference, not the Sunday of next week;
 //! - sentences with no tense marker pick the nearer date, not the future one.
 //!
@@ -181,8 +222,8 @@
 //!
 //! # Not handled
 //!
-//! "recently", "in recent years", sets ("every Sunday", "once a year"), times of day, fiscal
-//! and school years, and durations anchored on events
+//! Sets ("every Sunday", "once a year"), times of day, fiscal and school years, and durations
+//! anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
 use crate::numbers::{ordinal_word_value, parse_digits, scale_word, word_value};
@@ -648,9 +689,46 @@ fn duration_value(n: f64, unit: Unit) -> String {
         Unit::Week => format!("P{}W", num(n)),
         Unit::Month => format!("P{}M", num(n)),
         Unit::Year => format!("P{}Y", num(n)),
-        Unit::Decade => format!("P{}Y", num(n * 10.0)),
-        Unit::Century => format!("P{}Y", num(n * 100.0)),
+        Unit::Decade => format!("P{}DE", num(n)),
+        Unit::Century => format!("P{}CE", num(n)),
     }
+}
+
+/// The reading of a TimeML duration in plain ISO 8601 units, when it differs: decades and
+/// centuries in years (`P2DE` -> `P20Y`), a vague count read as three ("several days":
+/// `PXD` -> `P3D`, the convention of chrono and Recognizers-Text).
+fn plain_duration(value: &str) -> Option<String> {
+    let (head, rest) = if let Some(r) = value.strip_prefix("PT") {
+        ("PT", r)
+    } else {
+        ("P", value.strip_prefix('P')?)
+    };
+    if let Some(unit) = rest.strip_prefix('X') {
+        return Some(format!("{head}3{unit}"));
+    }
+    let (num, factor) = if let Some(n) = rest.strip_suffix("DE") {
+        (n, 10.0)
+    } else {
+        (rest.strip_suffix("CE")?, 100.0)
+    };
+    let n: f64 = num.parse().ok()?;
+    Some(format!("P{}Y", fmt_num(n * factor)))
+}
+
+/// TimeML's value for a duration counted vaguely ("several days", "a few weeks"): the count
+/// is `X` (`PXD`), as HeidelTime and TimeBank write it.
+fn vague_duration(value: &str) -> Option<String> {
+    let (head, rest) = if let Some(r) = value.strip_prefix("PT") {
+        ("PT", r)
+    } else {
+        ("P", value.strip_prefix('P')?)
+    };
+    let unit = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    // One part only: a count then its unit.
+    if unit.is_empty() || unit.len() == rest.len() || unit.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!("{head}X{unit}"))
 }
 
 /// Moves `v` by `n` units, at a granularity no finer than `v`'s nor than `unit_gran`.
@@ -817,15 +895,22 @@ enum Raw {
     ShortDecade(i32),
     /// "Christmas", "Thanksgiving", "Easter": index into [`HOLIDAYS`].
     Holiday(usize, Mod),
+    /// "Labor Day weekend", "the weekend of Halloween": the weekend next to a holiday.
+    WeekendOf(Box<Raw>),
+    /// TimeML's reference points: `PRESENT_REF` ("now"), `PAST_REF` ("recently"),
+    /// `FUTURE_REF` ("soon", "in the coming weeks").
+    Ref(&'static str),
 }
 
 impl Raw {
     fn is_relative(&self) -> bool {
         match self {
             Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) => false,
-            Raw::Shift(_, b) | Raw::NthWeek(_, b) | Raw::WeekOf(b) | Raw::NthWeekday(_, _, b) => {
-                b.is_relative()
-            }
+            Raw::Shift(_, b)
+            | Raw::NthWeek(_, b)
+            | Raw::WeekOf(b)
+            | Raw::NthWeekday(_, _, b)
+            | Raw::WeekendOf(b) => b.is_relative(),
             Raw::IsoWeek(_, y) => y.is_none(),
             Raw::PartOf(_, _, _, b) => b.is_relative(),
             Raw::Range(a, b) => a.is_relative() || b.is_relative(),
@@ -904,6 +989,34 @@ const DATE_PREPS: &[&str] = &[
     "-",
     "–",
     "—",
+];
+
+/// Words that cannot follow an attributive year: "the 2000 who fled" counts people.
+const FUNCTION_WORDS: &[&str] = &[
+    "who", "which", "that", "of", "in", "at", "on", "were", "are", "was", "is", "have", "had",
+    "has", "will", "would", "to", "and", "or", "with", "for", "from", "by",
+];
+
+/// Nouns before "of" that make the next number a count: "a total of 2000".
+const OF_COUNTS: &[&str] = &[
+    "total",
+    "number",
+    "sum",
+    "maximum",
+    "minimum",
+    "average",
+    "estimate",
+    "estimated",
+    "crowd",
+    "population",
+    "score",
+    "tally",
+    "count",
+    "record",
+    "high",
+    "low",
+    "outside",
+    "out",
 ];
 
 /// Nouns before "of" that make the next number a year: "the end of 2021".
@@ -1034,6 +1147,33 @@ const PAST_WORDS: &[&str] = &[
     "spent",
     "meant",
     "read",
+    // Past forms shorter than the -ed rule's five letters, or irregular.
+    "died",
+    "tied",
+    "lied",
+    "used",
+    "owed",
+    "sat",
+    "wore",
+    "drew",
+    "threw",
+    "sank",
+    "rang",
+    "sang",
+    "swore",
+    "woke",
+    "caught",
+    "taught",
+    "sought",
+    "bought",
+    "fled",
+    "fed",
+    "bled",
+    "slept",
+    "wept",
+    "swept",
+    "dealt",
+    "lent",
 ];
 
 /// Words in -ed that are not past forms.
@@ -1079,6 +1219,18 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     (&["new", "year", "day"], HolidayRule::Fixed(1, 1)),
     (&["valentine", "'s", "day"], HolidayRule::Fixed(2, 14)),
     (&["halloween"], HolidayRule::Fixed(10, 31)),
+    (
+        &["st", ".", "patrick", "'s", "day"],
+        HolidayRule::Fixed(3, 17),
+    ),
+    (&["st", "patrick", "'s", "day"], HolidayRule::Fixed(3, 17)),
+    (
+        &["saint", "patrick", "'s", "day"],
+        HolidayRule::Fixed(3, 17),
+    ),
+    (&["earth", "day"], HolidayRule::Fixed(4, 22)),
+    (&["remembrance", "day"], HolidayRule::Fixed(11, 11)),
+    (&["armistice", "day"], HolidayRule::Fixed(11, 11)),
     (&["juneteenth"], HolidayRule::Fixed(6, 19)),
     (&["veterans", "day"], HolidayRule::Fixed(11, 11)),
     (&["thanksgiving", "day"], HolidayRule::Thanksgiving(0)),
@@ -1358,6 +1510,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 let j = i + 1;
                 // The partner may be a month with its year: "between 2015 and Feb 2018".
                 let partner = |k: usize| {
+                    // "from 2007 to the end of 2008".
+                    let k = if self.is(k, "the")
+                        && self.is_any(k + 1, &["end", "start", "beginning", "middle"])
+                        && self.is(k + 2, "of")
+                    {
+                        k + 3
+                    } else {
+                        k
+                    };
                     (self.year_tok(k).is_some_and(|y| (1000..=2199).contains(&y))
                         && !self.count_noun_after(k + 1, i))
                         || self.month_at(k, false).is_some_and(|(_, e)| {
@@ -1386,6 +1547,171 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 || (self.is_any(i + 1, &["onwards", "onward"]) && self.boundary(i + 2, i))
         };
         (ok || (self.ok(i + 1, i) && open_after())).then_some(y)
+    }
+
+    /// TimeML's vague points, as TimeBank and HeidelTime mark them: "now", "right now",
+    /// "currently" (`PRESENT_REF`); "recently", "recent years" (`PAST_REF`); "soon", "the
+    /// coming weeks" (`FUTURE_REF`). Not "now that" (a conjunction), "now and then", "as
+    /// soon as", nor "recent" or "coming" before anything but a plural unit.
+    fn reference_word(&self, i: usize) -> Option<(Raw, usize)> {
+        const FIRST: &[&str] = &[
+            "now",
+            "right",
+            "currently",
+            "recently",
+            "soon",
+            "recent",
+            "coming",
+            "upcoming",
+        ];
+        if !self.is_any(i, FIRST) {
+            return None;
+        }
+        let w = Lower::of(self.t(i));
+        let plural_unit = |k: usize| {
+            self.ok(k, i)
+                && Lower::of(self.t(k)).ends_with('s')
+                && unit_of(self.t(k)).is_some_and(|u| !matches!(u, Unit::Second))
+        };
+        let raw = |r: &'static str, end: usize| Some((Raw::Ref(r), end));
+        match w.as_str() {
+            "now" => {
+                let conj = self.is(i + 1, "that") && self.ok(i + 1, i);
+                let idiom = self.is_any(i + 1, &["and", "or"])
+                    && self.is_any(i + 2, &["then", "again", "never"]);
+                if conj || idiom {
+                    return None;
+                }
+                raw("PRESENT_REF", i + 1)
+            }
+            "right" if self.is(i + 1, "now") && self.ok(i + 1, i) => raw("PRESENT_REF", i + 2),
+            "currently" => raw("PRESENT_REF", i + 1),
+            "recently" => raw("PAST_REF", i + 1),
+            "soon" => {
+                let as_soon = self.prev_is_any(i, &["as", "how", "too"]) || self.is(i + 1, "as");
+                (!as_soon).then_some((Raw::Ref("FUTURE_REF"), i + 1))
+            }
+            "recent" if plural_unit(i + 1) => raw("PAST_REF", i + 2),
+            "coming" | "upcoming" if plural_unit(i + 1) => raw("FUTURE_REF", i + 2),
+            _ => None,
+        }
+    }
+
+    /// A year standing in running text without a preposition: "the 2016 election", "2019
+    /// was hard", "dates back to 1865". Only 1800-2099, and not where the number is a count
+    /// or a measure ("2000 votes", "about 1900", "$2015", "1900 km", "2100 GMT") or part of a
+    /// name ("Windows 2000", not at the start of a sentence).
+    fn bare_year(&self, i: usize) -> Option<i32> {
+        let y = self.year_tok(i)?;
+        // "a 2000 year old tradition", "2000-year-old": a length of time.
+        let unit_after = self.ok(i + 1, i)
+            && (unit_of(&Lower::of(self.t(i + 1))).is_some()
+                || (self.is(i + 1, "-")
+                    && self.ok(i + 2, i)
+                    && unit_of(&Lower::of(self.t(i + 2))).is_some()));
+        if !(1800..=2099).contains(&y) || self.count_noun_after(i + 1, i) || unit_after {
+            return None;
+        }
+        const BEFORE: &[&str] = &[
+            "$",
+            "€",
+            "£",
+            "¥",
+            "#",
+            "no",
+            "number",
+            "about",
+            "around",
+            "approximately",
+            "nearly",
+            "almost",
+            "some",
+            "over",
+            "under",
+            "than",
+            "roughly",
+            "only",
+            "just",
+            "least",
+            "most",
+            "total",
+            "up",
+            "down",
+            "at",
+            "to",
+            "by",
+            "from",
+            "of",
+            "page",
+            "pages",
+            "room",
+            "flight",
+            "route",
+            "model",
+            "version",
+            "score",
+            "scored",
+            "the",
+            "a",
+            "an",
+        ];
+        const AFTER: &[&str] = &[
+            "km", "kg", "m", "ft", "mi", "lb", "lbs", "mph", "kph", "mw", "gw", "kw", "kwh", "ml",
+            "g", "mm", "cm", "hp", "gb", "mb", "tb", "gmt", "utc", "bst", "est", "edt", "pst",
+            "pdt", "cet", "hours", "hrs", "h", "local", "million", "billion", "thousand",
+            "hundred", "trillion", "and", "or", "to", "-", "–", "/", ".", ":", "x", "×",
+        ];
+        if i > 0 && self.ok(i - 1, i) {
+            let p = self.t(i - 1);
+            let digits_before = self.kind(i - 1) == Some(TokKind::Number)
+                || (i > 1
+                    && self.ok(i - 2, i)
+                    && self.kind(i - 2) == Some(TokKind::Number)
+                    && matches!(p, "-" | "–" | "/" | "." | ":" | ","));
+            if digits_before {
+                return None;
+            }
+            if self.is_any(i - 1, BEFORE) {
+                // "the 2016 election" is a year; "the 2000 who fled" is a count.
+                let attributive = self.is_any(i - 1, &["the", "a", "an"])
+                    && self.ok(i + 1, i)
+                    && self.kind(i + 1) == Some(TokKind::Word)
+                    && !self.cap(i + 1)
+                    && !self.is_any(i + 1, FUNCTION_WORDS);
+                // "sales of 2007", "dates back to 1865"; not "a total of 2000".
+                let of_year = self.is(i - 1, "of")
+                    && !(i > 1 && self.ok(i - 2, i) && self.is_any(i - 2, OF_COUNTS));
+                let back_to = self.is(i - 1, "to") && self.prev_is_any(i - 1, &["back"]);
+                if !attributive && !of_year && !back_to {
+                    return None;
+                }
+            }
+            // A capitalized word before, not starting the sentence: a name ("Windows 2000").
+            let starts = i == 1
+                || !self.ok(i - 2, i)
+                || matches!(self.t(i - 2), "." | "!" | "?" | ":" | "\"" | "“" | "(");
+            if self.kind(i - 1) == Some(TokKind::Word) && self.cap(i - 1) && !starts {
+                return None;
+            }
+        }
+        if self.ok(i + 1, i) {
+            let next_digit = self.kind(i + 1) == Some(TokKind::Number);
+            if next_digit || self.is_any(i + 1, AFTER) {
+                // "2016 and 2017" is left to the ranges and lists that read both.
+                let list = self.is_any(i + 1, &["and", "or", "to", "-", "–"])
+                    && self
+                        .year_tok(i + 2)
+                        .is_some_and(|z| (1800..=2099).contains(&z));
+                let sentence_end = self.is(i + 1, ".") && !self.ok(i + 2, i)
+                    || self.is(i + 1, ".")
+                        && self.kind(i + 2) == Some(TokKind::Word)
+                        && self.cap(i + 2);
+                if !list && !sentence_end {
+                    return None;
+                }
+            }
+        }
+        Some(y)
     }
 
     /// A bare month name is a date after a preposition or a modifier: "in June".
@@ -1460,6 +1786,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
             k += 1;
         }
         let Some(y) = self.year_tok(k).filter(|_| self.ok(k, a)) else {
+            // Two digits ending the phrase: "April of 87", "August 99" (no day past 31).
+            let w = self.t(k);
+            let two = self.kind(k) == Some(TokKind::Number)
+                && w.len() == 2
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && self.ok(k, a)
+                && self.boundary(k + 1, a);
+            if let Some(n) = two.then(|| w.parse::<i32>().ok()).flatten() {
+                if (k > j && self.is(j, "of")) || (k == j && n > 31) {
+                    return Some((if n >= 50 { 1900 + n } else { 2000 + n }, k + 1));
+                }
+            }
             return self.year_words(k, a);
         };
         if self.count_noun_after(k + 1, a) {
@@ -1529,6 +1867,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.is(j, "the") && self.ok(j, i) {
             j += 1;
         }
+        // "October, 1st": a comma only before a day with an ordinal suffix.
+        if self.t(j) == ","
+            && self.ok(j + 1, i)
+            && self.kind(j + 1) == Some(TokKind::Number)
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|x| Lower::of(self.t(j + 1)).ends_with(x))
+        {
+            j += 1;
+        }
         if let Some((d, d2)) = self.day_at(j).filter(|_| self.ok(j, i)) {
             let mut day_end = j + 1;
             let mut d2 = d2;
@@ -1555,9 +1903,39 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             return self.with_year(i, m, d, d2, day_end);
         }
-        if self.cap(i) {
-            if let Some((d, end)) = self.spelled_day(j, true).filter(|_| self.ok(j, i)) {
-                return self.with_year(i, m, d, None, end);
+        // Spelled days: "May twenty-first"; a lowercase full name only with an ordinal
+        // ("february twenty second"), and not "may" or "march" (verbs too).
+        let l = Lower::of(self.t(i));
+        let lower_ok =
+            MONTHS.iter().any(|x| x.eq_ignore_ascii_case(&l)) && l != "may" && l != "march";
+        if self.cap(i) || lower_ok {
+            if let Some((d, end)) = self.spelled_day(j, self.cap(i)).filter(|_| self.ok(j, i)) {
+                // "April ninth through seventeenth".
+                let mut d2 = None;
+                let mut day_end = end;
+                if self.is_any(end, &["through", "thru", "to", "until", "till"]) {
+                    // "April the ninth till the seventeenth".
+                    let k = if self.is(end + 1, "the") {
+                        end + 2
+                    } else {
+                        end + 1
+                    };
+                    if let Some((x, e)) = self
+                        .spelled_day(k, false)
+                        .or_else(|| {
+                            self.day_at(k)
+                                .filter(|(_, y)| y.is_none())
+                                .map(|(x, _)| (x, k + 1))
+                        })
+                        .filter(|(x, _)| *x > d && self.ok(k, i))
+                    {
+                        if self.month_at(e, false).is_none() {
+                            d2 = Some(x);
+                            day_end = e;
+                        }
+                    }
+                }
+                return self.with_year(i, m, d, d2, day_end);
             }
         }
         None
@@ -1597,19 +1975,41 @@ impl<'a, 'd> Matcher<'a, 'd> {
 
     /// "22 August 2021", "22nd of August".
     fn day_month(&self, i: usize) -> Option<(Raw, usize)> {
+        // "$12 December 27": an amount, and the date after it.
+        if self.prev_is_any(i, &["$", "€", "£", "¥"]) {
+            return None;
+        }
+        let mut cardinal = false;
         let ((d, d2), mut j, spelled) = match self.day_at(i) {
             Some(x) => (x, i + 1, false),
             None => {
-                let (d, j) = self.spelled_day(i, false)?;
+                let (d, j) = self.spelled_day(i, false).or_else(|| {
+                    cardinal = true;
+                    self.spelled_day(i, true)
+                })?;
                 ((d, None), j, true)
             }
         };
+        // A spelled cardinal ("twenty five") is a day only before a full month and its year.
+        if cardinal {
+            let full = MONTHS.iter().any(|x| x.eq_ignore_ascii_case(self.t(j)));
+            if !(full && self.ok(j, i) && self.trailing_year(j + 1, i, false).is_some()) {
+                return None;
+            }
+        }
+        // "the 15th day of June": the day named as a day.
+        if self.is(j, "day") && self.is(j + 1, "of") && self.ok(j + 1, i) {
+            j += 1;
+        }
         let of = self.is(j, "of") && self.ok(j, i);
         if of {
             j += 1;
         } else if spelled {
-            // "second of June", never "second June".
-            return None;
+            // "second of June", never "second June"; but "twenty five January nineteen
+            // eighty six" (checked above).
+            if !cardinal {
+                return None;
+            }
         } else if self.t(j) == "." && self.ok(j + 1, i) && self.month_at(j + 1, false).is_some() {
             j += 1;
         }
@@ -1643,7 +2043,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     /// One token holding a whole date: ISO, slashes, dots, events, decades, "2019-2021".
-    fn numeric(&self, i: usize) -> Option<(Raw, bool)> {
+    fn numeric(&self, i: usize, prev_end: Option<usize>) -> Option<(Raw, bool)> {
         let w = self.t(i);
         if let Some(&(_, y, m, d)) = EVENTS.iter().find(|e| e.0 == w) {
             return Some((Raw::Event(CalendarDate::new(y, m, d)?), false));
@@ -1698,7 +2098,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         "on", "from", "until", "till", "since", "by", "before", "after", "through",
                         "next", "this", "to",
                     ],
-                ) || self.after_weekday(i);
+                ) || self.after_weekday(i)
+                    // A list of dates: "on 11/20, 11/22 or 11/25".
+                    || (i > 0
+                        && prev_end == Some(i - 1)
+                        && self.is_any(i - 1, &[",", "or", "and"])
+                        && !self.is(i + 1, "of"));
                 let ctx = ctx && !self.count_noun_after(i + 1, i);
                 if !ctx {
                     return None;
@@ -1750,8 +2155,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             ('-' | '/' | '.', [y, m, d], [py, _, _]) if py.len() == 4 => {
                 Some((Raw::Abs(Val::Day(day(*y, *m, *d)?)), false))
             }
+            // "9-18-15" (month first, as HeidelTime reads it) as well as "9/18/15".
             ('/' | '-', [a, b, y], [pa, pb, py])
-                if (py.len() == 4 || (py.len() == 2 && sep == '/'))
+                if (py.len() == 4
+                    || (py.len() == 2 && (sep == '/' || ((1..=12).contains(a) && *b <= 31))))
                     && pa.len() <= 2
                     && pb.len() <= 2 =>
             {
@@ -1932,6 +2339,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
             && self.cap(i - 1)
             && self.kind(i - 1) == Some(TokKind::Word);
         let day = |k| Some((Raw::Deictic(Deictic::Day, k), i + 1));
+        // "day after tomorrow", "day before yesterday" without the article.
+        if w == "day" && self.is_any(i + 1, &["after", "before"]) && self.ok(i + 2, i) {
+            let sign = if self.is(i + 1, "after") { 1 } else { -1 };
+            let base = match Lower::of(self.t(i + 2)).as_str() {
+                "tomorrow" => Some(1),
+                "yesterday" => Some(-1),
+                _ => None,
+            };
+            if let Some(b) = base.filter(|&b| b == sign) {
+                return Some((Raw::Deictic(Deictic::Day, b + sign), i + 3));
+            }
+        }
         match w.as_str() {
             // "USA Today" is a newspaper.
             "today" | "tonight" if !capital_mid => return day(0),
@@ -1951,6 +2370,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         let k = mod_step(m);
+        // "this calendar year": the calendar year, as "this year".
+        if self.is(i + 1, "calendar") && self.is(i + 2, "year") && self.ok(i + 2, i) {
+            return Some((Raw::Deictic(Deictic::Year, k), i + 3));
+        }
         let next = self.t(i + 1);
         let nl = Lower::of(next);
         let unit = match nl.as_str() {
@@ -2011,6 +2434,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             "couple" if self.is(i + 1, "of") && next(i + 1) => return Some((2.0, i + 2, false)),
             "few" | "several" => return Some((3.0, i + 1, false)),
+            // "some days", "many years": vague counts (`PXD`); not "some 200 people".
+            "some" | "many"
+                if next(i + 1)
+                    && Lower::of(self.t(i + 1)).ends_with('s')
+                    && unit_of(self.t(i + 1)).is_some() =>
+            {
+                return Some((3.0, i + 1, false))
+            }
             "another" => return Some((1.0, i + 1, false)),
             "half" => {
                 let j = if self.is_any(i + 1, &["a", "an"]) && next(i + 1) {
@@ -2248,6 +2679,20 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.is(j, "the") {
             j += 1;
         }
+        // "the 5 past years", "the 2 next days": the count before the side.
+        if self.is(i, "the") && self.kind(j) == Some(TokKind::Number) {
+            let n = self.count_at(j).filter(|n| n.fract() == 0.0 && *n >= 1.0)?;
+            let side = match Lower::of(self.t(j + 1)).as_str() {
+                "past" | "last" | "previous" => Side::Past,
+                "next" | "coming" | "upcoming" | "following" => Side::Next,
+                _ => return None,
+            };
+            let u = unit_of(self.t(j + 2)).filter(|_| self.ok(j + 2, i))?;
+            if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) || self.is(j + 3, "of") {
+                return None;
+            }
+            return Some((Raw::Window(side, n as i64, u), j + 3));
+        }
         let side = match Lower::of(self.t(j)).as_str() {
             "past" | "last" | "previous" => Side::Past,
             "next" | "coming" | "upcoming" => Side::Next,
@@ -2280,7 +2725,23 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
             }
         }
-        let (n, u, end, _) = self.duration_part(j + 1)?;
+        // "the past fortnight", "the next decade": one unit with no count (not "the next
+        // year", which counts from the last date mentioned).
+        let single = |u: Unit, n: f64| Some((n, u, j + 2, false));
+        let part = match Lower::of(self.t(j + 1)).as_str() {
+            "fortnight" => single(Unit::Week, 2.0),
+            // "the next decade" is the coming calendar decade, as "the next two decades"
+            // are; "the past decade" is left out: in news it is the last ten years.
+            "decade" if side == Side::Next => {
+                return Some((Raw::Deictic(Deictic::Decade, 1), j + 2));
+            }
+            // "the next couple weeks": "of" left out.
+            "couple" if self.ok(j + 2, i) && Lower::of(self.t(j + 2)).ends_with('s') => {
+                unit_of(self.t(j + 2)).map(|u| (2.0, u, j + 3, false))
+            }
+            _ => self.duration_part(j + 1),
+        };
+        let (n, u, end, _) = part?;
         if n.fract() != 0.0 || n < 1.0 || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
         }
@@ -2299,6 +2760,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         let w = Lower::of(self.t(i + 1));
+        // "the same day", "later the same year": the unit of the last date mentioned.
+        if w == "same" && self.ok(i + 2, i) {
+            let u = Lower::of(self.t(i + 2));
+            if matches!(u.as_str(), "day" | "week" | "month" | "year") {
+                return Some((Raw::Later(unit_of(&u)?, 0), i + 3));
+            }
+            return None;
+        }
         let k = match w.as_str() {
             "next" | "following" => 1,
             "previous" | "preceding" | "prior" => -1,
@@ -2366,6 +2835,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
             .or_else(|| self.is(j, "last").then_some(-1))?;
         let (wd, _, k) = self.weekday_at(j + 1).filter(|_| self.ok(j + 1, i))?;
         if !self.is_any(k, &["of", "in"]) || !self.ok(k, i) {
+            // "the second Sunday": of the reference's month ("last Sunday" is the week's).
+            let ends = self.boundary(k, i)
+                || (self.is_any(k, FUNCTION_WORDS) && !self.is_any(k, &["after", "before"]));
+            let possessive = j > 0
+                && self.prev_is_any(
+                    j,
+                    &["his", "her", "its", "their", "my", "our", "your", "'s"],
+                );
+            if n > 0 && ends && !possessive {
+                let month = Box::new(Raw::Deictic(Deictic::Month, 0));
+                return Some((Raw::NthWeekday(n, wd, month), k));
+            }
             return None;
         }
         let (base, end) = self.base_at(k + 1, i)?;
@@ -2414,12 +2895,15 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     &["and", "or", "to", "through", "until", "till", "-", "–", "—"],
                 )
         };
-        // "2016 / 11": a month number apart from its year, ending the phrase. Not with a dash:
-        // "2009 - 10" is a season or a range of years.
-        if self.t(i + 1) == "/" && self.ok(i + 2, i) {
+        // "2016 / 11": a month number apart from its year, ending the phrase. With a dash only
+        // when the number cannot end a range of years: "2016 - 11" is November ("2009 - 10"
+        // is a season or two years).
+        let dash = matches!(self.t(i + 1), "-" | "–");
+        if (self.t(i + 1) == "/" || dash) && self.ok(i + 2, i) {
             if let Some(m) = self
                 .month_number_tok(i + 2)
                 .filter(|_| self.boundary(i + 3, i))
+                .filter(|&m| !dash || (m as i32) < y.rem_euclid(100))
             {
                 return Some((Raw::Abs(Val::Month(y, m)), i + 3));
             }
@@ -2492,6 +2976,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some(part) = part {
             let mut j = i + 1;
             let needs_of = matches!(l.as_str(), "beginning" | "start" | "middle" | "end");
+            let mut bare_unit = false;
             if needs_of {
                 if !self.is(j, "of") {
                     return self.match_plain(i, prev_end);
@@ -2500,10 +2985,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 if self.is(j, "the") && self.is_any(j + 1, &["month", "year", "week"]) {
                     j += 1;
                 }
+                // "by end of year": the article left out.
+                bare_unit = !self.is(j - 1, "the")
+                    && self.is_any(j, &["month", "year", "week"])
+                    && self.boundary(j + 1, i);
             }
             if self.ok(j, i) && !self.nested.get() {
                 // "the end of the month": the unit stands for the current one.
-                if needs_of && self.is_any(j - 1, &["the"]) {
+                if needs_of && (self.is_any(j - 1, &["the"]) || bare_unit) {
                     let unit = match Lower::of(self.t(j)).as_str() {
                         "month" => Some(Deictic::Month),
                         "year" => Some(Deictic::Year),
@@ -2564,10 +3053,24 @@ impl<'a, 'd> Matcher<'a, 'd> {
             {
                 return found(i, end, raw);
             }
-            if let Some((raw, ambiguous)) = self.numeric(i) {
+            if let Some((raw, ambiguous)) = self.numeric(i, prev_end) {
                 return Some(Found {
                     a: i,
                     b: i + 1,
+                    raw,
+                    ambiguous,
+                    modifier: None,
+                });
+            }
+            if let Some((raw, ambiguous, end)) = self.numeric_range(i) {
+                let a = if self.prev_is_any(i, &["from", "between"]) {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Found {
+                    a,
+                    b: end,
                     raw,
                     ambiguous,
                     modifier: None,
@@ -2600,7 +3103,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some((raw, end)) = self.decade_or_century(i) {
                 return found(i, end, raw);
             }
-            if let Some(y) = self.year_in_context(i, prev_end) {
+            if let Some(y) = self
+                .year_in_context(i, prev_end)
+                .or_else(|| self.bare_year(i))
+            {
                 return found(i, i + 1, Raw::Abs(Val::Year(y)));
             }
             if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
@@ -2622,6 +3128,20 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some((raw, end)) = self.nth_weekday_of(i) {
             return found(i, end, raw);
         }
+        // "between the ninth and the seventeenth of April", "from the 4th to the 22nd of June".
+        let ordinal_like = {
+            let tail = w.get(w.len().saturating_sub(2)..).unwrap_or("");
+            ["th", "st", "nd", "rd"]
+                .iter()
+                .any(|x| tail.eq_ignore_ascii_case(x))
+                || w.eq_ignore_ascii_case("twenty")
+                || w.eq_ignore_ascii_case("thirty")
+        };
+        if self.is(i, "the") || (ordinal_like && self.spelled_day(i, false).is_some()) {
+            if let Some((a, raw, end)) = self.day_range(i) {
+                return found(a, end, raw);
+            }
+        }
         // "now" as one end of a range: "between now and November", "from Jan 22 until now".
         if self.is(i, "now") {
             let opens = self.prev_is_any(i, &["between", "from"])
@@ -2636,6 +3156,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if opens || closes {
                 return found(i, i + 1, Raw::Deictic(Deictic::Day, 0));
             }
+        }
+        if let Some((raw, end)) = self.reference_word(i) {
+            return found(i, end, raw);
         }
         // "all day", "the whole week", "a full year": one unit.
         if self.is_any(i, &["all", "full", "whole"]) && self.ok(i + 1, i) {
@@ -2658,7 +3181,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if self.ok(j, i) {
                 // "Friday 5/12", "Sat. 2021-08-21": a numeric day.
                 if let Some((raw, ambiguous)) = self
-                    .numeric(j)
+                    .numeric(j, None)
                     .filter(|(r, _)| matches!(r, Raw::MonthDay(..) | Raw::Abs(Val::Day(_))))
                 {
                     return Some(Found {
@@ -2725,6 +3248,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some((raw, end)) = self.glued(i) {
             return found(i, end, raw);
         }
+        if let Some((raw, end)) = self.glued_month_range(i) {
+            return found(i, end, raw);
+        }
         if let Some((raw, end)) = self.month_day(i) {
             return found(i, end, raw);
         }
@@ -2753,7 +3279,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         Lower::of(self.t(i)).as_str(),
                         "feb" | "apr" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
                     )
-                    && self.boundary(j, i)
+                    && (self.boundary(j, i)
+                        // "from Sep to Nov": the other end of a range of months.
+                        || (self.is_any(j, &["to", "through", "until", "till", "and"])
+                            && self.month_at(j + 1, false).is_some()
+                            && self.ok(j + 1, i)))
             };
             if (self.month_at(i, true).is_some() || abbreviation())
                 && self.month_context(i, prev_end)
@@ -2855,6 +3385,111 @@ impl<'a, 'd> Matcher<'a, 'd> {
             joined
         };
         self.glued_text(i, text, end)
+    }
+
+    /// Two numeric dates joined by a hyphen in one token: "10/1/2018-10/7/2018", "5/1-5/7/2020",
+    /// "10/1-11/2/2017", "5/1-5/7, 2020"; month first, as `3/4/2021` is. Without a year they
+    /// need "from"/"between" before ("between 10/1-11/7"): else a score or a fraction.
+    fn numeric_range(&self, i: usize) -> Option<(Raw, bool, usize)> {
+        let w = self.t(i);
+        let (a, b) = w.split_once('-')?;
+        if !a.contains('/') || !b.contains('/') || b.contains('-') {
+            return None;
+        }
+        let parse = |p: &str| -> Option<(u32, u32, Option<i32>)> {
+            let v: Vec<&str> = p.split('/').collect();
+            let n = |s: &str| {
+                (!s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit()))
+                    .then(|| s.parse::<u32>().ok())
+                    .flatten()
+            };
+            match v.as_slice() {
+                [m, d] if m.len() <= 2 && d.len() <= 2 => Some((n(m)?, n(d)?, None)),
+                [m, d, y] if m.len() <= 2 && d.len() <= 2 && y.len() == 4 => {
+                    Some((n(m)?, n(d)?, i32::try_from(n(y)?).ok()))
+                }
+                _ => None,
+            }
+        };
+        let ((m1, d1, y1), (m2, d2, y2)) = (parse(a)?, parse(b)?);
+        let (y2, end) = match y2 {
+            Some(y) => (Some(y), i + 1),
+            None => match self.trailing_year(i + 1, i, false) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, i + 1),
+            },
+        };
+        if y2.is_none() && !self.prev_is_any(i, &["from", "between"]) {
+            return None;
+        }
+        let ambiguous = (d1 <= 12 && d1 != m1) || (d2 <= 12 && d2 != m2);
+        let point = |y: Option<i32>, m: u32, d: u32| match y {
+            Some(y) => CalendarDate::new(y, m, d).map(|x| Raw::Abs(Val::Day(x))),
+            None => CalendarDate::new(2000, m, d).map(|_| Raw::MonthDay(m, d)),
+        };
+        let second = point(y2, m2, d2)?;
+        let first = match y1 {
+            Some(y) => point(Some(y), m1, d1)?,
+            None => year_from_end(point(None, m1, d1)?, &second),
+        };
+        Some((
+            Raw::Range(Box::new(first), Box::new(second)),
+            ambiguous,
+            end,
+        ))
+    }
+
+    /// A range of month-days whose middle the tokenizer glues: "Nov 18-Dec 19, 2015" (tokens
+    /// `Nov`, `18-Dec`, `19`), "Nov 18 2014-Dec 19 2015" (`2014-Dec`).
+    fn glued_month_range(&self, i: usize) -> Option<(Raw, usize)> {
+        // Cheap test first: a glued number a few tokens on.
+        let glued = |k: usize| self.kind(k) == Some(TokKind::Number) && self.t(k).contains('-');
+        if !(i + 1..i + 4).any(glued) {
+            return None;
+        }
+        let (m1, mut j) = self.month_at(i, false)?;
+        if self.kind(j) != Some(TokKind::Number) || !self.ok(j, i) {
+            return None;
+        }
+        let mut d1 = None;
+        let mut y1 = None;
+        // "Nov 18 2014-Dec 19": the day stands alone, the year is glued.
+        if let Some((d, None)) = self.day_at(j) {
+            if self.t(j + 1).contains('-') && self.ok(j + 1, i) {
+                d1 = Some(d);
+                j += 1;
+            }
+        }
+        let (head, tail) = self.t(j).split_once(['-', '–'])?;
+        let m2 = month_number(&Lower::of(tail)).filter(|_| tail.len() >= 3)?;
+        let head_num: u32 = head
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok()?;
+        match d1 {
+            Some(_) if (1000..=2199).contains(&head_num) => y1 = i32::try_from(head_num).ok(),
+            None if (1..=31).contains(&head_num) => d1 = Some(head_num),
+            _ => return None,
+        }
+        let d1 = d1?;
+        let mut k = j + 1;
+        if self.t(k) == "." && self.ok(k, i) {
+            k += 1;
+        }
+        let (d2, None) = self.day_at(k).filter(|_| self.ok(k, i))? else {
+            return None;
+        };
+        let (y2, end) = match self.trailing_year(k + 1, i, false) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, k + 1),
+        };
+        let point = |y: Option<i32>, m: u32, d: u32| match y {
+            Some(y) => CalendarDate::new(y, m, d).map(|x| Raw::Abs(Val::Day(x))),
+            None => CalendarDate::new(2000, m, d).map(|_| Raw::MonthDay(m, d)),
+        };
+        let second = point(y2, m2, d2)?;
+        let first = year_from_end(point(y1, m1, d1)?, &second);
+        Some((Raw::Range(Box::new(first), Box::new(second)), end))
     }
 
     /// Reads `text`, the tokens `i..end`, as a month glued to numbers.
@@ -2978,30 +3613,76 @@ impl<'a, 'd> Matcher<'a, 'd> {
         Some((raw, end))
     }
 
-    /// "from 4 to 22 January 1995", "between 3 and 12 of Sept", "from 4 to 22 this month":
-    /// a bare day that takes its month from the day after it.
+    /// A day range taking its month from the second day: "from 4 to 22 January", "between
+    /// the ninth and the seventeenth of April", "4 to 23 next month", "from 4-23 in next
+    /// month". Returns the start (the opener "from"/"between" when there is one).
     fn day_range(&self, i: usize) -> Option<(usize, Raw, usize)> {
-        let open = i.checked_sub(1)?;
-        let between = self.is(open, "between");
-        if !(between || self.is(open, "from")) || !self.ok(open, i) {
-            return None;
-        }
-        let (d, d2) = self.day_at(i)?;
-        if d2.is_some() {
-            return None;
-        }
-        let conn = i + 1;
-        let ok_conn = if between {
-            self.is(conn, "and")
-        } else {
-            self.is_any(conn, &["to", "until", "till", "through", "-", "–"])
+        let open = i
+            .checked_sub(1)
+            .filter(|&o| self.ok(o, i) && self.is_any(o, &["between", "from"]));
+        let between = open.is_some_and(|o| self.is(o, "between"));
+        // The first day: "4", "4th", "ninth", "the ninth"; or a glued pair "4-23".
+        let day = |k: usize| -> Option<(u32, Option<u32>, usize)> {
+            let k = if self.is(k, "the") && self.ok(k + 1, i) {
+                k + 1
+            } else {
+                k
+            };
+            match self.day_at(k) {
+                Some((d, d2)) => Some((d, d2, k + 1)),
+                None => self.spelled_day(k, false).map(|(d, e)| (d, None, e)),
+            }
         };
-        if !ok_conn || !self.ok(conn + 1, i) {
+        let (d, glued, conn) = day(i)?;
+        let second_start = if self.is(conn + 1, "the") {
+            conn + 2
+        } else {
+            conn + 1
+        };
+        let (d_end, second_at) = match glued {
+            Some(d2) => (d2, conn),
+            None => {
+                let ok_conn = if between {
+                    self.is(conn, "and")
+                } else {
+                    self.is_any(conn, &["to", "until", "till", "through", "-", "–"])
+                };
+                if !ok_conn || !self.ok(conn + 1, i) {
+                    return None;
+                }
+                match day(conn + 1) {
+                    Some((d2, _, e)) => (d2, e),
+                    // "from 4 to January 22, 1995": the month comes first.
+                    None => (0, conn + 1),
+                }
+            }
+        };
+        let start_at = open.unwrap_or(i);
+        // The month: "January", "of April", "this month", "of next month", "in next month".
+        let rel = {
+            let k = if self.is_any(second_at, &["of", "in"]) {
+                second_at + 1
+            } else {
+                second_at
+            };
+            self.modifier_at(k)
+                .filter(|_| self.is(k + 1, "month") && self.ok(k + 1, i))
+                .map(|m| (mod_step(m), k + 2))
+        };
+        if let Some((k, end)) = rel.filter(|_| d_end > 0) {
+            let (a, b) = (Raw::DayOfRelMonth(d, k), Raw::DayOfRelMonth(d_end, k));
+            return Some((start_at, Raw::Range(Box::new(a), Box::new(b)), end));
+        }
+        if glued.is_some() {
+            return None;
+        }
+        // Without an opener, only a numeric first day: "9 to 12 of June".
+        if open.is_none() && self.kind(i) != Some(TokKind::Number) {
             return None;
         }
         // "from 4 to 22 January", "from 4 to January 22, 1995".
         let (second, end) = self
-            .day_month(conn + 1)
+            .day_month(second_start)
             .or_else(|| self.month_day(conn + 1))?;
         let first = match &second {
             Raw::Abs(Val::Day(x)) => Raw::Abs(Val::Day(CalendarDate::new(x.year, x.month, d)?)),
@@ -3009,7 +3690,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             Raw::DayOfRelMonth(_, k) => Raw::DayOfRelMonth(d, *k),
             _ => return None,
         };
-        Some((open, Raw::Range(Box::new(first), Box::new(second)), end))
+        Some((start_at, Raw::Range(Box::new(first), Box::new(second)), end))
     }
 
     /// "the 27th", "on the 4th.": a day of the month with no month, after a preposition.
@@ -3178,13 +3859,22 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 if let Some(f) = self.point_at(k) {
                     return Some((Raw::WeekOf(Box::new(f.raw)), f.b));
                 }
+                // "the week of the 18th": a day of the nearest month.
+                if self.is(k, "the") && self.ok(k + 1, i) {
+                    if let Some((d, None)) = self.day_at(k + 1) {
+                        let raw = Raw::DayOfMonth(d, None);
+                        return Some((Raw::WeekOf(Box::new(raw)), k + 2));
+                    }
+                }
                 return None;
             }
             // "week 31", "week 3 of 2027": with a year, or where a date is expected.
-            let number = self
-                .day_at(k)
-                .filter(|(d, d2)| d2.is_none() && *d <= 53)
-                .filter(|_| self.t(k).bytes().all(|b| b.is_ascii_digit()) && self.ok(k, i));
+            // Weeks run to 53, past the days a month has.
+            let number = Some(self.t(k))
+                .filter(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|w| w.parse::<u32>().ok())
+                .filter(|w| (1..=53).contains(w) && self.ok(k, i))
+                .map(|w| (w, None::<u32>));
             if let Some((w, _)) = number {
                 if let Some((y, end)) = self.trailing_year(k + 1, i, true) {
                     return Some((Raw::IsoWeek(w, Some(y)), end));
@@ -3212,8 +3902,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
             } else {
                 self.prev_is_any(i, &["on", "at", "over"])
             };
-            if ctx && !self.is(j + 1, "of") {
+            // "spent the weekend.", "the weekend when ...": not "the weekend edition".
+            let ends = the
+                && (self.boundary(j + 1, i)
+                    || self.is_any(j + 1, FUNCTION_WORDS)
+                    || self.is_any(j + 1, &["when", "before", "after", "as", "but"]));
+            if (ctx || ends) && !self.is(j + 1, "of") {
                 return Some((Raw::Deictic(Deictic::Weekend, 0), j + 1));
+            }
+            // "the weekend of Thanksgiving".
+            if self.is(j + 1, "of") && self.ok(j + 2, i) {
+                if let Some((raw, end)) = self.holiday(j + 2) {
+                    return Some((Raw::WeekendOf(Box::new(raw)), end));
+                }
             }
         }
         // "in the week", "for the month", "later in the year": the current one.
@@ -3237,6 +3938,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// capital, and a bare name needs a preposition or a year ("before Christmas", "Easter
     /// 2020"): "Christmas shopping" is not a date.
     fn holiday(&self, i: usize) -> Option<(Raw, usize)> {
+        // Most words start no holiday: compare without lowercasing first.
+        let t = self.t(i);
+        if !HOLIDAYS
+            .iter()
+            .any(|h| h.0.first().is_some_and(|f| f.eq_ignore_ascii_case(t)))
+        {
+            return None;
+        }
         // Lowercase with a curly apostrophe made straight ("New Year’s").
         let norm = |k: usize| Lower::of(self.t(k)).straight_quotes();
         let first = norm(i);
@@ -3252,9 +3961,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
             all.then_some((idx, words.len()))
         })?;
         let end = i + len;
+        // "Labor Day weekend", "Labor Day 2021 weekend": the weekend next to it.
+        let weekend_at = |k: usize| self.is(k, "weekend") && self.ok(k, i);
         // A lowercase name that is also a phrase ("a good friday") counts with its year.
         let lower_ok = matches!(first.as_str(), "christmas" | "easter" | "halloween")
-            || self.trailing_year(end, i, false).is_some();
+            || self.trailing_year(end, i, false).is_some()
+            || weekend_at(end);
         if !self.cap(i) && !lower_ok {
             return None;
         }
@@ -3266,8 +3978,22 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
         }
         if let Some((y, yend)) = self.trailing_year(end, i, false) {
-            let d = holiday_date(idx, y)?;
-            return Some((Raw::Abs(Val::Day(d)), yend));
+            let d = Raw::Abs(Val::Day(holiday_date(idx, y)?));
+            if weekend_at(yend) {
+                return Some((Raw::WeekendOf(Box::new(d)), yend + 1));
+            }
+            return Some((d, yend));
+        }
+        if weekend_at(end) {
+            let raw = Raw::WeekendOf(Box::new(Raw::Holiday(idx, mo)));
+            return match self.trailing_year(end + 1, i, false) {
+                // "Halloween weekend 2021".
+                Some((y, yend)) => {
+                    let d = Raw::Abs(Val::Day(holiday_date(idx, y)?));
+                    Some((Raw::WeekendOf(Box::new(d)), yend))
+                }
+                None => Some((raw, end + 1)),
+            };
         }
         let prep = self.prev_is_any(
             i,
@@ -3319,6 +4045,14 @@ fn find_all_with(doc: &Doc, gated: bool) -> Vec<Found> {
 /// Words (lowercase) that can start an expression in [`Matcher::match_at`], besides month and
 /// weekday names and number words: the first token of every form it reads.
 const STARTERS: &[&str] = &[
+    // "day after tomorrow".
+    "day",
+    // Reference words.
+    "right",
+    "currently",
+    "recently",
+    "soon",
+    "recent",
     // Modifiers folded in by `match_at`.
     "now",
     "early",
@@ -3329,6 +4063,11 @@ const STARTERS: &[&str] = &[
     "late",
     "end",
     // First words of holidays.
+    "st",
+    "saint",
+    "earth",
+    "remembrance",
+    "armistice",
     "christmas",
     "boxing",
     "new",
@@ -3391,6 +4130,8 @@ const STARTERS: &[&str] = &[
     "couple",
     "few",
     "several",
+    "some",
+    "many",
     "another",
     "half",
 ];
@@ -3531,10 +4272,30 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             "preceding",
             "prior",
             "day",
+            "twenty",
+            "thirty",
+            "same",
         ];
+        // Spelled ordinal days: "the ninth", "the seventeenth".
+        let ordinal = || {
+            next.len() >= 5
+                && next.ends_with("th")
+                && crate::numbers::ordinal_word_value(next).is_some()
+        };
         return next_number
             || !next.is_ascii()
-            || AFTER_THE.iter().any(|a| next.eq_ignore_ascii_case(a));
+            || AFTER_THE.iter().any(|a| next.eq_ignore_ascii_case(a))
+            || ordinal();
+    }
+    // Common words that start little: "some days", "day after tomorrow".
+    if w.eq_ignore_ascii_case("some") || w.eq_ignore_ascii_case("many") {
+        return unit_of(next).is_some();
+    }
+    if w.eq_ignore_ascii_case("day") {
+        return next.eq_ignore_ascii_case("after") || next.eq_ignore_ascii_case("before");
+    }
+    if w.eq_ignore_ascii_case("right") {
+        return next.eq_ignore_ascii_case("now");
     }
     if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
         return !next.is_ascii()
@@ -3600,18 +4361,27 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
             )
         };
         if let Some(g) = it.peek() {
-            let opener = if f.a > 0 && m.ok(f.a - 1, f.a) {
-                Lower::of(m.t(f.a - 1))
+            // "from the middle of 2007 to the end of 2008": an article may stand between
+            // the opener and the start, and between the connector and the end.
+            let the_before = f.a > 1 && m.ok(f.a - 2, f.a) && m.is(f.a - 1, "the");
+            let open_at = if the_before { f.a - 1 } else { f.a };
+            let opener = if open_at > 0 && m.ok(open_at - 1, f.a) {
+                Lower::of(m.t(open_at - 1))
             } else {
                 Lower::of("")
             };
             let conn = Lower::of(m.t(f.b));
-            let joined = g.a == f.b + 1
+            let end_at = if m.is(f.b + 1, "the") {
+                f.b + 2
+            } else {
+                f.b + 1
+            };
+            let joined = g.a == end_at
                 && m.ok(g.a, f.a)
                 && point(&f.raw)
                 && point(&g.raw)
                 && match opener.as_str() {
-                    "between" => matches!(conn.as_str(), "and" | "~"),
+                    "between" => matches!(conn.as_str(), "and" | "~" | "through" | "thru"),
                     "from" => matches!(
                         conn.as_str(),
                         "to" | "until" | "till" | "through" | "-" | "–" | "—" | "~"
@@ -3630,7 +4400,7 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                 };
             if joined {
                 let a = if matches!(opener.as_str(), "between" | "from") {
-                    f.a - 1
+                    open_at - 1
                 } else {
                     f.a
                 };
@@ -3686,13 +4456,17 @@ impl TenseMarks {
             let tok = doc.tok(i);
             let w = norm(tok);
             let w = w.as_str();
-            let is_future = match w {
-                "will" | "'ll" | "shall" | "next" | "upcoming" | "tomorrow" | "due" => true,
-                "wo" => norm(doc.tok_or_empty(i + 1)) == "n't",
-                "going" | "set" | "expected" | "scheduled" | "planned" | "plans" | "plan"
-                | "slated" | "poised" => Lower::of(doc.tok_or_empty(i + 1)) == "to",
-                _ => false,
-            };
+            let is_future =
+                match w {
+                    "will" | "'ll" | "shall" | "must" | "next" | "upcoming" | "tomorrow"
+                    | "due" => true,
+                    "wo" => norm(doc.tok_or_empty(i + 1)) == "n't",
+                    "going" | "set" | "expected" | "scheduled" | "planned" | "plans" | "plan"
+                    | "slated" | "poised" | "have" | "has" | "need" | "needs" | "want"
+                    | "wants" | "hope" | "hopes" | "aim" | "aims" | "intend" | "intends"
+                    | "about" => Lower::of(doc.tok_or_empty(i + 1)) == "to",
+                    _ => false,
+                };
             if is_future {
                 self.future.push(i);
                 continue;
@@ -3801,6 +4575,9 @@ struct Resolved {
     last: Option<Val>,
     /// The kind, when resolution decides it ("in three weeks" is a duration in the past).
     kind: Option<DateKind>,
+    /// The calendar reading behind a coarser TimeML value: the day of "two years ago", the
+    /// days of "the past three weeks" (`first/last`).
+    exact: Option<String>,
 }
 
 impl Resolved {
@@ -3811,12 +4588,14 @@ impl Resolved {
                 until: None,
                 last: Some(v),
                 kind: None,
+                exact: None,
             },
             None => Resolved {
                 value: unknown,
                 until: None,
                 last: None,
                 kind: None,
+                exact: None,
             },
         }
     }
@@ -3828,6 +4607,7 @@ impl Resolved {
                 until: (a != b).then(|| b.timex()),
                 last: Some(b),
                 kind: None,
+                exact: None,
             },
             _ => Resolved::val(None, unknown.to_string()),
         }
@@ -3899,12 +4679,29 @@ fn resolve(
 ) -> Resolved {
     match raw {
         Raw::Abs(v) => Resolved::val(Some(*v), String::new()),
+        Raw::Ref(r) => Resolved::val(None, r.to_string()),
+        Raw::WeekendOf(base) => {
+            // A Monday or Tuesday holiday closes the weekend before it; a later one is in
+            // the week of its own weekend.
+            let b = resolve(base, reference, anchor, tense);
+            let v = match b.last {
+                Some(Val::Day(d)) => {
+                    let back = if d.weekday() <= 1 { 3 } else { 0 };
+                    d.add_days(-back)
+                        .and_then(|x| x.iso_week())
+                        .map(|(y, w)| Val::Weekend(y, w))
+                }
+                _ => None,
+            };
+            Resolved::val(v, "XXXX-WXX-WE".to_string())
+        }
         Raw::Event(d) => Resolved::val(Some(Val::Day(*d)), String::new()),
         Raw::Duration(p) => Resolved {
             value: p.clone(),
             until: None,
             last: None,
             kind: None,
+            exact: None,
         },
         Raw::In(unit, k, p) => {
             if tense == Tense::Future {
@@ -3915,6 +4712,7 @@ fn resolve(
                     until: None,
                     last: None,
                     kind: Some(DateKind::Duration),
+                    exact: None,
                 }
             }
         }
@@ -3934,12 +4732,31 @@ fn resolve(
                     .unwrap_or(Gran::Day);
                 Val::at(d, g.max(finest))
             });
-            Resolved::val(v, "XXXX-XX-XX".to_string())
+            let mut out = Resolved::val(v, "XXXX-XX-XX".to_string());
+            // "two months after next Friday": the month, and the day it lands on.
+            if let (Some(Val::Day(d)), Some(v)) = (b.last, v) {
+                if v.gran() > Gran::Day {
+                    out.exact = parts
+                        .iter()
+                        .try_fold(d, |d, &(n, u)| add_unit(d, u, n))
+                        .map(|d| d.to_string());
+                }
+            }
+            out
         }
         Raw::Window(side, n, unit) => {
+            // TimeML writes a window as its length ("the past three weeks" is `P3W`); the
+            // days it covers are the exact reading.
+            let length = Resolved {
+                value: duration_value(*n as f64, *unit),
+                until: None,
+                last: None,
+                kind: Some(DateKind::Duration),
+                exact: None,
+            };
             let r = match reference {
                 Some(r) => r,
-                None => return Resolved::val(None, "XXXX-XX-XX".to_string()),
+                None => return length,
             };
             let (a, b) = if *unit == Unit::Decade {
                 let cur = r.year.div_euclid(10) as i64;
@@ -3961,7 +4778,13 @@ fn resolve(
                     ),
                 }
             };
-            Resolved::span(a, b, "XXXX-XX-XX")
+            let first = a.and_then(|v| v.start());
+            let last = b.and_then(|v| v.end());
+            Resolved {
+                exact: first.zip(last).map(|(f, l)| format!("{f}/{l}")),
+                last: b,
+                ..length
+            }
         }
         Raw::RestOf(u) => {
             let whole = resolve(&Raw::Deictic(*u, 0), reference, anchor, tense).last;
@@ -4170,17 +4993,29 @@ fn resolve(
         Raw::Ago(unit, k) => {
             let g = unit_gran(*unit, Gran::Week);
             let v = reference.and_then(|r| shift(Val::Day(r), *unit, *k, g));
-            Resolved::val(v, unknown_for(g))
+            let mut out = Resolved::val(v, unknown_for(g));
+            if g > Gran::Day {
+                out.exact = reference
+                    .and_then(|r| add_unit(r, *unit, *k))
+                    .map(|d| d.to_string());
+            }
+            out
         }
         Raw::Later(unit, k) => {
-            let g = unit_gran(*unit, Gran::Day);
+            // TimeML keeps the unit's fineness: "a week later" is the ISO week (the day a
+            // week on is `exact`), "the next day" a day.
+            let g = unit_gran(*unit, Gran::Week);
             // "Six minutes later" only makes sense after a day; otherwise the article's day.
             let anchor = anchor
                 .filter(|a| !matches!(unit, Unit::Minute | Unit::Hour) || a.gran() == Gran::Day);
             let base = anchor.or(reference.map(Val::Day));
             let v = base.and_then(|b| shift(b, *unit, *k, g));
             let g = base.map_or(g, |b| b.gran().max(g));
-            Resolved::val(v, unknown_for(g))
+            let mut out = Resolved::val(v, unknown_for(g));
+            if let (Some(Val::Day(d)), true) = (base, g > Gran::Day && *k != 0) {
+                out.exact = add_unit(d, *unit, *k).map(|d| d.to_string());
+            }
+            out
         }
         Raw::PartOf(first, n, unit, base) => {
             let b = resolve(base, reference, anchor, tense);
@@ -4193,6 +5028,7 @@ fn resolve(
                     until: (s != e).then(|| e.timex()),
                     last: Some(e),
                     kind: None,
+                    exact: None,
                 },
                 None => b,
             }
@@ -4225,6 +5061,7 @@ fn resolve(
                         until: Some(e.timex()),
                         last: Some(e),
                         kind: None,
+                        exact: None,
                     };
                 }
             }
@@ -4258,6 +5095,7 @@ fn resolve(
                 until: Some(rb.until.unwrap_or(rb.value)),
                 last: rb.last.or(ra.last),
                 kind: None,
+                exact: None,
             }
         }
     }
@@ -4313,6 +5151,7 @@ fn part_unknown(first: bool, n: u32, unit: Unit, base: &Raw, b: Resolved) -> Res
                 until: Some(format!("XXXX-{e:02}")),
                 last: None,
                 kind: None,
+                exact: None,
             }
         }
         Unit::Year if months && (1..=2).contains(&n) => Resolved::val(None, format!("XXXX-H{n}")),
@@ -4506,7 +5345,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         ..Default::default()
     };
     for f in &found {
-        let tense = marks.at(doc, f.a);
+        // Written-out values, durations and TimeML's vague points read no tense: skip the
+        // sentence scan for them.
+        let tenseless = matches!(
+            f.raw,
+            Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) | Raw::Ref(_) | Raw::Ago(..)
+        );
+        let tense = if tenseless {
+            Tense::Unknown
+        } else {
+            marks.at(doc, f.a)
+        };
         let r = resolve(&f.raw, ref_day, anchor, tense);
         if r.last.is_some() {
             anchor = r.last;
@@ -4514,8 +5363,36 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         let bytes = doc.range(f.a, f.b - 1);
         let t = doc.text_span(bytes.clone());
         let kind = r.kind.unwrap_or_else(|| f.raw.kind());
+        let (mut value, mut exact) = (r.value, r.exact);
+        let m = Matcher {
+            doc,
+            n: doc.tokens.len(),
+            nested: std::cell::Cell::new(false),
+        };
+        let vague =
+            (f.a..(f.a + 3).min(f.b)).any(|k| m.is_any(k, &["few", "several", "some", "many"]));
+        // "a few years ago", "several days later": TimeML's PAST_REF / FUTURE_REF, with the
+        // count read as three in `exact`.
+        if vague && kind == DateKind::Date {
+            let sign = match &f.raw {
+                Raw::Ago(_, k) | Raw::Later(_, k) | Raw::In(_, k, _) => k.signum(),
+                _ => 0,
+            };
+            if sign != 0 {
+                exact = exact.or(Some(value));
+                value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string();
+            }
+        }
+        if kind == DateKind::Duration {
+            if let Some(v) = vague.then(|| vague_duration(&value)).flatten() {
+                value = v;
+            }
+            if exact.is_none() {
+                exact = plain_duration(&value);
+            }
+        }
         let (known, implied) = if kind == DateKind::Date {
-            certainty(&f.raw, &r.value)
+            certainty(&f.raw, &value)
         } else {
             (Vec::new(), Vec::new())
         };
@@ -4524,8 +5401,9 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
             end: t.end,
             text: t.text,
             kind,
-            value: r.value,
+            value,
             until: r.until,
+            exact,
             relative: f.raw.is_relative(),
             ambiguous: f.ambiguous,
             modifier: f.modifier.map(str::to_string),
@@ -4709,6 +5587,322 @@ mod tests {
     }
 
     #[test]
+    fn bare_years_in_running_text() {
+        assert_eq!(value("The 2016 election was close.", None), "2016");
+        assert_eq!(value("2019 was a hard year for the firm.", None), "2019");
+        assert_eq!(value("The custom dates back to 1865.", None), "1865");
+        let both = found("Sales of 2007 and 2009 were strong.", None);
+        assert_eq!(both.len(), 2);
+        // A length of time, not the year 2000.
+        assert_eq!(value("It is a 2000 year old custom.", None), "P2000Y");
+        // Counts, measures, times and names stay out.
+        for text in [
+            "He won 2000 votes.",
+            "About 2000 people came.",
+            "The 2000 who fled returned.",
+            "A total of 2015 was paid.",
+            "The strike began at 2100 GMT.",
+            "He ran Windows 2000 at home.",
+            "The price was $2015.",
+            "Call 555 2019 for help.",
+        ] {
+            assert!(found(text, None).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn day_ranges_take_the_month_of_their_end() {
+        let r = |t: &str| {
+            let d = one(t, Some("2016-11-07"));
+            (d.text, d.value, d.until.unwrap_or_default())
+        };
+        let t = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(
+            r("Off between the ninth and the seventeenth of April."),
+            t(
+                "between the ninth and the seventeenth of April",
+                "2017-04-09",
+                "2017-04-17"
+            )
+        );
+        assert_eq!(
+            r("Closed from 4 to 22 this month."),
+            t("from 4 to 22 this month", "2016-11-04", "2016-11-22")
+        );
+        assert_eq!(
+            r("Closed from 4-23 in next month."),
+            t("from 4-23 in next month", "2016-12-04", "2016-12-23")
+        );
+        assert_eq!(
+            r("It ran 9 to 12 of June."),
+            t("9 to 12 of June", "2016-06-09", "2016-06-12")
+        );
+        assert!(found("The score was 4 to 22 at the half.", REF).is_empty());
+    }
+
+    #[test]
+    fn obligation_and_intention_speak_of_the_future() {
+        assert_eq!(
+            value("We have to finish it in five days.", Some("2012-08-10")),
+            "2012-08-15"
+        );
+        assert_eq!(value("The firm hopes to open in June.", REF), "2022-06");
+        // "had to" is past.
+        assert_eq!(value("The firm had to close in June.", REF), "2021-06");
+    }
+
+    #[test]
+    fn spelled_days_and_week_of_a_day() {
+        assert_eq!(
+            value("We met on february twenty second.", REF),
+            "2021-02-22"
+        );
+        let r = one("I will be off april ninth through seventeenth.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2022-04-09", Some("2022-04-17"))
+        );
+        assert!(found("They may twenty people.", REF).is_empty());
+        // The 18th nearest the reference (August 22, 2021) is August 18: week 33.
+        assert_eq!(
+            value("Set it up for the week of the 18th.", REF),
+            "2021-W33"
+        );
+    }
+
+    #[test]
+    fn glued_ranges() {
+        let r = |t: &str| {
+            let d = one(t, REF);
+            (d.value, d.until.unwrap_or_default())
+        };
+        let t = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            r("The summit ran Nov 18-Dec 19, 2015."),
+            t("2015-11-18", "2015-12-19")
+        );
+        assert_eq!(
+            r("It ran Nov 18 2014-Dec 19 2015."),
+            t("2014-11-18", "2015-12-19")
+        );
+        assert_eq!(
+            r("Leave from 10/1/2018-10/7/2018."),
+            t("2018-10-01", "2018-10-07")
+        );
+        assert_eq!(
+            r("The period is 10/1-11/2/2017."),
+            t("2017-10-01", "2017-11-02")
+        );
+        // Without a year or an opener: a score.
+        assert!(found("The score was 3/4-5/6 then.", REF).is_empty());
+    }
+
+    #[test]
+    fn amounts_and_day_words_before_months() {
+        assert_eq!(value("I paid $12 December 27.", REF), "2020-12-27");
+        assert_eq!(
+            value("They meet on the 15th day of next month.", REF),
+            "2021-09-15"
+        );
+        assert_eq!(
+            value("It opened on the twenty third day of September 2019.", REF),
+            "2019-09-23"
+        );
+    }
+
+    #[test]
+    fn nth_weekdays_of_this_month_vague_counts_and_dashed_years() {
+        let r = Some("2017-09-27");
+        assert_eq!(value("I'll go back second Sunday", r), "2017-09-10");
+        assert!(found("He won his second Sunday race.", r)
+            .iter()
+            .all(|d| d.0 != "second Sunday"));
+        assert_eq!(value("I'll leave for some days", r), "PXD");
+        assert_eq!(value("It took many years.", r), "PXY");
+        assert!(found("Some 200 people came.", r).is_empty());
+        assert_eq!(value("I'll go back 9-18-15", r), "2015-09-18");
+        assert!(found("The score was 3-2-1.", r).is_empty());
+    }
+
+    #[test]
+    fn year_ranges_to_a_part_and_spelled_cardinal_days() {
+        let r = one("The range is from 2007 to the end of 2008.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2007", Some("2008"))
+        );
+        assert_eq!(
+            value(
+                "She was born on twenty five January nineteen eighty six.",
+                REF
+            ),
+            "1986-01-25"
+        );
+        assert!(found("I sold twenty five August 2020 tickets.", REF)
+            .iter()
+            .all(|d| d.1 != "2020-08-25"));
+    }
+
+    #[test]
+    fn month_comma_ordinal_day() {
+        assert_eq!(value("Set it up for October, 1st.", REF), "2021-10-01");
+        assert_eq!(value("In October, 25 people were killed.", REF), "2020-10");
+        // Short irregular past forms mark the past too.
+        assert_eq!(value("In October, 25 people died.", REF), "2020-10");
+    }
+
+    #[test]
+    fn calendar_year_and_day_after_tomorrow() {
+        assert_eq!(value("Gains this calendar year were high.", REF), "2021");
+        assert_eq!(value("We leave day after tomorrow.", REF), "2021-08-24");
+        assert_eq!(value("It came day before yesterday.", REF), "2021-08-20");
+    }
+
+    #[test]
+    fn two_digit_years_after_months() {
+        assert_eq!(value("I was born in April of 87.", REF), "1987-04");
+        assert_eq!(value("Records for August 99.", REF), "1999-08");
+        assert_eq!(value("In May 50 died.", REF), "2021-05");
+    }
+
+    #[test]
+    fn numeric_dates_in_a_list() {
+        let d = found("Meet on 11/20, 11/22 or 11/25.", Some("2018-11-28"));
+        assert_eq!(d.len(), 3);
+        assert!(found("He scored 3/4, 5/6 and 7/8.", REF).is_empty());
+        assert_eq!(found("On 3/4, 1/2 of them left.", REF).len(), 1);
+    }
+
+    #[test]
+    fn the_same_unit_and_bare_end_of() {
+        let d = found(
+            "The vote was on May 3, 2019, and he resigned the same day.",
+            REF,
+        );
+        assert_eq!(d.get(1).map(|d| d.1.as_str()), Some("2019-05-03"));
+        assert_eq!(value("He left later the same year.", REF), "2021");
+        let e = one("The plant will close by end of year.", REF);
+        assert_eq!(
+            (e.value.as_str(), e.modifier.as_deref()),
+            ("2021", Some("end"))
+        );
+    }
+
+    #[test]
+    fn more_fixed_holidays() {
+        assert_eq!(
+            value("Parades were held on St. Patrick's Day.", REF),
+            "2021-03-17"
+        );
+        assert_eq!(value("They marched on Earth Day 2010.", REF), "2010-04-22");
+        assert!(found("Saint Patrick brought the faith.", REF).is_empty());
+        assert!(found("St. John said hello.", REF).is_empty());
+    }
+
+    #[test]
+    fn counts_before_window_sides() {
+        let d = one("What happened in the 5 past years?", Some("2018-08-30"));
+        assert_eq!(
+            (d.value.as_str(), d.exact.as_deref()),
+            ("P5Y", Some("2013-08-30/2018-08-29"))
+        );
+        assert!(found("He won the 3 last games.", REF).is_empty());
+        let r = one("What will happen from Sep to Nov", Some("2018-09-07"));
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2018-09", Some("2018-11"))
+        );
+    }
+
+    #[test]
+    fn holiday_weekends() {
+        // Labor Day 2021 is Monday, September 6: the weekend before it.
+        assert_eq!(
+            value("They met on Labor Day weekend 2021.", REF),
+            "2021-W35-WE"
+        );
+        // Thanksgiving 2023 is Thursday, November 23: the weekend after it.
+        assert_eq!(
+            value("the weekend of Thanksgiving 2023", REF),
+            "2023-W47-WE"
+        );
+        // Halloween 2021 is a Sunday: its own weekend.
+        assert_eq!(value("for Halloween weekend 2021", REF), "2021-W43-WE");
+        assert_eq!(
+            value("Traffic was heavy over the Easter weekend.", REF),
+            "2021-W13-WE"
+        );
+    }
+
+    #[test]
+    fn timeml_reference_points() {
+        let v = |t: &str| {
+            found(t, REF)
+                .into_iter()
+                .map(|d| (d.0, d.1))
+                .collect::<Vec<_>>()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            v("He is now chairman; it was recently sold and will soon reopen."),
+            vec![
+                pair("now", "PRESENT_REF"),
+                pair("recently", "PAST_REF"),
+                pair("soon", "FUTURE_REF")
+            ]
+        );
+        assert_eq!(
+            v("Prices rose in recent years and may fall in the coming weeks."),
+            vec![
+                pair("recent years", "PAST_REF"),
+                pair("coming weeks", "FUTURE_REF")
+            ]
+        );
+        for text in [
+            "Now that it is over, we rest.",
+            "He visits now and then.",
+            "Call as soon as you can.",
+            "The recent vote and the coming storm.",
+        ] {
+            assert!(found(text, REF).is_empty(), "{text}");
+        }
+        // A vague count: TimeML's PAST_REF, three in the exact reading.
+        let d = one("He left a few years ago.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.exact.as_deref()),
+            ("PAST_REF", Some("2018-08-22"))
+        );
+    }
+
+    #[test]
+    fn counted_shifts_keep_timeml_value_and_give_the_day() {
+        let e = one("She left two years ago.", Some("2016-11-07"));
+        assert_eq!(
+            (e.value.as_str(), e.exact.as_deref()),
+            ("2014", Some("2014-11-07"))
+        );
+        let e = one("He will return in two weeks.", Some("2018-07-05"));
+        assert_eq!(
+            (e.value.as_str(), e.exact.as_deref()),
+            ("2018-W29", Some("2018-07-19"))
+        );
+        let e = one("It closed a month ago.", Some("2016-11-07"));
+        assert_eq!(
+            (e.value.as_str(), e.exact.as_deref()),
+            ("2016-10", Some("2016-10-07"))
+        );
+        // A day-fine shift needs no second reading.
+        assert_eq!(
+            one("It opened three days ago.", Some("2016-11-07")).exact,
+            None
+        );
+        // "a month later" after a written day: the month, and the day a month on.
+        let all = run("It opened on May 3, 2020. A month later it closed.", None).dates;
+        let later = all.last().map(|d| (d.value.clone(), d.exact.clone()));
+        assert_eq!(later, Some(("2020-06".into(), Some("2020-06-03".into()))));
+    }
+
+    #[test]
     fn decades_quarters_seasons_halves() {
         assert_eq!(value("It was popular in the 1990s.", None), "199");
         assert_eq!(
@@ -4862,8 +6056,15 @@ mod tests {
                 REF
             )[1]
             .1,
-            "2015-03-17"
+            "2015-W12"
         );
+        // The day two weeks on is the exact reading.
+        let later = run(
+            "It was signed on March 3, 2015. Two weeks later it fell.",
+            REF,
+        )
+        .dates;
+        assert_eq!(later[1].exact.as_deref(), Some("2015-03-17"));
         assert_eq!(
             found(
                 "The deal was signed in 2015. A year earlier talks had failed.",
@@ -4881,7 +6082,11 @@ mod tests {
             "2019-06-05"
         );
         // No earlier date: from the reference.
-        assert_eq!(value("A week later, he resigned.", REF), "2021-08-29");
+        let d = one("A week later, he resigned.", REF);
+        assert_eq!(
+            (d.value.as_str(), d.exact.as_deref()),
+            ("2021-W34", Some("2021-08-29"))
+        );
         // Minutes and hours after a year fall back to the article's day.
         assert_eq!(
             found("It began in 1958. Six minutes later he scored.", REF)[1].1,
@@ -4903,7 +6108,18 @@ mod tests {
         assert_eq!(value("a three-year plan", REF), "P3Y");
         assert_eq!(value("It took more than a year.", REF), "P1Y");
         assert_eq!(value("Rescuers searched for 48 hours.", REF), "PT48H");
-        assert_eq!(value("over two decades", REF), "P20Y");
+        // TimeML's decade and century units, with the years as the plain reading.
+        let d = one("over two decades", REF);
+        assert_eq!(
+            (d.value.as_str(), d.exact.as_deref()),
+            ("P2DE", Some("P20Y"))
+        );
+        assert_eq!(value("for three centuries", REF), "P3CE");
+        // A vague count is X in TimeML; three is the plain reading.
+        let d = one("It lasted several days.", REF);
+        assert_eq!((d.value.as_str(), d.exact.as_deref()), ("PXD", Some("P3D")));
+        assert_eq!(value("for a few weeks", REF), "PXW");
+        assert_eq!(value("for a couple of weeks", REF), "P2W");
         // Rates and ages are not durations.
         assert!(found("They meet once a year. A three-year-old boy.", REF).is_empty());
         assert!(found("An eight-year old girl.", REF).is_empty());
@@ -5116,7 +6332,8 @@ mod tests {
     #[test]
     fn open_ranges_name_their_bound() {
         assert_eq!(value("Bids are due no later than 2016.", REF), "2016");
-        assert_eq!(value("It must end sooner than June.", REF), "2021-06");
+        // "must" speaks of the future: the next June.
+        assert_eq!(value("It must end sooner than June.", REF), "2022-06");
         assert_eq!(value("Cars built in 2012 or later qualify.", REF), "2012");
         assert_eq!(value("Bids came from 2012 or after.", REF), "2012");
         assert_eq!(value("Prices rose after Feb.", REF), "2021-02");
@@ -5199,16 +6416,21 @@ mod tests {
         );
         assert_eq!(value("How about the 3rd week of 2018?", REF), "2018-W03");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
+        // Weeks past 31 (no day of a month) are weeks too.
+        let r = one("It runs from week 31 to week 35.", REF);
+        assert_eq!(
+            (r.value.as_str(), r.until.as_deref()),
+            ("2021-W31", Some("2021-W35"))
+        );
         let r = one("Talks run between now and November 15.", REF);
         assert_eq!(
             (r.value.as_str(), r.until.as_deref()),
             ("2021-08-22", Some("2021-11-15"))
         );
         assert!(found("He is here now and then.", REF).is_empty());
-        assert_eq!(
-            found("It began 20 years ago and now draws crowds.", REF).len(),
-            1
-        );
+        // "now" alone is TimeML's PRESENT_REF, not the reference day.
+        let two = found("It began 20 years ago and now draws crowds.", REF);
+        assert_eq!(two.get(1).map(|d| d.1.as_str()), Some("PRESENT_REF"));
         let r = one("It ran between 2015 and Feb 2018.", REF);
         assert_eq!(
             (r.value.as_str(), r.until.as_deref()),
@@ -5263,6 +6485,8 @@ mod tests {
         assert!(found("in two thousand villages", REF).is_empty());
         assert_eq!(value("Sales fell in 11 / 2016.", REF), "2016-11");
         assert_eq!(value("Sales fell in 2016 / 11.", REF), "2016-11");
+        assert_eq!(value("Sales fell in 2016 - 11.", REF), "2016-11");
+        assert_ne!(value("Sales fell in 2009 - 10.", REF), "2009-10");
         assert_eq!(value("due 2012/aug/10", REF), "2012-08-10");
         assert_eq!(value("back on 23/Sep/2020", REF), "2020-09-23");
         assert_eq!(value("Sun 15Sep", REF), "2021-09-15");
@@ -5294,13 +6518,19 @@ mod tests {
         // Not future: a duration.
         let d = one("It was the first rise in three weeks.", REF);
         assert_eq!((d.kind, d.value.as_str()), (DateKind::Duration, "P3W"));
+        // A window is its TimeML length, with its days as the exact reading.
         let d = one("Prices rose over the past three weeks.", REF);
         assert_eq!(
-            (d.value.as_str(), d.until.as_deref()),
-            ("2021-08-01", Some("2021-08-21"))
+            (d.kind, d.value.as_str(), d.exact.as_deref()),
+            (DateKind::Duration, "P3W", Some("2021-08-01/2021-08-21"))
         );
         let d = one("Talks resume within five days.", REF);
-        assert_eq!(d.until.as_deref(), Some("2021-08-26"));
+        assert_eq!(d.exact.as_deref(), Some("2021-08-22/2021-08-26"));
+        let d = one("It will rise over the next couple weeks.", REF);
+        assert_eq!(d.exact.as_deref(), Some("2021-08-23/2021-09-05"));
+        assert_eq!(value("Cases doubled in the past fortnight.", REF), "P2W");
+        assert_eq!(value("It will happen in the next decade.", REF), "203");
+        assert!(found("It was a hard past decade.", REF).is_empty());
         assert_eq!(value("They meet Friday next week.", REF), "2021-08-27");
         assert_eq!(value("in the third week of July 2021", REF), "2021-W28");
         assert_eq!(value("the last week of 2015", REF), "2015-W53");
@@ -5310,10 +6540,9 @@ mod tests {
             ("2021-08-22", Some("2021-11-15"))
         );
         assert!(found("He is here now and then.", REF).is_empty());
-        assert_eq!(
-            found("It began 20 years ago and now draws crowds.", REF).len(),
-            1
-        );
+        // "now" alone is TimeML's PRESENT_REF, not the reference day.
+        let two = found("It began 20 years ago and now draws crowds.", REF);
+        assert_eq!(two.get(1).map(|d| d.1.as_str()), Some("PRESENT_REF"));
         let r = one("It ran between 2015 and Feb 2018.", REF);
         assert_eq!(
             (r.value.as_str(), r.until.as_deref()),

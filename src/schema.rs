@@ -195,6 +195,12 @@ pub struct DateExpr {
     /// its end.
     pub value: String,
     pub until: Option<String>,
+    /// The exact calendar reading when `value` follows TimeML's coarser one: the day a
+    /// counted shift lands on ("two years ago" said on 2016-11-07: `value` `2014`, `exact`
+    /// `2014-11-07`; "in two weeks": the ISO week, and the day fourteen days on), or the
+    /// first and last day of a window written `first/last` ("the past three weeks": `value`
+    /// `P3W`, `exact` `2016-10-17/2016-11-06`).
+    pub exact: Option<String>,
     /// True when the value depends on the reference date or an earlier date in the text
     /// ("Sunday", "in June", "a month later"), false when the text writes it out in full.
     pub relative: bool,
