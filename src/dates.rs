@@ -642,7 +642,9 @@ fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
-        format!("{}", (x * 1000.0).round() / 1000.0)
+        // Not format!: Rust's float printing would add 8 KiB gzipped to the page for this one
+        // call (docs/performance.md).
+        crate::numbers::display_f64((x * 1000.0).round() / 1000.0)
     }
 }
 
