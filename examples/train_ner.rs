@@ -5,6 +5,7 @@
 //! cargo run --release --example train_ner                      # the shipped model
 //! cargo run --release --example train_ner -- --epochs 4 --limit 10000 --out target/m.bin
 //! cargo run --release --example train_ner -- eval data/model/ner.bin ../shared/data/ner/uner-en-ewt-test.jsonl
+//! echo "Kim Jong-un met Moon Jae-in." | cargo run --release --example train_ner -- tag
 //! # news proxy: train without the last 3,000 GMB lines, score on them (GMB labels are noisy)
 //! cargo run --release --example train_ner -- --gmb-holdout 3000 --out target/h.bin
 //! cargo run --release --example train_ner -- eval target/h.bin ../shared/data/ner/gmb-voa.jsonl --corpus gmb --skip 44959
@@ -408,6 +409,15 @@ fn eval(model: &Model, path: &str, corpus: &str, skip: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("tag") {
+        // The tagger's own spans for the text on stdin, one a line: to look at its errors.
+        let text = std::io::read_to_string(std::io::stdin()).unwrap_or_default();
+        let doc = Doc::new(&text);
+        for (r, k) in ner::model().spans(&doc) {
+            println!("{k:?}\t{}", &doc.text[doc.range(r.start, r.end - 1)]);
+        }
+        return;
+    }
     if args.first().map(String::as_str) == Some("eval") {
         let (Some(model), Some(corpus)) = (args.get(1), args.get(2)) else {
             eprintln!("usage: train_ner eval MODEL.bin CORPUS.jsonl");
