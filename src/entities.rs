@@ -333,7 +333,6 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
             covered[t] = true;
         }
     }
-    demonym_governments(ctx, &covered, &mut out);
     for mut c in rules {
         if c.toks
             .clone()
@@ -390,31 +389,6 @@ fn split_at_common_words(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Range<usize>>
 
 fn is_hyphen_tok(w: &str) -> bool {
     matches!(w, "-" | "\u{2010}" | "\u{2011}")
-}
-
-/// "the Afghan government": a country's government named by its nationality word is an
-/// organization (the seed's README counts it so), though the corpora tag only the
-/// nationality word, as a miscellaneous name. Only "the" + a country's nationality word +
-/// "government", outside the tagger's names.
-fn demonym_governments(ctx: &Ctx, covered: &[bool], out: &mut Vec<Cand>) {
-    let doc = ctx.doc;
-    for t in 1..doc.tokens.len().saturating_sub(1) {
-        if doc.tok(t + 1) != "government"
-            || !doc.tok(t - 1).eq_ignore_ascii_case("the")
-            || covered.get(t).copied().unwrap_or(true)
-            || !is_cap(doc.tok(t))
-            || lexicon::demonym_country(doc.tok(t)).is_none()
-        {
-            continue;
-        }
-        out.push(Cand {
-            toks: t..t + 2,
-            bytes: doc.range(t, t + 1),
-            kind: Some(EntityKind::Organization),
-            sure: true,
-            weak: false,
-        });
-    }
 }
 
 /// A tagger span as a candidate: titles and a leading "the" cut from its front (a title is
@@ -1265,10 +1239,15 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
         // A comma joins lists but also clauses ("Afghanistan, Concerns are growing"): across
         // a comma only a candidate that already looks like a name changes kind.
-        let may_change = |x: &Cand| !x.sure && (x.kind.is_some() || joiner != ",");
-        if a.sure && a.kind.is_some() && may_change(b) {
+        // An acronym is no person, whoever stands beside it ("Ann Lee of ABC and Tom Wu").
+        let may_change = |x: &Cand, to: Option<EntityKind>| {
+            !x.sure
+                && (x.kind.is_some() || joiner != ",")
+                && !(to == Some(EntityKind::Person) && is_all_caps(&doc.text[x.bytes.clone()]))
+        };
+        if a.sure && a.kind.is_some() && may_change(b, a.kind) {
             cands[i + 1].kind = cands[i].kind;
-        } else if b.sure && b.kind.is_some() && may_change(a) {
+        } else if b.sure && b.kind.is_some() && may_change(a, b.kind) {
             cands[i].kind = cands[i + 1].kind;
         }
     }
@@ -1629,12 +1608,6 @@ mod tests {
         let v = ents("They met Kel Vardan, a rebel group loyal to the old king.");
         assert_eq!(find(&v, "Kel Vardan").0, EntityKind::Organization);
         assert!(postmodifier("linked") && postmodifier("organic") && !postmodifier("leader"));
-    }
-
-    #[test]
-    fn a_countrys_government_is_an_organization() {
-        let v = ents("Rebels surrendered to the Kenyan government on Monday.");
-        assert_eq!(find(&v, "Kenyan government").0, EntityKind::Organization);
     }
 
     #[test]
