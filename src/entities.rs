@@ -149,6 +149,13 @@ fn appositive_kind(w: &str) -> Option<EntityKind> {
     }
 }
 
+/// "C-17", "A320", "MH17": letters and digits in one word, not an ordinal ("816th").
+fn is_model_code(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+        && w.chars().any(|c| c.is_alphabetic())
+        && !is_ordinal_token(w)
+}
+
 fn is_ordinal_token(w: &str) -> bool {
     let lw = w.to_ascii_lowercase();
     let digits = lw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -323,6 +330,10 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         if r.clone().any(|t| covered.get(t).copied().unwrap_or(true)) {
             continue;
         }
+        let mut r = r;
+        if kind == EntityKind::Organization {
+            r.end = org_and_tail(ctx, r.clone(), &covered);
+        }
         split_at_common_words(ctx, r.clone(), &mut pieces);
         for p in pieces.drain(..) {
             if let Some(c) = model_cand(ctx, p, kind) {
@@ -348,6 +359,31 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
     }
     out.sort_by_key(|c| (c.bytes.start, c.bytes.end));
     out
+}
+
+/// End of an organization's name that goes on past the tagger's span with "and" + more
+/// capitalized words, as long names with "of" or "for" do ("Department of Health and Human
+/// Services"); not when the words after "and" are a known name of their own ("Bank of
+/// England and France").
+fn org_and_tail(ctx: &Ctx, r: Range<usize>, covered: &[bool]) -> usize {
+    let doc = ctx.doc;
+    let has_of = r.clone().any(|t| matches!(doc.tok(t), "of" | "for"));
+    if !has_of || doc.tok_or_empty(r.end) != "and" {
+        return r.end;
+    }
+    let start = r.end + 1;
+    let mut end = start;
+    while end < start + 4
+        && ctx.is_name_word(end)
+        && !covered.get(end).copied().unwrap_or(true)
+        && doc.tokens[end].sentence == doc.tokens[r.start].sentence
+    {
+        end += 1;
+    }
+    if end == start || lexicon::is_known_name(&doc.text[span_bytes(doc, start..end)]) {
+        return r.end;
+    }
+    end
 }
 
 /// A tagger span cut at lower-case words that are neither connectors ("of", "al") nor place or
@@ -417,6 +453,11 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         && matches!(doc.tokens[end - 1].kind, TokKind::Punct | TokKind::Symbol)
         && doc.tok(end - 1) != "."
     {
+        end -= 1;
+    }
+    // A model code after a name is a product, not part of it ("the Air Force F-16",
+    // "Airbus A320"): letters and digits mixed, at the end of a longer span.
+    while end > a + 1 && is_model_code(doc.tok(end - 1)) {
         end -= 1;
     }
     if a >= end {
@@ -849,6 +890,12 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
             return;
         }
         return set(c, EntityKind::Organization, false);
+    }
+    // "X province", "X district": the word after the name says what it is, as surely as a
+    // place word inside it would.
+    let next = doc.tok_or_empty(c.toks.end);
+    if next.starts_with(|ch: char| ch.is_lowercase()) && lexicon::is_place_word(next) {
+        return set(c, EntityKind::Place, true);
     }
     if let Some(k) = context_kind(ctx, c.toks.clone()) {
         return set(c, k, false);
@@ -1608,6 +1655,25 @@ mod tests {
         let v = ents("They met Kel Vardan, a rebel group loyal to the old king.");
         assert_eq!(find(&v, "Kel Vardan").0, EntityKind::Organization);
         assert!(postmodifier("linked") && postmodifier("organic") && !postmodifier("leader"));
+    }
+
+    #[test]
+    fn long_organization_names_go_on_after_and() {
+        let v = ents("Aid came from the Office for Relief and Rural Renewal (ORRR) on Monday.");
+        let e = find(&v, "Office for Relief and Rural Renewal");
+        assert_eq!(e.0, EntityKind::Organization);
+        assert!(e.2.contains(&"ORRR".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_place_word_after_a_name_makes_it_a_place() {
+        let v = ents("Fighting spread from Tamsar, Qorvan province, to the coast.");
+        assert_eq!(find(&v, "Qorvan").0, EntityKind::Place);
+    }
+
+    #[test]
+    fn model_codes_end_no_name() {
+        assert!(is_model_code("F-16") && is_model_code("A320") && !is_model_code("816th"));
     }
 
     #[test]
