@@ -9,8 +9,12 @@
 //!    names use ("Center *for* Strategic *and* International Studies", "Colin P. Clarke"),
 //!    cut where a known name ends and another begins. Where the tagger found nothing, a rule
 //!    candidate is kept when its own evidence is strong (a gazetteer name, an organization or
-//!    place word, a title) or, as a *weak* candidate, when the document links it to a tagged
-//!    name in stage 3 (an alias, an acronym); otherwise it is dropped.
+//!    place word, a title, a place word after it: "X province") or, as a *weak* candidate,
+//!    when the document links it to a tagged name in stage 3 (an alias, an acronym);
+//!    otherwise it is dropped. Tagger spans are cut at inner lower-case words that no name
+//!    holds ("Kim Jong-un met Moon Jae-in" is two names), lose a trailing model code ("C-17"),
+//!    and an organization's "X of Y" goes on across "and" when the rule run does and the rest
+//!    is no known name of its own ("Department of Health and Human Services").
 //! 2. **Kinds**: the tagger's, unless the name itself is strong evidence (gazetteers of places
 //!    and organizations, a last word like "Group" or "University", a given name followed by
 //!    name words, a title before it) or its context says so ("X province", "X, a militant
@@ -19,9 +23,13 @@
 //!    organization, whatever the tagger says.
 //! 3. **Document-level merging**, which sentence taggers lack: a name recognized once is
 //!    recognized everywhere; a surname links to the full name ("Biden" -> "Joe Biden"); an
-//!    acronym links to its expansion, whether the text defines it ("Long Name (LN)") or its
-//!    letters are the initials; "X, also known as Y or Z" makes one entity of three names;
-//!    "the Taliban" and "Taliban" are one.
+//!    acronym links to its expansion, whether the text defines it ("Long Name (LN)", when its
+//!    letters fit the name: see `acronym_fits`) or its letters are the initials; "X, also
+//!    known as Y or Z" makes one entity of three names; "the Taliban" and "Taliban" are one.
+//!    A name tagged with different kinds takes its group's majority kind, sure evidence
+//!    first; the name after "of" in an organization's name is a place wherever it stands
+//!    alone ("Islamic State of X" ... "X"); an acronym never becomes a person by standing
+//!    beside one ("Ann Lee of ABC and Tom Wu").
 //!
 //! Salience ranks the merged entities: mentions count, weighted by where they stand (headline
 //! over body over captions over credits), plus a bonus for appearing early.
