@@ -334,7 +334,7 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         }
     }
     let mut pieces = Vec::new();
-    for (r, kind) in ner::model().spans(doc) {
+    for (r, kind) in join_adjacent(doc, ner::model().spans(doc)) {
         if r.clone().any(|t| covered.get(t).copied().unwrap_or(true)) {
             continue;
         }
@@ -366,6 +366,42 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         out.push(c);
     }
     out.sort_by_key(|c| (c.bytes.start, c.bytes.end));
+    out
+}
+
+/// A place or organization span followed at once by an organization span is one
+/// organization: the tagger reads "Manchester" as the city and "United" as a name of its own
+/// ("Manchester United", "Kabul University" written as two tagged names).
+fn join_adjacent(
+    doc: &Doc,
+    spans: Vec<(Range<usize>, EntityKind)>,
+) -> Vec<(Range<usize>, EntityKind)> {
+    let mut out: Vec<(Range<usize>, EntityKind)> = Vec::with_capacity(spans.len());
+    for (r, k) in spans {
+        if let Some((prev, pk)) = out.last_mut() {
+            // On one line of one sentence, only a space between ("DAB\nNew People Party" and
+            // "Civic Party NPP" lists stay apart: an acronym continues no name, unless it is
+            // a two-letter suffix such as "FC" or "AG").
+            let before = r.start.checked_sub(1).and_then(|t| doc.tokens.get(t));
+            let (Some(a), Some(b)) = (before, doc.tokens.get(r.start)) else {
+                out.push((r, k));
+                continue;
+            };
+            let gap = doc.text.get(a.end..b.start).unwrap_or("\n");
+            if prev.end == r.start
+                && a.sentence == b.sentence
+                && !gap.contains('\n')
+                && !(is_all_caps(doc.tok(r.start)) && doc.tok(r.start).len() > 2)
+                && k == EntityKind::Organization
+                && matches!(*pk, EntityKind::Place | EntityKind::Organization)
+            {
+                prev.end = r.end;
+                *pk = EntityKind::Organization;
+                continue;
+            }
+        }
+        out.push((r, k));
+    }
     out
 }
 
@@ -1677,6 +1713,24 @@ mod tests {
     fn a_place_word_after_a_name_makes_it_a_place() {
         let v = ents("Fighting spread from Tamsar, Qorvan province, to the coast.");
         assert_eq!(find(&v, "Qorvan").0, EntityKind::Place);
+    }
+
+    #[test]
+    fn adjacent_place_and_organization_spans_join() {
+        let doc = Doc::new("Porto Athletic won.\nLisbon FC\nBraga BRG");
+        let (p, o) = (EntityKind::Place, EntityKind::Organization);
+        // "Porto" + "Athletic": one organization; across a line break or before an acronym
+        // the spans stay apart.
+        let spans = vec![
+            (0..1, p),
+            (1..2, o),
+            (4..5, p),
+            (5..6, o),
+            (6..7, o),
+            (7..8, o),
+        ];
+        let got = join_adjacent(&doc, spans);
+        assert_eq!(got, vec![(0..2, o), (4..6, o), (6..7, o), (7..8, o)]);
     }
 
     #[test]
