@@ -1212,9 +1212,12 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                     // the letters fit it, else an earlier one of the same sentence whose
                     // text up to the bracket they fit ("Democratic Alliance for the
                     // Betterment of Hong Kong (DAB)": not "Hong Kong").
-                    let sentence = doc.tokens[cands[i].toks.start].sentence;
+                    let sentence_of =
+                        |k: usize| doc.tokens.get(cands[k].toks.start).map(|t| t.sentence);
+                    let sentence = sentence_of(i);
                     let long = (i.saturating_sub(4)..=i).rev().find(|&k| {
-                        doc.tokens[cands[k].toks.start].sentence == sentence
+                        sentence.is_some()
+                            && sentence_of(k) == sentence
                             && cands[k].toks.start + 16 > end
                             && doc
                                 .text
@@ -1295,14 +1298,14 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
             continue;
         }
         let toks = cands[i].toks.clone();
-        let Some(of) = toks.clone().rev().find(|&t| doc.tok(t) == "of") else {
+        let Some(of) = toks.clone().rev().find(|&t| doc.tok_or_empty(t) == "of") else {
             continue;
         };
         let tail = of + 1..toks.end;
         if tail.is_empty()
             || tail.len() > 3
             || !tail.clone().all(|t| ctx.is_name_word(t))
-            || lexicon::is_given_name(doc.tok(tail.start))
+            || lexicon::is_given_name(doc.tok_or_empty(tail.start))
         {
             continue;
         }
