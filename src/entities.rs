@@ -157,6 +157,92 @@ fn appositive_kind(w: &str) -> Option<EntityKind> {
     }
 }
 
+/// "2-0", "6-4": a sports score (two numbers of one or two digits).
+fn is_score(w: &str) -> bool {
+    let Some((a, b)) = w.split_once(['-', '–']) else {
+        return false;
+    };
+    let small = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b)
+}
+
+/// Sports results, where a city names its team: "Arsenal 2 West Ham 0" (a line of two or
+/// more names each followed by a score) or "Leeds beat Chelsea 2-0" (a score and a verb of
+/// winning or losing in the sentence). There the names of cities, and the unknown names of a
+/// results line, are organizations; countries stay places (national teams, as the news
+/// corpora tag them) and people stay people.
+fn sports_teams(ctx: &Ctx, cands: &mut [Cand]) {
+    let doc = ctx.doc;
+    let mut i = 0;
+    while i < cands.len() {
+        let Some(sent) = doc.tokens.get(cands[i].toks.start).map(|t| t.sentence) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < cands.len()
+            && doc.tokens.get(cands[j].toks.start).map(|t| t.sentence) == Some(sent)
+        {
+            j += 1;
+        }
+        let group = i..j;
+        i = j;
+        let Some(r) = doc.sentences.get(sent as usize) else {
+            continue;
+        };
+        let scored = |c: &Cand| {
+            let w = doc.tok_or_empty(c.toks.end);
+            is_score(w) || (w.len() <= 2 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let table = cands[group.clone()].iter().filter(|c| scored(c)).count() >= 2;
+        let game = !table
+            && r.clone().any(|t| is_score(doc.tok_or_empty(t)))
+            && r.clone().any(|t| {
+                matches!(
+                    doc.tok_or_empty(t),
+                    "beat"
+                        | "beats"
+                        | "drew"
+                        | "draw"
+                        | "defeated"
+                        | "defeat"
+                        | "lost"
+                        | "won"
+                        | "routed"
+                        | "thrashed"
+                        | "edged"
+                        | "tied"
+                        | "held"
+                )
+            });
+        if !table && !game {
+            continue;
+        }
+        for c in &mut cands[group] {
+            let name = &doc.text[c.bytes.clone()];
+            let country = lexicon::is_country(name)
+                || lexicon::place_canonical(name).is_some_and(lexicon::is_country);
+            // "Boris Becker ( Germany )": a place in brackets is a player's country.
+            // "... in Leeds": a place after a preposition is where the game was played.
+            let before = c
+                .toks
+                .start
+                .checked_sub(1)
+                .map_or("", |t| doc.tok_or_empty(t));
+            let bracketed = matches!(before, "(" | "in" | "at" | "near" | "from");
+            let city = c.kind == Some(EntityKind::Place)
+                && !country
+                && !bracketed
+                && lexicon::demonym_country(name).is_none();
+            let unknown = table && scored(c) && (c.kind.is_none() || c.weak) && !c.sure;
+            if city || unknown {
+                c.kind = Some(EntityKind::Organization);
+                c.weak = false;
+            }
+        }
+    }
+}
+
 /// "C-17", "A320", "MH17": letters and digits in one word, not an ordinal ("816th").
 fn is_model_code(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
@@ -273,6 +359,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
         }
     }
     byline_publications(&ctx, &mut cands);
+    sports_teams(&ctx, &mut cands);
     let mut groups = merge(&ctx, &mut cands);
     let mut strong: HashSet<usize> = HashSet::default();
     for i in 0..cands.len() {
@@ -500,8 +587,13 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         end -= 1;
     }
     // A model code after a name is a product, not part of it ("the Air Force F-16",
-    // "Airbus A320"): letters and digits mixed, at the end of a longer span.
-    while end > a + 1 && is_model_code(doc.tok(end - 1)) {
+    // "Airbus A320"): letters and digits mixed, at the end of a longer span. Nor is a score
+    // ("Chelsea 2-0"), nor any number after a person's name.
+    while end > a + 1
+        && (is_model_code(doc.tok(end - 1))
+            || doc.tokens[end - 1].kind == TokKind::Number
+                && (is_score(doc.tok(end - 1)) || kind == EntityKind::Person))
+    {
         end -= 1;
     }
     if a >= end {
@@ -1734,6 +1826,18 @@ mod tests {
         ];
         let got = join_adjacent(&doc, spans);
         assert_eq!(got, vec![(0..2, o), (4..6, o), (6..7, o), (7..8, o)]);
+    }
+
+    #[test]
+    fn teams_in_sports_results() {
+        let v = ents("Results on Saturday:\nLondonderry 2 Vasquez Rovers 0\nOstrava 1 Brno 1\nKarl Weber ( Austria ) beat Ivo Marek ( Czech Republic ) 6-3 6-4 in Vienna.");
+        for team in ["Londonderry", "Ostrava", "Brno"] {
+            assert_eq!(find(&v, team).0, EntityKind::Organization, "{v:?}");
+        }
+        assert_eq!(find(&v, "Austria").0, EntityKind::Place);
+        assert_eq!(find(&v, "Vienna").0, EntityKind::Place);
+        assert_eq!(find(&v, "Karl Weber").0, EntityKind::Person);
+        assert!(is_score("6-3") && !is_score("2021-08") && !is_score("6"));
     }
 
     #[test]
