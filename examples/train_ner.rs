@@ -5,15 +5,20 @@
 //! cargo run --release --example train_ner                      # the shipped model
 //! cargo run --release --example train_ner -- --epochs 4 --limit 10000 --out target/m.bin
 //! cargo run --release --example train_ner -- eval data/model/ner.bin ../shared/data/ner/uner-en-ewt-test.jsonl
+//! # news test: 8 GUM Wikinews documents left out of training, scored on them
+//! cargo run --release --example train_ner -- gum-export target/gum-heldout.jsonl
+//! cargo run --release --example train_ner -- --gum-holdout --out target/g.bin
+//! echo "Kim Jong-un met Moon Jae-in." | cargo run --release --example train_ner -- tag
 //! # news proxy: train without the last 3,000 GMB lines, score on them (GMB labels are noisy)
 //! cargo run --release --example train_ner -- --gmb-holdout 3000 --out target/h.bin
 //! cargo run --release --example train_ner -- eval target/h.bin ../shared/data/ner/gmb-voa.jsonl --corpus gmb --skip 44959
 //! ```
 //!
 //! Training reads only the corpora a shipped model may use (`../shared/data/README.md`):
-//! GMB (Voice of America news), wikigold and the UNER English Web Treebank *dev* split. The
-//! UNER test split is held out: only `eval` reads it. GUM's Wikinews mentions are not used:
-//! they are every mention with its modifiers ("Biologist Nick Bos"), not name spans.
+//! GMB (Voice of America news), wikigold, the UNER English Web Treebank *dev* split and GUM's
+//! Wikinews documents (its mentions cut to name spans: `gum_spans`). The UNER test split is
+//! held out: only `eval` reads it. `--gum-holdout` leaves every fifth GUM document out and
+//! `gum-export` writes those as a test set for `scripts/eval/ner.py` (news, unlike UNER).
 //!
 //! Labels: PER, ORG, LOC; GPE is LOC when it is a place name and dropped when it is a
 //! nationality word (GMB tags "Iraqi" as gpe; news readers and the other corpora do not count
@@ -23,7 +28,7 @@
 //! cross a sentence boundary of the tokenizer, is dropped.
 //!
 //! The defaults are the shipped model (`docs/ner.md` has the measurements): 2^16 buckets,
-//! 5 epochs, weights under 3.3 pruned; wikigold and UNER dev repeated 5 times (web text and
+//! 5 epochs, weights under 4.0 pruned; wikigold, UNER dev and GUM repeated 5 times (web text and
 //! Wikipedia beside 48k news sentences); every 20th line again with capitalized names and the
 //! next wholly capitalized (`--caps`); GMB lines whose labels contradict the country list
 //! dropped (`--no-clean` keeps them); 3 runs with different epoch orders averaged (`--runs`).
@@ -57,7 +62,212 @@ fn byte_offsets(text: &str) -> Vec<usize> {
 /// Byte range and kind index (0 person, 1 organization, 2 place).
 type Spans = Vec<(Range<usize>, usize)>;
 
+/// GUM marks every mention with its modifiers, nested ("US political activist Noam
+/// Chomsky", "the Centre for X at the University of Y", "Helsinki" inside "the University
+/// of Helsinki"). Its names: person, organization and place mentions that contain a proper
+/// noun, cut to their last run of capitalized words ("Noam Chomsky"; connectors such as "of"
+/// inside organizations and places) when what comes before is only modifiers (no
+/// preposition, comma or conjunction: "old sites in southern Finland" gives nothing, its
+/// nested "southern Finland" gives "Finland"); outermost names win over nested ones.
+fn gum_spans(row: &Value) -> Option<(String, Spans)> {
+    let text = row.get("text")?.as_str()?.to_string();
+    let offs = byte_offsets(&text);
+    let mut found: Vec<(Range<usize>, usize)> = Vec::new();
+    for m in row.get("mentions")?.as_array()? {
+        let k = match m.get("label")?.as_str()? {
+            "person" => 0,
+            "organization" => 1,
+            "place" => 2,
+            _ => continue,
+        };
+        if m.get("has_propn_or_identity").and_then(Value::as_bool) != Some(true) {
+            continue;
+        }
+        let a = *offs.get(m.get("start")?.as_u64()? as usize)?;
+        let b = *offs.get(m.get("end")?.as_u64()? as usize)?;
+        if let Some(r) = gum_name(&text, a..b, k) {
+            found.push((r, k));
+        }
+    }
+    // Outermost first; a name inside or across an accepted one is dropped.
+    found.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
+    let mut out: Spans = Vec::new();
+    for (r, k) in found {
+        if out
+            .iter()
+            .all(|(o, _)| r.end <= o.start || o.end <= r.start)
+        {
+            out.push((r, k));
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    Some((text, out))
+}
+
+/// The name inside one GUM mention (byte range `r` of `text`, space-separated tokens).
+fn gum_name(text: &str, r: Range<usize>, kind: usize) -> Option<Range<usize>> {
+    let mut toks: Vec<Range<usize>> = Vec::new();
+    let mut at = r.start;
+    for w in text.get(r.clone())?.split(' ') {
+        if !w.is_empty() {
+            toks.push(at..at + w.len());
+        }
+        at += w.len() + 1;
+    }
+    let word = |t: &Range<usize>| &text[t.clone()];
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // A person "X of Y" or "X, Y" is X ("Claudia Mo of the Civic Party"): Y is a nested
+    // mention of its own.
+    if kind == 0 {
+        if let Some(cut) = toks
+            .iter()
+            .position(|t| matches!(word(t), "of" | "," | "(" | "from" | "at"))
+        {
+            toks.truncate(cut);
+        }
+    }
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "de" | "del"
+                | "della"
+                | "di"
+                | "da"
+                | "du"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "el"
+                | "le"
+                | "la"
+                | "-"
+                | "&"
+                | "."
+        )
+    };
+    let connector = |w: &str| {
+        particle(w) || (kind != 0 && matches!(w, "of" | "for" | "and" | "the" | "on" | "at"))
+    };
+    // The last run of capitalized words, with connectors between them.
+    let mut end = toks.len();
+    while end > 0 && !cap(word(&toks[end - 1])) {
+        end -= 1;
+    }
+    if end == 0 || end != toks.len() && !matches!(word(&toks[end]), "'s" | "’s") {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 {
+        let w = word(&toks[start - 1]);
+        if cap(w) || (connector(w) && start >= 2 && cap(word(&toks[start - 2]))) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // Organizations and places keep their "of" parts; the run then starts at a capital.
+    while start < end && !cap(word(&toks[start])) {
+        start += 1;
+    }
+    // Before the name only modifiers: determiners, adjectives, titles.
+    for t in &toks[..start] {
+        let w = word(t);
+        if matches!(
+            w,
+            "of" | "in"
+                | "at"
+                | "for"
+                | "on"
+                | "from"
+                | "with"
+                | "by"
+                | ","
+                | "and"
+                | "or"
+                | "("
+                | ")"
+                | ":"
+                | "to"
+                | "who"
+                | "that"
+                | "which"
+        ) {
+            return None;
+        }
+    }
+    // People: the name starts after the last title ("NASA Administrator Charles Bolden").
+    if kind == 0 {
+        if let Some(t) = (start..end).rev().find(|&t| {
+            let w = word(&toks[t]);
+            lexicon::is_title_word(w) || w == "The" || lexicon::demonym_country(w).is_some()
+        }) {
+            start = t + 1;
+        }
+    }
+    if start >= end {
+        return None;
+    }
+    // Pronouns and nationality words refer to names ("I", "We", "Americans") but are not.
+    if end - start == 1 {
+        let w = word(&toks[start]);
+        let pronoun = matches!(
+            w,
+            "I" | "We"
+                | "They"
+                | "He"
+                | "She"
+                | "It"
+                | "You"
+                | "His"
+                | "Her"
+                | "My"
+                | "Our"
+                | "Their"
+                | "Its"
+                | "Your"
+                | "Me"
+                | "Us"
+                | "Him"
+                | "Them"
+                | "This"
+                | "That"
+        );
+        if pronoun
+            || lexicon::demonym_country(w).is_some()
+            || lexicon::demonym_country(w.trim_end_matches('s')).is_some()
+        {
+            return None;
+        }
+    }
+    Some(toks[start].start..toks[end - 1].end)
+}
+
+/// The GUM documents held out by `--gum-holdout`: every fifth by the order of their ids
+/// (interviews and news alike), 9 of 43.
+fn gum_heldout_docs(rows: &[Value]) -> std::collections::BTreeSet<String> {
+    let ids: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .filter_map(|r| r.get("doc_id")?.as_str())
+        .collect();
+    ids.iter()
+        .enumerate()
+        .filter(|(i, _)| i % 5 == 4)
+        .map(|(_, d)| d.to_string())
+        .collect()
+}
+
+fn doc_id(r: &Value) -> &str {
+    r.get("doc_id").and_then(Value::as_str).unwrap_or("")
+}
+
 fn gold_spans(row: &Value, corpus: &str) -> Option<(String, Spans)> {
+    if corpus == "gum" {
+        return gum_spans(row);
+    }
     let text = row.get("text")?.as_str()?.to_string();
     let offs = byte_offsets(&text);
     let mut out = Vec::new();
@@ -177,7 +387,15 @@ fn load(
     out: &mut Vec<Sentence>,
 ) -> (usize, usize) {
     let mut rows = read_jsonl(&format!("{DATA}/{file}"));
-    rows.truncate(rows.len().saturating_sub(holdout));
+    if corpus == "gum" {
+        // `holdout` != 0: every fifth document is left out (`gum-export` writes them).
+        if holdout != 0 {
+            let out = gum_heldout_docs(&rows);
+            rows.retain(|r| !out.contains(doc_id(r)));
+        }
+    } else {
+        rows.truncate(rows.len().saturating_sub(holdout));
+    }
     let (mut kept, mut dropped) = (0, 0);
     let mut s = Scratch::default();
     for (i, row) in rows.iter().enumerate() {
@@ -408,6 +626,47 @@ fn eval(model: &Model, path: &str, corpus: &str, skip: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("tag") {
+        // The tagger's own spans for the text on stdin, one a line: to look at its errors.
+        let text = std::io::read_to_string(std::io::stdin()).unwrap_or_default();
+        let doc = Doc::new(&text);
+        for (r, k) in ner::model().spans(&doc) {
+            println!("{k:?}\t{}", &doc.text[doc.range(r.start, r.end - 1)]);
+        }
+        return;
+    }
+    if args.first().map(String::as_str) == Some("gum-export") {
+        // The held-out GUM documents as name spans, in the corpus format `scripts/eval/ner.py`
+        // reads (code-point offsets), to score the whole pipeline on Wikinews.
+        let rows = read_jsonl(&format!("{DATA}/gum-wikinews-mentions.jsonl"));
+        let out = gum_heldout_docs(&rows);
+        let path = args
+            .get(1)
+            .cloned()
+            .unwrap_or("target/gum-heldout.jsonl".into());
+        let mut lines = String::new();
+        for r in rows.iter().filter(|r| out.contains(doc_id(r))) {
+            let Some((text, spans)) = gum_spans(r) else {
+                continue;
+            };
+            let cp = |b: usize| text[..b].chars().count();
+            let ents: Vec<Value> = spans
+                .iter()
+                .map(|(r, k)| {
+                    let label = ["PER", "ORG", "LOC"][*k];
+                    serde_json::json!({"start": cp(r.start), "end": cp(r.end),
+                        "label": label, "text": &text[r.clone()]})
+                })
+                .collect();
+            let row = serde_json::json!({"id": r.get("id"), "doc_id": doc_id(r), "text": text,
+                "entities": ents});
+            lines.push_str(&row.to_string());
+            lines.push('\n');
+        }
+        std::fs::write(&path, lines).unwrap_or_else(|e| panic!("{path}: {e}"));
+        eprintln!("wrote {path}: {} documents", out.len());
+        return;
+    }
     if args.first().map(String::as_str) == Some("eval") {
         let (Some(model), Some(corpus)) = (args.get(1), args.get(2)) else {
             eprintln!("usage: train_ner eval MODEL.bin CORPUS.jsonl");
@@ -430,16 +689,20 @@ fn main() {
     }
     let bits: u32 = arg(&args, "--bits", 16);
     let epochs: usize = arg(&args, "--epochs", 5);
-    let prune: f32 = arg(&args, "--prune", 3.3);
+    let prune: f32 = arg(&args, "--prune", 4.0);
     let limit: usize = arg(&args, "--limit", usize::MAX);
     let out_path: String = arg(&args, "--out", "data/model/ner.bin".to_string());
     // Small sets repeated so that web text and Wikipedia weigh beside 48k news sentences.
     let repeat: usize = arg(&args, "--repeat", 5);
+    let gum_repeat: usize = arg(&args, "--gum-repeat", 5);
     // The last N GMB lines left out, to measure on news (`eval --corpus gmb --skip`).
     let gmb_holdout: usize = arg(&args, "--gmb-holdout", 0);
     // Every N-th line again with capitalized names, the next wholly capitalized (0: none).
     let caps: usize = arg(&args, "--caps", 20);
     let clean = !args.iter().any(|a| a == "--no-clean");
+    let use_gum = !args.iter().any(|a| a == "--no-gum");
+    // Leave every fifth GUM document out, to score on Wikinews (`gum-export`).
+    let gum_holdout = args.iter().any(|a| a == "--gum-holdout");
 
     let mut data = Vec::new();
     let mut counts = HashMap::new();
@@ -447,13 +710,21 @@ fn main() {
         ("gmb", "gmb-voa.jsonl"),
         ("wikigold", "wikigold.jsonl"),
         ("uner", "uner-en-ewt-dev.jsonl"),
+        ("gum", "gum-wikinews-mentions.jsonl"),
     ] {
+        if corpus == "gum" && !use_gum {
+            continue;
+        }
         let before = data.len();
         let (kept, dropped) = load(
             corpus,
             file,
             bits,
-            if corpus == "gmb" { gmb_holdout } else { 0 },
+            match corpus {
+                "gmb" => gmb_holdout,
+                "gum" => gum_holdout as usize,
+                _ => 0,
+            },
             caps,
             clean && corpus == "gmb",
             &mut data,
@@ -467,7 +738,8 @@ fn main() {
                     gold: s.gold.clone(),
                 })
                 .collect();
-            for _ in 1..repeat {
+            let times = if corpus == "gum" { gum_repeat } else { repeat };
+            for _ in 1..times {
                 data.extend(added.iter().map(|s| Sentence {
                     feats: s.feats.clone(),
                     starts: s.starts.clone(),

@@ -202,6 +202,7 @@ struct TokInfo {
 #[derive(Default)]
 pub struct Scratch {
     info: Vec<TokInfo>,
+    words: Vec<WordInfo>,
     lower: String,
     key: String,
     /// Bucket ids of every token's features, flattened; `starts[i]..starts[i+1]` are token i's.
@@ -251,13 +252,108 @@ fn caps_letters(w: &str) -> usize {
     n
 }
 
+/// Everything the features need from a word alone, whatever its context: a document
+/// repeats its words ("the", "said", its names), so [`Model::spans`] computes this once per
+/// distinct word (`WordMemo`) instead of once per token. The char-by-char work here was
+/// most of the tagger's time in wasm.
+#[derive(Clone, Copy, Default)]
+struct WordInfo {
+    lower: u64,
+    long_shape: u64,
+    short_shape: u64,
+    /// Gazetteer classes of the word, when it is a word token of at most 40 bytes.
+    classes: u16,
+    caps: u32,
+    vowels: u32,
+    nchars: u32,
+    /// Hashes of the lowercased 2-, 3- and 4-char prefixes and suffixes (when long enough).
+    pre: [u64; 3],
+    suf: [u64; 3],
+}
+
+/// Words already seen in the document, with their [`WordInfo`].
+type WordMemo<'a> = std::collections::HashMap<&'a str, WordInfo, lexicon::FxBuild>;
+
+fn word_info(w: &str, lower_buf: &mut String) -> WordInfo {
+    let (long_shape, short_shape) = shapes(w);
+    let mut classes = 0;
+    if w.len() <= 40 {
+        lower_into(lower_buf, w.trim_end_matches('.'));
+        classes = lexicon::word_classes(lower_buf);
+    }
+    let ascii = w.is_ascii();
+    let nchars = if ascii { w.len() } else { w.chars().count() };
+    let (mut pre, mut suf) = ([0u64; 3], [0u64; 3]);
+    if nchars > 2 {
+        // The prefixes' hashes are the running hash of one pass (as `hash_lower` would
+        // compute each of them).
+        let mut all = [0u64; 5];
+        let mut h = 5;
+        if ascii {
+            for (k, &c) in w.as_bytes().iter().take(4).enumerate() {
+                h = mix(h, c.to_ascii_lowercase() as u64);
+                all[k + 1] = mix(h, 0xff);
+            }
+        } else {
+            for (k, c) in w.chars().take(4).enumerate() {
+                for l in c.to_lowercase() {
+                    h = mix(h, l as u64);
+                }
+                all[k + 1] = mix(h, 0xff);
+            }
+        }
+        for (j, k) in [2usize, 3, 4].into_iter().enumerate() {
+            if nchars > k {
+                let start = if ascii {
+                    w.len() - k
+                } else {
+                    w.char_indices().nth(nchars - k).map_or(0, |x| x.0)
+                };
+                pre[j] = all[k];
+                suf[j] = hash_lower(w.get(start..).unwrap_or(""), 5);
+            }
+        }
+    }
+    let caps = caps_letters(w) as u32;
+    let vowels = if caps >= 2 {
+        w.chars()
+            .filter(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'))
+            .count() as u32
+    } else {
+        0
+    };
+    WordInfo {
+        lower: hash_lower(w, 3),
+        long_shape,
+        short_shape,
+        classes,
+        caps,
+        vowels,
+        nchars: nchars as u32,
+        pre,
+        suf,
+    }
+}
+
 const SENT_START: u64 = 0x1234_5678;
 const SENT_END: u64 = 0x8765_4321;
 
 /// Feature bucket ids of every token of `sent` into `s.feats` / `s.starts`.
 pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
+    features_memo(doc, sent, bits, s, None);
+}
+
+/// [`features`], with the word-level part looked up in (and added to) `memo` when given.
+fn features_memo<'a>(
+    doc: &Doc<'a>,
+    sent: Range<usize>,
+    bits: u32,
+    s: &mut Scratch,
+    mut memo: Option<&mut WordMemo<'a>>,
+) {
     let n = sent.len();
     s.info.clear();
+    s.words.clear();
     s.feats.clear();
     s.starts.clear();
     if n == 0 || sent.end > doc.tokens.len() {
@@ -266,20 +362,24 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
     }
     for t in sent.clone() {
         let w = doc.tok(t);
-        let (long_shape, short_shape) = shapes(w);
-        let mut classes = 0;
-        if doc.tokens[t].kind == TokKind::Word && w.len() <= 40 {
-            lower_into(&mut s.lower, w.trim_end_matches('.'));
-            classes = lexicon::word_classes(&s.lower);
-        }
+        let x = match memo.as_deref_mut() {
+            Some(m) => *m.entry(w).or_insert_with(|| word_info(w, &mut s.lower)),
+            None => word_info(w, &mut s.lower),
+        };
+        let classes = if doc.tokens[t].kind == TokKind::Word {
+            x.classes
+        } else {
+            0
+        };
         s.info.push(TokInfo {
-            lower: hash_lower(w, 3),
-            long_shape,
-            short_shape,
+            lower: x.lower,
+            long_shape: x.long_shape,
+            short_shape: x.short_shape,
             classes,
-            caps: caps_letters(w) as u32,
+            caps: x.caps,
             gaz: 0,
         });
+        s.words.push(x);
     }
     // Multi-word gazetteer names (2-4 tokens, opening with a capital): longest match wins.
     let mut i = 0;
@@ -337,6 +437,7 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
     }
     let mask = (1u64 << bits) - 1;
     let info = &s.info;
+    let winfo = &s.words;
     let get = |j: isize| -> Option<&TokInfo> {
         if j < 0 {
             None
@@ -388,37 +489,11 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         push(10, mix(ss(ii - 1), me.short_shape));
         push(11, mix(me.short_shape, ss(ii + 1)));
         // Prefixes and suffixes of the lowercased word, by chars.
-        let ascii = w.is_ascii();
-        let nchars = if ascii { w.len() } else { w.chars().count() };
-        if nchars > 2 {
-            // The prefixes' hashes are the running hash of one pass (as `hash_lower` would
-            // compute each of them).
-            let mut pre = [0u64; 5];
-            if ascii {
-                let mut h = 5;
-                for (k, &c) in w.as_bytes().iter().take(4).enumerate() {
-                    h = mix(h, c.to_ascii_lowercase() as u64);
-                    pre[k + 1] = mix(h, 0xff);
-                }
-            } else {
-                let mut h = 5;
-                for (k, c) in w.chars().take(4).enumerate() {
-                    for l in c.to_lowercase() {
-                        h = mix(h, l as u64);
-                    }
-                    pre[k + 1] = mix(h, 0xff);
-                }
-            }
-            for (k, tpl) in [(2usize, 12u64), (3, 13), (4, 14)] {
-                if nchars > k {
-                    let start = if ascii {
-                        w.len() - k
-                    } else {
-                        w.char_indices().nth(nchars - k).map_or(0, |x| x.0)
-                    };
-                    push(tpl, pre[k]);
-                    push(tpl + 10, hash_lower(w.get(start..).unwrap_or(""), 5));
-                }
+        let wi = &winfo[i];
+        for (j, (k, tpl)) in [(2u32, 12u64), (3, 13), (4, 14)].into_iter().enumerate() {
+            if wi.nchars > k {
+                push(tpl, wi.pre[j]);
+                push(tpl + 10, wi.suf[j]);
             }
         }
         push(30, mix(initial as u64, me.short_shape));
@@ -430,10 +505,7 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
         let caps = me.caps as usize;
         if caps >= 2 {
-            let vowels = w
-                .chars()
-                .filter(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'))
-                .count();
+            let vowels = wi.vowels as usize;
             push(34, mix(caps.min(7) as u64, (vowels * 4 / caps) as u64));
         }
         if caps_sent {
@@ -597,8 +669,16 @@ const BIAS: u64 = 128;
 
 pub struct Model {
     pub bits: u32,
-    /// Dense `2^bits x WORDS` rows; tag t is lane t % 4 of word t / 4.
+    /// The rows of the buckets that have weights, in bucket order, `WORDS` words each; tag t
+    /// is lane t % 4 of word t / 4. After pruning most buckets are empty (three in four): a
+    /// bitmap says which are not, so that a feature in an empty bucket costs no memory load
+    /// and the rows take a quarter of the dense table (which mattered more than anything in
+    /// the tagger's time: its 2 MB did not stay in cache).
     weights: Vec<u64>,
+    /// Bit b of word b / 64: bucket b has a row.
+    present: Vec<u64>,
+    /// Rows before each word of `present` (its rank).
+    rank: Vec<u32>,
     scale: f32,
     trans: Vec<f32>,
     start: Vec<f32>,
@@ -648,7 +728,9 @@ impl Model {
     pub fn empty() -> Model {
         Model {
             bits: 1,
-            weights: vec![BIAS * 0x0001_0001_0001_0001; 2 * WORDS],
+            weights: Vec::new(),
+            present: vec![0],
+            rank: vec![0],
             scale: 0.0,
             trans: vec![0.0; TAGS * TAGS],
             start: vec![0.0; TAGS],
@@ -683,22 +765,32 @@ impl Model {
         if count > buckets {
             return None;
         }
-        let mut weights = vec![BIAS * 0x0001_0001_0001_0001; buckets * WORDS];
-        let mut ids = Vec::with_capacity(count);
+        let mut weights = vec![BIAS * 0x0001_0001_0001_0001; count * WORDS];
+        let mut present = vec![0u64; buckets.div_ceil(64)];
         let mut bucket = 0usize;
         for k in 0..count {
             let d = r.varint()? as usize;
             bucket = if k == 0 { d } else { bucket.checked_add(d)? };
-            ids.push(bucket);
+            // Ids strictly increase: row k is the k-th set bit.
+            if k > 0 && d == 0 {
+                return None;
+            }
+            *present.get_mut(bucket / 64)? |= 1 << (bucket % 64);
+        }
+        let mut rank = Vec::with_capacity(present.len());
+        let mut rows = 0u32;
+        for w in &present {
+            rank.push(rows);
+            rows += w.count_ones();
         }
         let lo = r.bytes(count)?;
         let hi = r.bytes(count)?;
-        for (k, &bucket) in ids.iter().enumerate() {
+        for k in 0..count {
             let mask = u16::from_le_bytes([*lo.get(k)?, *hi.get(k)?]);
             for t in 0..TAGS {
                 if mask & (1 << t) != 0 {
                     let v = r.u8()? as i8;
-                    let word = weights.get_mut(bucket * WORDS + t / 4)?;
+                    let word = weights.get_mut(k * WORDS + t / 4)?;
                     let shift = 16 * (t % 4);
                     *word =
                         (*word & !(0xffff << shift)) | (((v as i64 + BIAS as i64) as u64) << shift);
@@ -708,6 +800,8 @@ impl Model {
         Some(Model {
             bits,
             weights,
+            present,
+            rank,
             scale,
             trans,
             start,
@@ -726,15 +820,27 @@ impl Model {
             let feats = s.feats.get(ab[0]..ab[1]).unwrap_or(&[]);
             // A lane holds at most 255 x 255 before it would carry: features are far fewer.
             let feats = &feats[..feats.len().min(255)];
+            let mut added = 0u64;
             for &f in feats {
-                let base = f as usize * WORDS;
+                let f = f as usize;
+                let Some(&bits) = self.present.get(f / 64) else {
+                    continue;
+                };
+                if bits >> (f % 64) & 1 == 0 {
+                    continue;
+                }
+                let below = (bits & ((1u64 << (f % 64)) - 1)).count_ones() as usize;
+                let row = self.rank.get(f / 64).map_or(0, |&r| r as usize) + below;
+                let base = row * WORDS;
                 if let Some(w) = self.weights.get(base..base + WORDS) {
                     for k in 0..WORDS {
                         acc[k] = acc[k].wrapping_add(w[k]);
                     }
+                    added += 1;
                 }
             }
-            let bias = (feats.len() as u64 * BIAS) as i32;
+            // Empty buckets would add `BIAS` to every lane and have it taken off again.
+            let bias = (added * BIAS) as i32;
             for (t, e) in row.iter_mut().enumerate() {
                 let lane = ((acc[t / 4] >> (16 * (t % 4))) & 0xffff) as i32;
                 *e = (lane - bias) as f32 * self.scale;
@@ -745,6 +851,11 @@ impl Model {
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
         features(doc, sent.clone(), self.bits, s);
+        self.decode(s);
+    }
+
+    /// Tags from the features in `s`, into `s.tags`.
+    fn decode(&self, s: &mut Scratch) {
         self.emissions(s);
         let n = s.starts.len().saturating_sub(1);
         let (em, back, tags) = (&s.emissions, &mut s.back, &mut s.tags);
@@ -752,14 +863,16 @@ impl Model {
     }
 
     /// Name spans of the whole document: token ranges with their kind.
-    pub fn spans(&self, doc: &Doc) -> Vec<(Range<usize>, EntityKind)> {
+    pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
+        let mut memo = WordMemo::default();
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
                 continue;
             }
-            self.tag_sentence(doc, sent.clone(), &mut s);
+            features_memo(doc, sent.clone(), self.bits, &mut s, Some(&mut memo));
+            self.decode(&mut s);
             spans_of(&s.tags, sent.start, &mut raw);
         }
         raw.into_iter()
@@ -887,7 +1000,12 @@ mod tests {
         let bytes = encode(bits, &w, &z, &z[..TAGS], &z[..TAGS], 0.01);
         let m = Model::from_bytes(&bytes).expect("parses");
         let lane = |bucket: usize, t: usize| {
-            ((m.weights[bucket * WORDS + t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
+            if m.present[bucket / 64] >> (bucket % 64) & 1 == 0 {
+                return 0;
+            }
+            let row = m.rank[bucket / 64] as usize
+                + (m.present[bucket / 64] & ((1u64 << (bucket % 64)) - 1)).count_ones() as usize;
+            ((m.weights[row * WORDS + t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
         };
         assert_eq!(lane(3, 2), 127);
         assert_eq!(lane(9, 12), -64);

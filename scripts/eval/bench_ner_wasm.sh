@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Words per second of the name tagger in wasm, built with the page's profile (wasm-release:
+# opt-level z, LTO) and run by Node: examples/bench_ner.rs as a cdylib, timed here.
+# Usage: scripts/eval/bench_ner_wasm.sh [FILE]   (default ../shared/data/text/voa-sentences.txt)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+file=${1:-../shared/data/text/voa-sentences.txt}
+if [[ ! -f "$file" ]]; then echo "skip: $file is absent"; exit 0; fi
+# BENCH_WASM=path: time that module instead of building one (to compare two builds).
+wasm=${BENCH_WASM:-target/wasm32-unknown-unknown/wasm-release/examples/bench_ner.wasm}
+if [[ -z "${BENCH_WASM:-}" ]]; then
+  cargo build -q --example bench_ner --target wasm32-unknown-unknown --profile wasm-release
+fi
+node - "$wasm" "$file" <<'JS'
+const fs = require('fs');
+const [wasmPath, file] = process.argv.slice(2);
+const bytes = fs.readFileSync(wasmPath);
+const mod = new WebAssembly.Module(bytes);
+// The crate's wasm-bindgen exports come along; their imports are never called here.
+const imports = {};
+for (const imp of WebAssembly.Module.imports(mod)) {
+  imports[imp.module] ??= {};
+  imports[imp.module][imp.name] = () => { throw new Error(`unexpected call: ${imp.name}`); };
+}
+const { exports: x } = new WebAssembly.Instance(mod, imports);
+const text = Buffer.from(fs.readFileSync(file, 'utf8').split('\n').join('\n'));
+const ptr = x.bench_alloc(text.length);
+new Uint8Array(x.memory.buffer, ptr, text.length).set(text);
+const words = x.bench_load(ptr, text.length);
+const time = (what, reps) => {
+  let best = Infinity, out = 0;
+  for (let i = 0; i < reps; i++) {
+    const t = process.hrtime.bigint();
+    out = x.bench_run(what);
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  return [best, out];
+};
+console.log(`${file}: ${words} words (wasm, ${(bytes.length / 1024).toFixed(0)} KiB module)`);
+for (const [what, name, unit] of [[2, 'tokenize', 'tokens'], [0, 'tagger alone', 'spans'], [1, 'entity step', 'entities']]) {
+  const [s, n] = time(what, 5);
+  console.log(`${name.padEnd(14)} ${(words / s / 1e6).toFixed(2)} M words/s  (${(s * 1000).toFixed(0)} ms, ${n} ${unit}; best of 5)`);
+}
+JS
