@@ -84,8 +84,11 @@ async function load(page, url) {
   const w = (t) => (t === undefined ? NaN : t + shift);
   const parts = {
     html: pageT.html,
+    'boot.js': pageT.res['boot.js'],
     'app.js': pageT.res['app.js'],
     domContentLoaded: pageT.dcl,
+    'worker created': workerT ? shift : NaN,
+    'worker.js': w(workerT?.res['worker.js']),
     'worker start': w(workerT?.marks['presslens-worker-start']),
     'wasm fetched': w(workerT?.res['presslens_bg.wasm']),
     'wasm ready': w(workerT?.marks['presslens-wasm-ready']),

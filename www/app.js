@@ -65,25 +65,49 @@ let worker = null;
 let busy = false;
 let seq = 0;
 let pending = null; // {id, text, referenceDate, reveal, started}
+/** The worker said it was ready: a later error is a crash, and a new worker may do better. */
+let workerReady = false;
+/** Why no worker can run here, once one failed to start. */
+let workerBroken = '';
 /** The results area as it was before the running request, for Cancel. */
 let snapshot = null;
 
 function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  // The first worker was started by boot.js, ahead of this module; later ones (after Cancel
+  // or a crash) start here.
+  const boot = globalThis.__presslensBoot;
+  globalThis.__presslensBoot = null;
+  worker = boot?.worker || new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = onWorkerMessage;
+  workerReady = false;
   worker.onerror = (ev) => {
     ev.preventDefault();
     const req = pending;
     stopWork();
-    // A crash (out of memory, say) loses the worker: start a fresh one for the next request.
     worker.terminate();
+    if (!workerReady) {
+      // It never started (its script failed to load): starting another would fail the same
+      // way, over and over. Say so; the text stays where it is.
+      workerBroken = `The analyzer could not start in this browser: ${ev.message || 'its script did not load'}.`;
+      failed(workerBroken);
+      return;
+    }
+    // A crash (out of memory, say) loses the worker: start a fresh one for the next request.
     startWorker();
     if (req) failed(`The analyzer stopped: ${ev.message || 'unknown error'}.`);
   };
+  for (const event of boot?.worker ? boot.early : []) {
+    if (event.type === 'error') {
+      worker.onerror(event);
+      break;
+    }
+    onWorkerMessage(event);
+  }
 }
 
 function onWorkerMessage({ data }) {
   if (data.type === 'ready') {
+    workerReady = true;
     version = String(data.version);
     versionEl.textContent = `presslens ${data.version}`;
     return;
@@ -222,6 +246,10 @@ function analyzeNow({ reveal = true } = {}) {
   if (!text.trim()) {
     setState('idle', 'Paste an article above, then press Analyze.');
     textarea.focus();
+    return;
+  }
+  if (workerBroken) {
+    failed(workerBroken);
     return;
   }
   // A request still running on a long text is abandoned rather than queued behind; Cancel
