@@ -85,9 +85,12 @@ impl std::hash::Hasher for FxHasher {
 
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
-/// Where each key of [`KEYS`] starts, and an open-addressing table of key indices.
+/// The keys, where each starts, and an open-addressing table of key indices.
 struct Index {
-    /// Byte offset of key `i` in [`KEYS`]; one more entry past the end (`KEYS.len() + 1`).
+    /// Every key, sorted, one a line: rebuilt from the front-coded [`KEY_SHARED`] and
+    /// [`KEY_RESTS`] (smaller in the page's wasm than the keys themselves).
+    keys: Vec<u8>,
+    /// Byte offset of key `i` in `keys`; one more entry past the end (`keys.len() + 1`).
     starts: Vec<u32>,
     /// `i + 1` for key `i`, 0 for an empty slot; a power of two, at most half full.
     slots: Vec<u32>,
@@ -104,10 +107,10 @@ fn hash_step(h: u64, b: u8) -> u64 {
 }
 
 impl Index {
-    fn key(&self, i: usize) -> &'static [u8] {
+    fn key(&self, i: usize) -> &[u8] {
         match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => KEYS
-                .as_bytes()
+            (Some(&a), Some(&b)) => self
+                .keys
                 .get(a as usize..(b as usize).saturating_sub(1))
                 .unwrap_or_default(),
             _ => &[],
@@ -146,16 +149,22 @@ impl Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
+        let mut keys = Vec::with_capacity(KEYS_LEN);
         let mut starts = Vec::with_capacity(KEY_COUNT + 1);
-        starts.push(0u32);
-        for (i, b) in KEYS.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(i as u32 + 1);
-            }
+        let mut prev = 0;
+        for (&shared, rest) in KEY_SHARED.iter().zip(KEY_RESTS.split('\n')) {
+            let start = keys.len();
+            keys.extend_from_within(prev..(prev + usize::from(shared)).min(start));
+            keys.extend_from_slice(rest.as_bytes());
+            keys.push(b'\n');
+            starts.push(start as u32);
+            prev = start;
         }
-        starts.push(KEYS.len() as u32 + 1);
+        keys.pop();
+        starts.push(keys.len() as u32 + 1);
         let bits = (2 * KEY_COUNT).max(2).next_power_of_two().trailing_zeros();
         let mut index = Index {
+            keys,
             starts,
             slots: vec![0; 1 << bits],
             shift: 64 - bits,
@@ -223,15 +232,18 @@ fn find_ci(name: &str) -> Option<usize> {
     index().find_hashed(lower, h)
 }
 
+/// The [`class`] bits of key `i`.
+fn class_at(i: usize) -> Option<u16> {
+    CLASS_VALUES.get(usize::from(*CLASS_OF.get(i)?)).copied()
+}
+
 /// The [`class`] bits of a word or name in any case: several list checks in one lookup.
 pub fn name_classes(name: &str) -> u16 {
     classes_ci(name)
 }
 
 fn classes_ci(name: &str) -> u16 {
-    find_ci(name)
-        .and_then(|i| CLASSES.get(i).copied())
-        .unwrap_or(0)
+    find_ci(name).and_then(class_at).unwrap_or(0)
 }
 
 /// The canonical name that `table` gives key `i`.
@@ -244,10 +256,7 @@ fn canonical(table: &'static [(u16, u16, u16)], i: usize) -> Option<&'static str
 /// The [`class`] bits of a lowercase word or name (words joined by single spaces, title
 /// abbreviations without their dot): 0 when it is in no list.
 pub fn word_classes(lower: &str) -> u16 {
-    index()
-        .find(lower)
-        .and_then(|i| CLASSES.get(i).copied())
-        .unwrap_or(0)
+    index().find(lower).and_then(class_at).unwrap_or(0)
 }
 
 /// A country, region or city name (any case).
@@ -356,7 +365,7 @@ pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
         let Some(i) = index().find_hashed(key, hash(key)) else {
             break;
         };
-        if CLASSES.get(i).copied().unwrap_or(0) & class::TITLE != 0 {
+        if class_at(i).unwrap_or(0) & class::TITLE != 0 {
             best = Some(if with_dot { k + 1 - t } else { k - t });
         }
         // No title goes on from these words: longer runs cannot match either.
@@ -606,6 +615,19 @@ pub fn is_speech_verb(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The front-coded keys decode to every key once, sorted, each found at its own index.
+    #[test]
+    fn front_coded_keys_decode_sorted() {
+        let ix = super::index();
+        assert_eq!(ix.keys.len() + 1, super::KEYS_LEN);
+        let keys: Vec<&str> = std::str::from_utf8(&ix.keys).unwrap().split('\n').collect();
+        assert_eq!(keys.len(), super::KEY_COUNT);
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(ix.find(k), Some(i), "{k}");
+        }
+    }
+
     /// Every verb of the list passes the length and first-letter prefilter: the list is read
     /// from this file's source, so a verb added there is checked too.
     #[test]
@@ -742,7 +764,7 @@ mod tests {
             best
         }
         let mut text = String::new();
-        for k in KEYS.split('\n') {
+        for k in std::str::from_utf8(&index().keys).unwrap().split('\n') {
             if word_classes(k) & class::TITLE != 0 {
                 text.push_str(&format!("{k} Roe said. The {} Doe. ", k.replace(' ', ". ")));
             }
