@@ -284,7 +284,7 @@ impl Claimed {
             .filter(|r| r.start < r.end)
             .cloned()
             .collect();
-        v.sort_by_key(|r| (r.start, r.end));
+        crate::sort::sort_by_key(&mut v, |r| (r.start, r.end));
         // Merge overlaps so that ends are sorted too.
         let mut out: Vec<Range<usize>> = Vec::with_capacity(v.len());
         for r in v {

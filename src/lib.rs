@@ -25,6 +25,7 @@ pub mod ner;
 pub mod numbers;
 pub mod quotes;
 pub mod schema;
+pub mod sort;
 pub mod structure;
 pub mod text;
 
