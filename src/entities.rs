@@ -425,9 +425,17 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         if r.clone().any(|t| covered.get(t).copied().unwrap_or(true)) {
             continue;
         }
-        let mut r = r;
+        let (mut r, mut kind) = (r, kind);
         if kind == EntityKind::Organization {
             r.end = org_and_tail(ctx, r.clone(), &covered);
+        }
+        // "the X Stadium": the tagger often leaves the facility word out.
+        if is_facility_word(doc.tok_or_empty(r.end))
+            && !covered.get(r.end).copied().unwrap_or(true)
+            && doc.tokens[r.end].sentence == doc.tokens[r.start].sentence
+        {
+            r.end += 1;
+            kind = EntityKind::Place;
         }
         split_at_common_words(ctx, r.clone(), &mut pieces);
         for p in pieces.drain(..) {
@@ -440,10 +448,19 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         }
     }
     for mut c in rules {
-        if c.toks
-            .clone()
-            .any(|t| covered.get(t).copied().unwrap_or(true))
-        {
+        let is_covered = |t: usize| covered.get(t).copied().unwrap_or(true);
+        if let Some(last) = c.toks.clone().rev().find(|&t| is_covered(t)) {
+            // The tagger's organization ends where a person's name begins ("the Refugee
+            // Council Jane Doe"): that name is a person, though the tagger left it out.
+            if org_then_person(ctx, last + 1, c.toks.end) {
+                out.push(Cand {
+                    toks: last + 1..c.toks.end,
+                    bytes: span_bytes(doc, last + 1..c.toks.end),
+                    kind: Some(EntityKind::Person),
+                    sure: true,
+                    weak: false,
+                });
+            }
             continue;
         }
         if c.kind.is_none() {
@@ -547,11 +564,77 @@ fn split_at_common_words(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Range<usize>>
                 out.push(s..t);
             }
             s = t + 1;
+        } else if t > s && org_then_person(ctx, t, r.end) {
+            // "the Refugee Council Jane Doe said": an organization, then a person.
+            out.push(s..t);
+            s = t;
         }
     }
     if r.end > s {
         out.push(s..r.end);
     }
+}
+
+/// The last word of a venue's name. Venues are places, as CoNLL and UNER tag them ("RDU
+/// Airport", "Compaq Center" are LOC there): where something happens, not who acts.
+fn is_facility_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Stadium" | "Arena" | "Airport" | "Velodrome" | "Racecourse" | "Speedway" | "Ballpark"
+    )
+}
+
+/// "Park Joo-Ho", "Moon Jae-in", "Kim Min-woo": a Korean (or Chinese) name written family name
+/// first, with a given name of two short syllables joined by a hyphen. Names of places do
+/// not take this shape ("Baden-Baden", "Guinea-Bissau" have longer parts).
+fn hyphenated_given_name(family: &str, given: &str) -> bool {
+    let short = |p: &str, hi: usize| {
+        (2..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let Some((a, b)) = given.split_once('-') else {
+        return false;
+    };
+    short(family, 5)
+        && is_cap(family)
+        && !is_all_caps(family)
+        && short(a, 4)
+        && is_cap(a)
+        && short(b, 4)
+        && !is_all_caps(given)
+        && !lexicon::is_known_name(family)
+}
+
+/// The possessive ending the tokenizer splits off a name: "'s", "’s", "'S".
+fn is_possessive(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(c.next(), Some('\'' | '’' | 'ʼ'))
+        && matches!(c.next(), Some('s' | 'S'))
+        && c.next().is_none()
+}
+
+/// Tokens `r` look like a personal name: capitalized words, none of them common, a title,
+/// a place or organization word, or in capitals.
+fn is_plain_name(ctx: &Ctx, r: Range<usize>) -> bool {
+    r.clone().all(|k| {
+        let w = ctx.doc.tok(k);
+        ctx.is_name_word(k)
+            && !is_all_caps(w)
+            && !ctx.is_common(w)
+            && !lexicon::is_title_word(w)
+            && !lexicon::is_org_word(w)
+            && !lexicon::is_place_word(w)
+    })
+}
+
+/// Does a person's name start at `t` and run to `end`, right after an organization's head
+/// word ("Council", "Party")? A name of two or three plain words opened by a given name.
+fn org_then_person(ctx: &Ctx, t: usize, end: usize) -> bool {
+    let doc = ctx.doc;
+    t > 0
+        && (2..=3).contains(&(end.saturating_sub(t)))
+        && lexicon::is_org_word(doc.tok(t - 1))
+        && lexicon::is_given_name(doc.tok(t))
+        && is_plain_name(ctx, t..end)
 }
 
 fn is_hyphen_tok(w: &str) -> bool {
@@ -577,12 +660,26 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
     while a < end && doc.tokens[a].kind == TokKind::Punct {
         a += 1;
     }
+    // "Minister of Culture Jane Doe": the office's department, then the person.
+    if a >= 2 && matches!(doc.tok(a - 1), "of" | "for") && lexicon::is_title_word(doc.tok(a - 2)) {
+        if let Some(k) = (a + 1..end).find(|&k| {
+            lexicon::is_given_name(doc.tok(k))
+                && (2..=3).contains(&(end - k))
+                && is_plain_name(ctx, k..end)
+        }) {
+            a = k;
+            titled = true;
+        }
+    }
     if end > a + 1 && doc.tok(a).eq_ignore_ascii_case("the") {
         a += 1;
     }
+    // A possessive ending belongs to the sentence, not to the name ("Sweden's first win"):
+    // the name then takes its kind from its other mentions.
     while end > a
-        && matches!(doc.tokens[end - 1].kind, TokKind::Punct | TokKind::Symbol)
-        && doc.tok(end - 1) != "."
+        && (matches!(doc.tokens[end - 1].kind, TokKind::Punct | TokKind::Symbol)
+            && doc.tok(end - 1) != "."
+            || is_possessive(doc.tok(end - 1)))
     {
         end -= 1;
     }
@@ -750,6 +847,25 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 t = end.max(start);
                 continue;
             }
+            // "Minister of Education Jane Doe": the name after the office, from its given name.
+            if matches!(doc.tok_or_empty(t + len), "of" | "for") && ctx.is_name_word(t + len + 1) {
+                let from = t + len + 1;
+                let end = trim_end(ctx, from, extend(ctx, from));
+                let person = (from + 1..end)
+                    .find(|&k| lexicon::is_given_name(doc.tok(k)) && !ctx.is_common(doc.tok(k)))
+                    .filter(|&k| (2..=3).contains(&(end - k)) && is_plain_name(ctx, k..end));
+                if let Some(k) = person {
+                    out.push(Cand {
+                        toks: k..end,
+                        bytes: span_bytes(doc, k..end),
+                        kind: Some(EntityKind::Person),
+                        sure: true,
+                        weak: false,
+                    });
+                    t = end;
+                    continue;
+                }
+            }
             // "President of France": a title on its own is not a name.
             t += len;
             continue;
@@ -811,10 +927,13 @@ fn hyphen_suffix_cut(w: &str) -> Option<usize> {
     let i = w.rfind(['-', '‐', '‑'])?;
     let suffix = w.get(i..)?.trim_start_matches(['-', '‐', '‑']);
     let modifier = suffix.starts_with(|c: char| c.is_lowercase())
-        && ((suffix.len() >= 3 && (suffix.ends_with("ed") || suffix.ends_with("ing")))
+        && ((suffix.len() >= 3 && suffix.ends_with("ed"))
+            // Not "-hing", "-ming": syllables of Chinese given names ("Wong Kwok-hing").
+            || (suffix.len() >= 5 && suffix.ends_with("ing"))
             || matches!(
                 suffix,
                 "born"
+                    | "wing"
                     | "run"
                     | "made"
                     | "held"
@@ -983,6 +1102,12 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     if n >= 2 && lexicon::is_org_word(last) {
         return set(c, EntityKind::Organization, true);
     }
+    if n >= 2 && is_facility_word(last) {
+        return set(c, EntityKind::Place, true);
+    }
+    if n == 2 && hyphenated_given_name(first, last) {
+        return set(c, EntityKind::Person, true);
+    }
     // "Islamic State of X", "Bank of Y": the head before "of"/"for" decides.
     if let Some(p) = words.iter().position(|w| matches!(*w, "of" | "for")) {
         let head = words[..p].join(" ");
@@ -1093,6 +1218,13 @@ fn context_kind(ctx: &Ctx, toks: Range<usize>) -> Option<EntityKind> {
                 .take_while(|&k| ctx.is_name_word(k))
                 .last();
             if let Some(e) = next_end {
+                // "X, Panama coach", "X, Acme spokeswoman": a name that modifies a head noun.
+                let head = doc.tok_or_empty(e + 1);
+                if head.starts_with(|ch: char| ch.is_lowercase()) {
+                    if let Some(k) = appositive_kind(head) {
+                        return Some(k);
+                    }
+                }
                 let next = &doc.text[doc.range(after + 1, e)];
                 if lexicon::is_place(next) && lexicon::organization(next).is_none() {
                     return Some(EntityKind::Place);
@@ -1421,6 +1553,14 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         let gap = b.toks.start.saturating_sub(a.toks.end);
         let joiner = doc.tok_or_empty(a.toks.end);
         if gap != 1 || !matches!(joiner, "and" | "or" | ",") {
+            continue;
+        }
+        // "Jane Doe, Panama coach": a name that modifies a noun is no list item.
+        let after_b = doc.tok_or_empty(b.toks.end);
+        if joiner == ","
+            && after_b.starts_with(|ch: char| ch.is_lowercase())
+            && appositive_kind(after_b).is_some()
+        {
             continue;
         }
         // A comma joins lists but also clauses ("Afghanistan, Concerns are growing"): across
@@ -1856,5 +1996,81 @@ mod tests {
         let v = ents("“We are ready”Maria Lopez said, speaking for a Paris-based charity.");
         assert_eq!(find(&v, "Maria Lopez").0, EntityKind::Person);
         assert_eq!(find(&v, "Paris").2, vec!["Paris"]);
+    }
+
+    #[test]
+    fn possessive_is_not_part_of_the_name() {
+        let v = ents(
+            "Norway beat Chile on Sunday. It was Norway's first win since 1990. \
+             Officials in Chile's capital were angry.",
+        );
+        let e = find(&v, "Norway");
+        assert_eq!(e.0, EntityKind::Place);
+        assert_eq!(e.2, vec!["Norway", "Norway"]);
+        assert!(v.iter().all(|e| !e.1.ends_with("'s")), "{v:?}");
+        let c = find(&v, "Chile");
+        assert_eq!(c.2.len(), 2);
+    }
+
+    #[test]
+    fn possessive_ending_recognized() {
+        assert!(is_possessive("'s"));
+        assert!(is_possessive("’s"));
+        assert!(is_possessive("'S"));
+        assert!(!is_possessive("s"));
+        assert!(!is_possessive("'ll"));
+        assert!(!is_possessive("’"));
+    }
+
+    #[test]
+    fn venue_names_are_places() {
+        let v = ents("The final will be played at the Greenfield Stadium on Sunday.");
+        let e = find(&v, "Greenfield Stadium");
+        assert_eq!(e.0, EntityKind::Place);
+        let v = ents("Fans gathered outside Riverside Arena before the concert.");
+        assert_eq!(find(&v, "Riverside Arena").0, EntityKind::Place);
+    }
+
+    #[test]
+    fn name_before_a_noun_after_a_comma_is_not_a_list_item() {
+        let v = ents("After the game, Paolo Ricci Ferrante, Peru coach, said he was proud.");
+        assert_eq!(find(&v, "Paolo Ricci Ferrante").0, EntityKind::Person);
+        assert_eq!(find(&v, "Peru").0, EntityKind::Place);
+    }
+
+    #[test]
+    fn korean_style_names_are_people() {
+        assert!(hyphenated_given_name("Park", "Joo-Ho"));
+        assert!(hyphenated_given_name("Hwang", "Min-woo"));
+        assert!(!hyphenated_given_name("Guinea", "Bissau"));
+        assert!(!hyphenated_given_name("Baden", "Baden-Baden"));
+        assert!(!hyphenated_given_name("NATO", "Ko-Ho"));
+        let v = ents("The coach replaced Choi Dae-Sung in the 30th minute.");
+        assert_eq!(find(&v, "Choi Dae-Sung").0, EntityKind::Person);
+    }
+
+    #[test]
+    fn chinese_given_name_syllable_is_not_a_modifier() {
+        assert_eq!(hyphen_suffix_cut("Kwok-hing"), None);
+        assert_eq!(hyphen_suffix_cut("Tai-ming"), None);
+        assert_eq!(hyphen_suffix_cut("English-speaking"), Some(7));
+        assert_eq!(hyphen_suffix_cut("Left-wing"), Some(4));
+    }
+
+    #[test]
+    fn person_after_an_office_of_a_department() {
+        let v = ents("The Minister of Culture Maria Bellini opened the museum on Friday.");
+        let e = find(&v, "Maria Bellini");
+        assert_eq!(e.0, EntityKind::Person);
+        assert!(v.iter().all(|e| !e.1.contains("Culture Maria")), "{v:?}");
+    }
+
+    #[test]
+    fn organization_then_person() {
+        let v = ents(
+            "The head of the Farmers Council Maria Bellini told reporters the harvest was poor.",
+        );
+        assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
+        assert!(v.iter().all(|e| !e.1.contains("Council Maria")), "{v:?}");
     }
 }
