@@ -437,9 +437,9 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
             r.end += 1;
             kind = EntityKind::Place;
         }
-        split_at_common_words(ctx, r.clone(), &mut pieces);
-        for p in pieces.drain(..) {
-            if let Some(c) = model_cand(ctx, p, kind) {
+        split_at_common_words(ctx, r.clone(), kind, &mut pieces);
+        for (p, k) in pieces.drain(..) {
+            if let Some(c) = model_cand(ctx, p, k) {
                 out.push(c);
             }
         }
@@ -536,14 +536,28 @@ fn org_and_tail(ctx: &Ctx, r: Range<usize>, covered: &[bool]) -> usize {
 
 /// A tagger span cut at lower-case words that are neither connectors ("of", "al") nor place or
 /// organization words ("airport", "group"): the tagger sometimes runs two names together
-/// across a verb ("Kim Jong-un met Moon Jae-in"), and no name holds such a word.
-fn split_at_common_words(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// across a verb ("Kim Jong-un met Moon Jae-in"), and no name holds such a word. A person's
+/// name is also cut from what stands before it in the span: an affiliation with a title or a
+/// possessive ("NASA Administrator Jane Doe", "Acme's Jane Doe"; the affiliation is then an
+/// organization, unless its own words say otherwise) or an organization's head word ("the
+/// Refugee Council Jane Doe").
+fn split_at_common_words(
+    ctx: &Ctx,
+    r: Range<usize>,
+    kind: EntityKind,
+    out: &mut Vec<(Range<usize>, EntityKind)>,
+) {
     let doc = ctx.doc;
     let mut s = r.start;
     // Only between two capitalized words: "chicago" or "enron" alone stay names (web text).
     let Some(first_cap) = r.clone().find(|&t| is_cap(doc.tok(t))) else {
-        out.push(r);
+        out.push((r, kind));
         return;
+    };
+    let affiliation = if kind == EntityKind::Person {
+        EntityKind::Organization
+    } else {
+        kind
     };
     let last_cap = r
         .clone()
@@ -561,17 +575,33 @@ fn split_at_common_words(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Range<usize>>
             && !(t + 1 < r.end && is_hyphen_tok(doc.tok(t + 1)));
         if breaks {
             if t > s {
-                out.push(s..t);
+                out.push((s..t, kind));
             }
             s = t + 1;
         } else if t > s && org_then_person(ctx, t, r.end) {
-            // "the Refugee Council Jane Doe said": an organization, then a person.
-            out.push(s..t);
+            out.push((s..t, kind));
+            s = t;
+        } else if t > s
+            && is_possessive(w)
+            && lexicon::is_given_name(doc.tok(t + 1))
+            && (2..=3).contains(&(r.end - t - 1))
+            && is_plain_name(ctx, t + 1..r.end)
+        {
+            out.push((s..t, affiliation));
+            s = t + 1;
+        } else if t > s
+            && lexicon::title_length(doc, t).is_some_and(|len| {
+                (2..=3).contains(&(r.end.saturating_sub(t + len)))
+                    && lexicon::is_given_name(doc.tok_or_empty(t + len))
+                    && is_plain_name(ctx, t + len..r.end)
+            })
+        {
+            out.push((s..t, affiliation));
             s = t;
         }
     }
     if r.end > s {
-        out.push(s..r.end);
+        out.push((s..r.end, kind));
     }
 }
 
@@ -1604,13 +1634,39 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
 
     // Surnames and short forms link to the nearest earlier full person name ("Biden" ->
     // "Joe Biden"); a single word of a known multi-word person takes its kind.
+    // Likewise the last two or three words of a longer person name ("Dario Gomez" ->
+    // "Hernan Dario Gomez"), whatever the tagger called them, unless their kind is sure.
     let mut last_word_person: HashMap<String, usize> = HashMap::default();
+    let mut tail_person: HashMap<String, usize> = HashMap::default();
     let mut later: Vec<usize> = Vec::new();
+    let mut later_tails: Vec<usize> = Vec::new();
+    let tail_key = |words: &[&str], k: usize| {
+        words
+            .get(words.len().saturating_sub(k)..)
+            .map(|w| w.join(" ").to_lowercase())
+            .unwrap_or_default()
+    };
     for i in 0..n {
         let words: Vec<&str> = names[i].split_whitespace().collect();
-        if cands[i].kind == Some(EntityKind::Person) && words.len() >= 2 {
+        let is_person = cands[i].kind == Some(EntityKind::Person);
+        if (2..=3).contains(&words.len())
+            && cands[i].kind.is_some()
+            && (is_person || !cands[i].sure)
+        {
+            match tail_person.get(&tail_key(&words, words.len())) {
+                Some(&j) => {
+                    dsu.union(j, i);
+                    cands[i].kind = Some(EntityKind::Person);
+                }
+                None => later_tails.push(i),
+            }
+        }
+        if is_person && words.len() >= 2 {
             if let Some(last) = words.last() {
                 last_word_person.insert(last.to_lowercase(), i);
+            }
+            for k in 2..words.len().min(4) {
+                tail_person.insert(tail_key(&words, k), i);
             }
         } else if words.len() == 1
             && cands[i].kind != Some(EntityKind::Place)
@@ -1629,6 +1685,13 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     for i in later {
         let w = names[i].to_lowercase();
         if let Some(&j) = last_word_person.get(&w) {
+            dsu.union(j, i);
+            cands[i].kind = Some(EntityKind::Person);
+        }
+    }
+    for i in later_tails {
+        let words: Vec<&str> = names[i].split_whitespace().collect();
+        if let Some(&j) = tail_person.get(&tail_key(&words, words.len())) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2072,5 +2135,25 @@ mod tests {
         );
         assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
         assert!(v.iter().all(|e| !e.1.contains("Council Maria")), "{v:?}");
+    }
+
+    #[test]
+    fn short_form_of_a_longer_person_name_links_to_it() {
+        let v = ents(
+            "Juan Carlos Ferreyra Ibarra, the coach, praised his team. \
+             Later, Ferreyra Ibarra said the players were tired.",
+        );
+        let e = find(&v, "Juan Carlos Ferreyra Ibarra");
+        assert_eq!(e.0, EntityKind::Person);
+        assert!(e.2.len() == 2, "{v:?}");
+    }
+
+    #[test]
+    fn affiliation_before_a_person_is_cut_off() {
+        let v = ents("Yesterday the Orbital Agency Director Maria Bellini spoke.");
+        assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
+        let v = ents("Reporters asked Acme's Maria Bellini about the deal.");
+        assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
+        assert!(v.iter().all(|e| !e.1.contains("Acme's")), "{v:?}");
     }
 }
