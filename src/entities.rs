@@ -554,6 +554,28 @@ fn split_at_common_words(
         out.push((r, kind));
         return;
     };
+    // "Jane E. Doe Goldwater Brothers Legal" (a signature: name, then employer): a person's
+    // span ends where a known organization's two-word name begins, even one the span cuts.
+    if kind == EntityKind::Person {
+        let sentence = doc.tokens[r.start].sentence;
+        if let Some(t) = (r.start + 2..r.end).find(|&t| {
+            is_cap(doc.tok(t))
+                && doc
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|x| x.sentence == sentence)
+                && doc
+                    .text
+                    .get(span_bytes(doc, t..t + 2))
+                    .is_some_and(|n| lexicon::organization(n).is_some())
+        }) {
+            split_at_common_words(ctx, r.start..t, kind, out);
+            if t + 2 <= r.end {
+                out.push((t..r.end, EntityKind::Organization));
+            }
+            return;
+        }
+    }
     let affiliation = if kind == EntityKind::Person {
         EntityKind::Organization
     } else {
@@ -2155,5 +2177,13 @@ mod tests {
         let v = ents("Reporters asked Acme's Maria Bellini about the deal.");
         assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
         assert!(v.iter().all(|e| !e.1.contains("Acme's")), "{v:?}");
+    }
+
+    #[test]
+    fn signature_name_then_known_employer() {
+        let v = ents("Thanks,\nMaria T. Bellini Goldman Sachs Research\nPhone: 555-0100");
+        let e = find(&v, "Maria T. Bellini");
+        assert_eq!(e.0, EntityKind::Person);
+        assert!(v.iter().all(|e| !e.1.contains("Bellini Goldman")), "{v:?}");
     }
 }
