@@ -14,11 +14,23 @@
 //!    otherwise it is dropped. Tagger spans are cut at inner lower-case words that no name
 //!    holds ("Kim Jong-un met Moon Jae-in" is two names), lose a trailing model code ("C-17"),
 //!    and an organization's "X of Y" goes on across "and" when the rule run does and the rest
-//!    is no known name of its own ("Department of Health and Human Services").
+//!    is no known name of its own ("Department of Health and Human Services"). A possessive
+//!    ending is never part of a name ("Sweden's" is "Sweden", which then takes the kind of
+//!    its group). A person's name is cut from an affiliation before it in the same span or
+//!    run: a title or a possessive followed by a given name and one or two more plain words
+//!    ("NASA Director Jane Doe", "Acme's Jane Doe"; the affiliation becomes an organization
+//!    unless its own words say otherwise), an organization's head word followed by a given
+//!    name ("the Refugee Council Jane Doe"), "Minister of X Jane Doe" (X is no entity), or a
+//!    known organization's two-word name (a signature: "Jane E. Doe Goldman Sachs"). A venue
+//!    word after a tagger span joins it ("the X Stadium"): venues are places, as CoNLL and
+//!    UNER tag stadiums, arenas and airports (GUM, too, marks "the stadium" a place).
 //! 2. **Kinds**: the tagger's, unless the name itself is strong evidence (gazetteers of places
 //!    and organizations, a last word like "Group" or "University", a given name followed by
-//!    name words, a title before it) or its context says so ("X province", "X, a militant
-//!    group"): the tagger sees two words each side, the lists know more names. Photo credits
+//!    name words, a title before it, a Korean-style "Park Joo-ho": a short family name and two
+//!    short syllables joined by a hyphen) or its context says so ("X province", "X, a
+//!    militant group", "X, Panama coach": a name modifying a head noun is no list item for
+//!    "Syria, Iraq and Yemen"-style coordination): the tagger sees two words each side, the
+//!    lists know more names. Photo credits
 //!    come from [`crate::structure`]: the photographer is a person, the agency an
 //!    organization, whatever the tagger says.
 //! 3. **Document-level merging**, which sentence taggers lack: a name recognized once is
@@ -26,6 +38,8 @@
 //!    acronym links to its expansion, whether the text defines it ("Long Name (LN)", when its
 //!    letters fit the name: see `acronym_fits`) or its letters are the initials; "X, also
 //!    known as Y or Z" makes one entity of three names; "the Taliban" and "Taliban" are one.
+//!    The last two or three words of a longer person's name link to it ("Dario Gomez" ->
+//!    "Hernan Dario Gomez"), whatever kind the tagger gave them unless that kind is sure.
 //!    A name tagged with different kinds takes its group's majority kind, sure evidence
 //!    first; the name after "of" in an organization's name is a place wherever it stands
 //!    alone ("Islamic State of X" ... "X"); an acronym never becomes a person by standing
