@@ -570,8 +570,9 @@ fn split_at_common_words(
     };
     // "Jane E. Doe Goldwater Brothers Legal" (a signature: name, then employer): a person's
     // span ends where a known organization's two-word name begins, even one the span cuts.
-    if kind == EntityKind::Person {
-        let sentence = doc.tokens[r.start].sentence;
+    if let (EntityKind::Person, Some(sentence)) =
+        (kind, doc.tokens.get(r.start).map(|x| x.sentence))
+    {
         if let Some(t) = (r.start + 2..r.end).find(|&t| {
             is_cap(doc.tok(t))
                 && doc
