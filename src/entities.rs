@@ -719,6 +719,10 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
     let mut titled = a > 0 && lexicon::title_length(doc, a - 1) == Some(1);
     while let Some(len) = lexicon::title_length(doc, a) {
         if a + len >= end {
+            // A title alone ("the Senator said") is no name.
+            if a + len == end {
+                return None;
+            }
             break;
         }
         a += len;
@@ -2200,5 +2204,14 @@ mod tests {
         let e = find(&v, "Maria T. Bellini");
         assert_eq!(e.0, EntityKind::Person);
         assert!(v.iter().all(|e| !e.1.contains("Bellini Goldman")), "{v:?}");
+    }
+
+    #[test]
+    fn a_title_alone_is_no_name() {
+        let v = ents(
+            "Senator Maria Bellini spoke on Monday. Later the Senator said she would vote no.",
+        );
+        assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
+        assert!(v.iter().all(|e| e.1 != "Senator"), "{v:?}");
     }
 }
