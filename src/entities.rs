@@ -38,7 +38,8 @@
 //!    acronym links to its expansion, whether the text defines it ("Long Name (LN)", when its
 //!    letters fit the name: see `acronym_fits`) or its letters are the initials; "X, also
 //!    known as Y or Z" makes one entity of three names; "the Taliban" and "Taliban" are one.
-//!    The last two or three words of a longer person's name link to it ("Dario Gomez" ->
+//!    An unknown word listed with a person ("A, B, or C", "A and C"; not across a comma
+//!    alone) is a person. The last two or three words of a longer person's name link to it ("Dario Gomez" ->
 //!    "Hernan Dario Gomez"), whatever kind the tagger gave them unless that kind is sure.
 //!    A name tagged with different kinds takes its group's majority kind, sure evidence
 //!    first; the name after "of" in an organization's name is a place wherever it stands
@@ -1623,6 +1624,36 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         let (a, b) = (&cands[i], &cands[i + 1]);
         let gap = b.toks.start.saturating_sub(a.toks.end);
         let joiner = doc.tok_or_empty(a.toks.end);
+        // "Cheney, Rumsfeld, or Wolfowitz": an unknown word listed beside a person the tagger
+        // found is one more person (the tagger misses surnames it has never seen).
+        // Not across a comma alone: "John Doe, Republican of Texas", "Doe, John".
+        let listed = match gap {
+            1 => matches!(joiner, "and" | "or"),
+            2 => joiner == "," && matches!(doc.tok_or_empty(a.toks.end + 1), "and" | "or"),
+            _ => false,
+        };
+        if listed {
+            let person = |x: &Cand| !x.weak && x.kind == Some(EntityKind::Person);
+            let lone = |x: &Cand| {
+                x.weak
+                    && x.toks.len() == 1
+                    && !doc.is_sentence_initial(x.toks.start)
+                    && is_plain_name(ctx, x.toks.clone())
+                    && !lexicon::is_known_name(doc.tok(x.toks.start))
+            };
+            let k = if person(a) && lone(b) {
+                Some(i + 1)
+            } else if lone(a) && person(b) {
+                Some(i)
+            } else {
+                None
+            };
+            if let Some(k) = k {
+                cands[k].kind = Some(EntityKind::Person);
+                cands[k].weak = false;
+                continue;
+            }
+        }
         if gap != 1 || !matches!(joiner, "and" | "or" | ",") {
             continue;
         }
@@ -2213,5 +2244,11 @@ mod tests {
         );
         assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
         assert!(v.iter().all(|e| e.1 != "Senator"), "{v:?}");
+    }
+
+    #[test]
+    fn unknown_word_listed_with_people_is_a_person() {
+        let v = ents("Neither did Maria Bellini, Tom Hardwick, or Quenneville.");
+        assert_eq!(find(&v, "Quenneville").0, EntityKind::Person);
     }
 }
