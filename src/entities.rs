@@ -919,25 +919,6 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 t = end.max(start);
                 continue;
             }
-            // "Minister of Education Jane Doe": the name after the office, from its given name.
-            if matches!(doc.tok_or_empty(t + len), "of" | "for") && ctx.is_name_word(t + len + 1) {
-                let from = t + len + 1;
-                let end = trim_end(ctx, from, extend(ctx, from));
-                let person = (from + 1..end)
-                    .find(|&k| lexicon::is_given_name(doc.tok(k)) && !ctx.is_common(doc.tok(k)))
-                    .filter(|&k| (2..=3).contains(&(end - k)) && is_plain_name(ctx, k..end));
-                if let Some(k) = person {
-                    out.push(Cand {
-                        toks: k..end,
-                        bytes: span_bytes(doc, k..end),
-                        kind: Some(EntityKind::Person),
-                        sure: true,
-                        weak: false,
-                    });
-                    t = end;
-                    continue;
-                }
-            }
             // "President of France": a title on its own is not a name.
             t += len;
             continue;
