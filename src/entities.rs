@@ -14,11 +14,23 @@
 //!    otherwise it is dropped. Tagger spans are cut at inner lower-case words that no name
 //!    holds ("Kim Jong-un met Moon Jae-in" is two names), lose a trailing model code ("C-17"),
 //!    and an organization's "X of Y" goes on across "and" when the rule run does and the rest
-//!    is no known name of its own ("Department of Health and Human Services").
+//!    is no known name of its own ("Department of Health and Human Services"). A possessive
+//!    ending is never part of a name ("Sweden's" is "Sweden", which then takes the kind of
+//!    its group). A person's name is cut from an affiliation before it in the same span or
+//!    run: a title or a possessive followed by a given name and one or two more plain words
+//!    ("NASA Director Jane Doe", "Acme's Jane Doe"; the affiliation becomes an organization
+//!    unless its own words say otherwise), an organization's head word followed by a given
+//!    name ("the Refugee Council Jane Doe"), "Minister of X Jane Doe" (X is no entity), or a
+//!    known organization's two-word name (a signature: "Jane E. Doe Goldman Sachs"). A venue
+//!    word after a tagger span joins it ("the X Stadium"): venues are places, as CoNLL and
+//!    UNER tag stadiums, arenas and airports (GUM, too, marks "the stadium" a place).
 //! 2. **Kinds**: the tagger's, unless the name itself is strong evidence (gazetteers of places
 //!    and organizations, a last word like "Group" or "University", a given name followed by
-//!    name words, a title before it) or its context says so ("X province", "X, a militant
-//!    group"): the tagger sees two words each side, the lists know more names. Photo credits
+//!    name words, a title before it, a Korean-style "Park Joo-ho": a short family name and two
+//!    short syllables joined by a hyphen) or its context says so ("X province", "X, a
+//!    militant group", "X, Panama coach": a name modifying a head noun is no list item for
+//!    "Syria, Iraq and Yemen"-style coordination): the tagger sees two words each side, the
+//!    lists know more names. Photo credits
 //!    come from [`crate::structure`]: the photographer is a person, the agency an
 //!    organization, whatever the tagger says.
 //! 3. **Document-level merging**, which sentence taggers lack: a name recognized once is
@@ -26,6 +38,9 @@
 //!    acronym links to its expansion, whether the text defines it ("Long Name (LN)", when its
 //!    letters fit the name: see `acronym_fits`) or its letters are the initials; "X, also
 //!    known as Y or Z" makes one entity of three names; "the Taliban" and "Taliban" are one.
+//!    An unknown word listed with a person ("A, B, or C", "A and C"; not across a comma
+//!    alone) is a person. The last two or three words of a longer person's name link to it ("Dario Gomez" ->
+//!    "Hernan Dario Gomez"), whatever kind the tagger gave them unless that kind is sure.
 //!    A name tagged with different kinds takes its group's majority kind, sure evidence
 //!    first; the name after "of" in an organization's name is a place wherever it stands
 //!    alone ("Islamic State of X" ... "X"); an acronym never becomes a person by standing
@@ -425,13 +440,21 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         if r.clone().any(|t| covered.get(t).copied().unwrap_or(true)) {
             continue;
         }
-        let mut r = r;
+        let (mut r, mut kind) = (r, kind);
         if kind == EntityKind::Organization {
             r.end = org_and_tail(ctx, r.clone(), &covered);
         }
-        split_at_common_words(ctx, r.clone(), &mut pieces);
-        for p in pieces.drain(..) {
-            if let Some(c) = model_cand(ctx, p, kind) {
+        // "the X Stadium": the tagger often leaves the facility word out.
+        if is_facility_word(doc.tok_or_empty(r.end))
+            && !covered.get(r.end).copied().unwrap_or(true)
+            && doc.tokens[r.end].sentence == doc.tokens[r.start].sentence
+        {
+            r.end += 1;
+            kind = EntityKind::Place;
+        }
+        split_at_common_words(ctx, r.clone(), kind, &mut pieces);
+        for (p, k) in pieces.drain(..) {
+            if let Some(c) = model_cand(ctx, p, k) {
                 out.push(c);
             }
         }
@@ -440,10 +463,19 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         }
     }
     for mut c in rules {
-        if c.toks
-            .clone()
-            .any(|t| covered.get(t).copied().unwrap_or(true))
-        {
+        let is_covered = |t: usize| covered.get(t).copied().unwrap_or(true);
+        if let Some(last) = c.toks.clone().rev().find(|&t| is_covered(t)) {
+            // The tagger's organization ends where a person's name begins ("the Refugee
+            // Council Jane Doe"): that name is a person, though the tagger left it out.
+            if org_then_person(ctx, last + 1, c.toks.end) {
+                out.push(Cand {
+                    toks: last + 1..c.toks.end,
+                    bytes: span_bytes(doc, last + 1..c.toks.end),
+                    kind: Some(EntityKind::Person),
+                    sure: true,
+                    weak: false,
+                });
+            }
             continue;
         }
         if c.kind.is_none() {
@@ -519,14 +551,51 @@ fn org_and_tail(ctx: &Ctx, r: Range<usize>, covered: &[bool]) -> usize {
 
 /// A tagger span cut at lower-case words that are neither connectors ("of", "al") nor place or
 /// organization words ("airport", "group"): the tagger sometimes runs two names together
-/// across a verb ("Kim Jong-un met Moon Jae-in"), and no name holds such a word.
-fn split_at_common_words(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// across a verb ("Kim Jong-un met Moon Jae-in"), and no name holds such a word. A person's
+/// name is also cut from what stands before it in the span: an affiliation with a title or a
+/// possessive ("NASA Administrator Jane Doe", "Acme's Jane Doe"; the affiliation is then an
+/// organization, unless its own words say otherwise) or an organization's head word ("the
+/// Refugee Council Jane Doe").
+fn split_at_common_words(
+    ctx: &Ctx,
+    r: Range<usize>,
+    kind: EntityKind,
+    out: &mut Vec<(Range<usize>, EntityKind)>,
+) {
     let doc = ctx.doc;
     let mut s = r.start;
     // Only between two capitalized words: "chicago" or "enron" alone stay names (web text).
     let Some(first_cap) = r.clone().find(|&t| is_cap(doc.tok(t))) else {
-        out.push(r);
+        out.push((r, kind));
         return;
+    };
+    // "Jane E. Doe Goldwater Brothers Legal" (a signature: name, then employer): a person's
+    // span ends where a known organization's two-word name begins, even one the span cuts.
+    if let (EntityKind::Person, Some(sentence)) =
+        (kind, doc.tokens.get(r.start).map(|x| x.sentence))
+    {
+        if let Some(t) = (r.start + 2..r.end).find(|&t| {
+            is_cap(doc.tok(t))
+                && doc
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|x| x.sentence == sentence)
+                && doc
+                    .text
+                    .get(span_bytes(doc, t..t + 2))
+                    .is_some_and(|n| lexicon::organization(n).is_some())
+        }) {
+            split_at_common_words(ctx, r.start..t, kind, out);
+            if t + 2 <= r.end {
+                out.push((t..r.end, EntityKind::Organization));
+            }
+            return;
+        }
+    }
+    let affiliation = if kind == EntityKind::Person {
+        EntityKind::Organization
+    } else {
+        kind
     };
     let last_cap = r
         .clone()
@@ -544,14 +613,96 @@ fn split_at_common_words(ctx: &Ctx, r: Range<usize>, out: &mut Vec<Range<usize>>
             && !(t + 1 < r.end && is_hyphen_tok(doc.tok(t + 1)));
         if breaks {
             if t > s {
-                out.push(s..t);
+                out.push((s..t, kind));
             }
             s = t + 1;
+        } else if t > s && org_then_person(ctx, t, r.end) {
+            out.push((s..t, kind));
+            s = t;
+        } else if t > s
+            && is_possessive(w)
+            && lexicon::is_given_name(doc.tok(t + 1))
+            && (2..=3).contains(&(r.end - t - 1))
+            && is_plain_name(ctx, t + 1..r.end)
+        {
+            out.push((s..t, affiliation));
+            s = t + 1;
+        } else if t > s
+            && lexicon::title_length(doc, t).is_some_and(|len| {
+                (2..=3).contains(&(r.end.saturating_sub(t + len)))
+                    && lexicon::is_given_name(doc.tok_or_empty(t + len))
+                    && is_plain_name(ctx, t + len..r.end)
+            })
+        {
+            out.push((s..t, affiliation));
+            s = t;
         }
     }
     if r.end > s {
-        out.push(s..r.end);
+        out.push((s..r.end, kind));
     }
+}
+
+/// The last word of a venue's name. Venues are places, as CoNLL and UNER tag them ("RDU
+/// Airport", "Compaq Center" are LOC there): where something happens, not who acts.
+fn is_facility_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Stadium" | "Arena" | "Airport" | "Velodrome" | "Racecourse" | "Speedway" | "Ballpark"
+    )
+}
+
+/// "Park Joo-Ho", "Moon Jae-in", "Kim Min-woo": a Korean (or Chinese) name written family name
+/// first, with a given name of two short syllables joined by a hyphen. Names of places do
+/// not take this shape ("Baden-Baden", "Guinea-Bissau" have longer parts).
+fn hyphenated_given_name(family: &str, given: &str) -> bool {
+    let short = |p: &str, hi: usize| {
+        (2..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let Some((a, b)) = given.split_once('-') else {
+        return false;
+    };
+    short(family, 5)
+        && is_cap(family)
+        && !is_all_caps(family)
+        && short(a, 4)
+        && is_cap(a)
+        && short(b, 4)
+        && !is_all_caps(given)
+        && !lexicon::is_known_name(family)
+}
+
+/// The possessive ending the tokenizer splits off a name: "'s", "’s", "'S".
+fn is_possessive(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(c.next(), Some('\'' | '’' | 'ʼ'))
+        && matches!(c.next(), Some('s' | 'S'))
+        && c.next().is_none()
+}
+
+/// Tokens `r` look like a personal name: capitalized words, none of them common, a title,
+/// a place or organization word, or in capitals.
+fn is_plain_name(ctx: &Ctx, r: Range<usize>) -> bool {
+    r.clone().all(|k| {
+        let w = ctx.doc.tok(k);
+        ctx.is_name_word(k)
+            && !is_all_caps(w)
+            && !ctx.is_common(w)
+            && !lexicon::is_title_word(w)
+            && !lexicon::is_org_word(w)
+            && !lexicon::is_place_word(w)
+    })
+}
+
+/// Does a person's name start at `t` and run to `end`, right after an organization's head
+/// word ("Council", "Party")? A name of two or three plain words opened by a given name.
+fn org_then_person(ctx: &Ctx, t: usize, end: usize) -> bool {
+    let doc = ctx.doc;
+    t > 0
+        && (2..=3).contains(&(end.saturating_sub(t)))
+        && lexicon::is_org_word(doc.tok(t - 1))
+        && lexicon::is_given_name(doc.tok(t))
+        && is_plain_name(ctx, t..end)
 }
 
 fn is_hyphen_tok(w: &str) -> bool {
@@ -569,6 +720,10 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
     let mut titled = a > 0 && lexicon::title_length(doc, a - 1) == Some(1);
     while let Some(len) = lexicon::title_length(doc, a) {
         if a + len >= end {
+            // A title alone ("the Senator said") is no name.
+            if a + len == end {
+                return None;
+            }
             break;
         }
         a += len;
@@ -577,12 +732,26 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
     while a < end && doc.tokens[a].kind == TokKind::Punct {
         a += 1;
     }
+    // "Minister of Culture Jane Doe": the office's department, then the person.
+    if a >= 2 && matches!(doc.tok(a - 1), "of" | "for") && lexicon::is_title_word(doc.tok(a - 2)) {
+        if let Some(k) = (a + 1..end).find(|&k| {
+            lexicon::is_given_name(doc.tok(k))
+                && (2..=3).contains(&(end - k))
+                && is_plain_name(ctx, k..end)
+        }) {
+            a = k;
+            titled = true;
+        }
+    }
     if end > a + 1 && doc.tok(a).eq_ignore_ascii_case("the") {
         a += 1;
     }
+    // A possessive ending belongs to the sentence, not to the name ("Sweden's first win"):
+    // the name then takes its kind from its other mentions.
     while end > a
-        && matches!(doc.tokens[end - 1].kind, TokKind::Punct | TokKind::Symbol)
-        && doc.tok(end - 1) != "."
+        && (matches!(doc.tokens[end - 1].kind, TokKind::Punct | TokKind::Symbol)
+            && doc.tok(end - 1) != "."
+            || is_possessive(doc.tok(end - 1)))
     {
         end -= 1;
     }
@@ -811,10 +980,13 @@ fn hyphen_suffix_cut(w: &str) -> Option<usize> {
     let i = w.rfind(['-', '‐', '‑'])?;
     let suffix = w.get(i..)?.trim_start_matches(['-', '‐', '‑']);
     let modifier = suffix.starts_with(|c: char| c.is_lowercase())
-        && ((suffix.len() >= 3 && (suffix.ends_with("ed") || suffix.ends_with("ing")))
+        && ((suffix.len() >= 3 && suffix.ends_with("ed"))
+            // Not "-hing", "-ming": syllables of Chinese given names ("Wong Kwok-hing").
+            || (suffix.len() >= 5 && suffix.ends_with("ing"))
             || matches!(
                 suffix,
                 "born"
+                    | "wing"
                     | "run"
                     | "made"
                     | "held"
@@ -983,6 +1155,12 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     if n >= 2 && lexicon::is_org_word(last) {
         return set(c, EntityKind::Organization, true);
     }
+    if n >= 2 && is_facility_word(last) {
+        return set(c, EntityKind::Place, true);
+    }
+    if n == 2 && hyphenated_given_name(first, last) {
+        return set(c, EntityKind::Person, true);
+    }
     // "Islamic State of X", "Bank of Y": the head before "of"/"for" decides.
     if let Some(p) = words.iter().position(|w| matches!(*w, "of" | "for")) {
         let head = words[..p].join(" ");
@@ -1093,6 +1271,13 @@ fn context_kind(ctx: &Ctx, toks: Range<usize>) -> Option<EntityKind> {
                 .take_while(|&k| ctx.is_name_word(k))
                 .last();
             if let Some(e) = next_end {
+                // "X, Panama coach", "X, Acme spokeswoman": a name that modifies a head noun.
+                let head = doc.tok_or_empty(e + 1);
+                if head.starts_with(|ch: char| ch.is_lowercase()) {
+                    if let Some(k) = appositive_kind(head) {
+                        return Some(k);
+                    }
+                }
                 let next = &doc.text[doc.range(after + 1, e)];
                 if lexicon::is_place(next) && lexicon::organization(next).is_none() {
                     return Some(EntityKind::Place);
@@ -1420,7 +1605,45 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         let (a, b) = (&cands[i], &cands[i + 1]);
         let gap = b.toks.start.saturating_sub(a.toks.end);
         let joiner = doc.tok_or_empty(a.toks.end);
+        // "Cheney, Rumsfeld, or Wolfowitz": an unknown word listed beside a person the tagger
+        // found is one more person (the tagger misses surnames it has never seen).
+        // Not across a comma alone: "John Doe, Republican of Texas", "Doe, John".
+        let listed = match gap {
+            1 => matches!(joiner, "and" | "or"),
+            2 => joiner == "," && matches!(doc.tok_or_empty(a.toks.end + 1), "and" | "or"),
+            _ => false,
+        };
+        if listed {
+            let person = |x: &Cand| !x.weak && x.kind == Some(EntityKind::Person);
+            let lone = |x: &Cand| {
+                x.weak
+                    && x.toks.len() == 1
+                    && !doc.is_sentence_initial(x.toks.start)
+                    && is_plain_name(ctx, x.toks.clone())
+                    && !lexicon::is_known_name(doc.tok(x.toks.start))
+            };
+            let k = if person(a) && lone(b) {
+                Some(i + 1)
+            } else if lone(a) && person(b) {
+                Some(i)
+            } else {
+                None
+            };
+            if let Some(k) = k {
+                cands[k].kind = Some(EntityKind::Person);
+                cands[k].weak = false;
+                continue;
+            }
+        }
         if gap != 1 || !matches!(joiner, "and" | "or" | ",") {
+            continue;
+        }
+        // "Jane Doe, Panama coach": a name that modifies a noun is no list item.
+        let after_b = doc.tok_or_empty(b.toks.end);
+        if joiner == ","
+            && after_b.starts_with(|ch: char| ch.is_lowercase())
+            && appositive_kind(after_b).is_some()
+        {
             continue;
         }
         // A comma joins lists but also clauses ("Afghanistan, Concerns are growing"): across
@@ -1464,13 +1687,39 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
 
     // Surnames and short forms link to the nearest earlier full person name ("Biden" ->
     // "Joe Biden"); a single word of a known multi-word person takes its kind.
+    // Likewise the last two or three words of a longer person name ("Dario Gomez" ->
+    // "Hernan Dario Gomez"), whatever the tagger called them, unless their kind is sure.
     let mut last_word_person: HashMap<String, usize> = HashMap::default();
+    let mut tail_person: HashMap<String, usize> = HashMap::default();
     let mut later: Vec<usize> = Vec::new();
+    let mut later_tails: Vec<usize> = Vec::new();
+    let tail_key = |words: &[&str], k: usize| {
+        words
+            .get(words.len().saturating_sub(k)..)
+            .map(|w| w.join(" ").to_lowercase())
+            .unwrap_or_default()
+    };
     for i in 0..n {
         let words: Vec<&str> = names[i].split_whitespace().collect();
-        if cands[i].kind == Some(EntityKind::Person) && words.len() >= 2 {
+        let is_person = cands[i].kind == Some(EntityKind::Person);
+        if (2..=3).contains(&words.len())
+            && cands[i].kind.is_some()
+            && (is_person || !cands[i].sure)
+        {
+            match tail_person.get(&tail_key(&words, words.len())) {
+                Some(&j) => {
+                    dsu.union(j, i);
+                    cands[i].kind = Some(EntityKind::Person);
+                }
+                None => later_tails.push(i),
+            }
+        }
+        if is_person && words.len() >= 2 {
             if let Some(last) = words.last() {
                 last_word_person.insert(last.to_lowercase(), i);
+            }
+            for k in 2..words.len().min(4) {
+                tail_person.insert(tail_key(&words, k), i);
             }
         } else if words.len() == 1
             && cands[i].kind != Some(EntityKind::Place)
@@ -1489,6 +1738,13 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     for i in later {
         let w = names[i].to_lowercase();
         if let Some(&j) = last_word_person.get(&w) {
+            dsu.union(j, i);
+            cands[i].kind = Some(EntityKind::Person);
+        }
+    }
+    for i in later_tails {
+        let words: Vec<&str> = names[i].split_whitespace().collect();
+        if let Some(&j) = tail_person.get(&tail_key(&words, words.len())) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -1856,5 +2112,124 @@ mod tests {
         let v = ents("“We are ready”Maria Lopez said, speaking for a Paris-based charity.");
         assert_eq!(find(&v, "Maria Lopez").0, EntityKind::Person);
         assert_eq!(find(&v, "Paris").2, vec!["Paris"]);
+    }
+
+    #[test]
+    fn possessive_is_not_part_of_the_name() {
+        let v = ents(
+            "Norway beat Chile on Sunday. It was Norway's first win since 1990. \
+             Officials in Chile's capital were angry.",
+        );
+        let e = find(&v, "Norway");
+        assert_eq!(e.0, EntityKind::Place);
+        assert_eq!(e.2, vec!["Norway", "Norway"]);
+        assert!(v.iter().all(|e| !e.1.ends_with("'s")), "{v:?}");
+        let c = find(&v, "Chile");
+        assert_eq!(c.2.len(), 2);
+    }
+
+    #[test]
+    fn possessive_ending_recognized() {
+        assert!(is_possessive("'s"));
+        assert!(is_possessive("’s"));
+        assert!(is_possessive("'S"));
+        assert!(!is_possessive("s"));
+        assert!(!is_possessive("'ll"));
+        assert!(!is_possessive("’"));
+    }
+
+    #[test]
+    fn venue_names_are_places() {
+        let v = ents("The final will be played at the Greenfield Stadium on Sunday.");
+        let e = find(&v, "Greenfield Stadium");
+        assert_eq!(e.0, EntityKind::Place);
+        let v = ents("Fans gathered outside Riverside Arena before the concert.");
+        assert_eq!(find(&v, "Riverside Arena").0, EntityKind::Place);
+    }
+
+    #[test]
+    fn name_before_a_noun_after_a_comma_is_not_a_list_item() {
+        let v = ents("After the game, Paolo Ricci Ferrante, Peru coach, said he was proud.");
+        assert_eq!(find(&v, "Paolo Ricci Ferrante").0, EntityKind::Person);
+        assert_eq!(find(&v, "Peru").0, EntityKind::Place);
+    }
+
+    #[test]
+    fn korean_style_names_are_people() {
+        assert!(hyphenated_given_name("Park", "Joo-Ho"));
+        assert!(hyphenated_given_name("Hwang", "Min-woo"));
+        assert!(!hyphenated_given_name("Guinea", "Bissau"));
+        assert!(!hyphenated_given_name("Baden", "Baden-Baden"));
+        assert!(!hyphenated_given_name("NATO", "Ko-Ho"));
+        let v = ents("The coach replaced Choi Dae-Sung in the 30th minute.");
+        assert_eq!(find(&v, "Choi Dae-Sung").0, EntityKind::Person);
+    }
+
+    #[test]
+    fn chinese_given_name_syllable_is_not_a_modifier() {
+        assert_eq!(hyphen_suffix_cut("Kwok-hing"), None);
+        assert_eq!(hyphen_suffix_cut("Tai-ming"), None);
+        assert_eq!(hyphen_suffix_cut("English-speaking"), Some(7));
+        assert_eq!(hyphen_suffix_cut("Left-wing"), Some(4));
+    }
+
+    #[test]
+    fn person_after_an_office_of_a_department() {
+        let v = ents("The Minister of Culture Maria Bellini opened the museum on Friday.");
+        let e = find(&v, "Maria Bellini");
+        assert_eq!(e.0, EntityKind::Person);
+        assert!(v.iter().all(|e| !e.1.contains("Culture Maria")), "{v:?}");
+    }
+
+    #[test]
+    fn organization_then_person() {
+        let v = ents(
+            "The head of the Farmers Council Maria Bellini told reporters the harvest was poor.",
+        );
+        assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
+        assert!(v.iter().all(|e| !e.1.contains("Council Maria")), "{v:?}");
+    }
+
+    #[test]
+    fn short_form_of_a_longer_person_name_links_to_it() {
+        let v = ents(
+            "Juan Carlos Ferreyra Ibarra, the coach, praised his team. \
+             Later, Ferreyra Ibarra said the players were tired.",
+        );
+        let e = find(&v, "Juan Carlos Ferreyra Ibarra");
+        assert_eq!(e.0, EntityKind::Person);
+        assert!(e.2.len() == 2, "{v:?}");
+    }
+
+    #[test]
+    fn affiliation_before_a_person_is_cut_off() {
+        let v = ents("Yesterday the Orbital Agency Director Maria Bellini spoke.");
+        assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
+        let v = ents("Reporters asked Acme's Maria Bellini about the deal.");
+        assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
+        assert!(v.iter().all(|e| !e.1.contains("Acme's")), "{v:?}");
+    }
+
+    #[test]
+    fn signature_name_then_known_employer() {
+        let v = ents("Thanks,\nMaria T. Bellini Goldman Sachs Research\nPhone: 555-0100");
+        let e = find(&v, "Maria T. Bellini");
+        assert_eq!(e.0, EntityKind::Person);
+        assert!(v.iter().all(|e| !e.1.contains("Bellini Goldman")), "{v:?}");
+    }
+
+    #[test]
+    fn a_title_alone_is_no_name() {
+        let v = ents(
+            "Senator Maria Bellini spoke on Monday. Later the Senator said she would vote no.",
+        );
+        assert_eq!(find(&v, "Maria Bellini").0, EntityKind::Person);
+        assert!(v.iter().all(|e| e.1 != "Senator"), "{v:?}");
+    }
+
+    #[test]
+    fn unknown_word_listed_with_people_is_a_person() {
+        let v = ents("Neither did Maria Bellini, Tom Hardwick, or Quenneville.");
+        assert_eq!(find(&v, "Quenneville").0, EntityKind::Person);
     }
 }
