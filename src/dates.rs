@@ -116,8 +116,11 @@
 //!   the day after the reference; "within 10 months" from the reference to the day before the
 //!   same date 10 months on; "the next couple weeks" (two), "the past fortnight" (two weeks).
 //!   Decades are whole calendar decades ("the last two decades" in 2016: `P20Y`, the 1990s and
-//!   2000s); "the next decade" is the coming one (`202` in 2016), "the past decade" is not
-//!   read (in news it is the last ten years, not the 2000s). Quarters are whole calendar
+//!   2000s); "the next decade" is the coming one (`202` in 2016). One unit without a count
+//!   is a window too, as TimeBank marks it: "the past year", "the last decade" (`P1Y`,
+//!   `P1DE`: the year or the ten years before the reference, not the calendar year or the
+//!   2000s that HeidelTime reads, nor "last year", which is the calendar year); "the last"
+//!   only where the phrase ends ("the last year of his term" is not read). Quarters are whole calendar
 //!   quarters, read as a period ("the last two quarters" in August 2019 is 2019-Q1 to
 //!   2019-Q2, like "last quarter"; a lone "the previous quarter" stays out). "the rest of the
 //!   week" runs from the reference to the end of the week.
@@ -197,6 +200,19 @@
 //!   mentioned); "the previous quarter" is left out: in a results story it is the quarter
 //!   before the one reported.
 //!
+//! - Two-digit years ("03/18/40", "August 99") are the year at most twenty years after the
+//!   reference's, else a century earlier (in 2016: 1940, 2027); without a reference 50-99
+//!   are 19xx.
+//! - Fiscal and school years are named as written, TIMEX2 style: "fiscal 2019", "fiscal year
+//!   2019", "FY19", "FY 2019" are `FY2019`; "school year 2008", "SY2008" `SY2008`; "the
+//!   2019-20 school year" is named by the year it ends (`SY2020`), and so is "this school
+//!   year" (from August on, the next year's); "this/last/next fiscal year" is the reference
+//!   year's (`FY2018` for "last fiscal year" in 2019: fiscal calendars differ); "CY2018" is
+//!   the year `2018`. No calendar day is implied (`exact` is null).
+//! - Seasons without a preposition: "the summer" where no noun follows ("the summer was
+//!   hot", not "the summer camp"), "the whole summer", "mid summer", "Winter," opening a
+//!   sentence.
+//!
 //! # Conventions that differ from Recognizers-Text
 //!
 //! `value` follows TimeML (TIMEX3 as in TimeBank and TempEval-3, and HeidelTime), which is
@@ -222,8 +238,7 @@
 //!
 //! # Not handled
 //!
-//! Sets ("every Sunday", "once a year"), times of day, fiscal and school years, and durations
-//! anchored on events
+//! Sets ("every Sunday", "once a year"), times of day, and durations anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
 use crate::numbers::{ordinal_word_value, parse_digits, scale_word, word_value};
@@ -899,6 +914,9 @@ enum Raw {
     Holiday(usize, Mod),
     /// "Labor Day weekend", "the weekend of Halloween": the weekend next to a holiday.
     WeekendOf(Box<Raw>),
+    /// "fiscal 2019" (`FY`, Some(2019)), "last school year" (`SY`, None, -1): a year of an
+    /// organization's or a school's calendar, named as written.
+    Fiscal(&'static str, Option<i32>, i64),
     /// TimeML's reference points: `PRESENT_REF` ("now"), `PAST_REF` ("recently"),
     /// `FUTURE_REF` ("soon", "in the coming weeks").
     Ref(&'static str),
@@ -907,7 +925,7 @@ enum Raw {
 impl Raw {
     fn is_relative(&self) -> bool {
         match self {
-            Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) => false,
+            Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) | Raw::Fiscal(_, Some(_), _) => false,
             Raw::Shift(_, b)
             | Raw::NthWeek(_, b)
             | Raw::WeekOf(b)
@@ -2737,6 +2755,29 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "decade" if side == Side::Next => {
                 return Some((Raw::Deictic(Deictic::Decade, 1), j + 2));
             }
+            // "the past year", "the last decade": TimeML's one-unit window (`P1Y`), as
+            // TimeBank marks "the past three years" `P3Y`; not "last year", the calendar
+            // year, nor "the last week of July" (below) or "the last year of his term".
+            "year" | "month" | "week" | "decade"
+                if side == Side::Past
+                    && self.is(i, "the")
+                    && !self
+                        .is_any(j + 2, &["of", "in", "that", "before", "when", "he", "she"])
+                    && (self.is(j, "past")
+                        || self.boundary(j + 2, i)
+                        || self.is_any(j + 2, &["and", "or", "alone", "as", "but", "because"])) =>
+            {
+                unit_of(self.t(j + 1)).map(|u| (1.0, u, j + 2, false))
+            }
+            // "the past quarter": the calendar quarter before the reference's.
+            "quarter"
+                if side == Side::Past
+                    && self.is(i, "the")
+                    && !self.is(j, "previous")
+                    && !self.is_any(j + 2, &["of", "in"]) =>
+            {
+                return Some((Raw::Deictic(Deictic::Quarter, -1), j + 2));
+            }
             // "the next couple weeks": "of" left out.
             "couple" if self.ok(j + 2, i) && Lower::of(self.t(j + 2)).ends_with('s') => {
                 unit_of(self.t(j + 2)).map(|u| (2.0, u, j + 3, false))
@@ -2938,13 +2979,119 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     /// "summer 2020", "the summer of 2020", "in the summer".
+    /// Fiscal and school years: "fiscal 2019", "fiscal year 2019", "FY2019", "FY 19", "the
+    /// 2019-20 school year", "school year 2008", "SY2008", "this fiscal year"; "CY2018" is
+    /// the calendar year.
+    fn fiscal(&self, i: usize) -> Option<(Raw, usize)> {
+        let num_year = |k: usize| -> Option<i32> {
+            let w = self.t(k).trim_start_matches(['\'', '’']);
+            if !self.ok(k, i) || !w.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: i32 = w.parse().ok()?;
+            match w.len() {
+                2 => Some(if n >= 50 { 1900 + n } else { 2000 + n }),
+                4 if (1900..=2199).contains(&n) => Some(n),
+                _ => None,
+            }
+        };
+        let l = Lower::of(self.t(i));
+        let fy = |p: &str| match p {
+            "fy" => Some("FY"),
+            "sy" => Some("SY"),
+            "cy" => Some("CY"),
+            _ => None,
+        };
+        let named = |p: &'static str, y: i32, end: usize| {
+            let raw = if p == "CY" {
+                Raw::Abs(Val::Year(y))
+            } else {
+                Raw::Fiscal(p, Some(y), 0)
+            };
+            Some((raw, end))
+        };
+        // "FY2019", "FY19", "sy18", "FY 2019", "FY-2019".
+        if let Some(p) = l.get(..2).and_then(fy) {
+            let rest = l.get(2..)?.trim_start_matches('-');
+            if rest.is_empty() {
+                if let Some(y) = num_year(i + 1) {
+                    return named(p, y, i + 2);
+                }
+                if self.is(i + 1, "-") {
+                    return num_year(i + 2).and_then(|y| named(p, y, i + 3));
+                }
+                return None;
+            }
+            let n: i32 = rest
+                .parse()
+                .ok()
+                .filter(|_| rest.bytes().all(|b| b.is_ascii_digit()))?;
+            let y = match rest.len() {
+                2 => {
+                    if n >= 50 {
+                        1900 + n
+                    } else {
+                        2000 + n
+                    }
+                }
+                4 if (1900..=2199).contains(&n) => n,
+                _ => return None,
+            };
+            return named(p, y, i + 1);
+        }
+        let kind_at = |k: usize| match Lower::of(self.t(k)).as_str() {
+            "fiscal" => Some("FY"),
+            "school" | "academic" if self.is(k + 1, "year") => Some("SY"),
+            _ => None,
+        };
+        // "this fiscal year", "last school year", "the current fiscal year".
+        let shift = match l.as_str() {
+            "this" | "current" => Some(0),
+            "last" | "previous" => Some(-1),
+            "next" => Some(1),
+            _ => None,
+        };
+        if let Some(k) = shift {
+            let p = kind_at(i + 1)?;
+            let end = if self.is(i + 2, "year") {
+                i + 3
+            } else {
+                return None;
+            };
+            return self
+                .ok(end - 1, i)
+                .then_some((Raw::Fiscal(p, None, k), end));
+        }
+        // "the 2019-20 school year", "the 2019-2020 fiscal year": named by the year it ends.
+        if self.kind(i) == Some(TokKind::Number) {
+            let (a, b) = self.t(i).split_once(['-', '/', '–'])?;
+            let a: i32 = a.parse().ok().filter(|a| (1900..=2199).contains(a))?;
+            let b: i32 = b.parse().ok()?;
+            let end_year = if b == (a + 1) % 100 || b == a + 1 {
+                a + 1
+            } else {
+                return None;
+            };
+            let p = kind_at(i + 1)?;
+            let end = if self.is(i + 2, "year") { i + 3 } else { i + 2 };
+            return named(p, end_year, end);
+        }
+        // "fiscal 2019", "fiscal year 2019", "school year 2008".
+        let p = kind_at(i)?;
+        let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+        num_year(k).and_then(|y| named(p, y, k + 1))
+    }
+
     fn season(&self, i: usize) -> Option<(Raw, usize)> {
         let s = Self::season_of(self.t(i))?;
         if let Some((y, end)) = self.trailing_year(i + 1, i, true) {
             return Some((Raw::Abs(Val::Season(y, s)), end));
         }
-        let the = self.prev_is_any(i, &["the"]);
-        let before = if the { i.checked_sub(1)? } else { i };
+        // "the whole summer", "mid summer": the word before the season.
+        let whole = self.prev_is_any(i, &["whole", "entire", "mid", "early", "late"]);
+        let w = if whole { i.checked_sub(1)? } else { i };
+        let the = self.prev_is_any(w, &["the"]);
+        let before = if the { w.checked_sub(1)? } else { w };
         let prep = self.prev_is_any(
             before,
             &[
@@ -2957,9 +3104,17 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 "by",
                 "until",
                 "this",
+                "before",
+                "after",
+                "for",
             ],
         );
-        if prep && !self.is(i, "fall") && !self.is(i + 1, "of") {
+        // "the summer" needs no preposition when no noun follows ("the summer was hot",
+        // not "the summer camp"); nor does "Winter," opening a sentence.
+        let phrase_end = self.boundary(i + 1, i) || self.is_any(i + 1, FUNCTION_WORDS);
+        let alone = ((the || whole) && phrase_end)
+            || (self.doc.is_sentence_initial(i) && self.is(i + 1, ","));
+        if (prep || alone) && !self.is(i, "fall") && !self.is(i + 1, "of") {
             return Some((Raw::Season(s, Mod::None), i + 1));
         }
         None
@@ -3047,6 +3202,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 modifier: None,
             })
         };
+        if let Some((raw, end)) = self.fiscal(i) {
+            return found(i, end, raw);
+        }
         if kind == TokKind::Number {
             if let Some((raw, end)) = self
                 .nth_weekday_of(i)
@@ -4086,6 +4244,14 @@ const STARTERS: &[&str] = &[
     "mother",
     "father",
     "martin",
+    // Fiscal and school years.
+    "fiscal",
+    "school",
+    "academic",
+    "current",
+    "fy",
+    "sy",
+    "cy",
     // Windows, deictic words, weeks, parts, rests, seasons.
     "the",
     "past",
@@ -4682,6 +4848,18 @@ fn resolve(
     match raw {
         Raw::Abs(v) => Resolved::val(Some(*v), String::new()),
         Raw::Ref(r) => Resolved::val(None, r.to_string()),
+        Raw::Fiscal(p, y, k) => {
+            // A school year is named by the year it ends in (2019-20 is `SY2020`), so the
+            // current one ends next year from August on; a fiscal year's start differs by
+            // organization, so "this fiscal year" is named by the reference's year.
+            let y = y.or_else(|| {
+                let r = reference?;
+                let y = r.year + i32::from(*p == "SY" && r.month >= 8);
+                y.checked_add(i32::try_from(*k).ok()?)
+            });
+            let v = y.map_or_else(|| "XXXX".to_string(), fmt_year);
+            Resolved::val(None, format!("{p}{v}"))
+        }
         Raw::WeekendOf(base) => {
             // A Monday or Tuesday holiday closes the weekend before it; a later one is in
             // the week of its own weekend.
@@ -4760,7 +4938,9 @@ fn resolve(
                 Some(r) => r,
                 None => return length,
             };
-            let (a, b) = if *unit == Unit::Decade {
+            // Counted decades are whole calendar ones; "the past decade" is the ten years
+            // before the reference.
+            let (a, b) = if *unit == Unit::Decade && *n > 1 {
                 let cur = r.year.div_euclid(10) as i64;
                 let (a, b) = match side {
                     Side::Past => (cur - n, cur - 1),
@@ -5328,6 +5508,40 @@ pub fn timex_bounds(value: &str) -> Option<(CalendarDate, CalendarDate)> {
     Some((v.start()?, v.end()?))
 }
 
+/// A year written with two digits ("03/18/40", "August 99") is matched as 1950-2049; with a
+/// reference it is the one at most twenty years after the reference year, else a century
+/// earlier (in 2016, "40" is 1940 and "27" is 2027): a news date looks back further than
+/// ahead.
+fn repivot(raw: &Raw, text: &str, r: CalendarDate) -> Option<Raw> {
+    let v = match raw {
+        Raw::Abs(v) => *v,
+        _ => return None,
+    };
+    let y = match v {
+        Val::Day(d) => d.year,
+        Val::Month(y, _) | Val::Season(y, _) | Val::Year(y) => y,
+        _ => return None,
+    };
+    let tail = text.rsplit(|c: char| !c.is_ascii_digit()).next()?;
+    if tail.len() != 2 || !(1950..=2049).contains(&y) || tail.parse::<i32>().ok()? != y % 100 {
+        return None;
+    }
+    let mut to = r
+        .year
+        .checked_sub(r.year.rem_euclid(100))?
+        .checked_add(y % 100)?;
+    if to > r.year.checked_add(20)? {
+        to -= 100;
+    }
+    let nv = match v {
+        Val::Day(d) => Val::Day(CalendarDate::new(to, d.month, d.day)?),
+        Val::Month(_, m) => Val::Month(to, m),
+        Val::Season(_, s) => Val::Season(to, s),
+        _ => Val::Year(to),
+    };
+    (to != y).then_some(Raw::Abs(nv))
+}
+
 pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>) -> DatesResult {
     let _ = structure;
     let found = find_all(doc);
@@ -5358,7 +5572,8 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         } else {
             marks.at(doc, f.a)
         };
-        let r = resolve(&f.raw, ref_day, anchor, tense);
+        let repivoted = ref_day.and_then(|r| repivot(&f.raw, doc.tok(f.b.saturating_sub(1)), r));
+        let r = resolve(repivoted.as_ref().unwrap_or(&f.raw), ref_day, anchor, tense);
         if r.last.is_some() {
             anchor = r.last;
         }
@@ -6844,5 +7059,69 @@ mod tests {
             );
             let _ = extract(&doc, &StructureInfo::default(), CalendarDate::new(y, 1, 1));
         }
+    }
+
+    #[test]
+    fn two_digit_years_pivot_on_the_reference() {
+        let r = Some("2016-11-07");
+        assert_eq!(value("He was born 03/18/40.", r), "1940-03-18");
+        assert_eq!(value("It expires 3-7-27.", r), "2027-03-07");
+        assert_eq!(value("It was signed 9/18/15.", r), "2015-09-18");
+        // Without a reference, 50-99 are 19xx and 00-49 20xx.
+        assert_eq!(value("He was born 03/18/40.", None), "2040-03-18");
+    }
+
+    #[test]
+    fn one_unit_windows() {
+        let r = Some("2016-11-07");
+        let e = one("Prices rose over the past year.", r);
+        assert_eq!(
+            (e.kind, e.value.as_str(), e.exact.as_deref()),
+            (DateKind::Duration, "P1Y", Some("2015-11-07/2016-11-06"))
+        );
+        let e = one("Crime fell in the last decade and rose again.", r);
+        assert_eq!(
+            (e.value.as_str(), e.exact.as_deref()),
+            ("P1DE", Some("2006-11-07/2016-11-06"))
+        );
+        assert_eq!(
+            value("Fuel got dearer over the past week as rates fell.", r),
+            "P1W"
+        );
+        assert!(found("It was the last year of his term.", r).is_empty());
+        assert!(found("It was the last year that he ran.", r).is_empty());
+        assert_eq!(value("Sales for the past quarter rose.", r), "2016-Q3");
+        // "last year" stays the calendar year.
+        assert_eq!(value("Prices rose last year.", r), "2015");
+    }
+
+    #[test]
+    fn seasons_without_a_preposition() {
+        let r = Some("2016-11-07");
+        assert_eq!(value("The summer was hot.", r), "2016-SU");
+        assert_eq!(value("Winter, as ever, was hard.", r), "2015-WI");
+        assert_eq!(value("They will stay the whole summer.", r), "2017-SU");
+        assert!(found("The summer camp opened.", r).is_empty());
+        assert!(found("She bought a winter coat.", r).is_empty());
+    }
+
+    #[test]
+    fn fiscal_and_school_years() {
+        let r = Some("2019-06-18");
+        assert_eq!(value("Sales fell in fiscal 2019.", r), "FY2019");
+        assert_eq!(value("Sales fell in fiscal year 2008.", r), "FY2008");
+        assert_eq!(value("Profit rose in FY19.", r), "FY2019");
+        assert_eq!(value("Profit rose in FY 2008.", r), "FY2008");
+        assert_eq!(value("Profit fell last fiscal year.", r), "FY2018");
+        assert_eq!(value("The 2019-20 school year was hard.", r), "SY2020");
+        // A school year is named by the year it ends in.
+        assert_eq!(value("Grades rose this school year.", r), "SY2019");
+        assert_eq!(
+            value("Grades rose this school year.", Some("2019-09-18")),
+            "SY2020"
+        );
+        assert_eq!(value("Sales in CY2018 rose.", r), "2018");
+        assert_eq!(value("Profit fell this fiscal year.", None), "FYXXXX");
+        assert!(found("The school board met on fiscal policy.", r).is_empty());
     }
 }
