@@ -212,6 +212,12 @@
 //! - Seasons without a preposition: "the summer" where no noun follows ("the summer was
 //!   hot", not "the summer camp"), "the whole summer", "mid summer", "Winter," opening a
 //!   sentence.
+//! - "½ hour" (vulgar fractions as counts); May Day and International Workers' Day (May
+//!   1); "the two thousands" (`200`), "the two thousand and tens", "the twenty-tens"
+//!   (`201`); "the third month of 2021", "the 9th month of next year"; "the past quarter"
+//!   (the calendar quarter before the reference's).
+//! - "less than two weeks from today", "less than 3 days after tomorrow": the period from
+//!   the named day to the shifted one.
 //!
 //! # Conventions that differ from Recognizers-Text
 //!
@@ -1249,6 +1255,19 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
         HolidayRule::Fixed(3, 17),
     ),
     (&["earth", "day"], HolidayRule::Fixed(4, 22)),
+    (&["may", "day"], HolidayRule::Fixed(5, 1)),
+    (
+        &["international", "workers", "'", "day"],
+        HolidayRule::Fixed(5, 1),
+    ),
+    (
+        &["international", "workers", "’", "day"],
+        HolidayRule::Fixed(5, 1),
+    ),
+    (
+        &["international", "workers", "day"],
+        HolidayRule::Fixed(5, 1),
+    ),
     (&["remembrance", "day"], HolidayRule::Fixed(11, 11)),
     (&["armistice", "day"], HolidayRule::Fixed(11, 11)),
     (&["juneteenth"], HolidayRule::Fixed(6, 19)),
@@ -1751,6 +1770,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// A count: digits, a number word, "a"/"an".
     fn count_at(&self, i: usize) -> Option<f64> {
         let w = self.t(i);
+        // "½ hour".
+        let mut cs = w.chars();
+        if let (Some(c), None) = (cs.next(), cs.next()) {
+            if let Some(v) = crate::numbers::vulgar_fraction(c) {
+                return Some(v);
+            }
+        }
         match self.kind(i)? {
             TokKind::Number => parse_digits(w).filter(|v| *v > 0.0 && *v <= 100_000.0),
             TokKind::Word => {
@@ -2649,11 +2675,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if matches!(nx.as_str(), "from" | "after" | "before") && self.ok(e + 1, i) {
                 let sign = if nx == "before" { -1 } else { 1 };
                 if let Some(k) = self.day_word(e + 1).filter(|_| !self.is(e + 1, "now")) {
-                    return Some((
-                        i,
-                        Raw::Shift(signed(sign), Box::new(Raw::Deictic(Deictic::Day, k))),
-                        e + 2,
-                    ));
+                    let base = Box::new(Raw::Deictic(Deictic::Day, k));
+                    let shifted = Raw::Shift(signed(sign), base.clone());
+                    // "less than two weeks from today": the days up to the shifted one.
+                    if sign > 0 && i >= 2 && self.is(i - 2, "less") && self.is(i - 1, "than") {
+                        return Some((i - 2, Raw::Range(base, Box::new(shifted)), e + 2));
+                    }
+                    return Some((i, shifted, e + 2));
                 }
                 if let Some(f) = self.point_at(e + 1) {
                     return Some((i, Raw::Shift(signed(sign), Box::new(f.raw)), f.b));
@@ -2772,7 +2800,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             // "the past quarter": the calendar quarter before the reference's.
             "quarter"
                 if side == Side::Past
-                    && self.is(i, "the")
+                    && (self.is(i, "the") || self.is(j, "past"))
                     && !self.is(j, "previous")
                     && !self.is_any(j + 2, &["of", "in"]) =>
             {
@@ -2979,6 +3007,33 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     /// "summer 2020", "the summer of 2020", "in the summer".
+    /// "the third month of 2021", "the 9th month of next year" (`i` is "the").
+    fn nth_month(&self, i: usize) -> Option<(Raw, usize)> {
+        if !self.is(i + 2, "month") || !self.is(i + 3, "of") || !self.ok(i + 4, i) {
+            return None;
+        }
+        let w = Lower::of(self.t(i + 1));
+        let n = match ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|x| w.strip_suffix(x))
+        {
+            Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => d.parse::<f64>().ok(),
+            _ => ordinal_word_value(&w),
+        }
+        .filter(|n| (1.0..=12.0).contains(n))? as u32;
+        let k = i + 4;
+        if let Some(y) = self.year_tok(k) {
+            return Some((Raw::Abs(Val::Month(y, n)), k + 1));
+        }
+        let shift = match Lower::of(self.t(k)).as_str() {
+            "this" => 0,
+            "next" => 1,
+            "last" => -1,
+            _ => return None,
+        };
+        (self.is(k + 1, "year") && self.ok(k + 1, i)).then_some((Raw::MonthOfYear(n, shift), k + 2))
+    }
+
     /// Fiscal and school years: "fiscal 2019", "fiscal year 2019", "FY2019", "FY 19", "the
     /// 2019-20 school year", "school year 2008", "SY2008", "this fiscal year"; "CY2018" is
     /// the calendar year.
@@ -3470,6 +3525,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some((raw, end)) = self.the_day(i) {
                 return found(i, end, raw);
             }
+            if let Some((raw, end)) = self.nth_month(i) {
+                return found(i, end, raw);
+            }
         }
         if let Some((raw, end)) = self.period_phrase(i) {
             return found(i, end, raw);
@@ -3939,6 +3997,23 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if l == "noughties" {
             return Some((Raw::Abs(Val::Decade(200)), i + 1));
         }
+        // "the two thousands", "the two thousand and tens", "the twenty-tens".
+        if l == "two" && self.is(i + 1, "thousands") && self.ok(i + 1, i) {
+            return Some((Raw::Abs(Val::Decade(200)), i + 2));
+        }
+        if l == "two" && self.is(i + 1, "thousand") && self.is(i + 2, "and") {
+            if self.is(i + 3, "tens") && self.ok(i + 3, i) {
+                return Some((Raw::Abs(Val::Decade(201)), i + 4));
+            }
+        }
+        if let Some(rest) = l.strip_prefix("twenty-") {
+            if rest == "tens" {
+                return Some((Raw::Abs(Val::Decade(201)), i + 1));
+            }
+            if let Some(k) = DECADES.iter().position(|d| rest == *d) {
+                return Some((Raw::Abs(Val::Decade(202 + k as i32)), i + 1));
+            }
+        }
         // "nineteen seventies", "nineteenth century".
         if l == "nineteen" || l == "eighteen" {
             let c = if l == "nineteen" { 190 } else { 180 };
@@ -4226,6 +4301,7 @@ const STARTERS: &[&str] = &[
     "st",
     "saint",
     "earth",
+    "international",
     "remembrance",
     "armistice",
     "christmas",
@@ -7123,5 +7199,41 @@ mod tests {
         assert_eq!(value("Sales in CY2018 rose.", r), "2018");
         assert_eq!(value("Profit fell this fiscal year.", None), "FYXXXX");
         assert!(found("The school board met on fiscal policy.", r).is_empty());
+    }
+
+    #[test]
+    fn halves_holidays_and_decades_in_words() {
+        let r = Some("2020-05-14");
+        assert_eq!(value("Please book a ½ hour call.", r), "PT0.5H");
+        assert_eq!(value("Crowds marched on May Day.", r), "2020-05-01");
+        assert_eq!(
+            value("They rallied on International Workers' Day.", r),
+            "2020-05-01"
+        );
+        assert!(found("You may day-trade.", r).is_empty());
+        assert_eq!(value("Prices soared in the two thousands.", r), "200");
+        assert_eq!(value("Growth slowed in the twenty-tens.", r), "201");
+        assert!(found("He led the two thousand soldiers.", r).is_empty());
+    }
+
+    #[test]
+    fn less_than_a_shift_and_nth_month() {
+        let r = Some("2018-05-29");
+        let d = found("It will be back less than 2 weeks from today.", r);
+        assert_eq!(
+            d,
+            vec![(
+                "less than 2 weeks from today".to_string(),
+                "2018-05-29".to_string(),
+                Some("2018-06-12".to_string())
+            )]
+        );
+        assert_eq!(
+            value("They will leave the third month of 2021.", r),
+            "2021-03"
+        );
+        assert_eq!(value("We meet the 9th month of next year.", r), "2019-09");
+        assert!(found("It was the first month of the war.", r).is_empty());
+        assert_eq!(value("Sales for past quarter fell.", r), "2018-Q1");
     }
 }
