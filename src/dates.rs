@@ -4001,10 +4001,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if l == "two" && self.is(i + 1, "thousands") && self.ok(i + 1, i) {
             return Some((Raw::Abs(Val::Decade(200)), i + 2));
         }
-        if l == "two" && self.is(i + 1, "thousand") && self.is(i + 2, "and") {
-            if self.is(i + 3, "tens") && self.ok(i + 3, i) {
-                return Some((Raw::Abs(Val::Decade(201)), i + 4));
-            }
+        if l == "two"
+            && self.is(i + 1, "thousand")
+            && self.is(i + 2, "and")
+            && self.is(i + 3, "tens")
+            && self.ok(i + 3, i)
+        {
+            return Some((Raw::Abs(Val::Decade(201)), i + 4));
         }
         if let Some(rest) = l.strip_prefix("twenty-") {
             if rest == "tens" {
