@@ -3038,6 +3038,33 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// 2019-20 school year", "school year 2008", "SY2008", "this fiscal year"; "CY2018" is
     /// the calendar year.
     fn fiscal(&self, i: usize) -> Option<(Raw, usize)> {
+        // Most tokens start none of these: cheap tests before any lowercasing.
+        let w = self.t(i);
+        let fy_like = (2..=7).contains(&w.len())
+            && matches!(w.as_bytes().get(1), Some(b'y' | b'Y'))
+            && matches!(
+                w.as_bytes().first(),
+                Some(b'f' | b'F' | b's' | b'S' | b'c' | b'C')
+            );
+        let ok = if self.kind(i) == Some(TokKind::Number) {
+            (7..=9).contains(&w.len()) && self.is(i + 2, "year")
+        } else {
+            let word = match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+                Some(b'f') => "fiscal",
+                Some(b's') => "school",
+                Some(b'a') => "academic",
+                Some(b't') => "this",
+                Some(b'c') => "current",
+                Some(b'l') => "last",
+                Some(b'p') => "previous",
+                Some(b'n') => "next",
+                _ => return None,
+            };
+            fy_like || w.eq_ignore_ascii_case(word)
+        };
+        if !ok {
+            return None;
+        }
         let num_year = |k: usize| -> Option<i32> {
             let w = self.t(k).trim_start_matches(['\'', '’']);
             if !self.ok(k, i) || !w.bytes().all(|b| b.is_ascii_digit()) {
@@ -3050,12 +3077,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 _ => None,
             }
         };
-        let l = Lower::of(self.t(i));
-        let fy = |p: &str| match p {
-            "fy" => Some("FY"),
-            "sy" => Some("SY"),
-            "cy" => Some("CY"),
-            _ => None,
+        let fy = |p: &str| {
+            ["FY", "SY", "CY"]
+                .into_iter()
+                .find(|x| x.eq_ignore_ascii_case(p))
         };
         let named = |p: &'static str, y: i32, end: usize| {
             let raw = if p == "CY" {
@@ -3066,8 +3091,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
             Some((raw, end))
         };
         // "FY2019", "FY19", "sy18", "FY 2019", "FY-2019".
-        if let Some(p) = l.get(..2).and_then(fy) {
-            let rest = l.get(2..)?.trim_start_matches('-');
+        if let Some(p) = w.get(..2).and_then(fy) {
+            let rest = w.get(2..)?.trim_start_matches('-');
             if rest.is_empty() {
                 if let Some(y) = num_year(i + 1) {
                     return named(p, y, i + 2);
@@ -3094,17 +3119,24 @@ impl<'a, 'd> Matcher<'a, 'd> {
             };
             return named(p, y, i + 1);
         }
-        let kind_at = |k: usize| match Lower::of(self.t(k)).as_str() {
-            "fiscal" => Some("FY"),
-            "school" | "academic" if self.is(k + 1, "year") => Some("SY"),
-            _ => None,
+        let kind_at = |k: usize| {
+            if self.is(k, "fiscal") {
+                Some("FY")
+            } else if self.is_any(k, &["school", "academic"]) && self.is(k + 1, "year") {
+                Some("SY")
+            } else {
+                None
+            }
         };
         // "this fiscal year", "last school year", "the current fiscal year".
-        let shift = match l.as_str() {
-            "this" | "current" => Some(0),
-            "last" | "previous" => Some(-1),
-            "next" => Some(1),
-            _ => None,
+        let shift = if self.is_any(i, &["this", "current"]) {
+            Some(0)
+        } else if self.is_any(i, &["last", "previous"]) {
+            Some(-1)
+        } else if self.is(i, "next") {
+            Some(1)
+        } else {
+            None
         };
         if let Some(k) = shift {
             let p = kind_at(i + 1)?;
@@ -4182,6 +4214,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
             .iter()
             .any(|h| h.0.first().is_some_and(|f| f.eq_ignore_ascii_case(t)))
         {
+            return None;
+        }
+        // Then the second word: "may" and "new" start holidays and many other phrases.
+        let next = self.t(i + 1);
+        if !HOLIDAYS.iter().any(|h| {
+            h.0.first().is_some_and(|f| f.eq_ignore_ascii_case(t))
+                && h.0.get(1).map_or(true, |s| {
+                    s.eq_ignore_ascii_case(next) || matches!(*s, "'s" | "." | "'")
+                })
+        }) {
             return None;
         }
         // Lowercase with a curly apostrophe made straight ("New Year’s").
