@@ -218,6 +218,9 @@
 //!   (the calendar quarter before the reference's).
 //! - "less than two weeks from today", "less than 3 days after tomorrow": the period from
 //!   the named day to the shifted one.
+//! - Several parts with "later"/"earlier" ("2 years 1 month 21 days later") shift the day
+//!   of the last date mentioned, as "the same day" names it; "the whole first quarter of
+//!   2013" is the quarter.
 //!
 //! # Conventions that differ from Recognizers-Text
 //!
@@ -2696,6 +2699,20 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 if self.is(e, "earlier") || (self.is(e, "before") && self.boundary(e + 1, i)) {
                     return Some((i, Raw::Later(u, -k), e + 1));
                 }
+            } else {
+                // "2 years 21 days later": the parts added to the day of the last date
+                // mentioned ("the same day").
+                let sign = if self.is_any(e, &["later", "afterwards", "afterward"]) {
+                    1
+                } else if self.is(e, "earlier") {
+                    -1
+                } else {
+                    0
+                };
+                if sign != 0 {
+                    let base = Box::new(Raw::Later(Unit::Day, 0));
+                    return Some((i, Raw::Shift(signed(sign), base), e + 1));
+                }
             }
         }
         if article
@@ -3550,6 +3567,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.is(i, "the") {
             if let Some((raw, end)) = self.period_phrase(i + 1) {
                 return found(i, end, raw);
+            }
+            // "the whole first quarter of 2013".
+            if self.is_any(i + 1, &["whole", "entire"]) {
+                if let Some((raw, end)) = self.period_phrase(i + 2) {
+                    return found(i, end, raw);
+                }
             }
             if let Some((raw, end)) = self.anchored(i) {
                 return found(i, end, raw);
@@ -4560,6 +4583,8 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             "following",
             "preceding",
             "prior",
+            "whole",
+            "entire",
             "day",
             "twenty",
             "thirty",
@@ -7280,5 +7305,21 @@ mod tests {
         assert_eq!(value("We meet the 9th month of next year.", r), "2019-09");
         assert!(found("It was the first month of the war.", r).is_empty());
         assert_eq!(value("Sales for past quarter fell.", r), "2018-Q1");
+    }
+
+    #[test]
+    fn several_parts_later_and_whole_periods() {
+        let r = Some("2017-11-23");
+        let d = found(
+            "He was elected on May 3, 2010. 2 years 1 month 21 days later he quit.",
+            r,
+        );
+        assert_eq!(d.get(1).map(|d| d.1.as_str()), Some("2012-06-24"));
+        // With no date before, the parts count from the reference.
+        assert_eq!(value("He left 2 years 21 days later.", r), "2019-12-14");
+        assert_eq!(
+            value("The whole first quarter of 2013 was bad.", r),
+            "2013-Q1"
+        );
     }
 }
