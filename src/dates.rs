@@ -221,6 +221,10 @@
 //! - Several parts with "later"/"earlier" ("2 years 1 month 21 days later") shift the day
 //!   of the last date mentioned, as "the same day" names it; "the whole first quarter of
 //!   2013" is the quarter.
+//! - Business, working and trading days are days in `value` ("10 business days": `P10D`, as
+//!   HeidelTime writes them: TimeML has no unit for them); a window of them counts
+//!   weekdays in `exact` ("the past four trading days" said on a Tuesday starts the
+//!   Wednesday before).
 //!
 //! # Conventions that differ from Recognizers-Text
 //!
@@ -547,6 +551,9 @@ enum Unit {
     Minute,
     Hour,
     Day,
+    /// "business days", "trading days": Monday to Friday. Written `D` in a value, as
+    /// HeidelTime does (TimeML has no unit for them); counted over weekdays in `exact`.
+    BusinessDay,
     Week,
     Month,
     Year,
@@ -687,7 +694,7 @@ fn durations_value(parts: &[(f64, Unit)]) -> String {
             Unit::Second => (n, 'S', true),
             Unit::Minute => (n, 'M', true),
             Unit::Hour => (n, 'H', true),
-            Unit::Day => (n, 'D', false),
+            Unit::Day | Unit::BusinessDay => (n, 'D', false),
             Unit::Week => (n, 'W', false),
             Unit::Month => (n, 'M', false),
             Unit::Year => (n, 'Y', false),
@@ -711,7 +718,7 @@ fn duration_value(n: f64, unit: Unit) -> String {
         Unit::Second => format!("PT{}S", num(n)),
         Unit::Minute => format!("PT{}M", num(n)),
         Unit::Hour => format!("PT{}H", num(n)),
-        Unit::Day => format!("P{}D", num(n)),
+        Unit::Day | Unit::BusinessDay => format!("P{}D", num(n)),
         Unit::Week => format!("P{}W", num(n)),
         Unit::Month => format!("P{}M", num(n)),
         Unit::Year => format!("P{}Y", num(n)),
@@ -765,6 +772,7 @@ fn shift(v: Val, unit: Unit, n: i64, unit_gran: Gran) -> Option<Val> {
         Unit::Minute => d.add_days(n / (24 * 60))?,
         Unit::Hour => d.add_days(n / 24)?,
         Unit::Day => d.add_days(n)?,
+        Unit::BusinessDay => add_business_days(d, n)?,
         Unit::Week => d.add_days(n.checked_mul(7)?)?,
         Unit::Month => add_months(d, n)?,
         Unit::Year => add_months(d, n.checked_mul(12)?)?,
@@ -801,6 +809,29 @@ fn shift(v: Val, unit: Unit, n: i64, unit_gran: Gran) -> Option<Val> {
     }
 }
 
+/// `n` weekdays after `d` (before it when negative), skipping Saturdays and Sundays: whole
+/// weeks first, so the steps stay few.
+fn add_business_days(d: CalendarDate, n: i64) -> Option<CalendarDate> {
+    let step = n.signum();
+    // From a weekend, count as from the weekday next to it on the far side: five business
+    // days after a Saturday are those after its Friday.
+    let wd = d.weekday() as i64;
+    let d = match (wd, step) {
+        (5 | 6, 1) => d.add_days(4 - wd)?,
+        (5 | 6, -1) => d.add_days(7 - wd)?,
+        _ => d,
+    };
+    let mut d = d.add_days((n / 5).checked_mul(7)?)?;
+    let mut left = n % 5;
+    while left != 0 {
+        d = d.add_days(step)?;
+        if d.weekday() < 5 {
+            left -= step;
+        }
+    }
+    Some(d)
+}
+
 fn add_months(d: CalendarDate, n: i64) -> Option<CalendarDate> {
     let (y, m) = add_months_ym(d.year, d.month, n)?;
     CalendarDate::new(y, m, d.day.min(days_in_month(y, m)))
@@ -819,7 +850,7 @@ fn add_months_ym(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
 
 fn unit_gran(unit: Unit, weeks: Gran) -> Gran {
     match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Gran::Day,
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::BusinessDay => Gran::Day,
         Unit::Week => weeks,
         Unit::Month => Gran::Month,
         Unit::Year | Unit::Decade | Unit::Century => Gran::Year,
@@ -2542,9 +2573,17 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
             }
         }
-        let (mut n, u, article) = self.count_words(i)?;
+        let (mut n, mut u, article) = self.count_words(i)?;
         if !self.ok(u, i) || self.kind(u) != Some(TokKind::Word) {
             return None;
+        }
+        // "10 business days", "five trading days": days, as HeidelTime writes them (TimeML
+        // has no unit for them).
+        let business = self.is_any(u, &["business", "working", "trading"])
+            && self.is_any(u + 1, &["day", "days"])
+            && self.ok(u + 1, i);
+        if business {
+            u += 1;
         }
         let word = self.t(u);
         // "a fortnight" is two weeks.
@@ -2554,7 +2593,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             return Some((2.0 * n, Unit::Week, u + 1, article));
         }
-        let unit = unit_of(word)?;
+        let unit = unit_of(word).map(|u| if business { Unit::BusinessDay } else { u })?;
         if unit_abbreviation(word).is_none() {
             let plural = Lower::of(word).ends_with('s');
             // "one years" is not read; "three year" is ("a three year plan").
@@ -7321,5 +7360,33 @@ mod tests {
             value("The whole first quarter of 2013 was bad.", r),
             "2013-Q1"
         );
+    }
+
+    #[test]
+    fn business_days() {
+        let d = |s: &str| CalendarDate::parse(s).unwrap();
+        // 2018-08-21 is a Tuesday.
+        assert_eq!(add_business_days(d("2018-08-21"), 4), Some(d("2018-08-27")));
+        assert_eq!(
+            add_business_days(d("2018-08-21"), -4),
+            Some(d("2018-08-15"))
+        );
+        assert_eq!(add_business_days(d("2018-08-25"), 5), Some(d("2018-08-31")));
+        assert_eq!(
+            add_business_days(d("2018-08-25"), -5),
+            Some(d("2018-08-20"))
+        );
+        assert_eq!(
+            add_business_days(d("2018-08-21"), 10),
+            Some(d("2018-09-04"))
+        );
+        let r = Some("2018-08-21");
+        let e = one("Shares fell over the past four trading days.", r);
+        assert_eq!(
+            (e.value.as_str(), e.exact.as_deref()),
+            ("P4D", Some("2018-08-15/2018-08-20"))
+        );
+        assert_eq!(value("The firm has 10 business days to reply.", r), "P10D");
+        assert!(found("She is a business day trader.", r).is_empty());
     }
 }
