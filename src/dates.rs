@@ -221,6 +221,8 @@
 //! - Several parts with "later"/"earlier" ("2 years 1 month 21 days later") shift the day
 //!   of the last date mentioned, as "the same day" names it; "the whole first quarter of
 //!   2013" is the quarter.
+//! - A weekday after "the" and before a capitalized word that is no date names a paper or
+//!   a show, not a day: "the Sunday Times", "The Sunday Telegraph".
 //! - Business, working and trading days are days in `value` ("10 business days": `P10D`, as
 //!   HeidelTime writes them: TimeML has no unit for them); a window of them counts
 //!   weekdays in `exact` ("the past four trading days" said on a Tuesday starts the
@@ -3524,14 +3526,24 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     }
                 }
             }
-            if full
-                || self.prev_is_any(
-                    i,
-                    &[
-                        "on", "by", "until", "till", "since", "from", "to", "and", "or", "before",
-                        "after", "through", "between",
-                    ],
-                )
+            // "the Sunday Times", "The Sunday Telegraph": a name, when "the" comes before and
+            // a capitalized word that is no date after.
+            let name = self.prev_is_any(i, &["the"])
+                && start_j == i + 1
+                && self.ok(i + 1, i)
+                && self.kind(i + 1) == Some(TokKind::Word)
+                && self.cap(i + 1)
+                && self.month_at(i + 1, false).is_none()
+                && self.weekday_at(i + 1).is_none();
+            if !name
+                && (full
+                    || self.prev_is_any(
+                        i,
+                        &[
+                            "on", "by", "until", "till", "since", "from", "to", "and", "or",
+                            "before", "after", "through", "between",
+                        ],
+                    ))
             {
                 return found(i, start_j, Raw::Weekday(wd, Mod::None));
             }
@@ -7388,5 +7400,16 @@ mod tests {
         );
         assert_eq!(value("The firm has 10 business days to reply.", r), "P10D");
         assert!(found("She is a business day trader.", r).is_empty());
+    }
+
+    #[test]
+    fn weekday_names_of_papers() {
+        let r = Some("2019-06-10");
+        assert_eq!(
+            found("He told The Sunday Telegraph on Friday.", r),
+            vec![("Friday".to_string(), "2019-06-07".to_string(), None)]
+        );
+        assert!(found("The Sunday Times reported the deal.", r).is_empty());
+        assert_eq!(value("They met on the Sunday before.", r), "2019-06-09");
     }
 }
