@@ -2847,6 +2847,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "year" | "month" | "week" | "decade"
                 if side == Side::Past
                     && self.is(i, "the")
+                    && !self.is(j, "previous")
                     && !self
                         .is_any(j + 2, &["of", "in", "that", "before", "when", "he", "she"])
                     && (self.is(j, "past")
@@ -3259,7 +3260,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let phrase_end = self.boundary(i + 1, i) || self.is_any(i + 1, FUNCTION_WORDS);
         let alone = ((the || whole) && phrase_end)
             || (self.doc.is_sentence_initial(i) && self.is(i + 1, ","));
-        if (prep || alone) && !self.is(i, "fall") && !self.is(i + 1, "of") {
+        // "the Winter Games", "Summer Olympics": a name.
+        let name = self.cap(i)
+            && !self.doc.is_sentence_initial(i)
+            && self.ok(i + 1, i)
+            && self.kind(i + 1) == Some(TokKind::Word)
+            && self.cap(i + 1);
+        if (prep || alone) && !name && !self.is(i, "fall") && !self.is(i + 1, "of") {
             return Some((Raw::Season(s, Mod::None), i + 1));
         }
         None
@@ -3534,7 +3541,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 && self.kind(i + 1) == Some(TokKind::Word)
                 && self.cap(i + 1)
                 && self.month_at(i + 1, false).is_none()
-                && self.weekday_at(i + 1).is_none();
+                && self.weekday_at(i + 1).is_none()
+                && self.holiday(i + 1).is_none();
             if !name
                 && (full
                     || self.prev_is_any(
@@ -7290,6 +7298,8 @@ mod tests {
         assert_eq!(value("Sales for the past quarter rose.", r), "2016-Q3");
         // "last year" stays the calendar year.
         assert_eq!(value("Prices rose last year.", r), "2015");
+        // "the previous year" counts from the last date mentioned.
+        assert_eq!(value("Prices rose the previous year.", r), "2015");
     }
 
     #[test]
@@ -7300,6 +7310,7 @@ mod tests {
         assert_eq!(value("They will stay the whole summer.", r), "2017-SU");
         assert!(found("The summer camp opened.", r).is_empty());
         assert!(found("She bought a winter coat.", r).is_empty());
+        assert!(found("He trained for the Winter Games.", r).is_empty());
     }
 
     #[test]
@@ -7411,5 +7422,9 @@ mod tests {
         );
         assert!(found("The Sunday Times reported the deal.", r).is_empty());
         assert_eq!(value("They met on the Sunday before.", r), "2019-06-09");
+        assert_eq!(
+            found("Shops shut on the Thursday Thanksgiving Day holiday.", r).len(),
+            2
+        );
     }
 }
