@@ -5736,7 +5736,7 @@ fn repivot(raw: &Raw, text: &str, r: CalendarDate) -> Option<Raw> {
         .checked_sub(r.year.rem_euclid(100))?
         .checked_add(y % 100)?;
     if to > r.year.checked_add(20)? {
-        to -= 100;
+        to = to.checked_sub(100)?;
     }
     let nv = match v {
         Val::Day(d) => Val::Day(CalendarDate::new(to, d.month, d.day)?),
@@ -7255,7 +7255,11 @@ mod tests {
                 let _ = run(text, reference);
             }
         }
-        let doc = Doc::new("It ended 50 centuries later. Sunday. in June. 99999 years ago.");
+        let doc = Doc::new(
+            "It ended 50 centuries later. Sunday. in June. 99999 years ago. He left 3/18/40. \
+             FY99 and fiscal 2019 and the past 99999 trading days, the past decade. \
+             2 years 21 days later, less than 2 weeks from today.",
+        );
         for y in [i32::MIN, -1, i32::MAX] {
             let _ = extract(
                 &doc,
