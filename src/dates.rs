@@ -134,7 +134,8 @@
 //!   after "of": "the busiest days of the year" is generic).
 //! - Decades and centuries: "the 1970's", "the '70s" and "the seventies" (the century that
 //!   puts the decade's start at or before the reference year; without one 1930s-1990s and
-//!   2000s-2020s), "the 21st century" (`20`). "in her seventies" (an age) is not read.
+//!   2000s-2020s), "the 21st century" (`20`); "in nineties" and "in 70's" without the
+//!   article ("in 70s" is as often a temperature). "in her seventies" (an age) is not read.
 //! - Holidays with one date across the English-language press: Christmas (Eve, Day), Boxing
 //!   Day, New Year's Day/Eve, Valentine's Day, St. Patrick's Day, Earth Day, Halloween,
 //!   Juneteenth, Veterans Day, Remembrance and Armistice Day (November 11), (US)
@@ -4078,7 +4079,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
             let two = l.strip_suffix('s').unwrap_or(&l);
             let glued_s = two.len() < l.len();
             if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
-                let ctx = self.prev_is_any(i, &["the", "'", "‘", "’", "early", "late", "mid"]);
+                // "in 70's" (the apostrophe form only: "in 70s" is as often a temperature).
+                let ctx = self.prev_is_any(i, &["the", "'", "‘", "’", "early", "late", "mid"])
+                    || (self.prev_is_any(i, &["in"]) && apos_s(i + 1));
                 let end = if glued_s {
                     i + 1
                 } else if apos_s(i + 1) {
@@ -4102,11 +4105,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "eighties",
             "nineties",
         ];
-        if !self.prev_is_any(i, &["the", "early", "late", "mid"]) {
+        // "in the nineties", "in nineties" (not "in her nineties", an age).
+        let bare_in = self.prev_is_any(i, &["in"]);
+        if !self.prev_is_any(i, &["the", "early", "late", "mid"]) && !bare_in {
             return None;
         }
         if let Some(k) = DECADES.iter().position(|d| l == *d) {
             return Some((Raw::ShortDecade(k as i32 + 2), i + 1));
+        }
+        if bare_in {
+            return None;
         }
         if l == "noughties" {
             return Some((Raw::Abs(Val::Decade(200)), i + 1));
@@ -7350,6 +7358,10 @@ mod tests {
         assert_eq!(value("Prices soared in the two thousands.", r), "200");
         assert_eq!(value("Growth slowed in the twenty-tens.", r), "201");
         assert!(found("He led the two thousand soldiers.", r).is_empty());
+        assert_eq!(value("Who led the country in nineties?", r), "199");
+        assert_eq!(value("It was built in 70's.", r), "197");
+        assert!(found("She is in her nineties.", r).is_empty());
+        assert!(found("Highs will be in 70s.", r).is_empty());
     }
 
     #[test]
