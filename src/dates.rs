@@ -120,7 +120,9 @@
 //!   is a window too, as TimeBank marks it: "the past year", "the last decade" (`P1Y`,
 //!   `P1DE`: the year or the ten years before the reference, not the calendar year or the
 //!   2000s that HeidelTime reads, nor "last year", which is the calendar year); "the last"
-//!   only where the phrase ends ("the last year of his term" is not read). Quarters are whole calendar
+//!   only where the phrase ends or a verb follows ("the last year has been hard"; "the last
+//!   year of his term" is not read). "the past 24 hours" is the duration `PT24H` with the
+//!   window's words in its span and no days in `exact`. Quarters are whole calendar
 //!   quarters, read as a period ("the last two quarters" in August 2019 is 2019-Q1 to
 //!   2019-Q2, like "last quarter"; a lone "the previous quarter" stays out). "the rest of the
 //!   week" runs from the reference to the end of the week.
@@ -2853,7 +2855,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
                         .is_any(j + 2, &["of", "in", "that", "before", "when", "he", "she"])
                     && (self.is(j, "past")
                         || self.boundary(j + 2, i)
-                        || self.is_any(j + 2, &["and", "or", "alone", "as", "but", "because"])) =>
+                        || self.is_any(
+                            j + 2,
+                            &[
+                                "and", "or", "alone", "as", "but", "because", "has", "have", "had",
+                            ],
+                        )) =>
             {
                 unit_of(self.t(j + 1)).map(|u| (1.0, u, j + 2, false))
             }
@@ -2873,6 +2880,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
             _ => self.duration_part(j + 1),
         };
         let (n, u, end, _) = part?;
+        // "the past 24 hours": the duration, with the words of the window in its span (as
+        // TimeBank marks it); no days in `exact`, the time of day being unknown.
+        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour)
+            && side != Side::Within
+            && self.is(i, "the")
+            && n > 0.0
+            && !self.is(end, "of")
+        {
+            return Some((Raw::Duration(duration_value(n, u)), end));
+        }
         if n.fract() != 0.0 || n < 1.0 || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
         }
@@ -7306,6 +7323,12 @@ mod tests {
             "P1W"
         );
         assert!(found("It was the last year of his term.", r).is_empty());
+        assert_eq!(value("The last year has been hard.", r), "P1Y");
+        let e = one("Prices rose in the past 24 hours.", r);
+        assert_eq!(
+            (e.text.as_str(), e.value.as_str()),
+            ("the past 24 hours", "PT24H")
+        );
         assert!(found("It was the last year that he ran.", r).is_empty());
         assert_eq!(value("Sales for the past quarter rose.", r), "2016-Q3");
         // "last year" stays the calendar year.
