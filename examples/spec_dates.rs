@@ -19,6 +19,8 @@
 //!   bound given;
 //!   a window ("the past three weeks") has its TimeML length as `value` (`P3W`) and its
 //!   days as `exact` (`first/last`): the days are compared;
+//! - a timex the spec leaves without a year and without resolutions ("SU" for "the
+//!   summer"): a value that fills in its `X`s agrees;
 //! - duration: equal ISO value.
 //!
 //! Cases with no expected result pass when we report nothing. Spans are reported apart:
@@ -162,6 +164,25 @@ fn agrees(x: &Expected, d: &DateExpr) -> bool {
     }
     if x.timex.contains(&d.value) || x.dates.contains(&d.value) {
         return d.until.is_none() || x.kind == "daterange";
+    }
+    // A timex the spec leaves unresolved, with no year ("SU" for "the summer"): any year's
+    // season agrees, as a resolved `XXXX-02` agrees with the spec's past or future February.
+    if x.dates.is_empty() && x.bounds.is_empty() && d.until.is_none() {
+        let fills = |t: &String| {
+            let t = if t.len() == 2 {
+                format!("XXXX-{t}")
+            } else {
+                t.clone()
+            };
+            t.len() == d.value.len()
+                && t.contains('X')
+                && t.bytes()
+                    .zip(d.value.bytes())
+                    .all(|(a, b)| a == b || a == b'X')
+        };
+        if x.kind != "duration" && x.timex.iter().any(fills) {
+            return true;
+        }
     }
     // A duration's `exact` is its plain ISO reading ("two decades": `P2DE`, exact `P20Y`;
     // "several days": `PXD`, exact `P3D`).

@@ -116,8 +116,13 @@
 //!   the day after the reference; "within 10 months" from the reference to the day before the
 //!   same date 10 months on; "the next couple weeks" (two), "the past fortnight" (two weeks).
 //!   Decades are whole calendar decades ("the last two decades" in 2016: `P20Y`, the 1990s and
-//!   2000s); "the next decade" is the coming one (`202` in 2016), "the past decade" is not
-//!   read (in news it is the last ten years, not the 2000s). Quarters are whole calendar
+//!   2000s); "the next decade" is the coming one (`202` in 2016). One unit without a count
+//!   is a window too, as TimeBank marks it: "the past year", "the last decade" (`P1Y`,
+//!   `P1DE`: the year or the ten years before the reference, not the calendar year or the
+//!   2000s that HeidelTime reads, nor "last year", which is the calendar year); "the last"
+//!   only where the phrase ends or a verb follows ("the last year has been hard"; "the last
+//!   year of his term" is not read). "the past 24 hours" is the duration `PT24H` with the
+//!   window's words in its span and no days in `exact`. Quarters are whole calendar
 //!   quarters, read as a period ("the last two quarters" in August 2019 is 2019-Q1 to
 //!   2019-Q2, like "last quarter"; a lone "the previous quarter" stays out). "the rest of the
 //!   week" runs from the reference to the end of the week.
@@ -131,7 +136,8 @@
 //!   after "of": "the busiest days of the year" is generic).
 //! - Decades and centuries: "the 1970's", "the '70s" and "the seventies" (the century that
 //!   puts the decade's start at or before the reference year; without one 1930s-1990s and
-//!   2000s-2020s), "the 21st century" (`20`). "in her seventies" (an age) is not read.
+//!   2000s-2020s), "the 21st century" (`20`); "in nineties" and "in 70's" without the
+//!   article ("in 70s" is as often a temperature). "in her seventies" (an age) is not read.
 //! - Holidays with one date across the English-language press: Christmas (Eve, Day), Boxing
 //!   Day, New Year's Day/Eve, Valentine's Day, St. Patrick's Day, Earth Day, Halloween,
 //!   Juneteenth, Veterans Day, Remembrance and Armistice Day (November 11), (US)
@@ -197,6 +203,34 @@
 //!   mentioned); "the previous quarter" is left out: in a results story it is the quarter
 //!   before the one reported.
 //!
+//! - Two-digit years ("03/18/40", "August 99") are the year at most twenty years after the
+//!   reference's, else a century earlier (in 2016: 1940, 2027); without a reference 50-99
+//!   are 19xx.
+//! - Fiscal and school years are named as written, TIMEX2 style: "fiscal 2019", "fiscal year
+//!   2019", "FY19", "FY 2019" are `FY2019`; "school year 2008", "SY2008" `SY2008`; "the
+//!   2019-20 school year" is named by the year it ends (`SY2020`), and so is "this school
+//!   year" (from August on, the next year's); "this/last/next fiscal year" is the reference
+//!   year's (`FY2018` for "last fiscal year" in 2019: fiscal calendars differ); "CY2018" is
+//!   the year `2018`. No calendar day is implied (`exact` is null).
+//! - Seasons without a preposition: "the summer" where no noun follows ("the summer was
+//!   hot", not "the summer camp"), "the whole summer", "mid summer", "Winter," opening a
+//!   sentence.
+//! - "½ hour" (vulgar fractions as counts); May Day and International Workers' Day (May
+//!   1); "the two thousands" (`200`), "the two thousand and tens", "the twenty-tens"
+//!   (`201`); "the third month of 2021", "the 9th month of next year"; "the past quarter"
+//!   (the calendar quarter before the reference's).
+//! - "less than two weeks from today", "less than 3 days after tomorrow": the period from
+//!   the named day to the shifted one.
+//! - Several parts with "later"/"earlier" ("2 years 1 month 21 days later") shift the day
+//!   of the last date mentioned, as "the same day" names it; "the whole first quarter of
+//!   2013" is the quarter.
+//! - A weekday after "the" and before a capitalized word that is no date names a paper or
+//!   a show, not a day: "the Sunday Times", "The Sunday Telegraph".
+//! - Business, working and trading days are days in `value` ("10 business days": `P10D`, as
+//!   HeidelTime writes them: TimeML has no unit for them); a window of them counts
+//!   weekdays in `exact` ("the past four trading days" said on a Tuesday starts the
+//!   Wednesday before).
+//!
 //! # Conventions that differ from Recognizers-Text
 //!
 //! `value` follows TimeML (TIMEX3 as in TimeBank and TempEval-3, and HeidelTime), which is
@@ -222,8 +256,7 @@
 //!
 //! # Not handled
 //!
-//! Sets ("every Sunday", "once a year"), times of day, fiscal and school years, and durations
-//! anchored on events
+//! Sets ("every Sunday", "once a year"), times of day, and durations anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
 use crate::numbers::{ordinal_word_value, parse_digits, scale_word, word_value};
@@ -523,6 +556,9 @@ enum Unit {
     Minute,
     Hour,
     Day,
+    /// "business days", "trading days": Monday to Friday. Written `D` in a value, as
+    /// HeidelTime does (TimeML has no unit for them); counted over weekdays in `exact`.
+    BusinessDay,
     Week,
     Month,
     Year,
@@ -663,7 +699,7 @@ fn durations_value(parts: &[(f64, Unit)]) -> String {
             Unit::Second => (n, 'S', true),
             Unit::Minute => (n, 'M', true),
             Unit::Hour => (n, 'H', true),
-            Unit::Day => (n, 'D', false),
+            Unit::Day | Unit::BusinessDay => (n, 'D', false),
             Unit::Week => (n, 'W', false),
             Unit::Month => (n, 'M', false),
             Unit::Year => (n, 'Y', false),
@@ -687,7 +723,7 @@ fn duration_value(n: f64, unit: Unit) -> String {
         Unit::Second => format!("PT{}S", num(n)),
         Unit::Minute => format!("PT{}M", num(n)),
         Unit::Hour => format!("PT{}H", num(n)),
-        Unit::Day => format!("P{}D", num(n)),
+        Unit::Day | Unit::BusinessDay => format!("P{}D", num(n)),
         Unit::Week => format!("P{}W", num(n)),
         Unit::Month => format!("P{}M", num(n)),
         Unit::Year => format!("P{}Y", num(n)),
@@ -741,6 +777,7 @@ fn shift(v: Val, unit: Unit, n: i64, unit_gran: Gran) -> Option<Val> {
         Unit::Minute => d.add_days(n / (24 * 60))?,
         Unit::Hour => d.add_days(n / 24)?,
         Unit::Day => d.add_days(n)?,
+        Unit::BusinessDay => add_business_days(d, n)?,
         Unit::Week => d.add_days(n.checked_mul(7)?)?,
         Unit::Month => add_months(d, n)?,
         Unit::Year => add_months(d, n.checked_mul(12)?)?,
@@ -777,6 +814,29 @@ fn shift(v: Val, unit: Unit, n: i64, unit_gran: Gran) -> Option<Val> {
     }
 }
 
+/// `n` weekdays after `d` (before it when negative), skipping Saturdays and Sundays: whole
+/// weeks first, so the steps stay few.
+fn add_business_days(d: CalendarDate, n: i64) -> Option<CalendarDate> {
+    let step = n.signum();
+    // From a weekend, count as from the weekday next to it on the far side: five business
+    // days after a Saturday are those after its Friday.
+    let wd = d.weekday() as i64;
+    let d = match (wd, step) {
+        (5 | 6, 1) => d.add_days(4 - wd)?,
+        (5 | 6, -1) => d.add_days(7 - wd)?,
+        _ => d,
+    };
+    let mut d = d.add_days((n / 5).checked_mul(7)?)?;
+    let mut left = n % 5;
+    while left != 0 {
+        d = d.add_days(step)?;
+        if d.weekday() < 5 {
+            left -= step;
+        }
+    }
+    Some(d)
+}
+
 fn add_months(d: CalendarDate, n: i64) -> Option<CalendarDate> {
     let (y, m) = add_months_ym(d.year, d.month, n)?;
     CalendarDate::new(y, m, d.day.min(days_in_month(y, m)))
@@ -795,7 +855,7 @@ fn add_months_ym(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
 
 fn unit_gran(unit: Unit, weeks: Gran) -> Gran {
     match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Gran::Day,
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::BusinessDay => Gran::Day,
         Unit::Week => weeks,
         Unit::Month => Gran::Month,
         Unit::Year | Unit::Decade | Unit::Century => Gran::Year,
@@ -899,6 +959,9 @@ enum Raw {
     Holiday(usize, Mod),
     /// "Labor Day weekend", "the weekend of Halloween": the weekend next to a holiday.
     WeekendOf(Box<Raw>),
+    /// "fiscal 2019" (`FY`, Some(2019)), "last school year" (`SY`, None, -1): a year of an
+    /// organization's or a school's calendar, named as written.
+    Fiscal(&'static str, Option<i32>, i64),
     /// TimeML's reference points: `PRESENT_REF` ("now"), `PAST_REF` ("recently"),
     /// `FUTURE_REF` ("soon", "in the coming weeks").
     Ref(&'static str),
@@ -907,7 +970,7 @@ enum Raw {
 impl Raw {
     fn is_relative(&self) -> bool {
         match self {
-            Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) => false,
+            Raw::Abs(_) | Raw::Event(_) | Raw::Duration(_) | Raw::Fiscal(_, Some(_), _) => false,
             Raw::Shift(_, b)
             | Raw::NthWeek(_, b)
             | Raw::WeekOf(b)
@@ -1231,6 +1294,19 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
         HolidayRule::Fixed(3, 17),
     ),
     (&["earth", "day"], HolidayRule::Fixed(4, 22)),
+    (&["may", "day"], HolidayRule::Fixed(5, 1)),
+    (
+        &["international", "workers", "'", "day"],
+        HolidayRule::Fixed(5, 1),
+    ),
+    (
+        &["international", "workers", "’", "day"],
+        HolidayRule::Fixed(5, 1),
+    ),
+    (
+        &["international", "workers", "day"],
+        HolidayRule::Fixed(5, 1),
+    ),
     (&["remembrance", "day"], HolidayRule::Fixed(11, 11)),
     (&["armistice", "day"], HolidayRule::Fixed(11, 11)),
     (&["juneteenth"], HolidayRule::Fixed(6, 19)),
@@ -1733,6 +1809,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// A count: digits, a number word, "a"/"an".
     fn count_at(&self, i: usize) -> Option<f64> {
         let w = self.t(i);
+        // "½ hour".
+        let mut cs = w.chars();
+        if let (Some(c), None) = (cs.next(), cs.next()) {
+            if let Some(v) = crate::numbers::vulgar_fraction(c) {
+                return Some(v);
+            }
+        }
         match self.kind(i)? {
             TokKind::Number => parse_digits(w).filter(|v| *v > 0.0 && *v <= 100_000.0),
             TokKind::Word => {
@@ -2495,9 +2578,17 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
             }
         }
-        let (mut n, u, article) = self.count_words(i)?;
+        let (mut n, mut u, article) = self.count_words(i)?;
         if !self.ok(u, i) || self.kind(u) != Some(TokKind::Word) {
             return None;
+        }
+        // "10 business days", "five trading days": days, as HeidelTime writes them (TimeML
+        // has no unit for them).
+        let business = self.is_any(u, &["business", "working", "trading"])
+            && self.is_any(u + 1, &["day", "days"])
+            && self.ok(u + 1, i);
+        if business {
+            u += 1;
         }
         let word = self.t(u);
         // "a fortnight" is two weeks.
@@ -2507,7 +2598,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             return Some((2.0 * n, Unit::Week, u + 1, article));
         }
-        let unit = unit_of(word)?;
+        let unit = unit_of(word).map(|u| if business { Unit::BusinessDay } else { u })?;
         if unit_abbreviation(word).is_none() {
             let plural = Lower::of(word).ends_with('s');
             // "one years" is not read; "three year" is ("a three year plan").
@@ -2631,11 +2722,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if matches!(nx.as_str(), "from" | "after" | "before") && self.ok(e + 1, i) {
                 let sign = if nx == "before" { -1 } else { 1 };
                 if let Some(k) = self.day_word(e + 1).filter(|_| !self.is(e + 1, "now")) {
-                    return Some((
-                        i,
-                        Raw::Shift(signed(sign), Box::new(Raw::Deictic(Deictic::Day, k))),
-                        e + 2,
-                    ));
+                    let base = Box::new(Raw::Deictic(Deictic::Day, k));
+                    let shifted = Raw::Shift(signed(sign), base.clone());
+                    // "less than two weeks from today": the days up to the shifted one.
+                    if sign > 0 && i >= 2 && self.is(i - 2, "less") && self.is(i - 1, "than") {
+                        return Some((i - 2, Raw::Range(base, Box::new(shifted)), e + 2));
+                    }
+                    return Some((i, shifted, e + 2));
                 }
                 if let Some(f) = self.point_at(e + 1) {
                     return Some((i, Raw::Shift(signed(sign), Box::new(f.raw)), f.b));
@@ -2649,6 +2742,20 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
                 if self.is(e, "earlier") || (self.is(e, "before") && self.boundary(e + 1, i)) {
                     return Some((i, Raw::Later(u, -k), e + 1));
+                }
+            } else {
+                // "2 years 21 days later": the parts added to the day of the last date
+                // mentioned ("the same day").
+                let sign = if self.is_any(e, &["later", "afterwards", "afterward"]) {
+                    1
+                } else if self.is(e, "earlier") {
+                    -1
+                } else {
+                    0
+                };
+                if sign != 0 {
+                    let base = Box::new(Raw::Later(Unit::Day, 0));
+                    return Some((i, Raw::Shift(signed(sign), base), e + 1));
                 }
             }
         }
@@ -2737,6 +2844,35 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "decade" if side == Side::Next => {
                 return Some((Raw::Deictic(Deictic::Decade, 1), j + 2));
             }
+            // "the past year", "the last decade": TimeML's one-unit window (`P1Y`), as
+            // TimeBank marks "the past three years" `P3Y`; not "last year", the calendar
+            // year, nor "the last week of July" (below) or "the last year of his term".
+            "year" | "month" | "week" | "decade"
+                if side == Side::Past
+                    && self.is(i, "the")
+                    && !self.is(j, "previous")
+                    && !self
+                        .is_any(j + 2, &["of", "in", "that", "before", "when", "he", "she"])
+                    && (self.is(j, "past")
+                        || self.boundary(j + 2, i)
+                        || self.is_any(
+                            j + 2,
+                            &[
+                                "and", "or", "alone", "as", "but", "because", "has", "have", "had",
+                            ],
+                        )) =>
+            {
+                unit_of(self.t(j + 1)).map(|u| (1.0, u, j + 2, false))
+            }
+            // "the past quarter": the calendar quarter before the reference's.
+            "quarter"
+                if side == Side::Past
+                    && (self.is(i, "the") || self.is(j, "past"))
+                    && !self.is(j, "previous")
+                    && !self.is_any(j + 2, &["of", "in"]) =>
+            {
+                return Some((Raw::Deictic(Deictic::Quarter, -1), j + 2));
+            }
             // "the next couple weeks": "of" left out.
             "couple" if self.ok(j + 2, i) && Lower::of(self.t(j + 2)).ends_with('s') => {
                 unit_of(self.t(j + 2)).map(|u| (2.0, u, j + 3, false))
@@ -2744,6 +2880,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
             _ => self.duration_part(j + 1),
         };
         let (n, u, end, _) = part?;
+        // "the past 24 hours": the duration, with the words of the window in its span (as
+        // TimeBank marks it); no days in `exact`, the time of day being unknown.
+        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour)
+            && side != Side::Within
+            && self.is(i, "the")
+            && n > 0.0
+            && !self.is(end, "of")
+        {
+            return Some((Raw::Duration(duration_value(n, u)), end));
+        }
         if n.fract() != 0.0 || n < 1.0 || matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
         }
@@ -2938,13 +3084,178 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     /// "summer 2020", "the summer of 2020", "in the summer".
+    /// "the third month of 2021", "the 9th month of next year" (`i` is "the").
+    fn nth_month(&self, i: usize) -> Option<(Raw, usize)> {
+        if !self.is(i + 2, "month") || !self.is(i + 3, "of") || !self.ok(i + 4, i) {
+            return None;
+        }
+        let w = Lower::of(self.t(i + 1));
+        let n = match ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|x| w.strip_suffix(x))
+        {
+            Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => d.parse::<f64>().ok(),
+            _ => ordinal_word_value(&w),
+        }
+        .filter(|n| (1.0..=12.0).contains(n))? as u32;
+        let k = i + 4;
+        if let Some(y) = self.year_tok(k) {
+            return Some((Raw::Abs(Val::Month(y, n)), k + 1));
+        }
+        let shift = match Lower::of(self.t(k)).as_str() {
+            "this" => 0,
+            "next" => 1,
+            "last" => -1,
+            _ => return None,
+        };
+        (self.is(k + 1, "year") && self.ok(k + 1, i)).then_some((Raw::MonthOfYear(n, shift), k + 2))
+    }
+
+    /// Fiscal and school years: "fiscal 2019", "fiscal year 2019", "FY2019", "FY 19", "the
+    /// 2019-20 school year", "school year 2008", "SY2008", "this fiscal year"; "CY2018" is
+    /// the calendar year.
+    fn fiscal(&self, i: usize) -> Option<(Raw, usize)> {
+        // Most tokens start none of these: cheap tests before any lowercasing.
+        let w = self.t(i);
+        let fy_like = (2..=7).contains(&w.len())
+            && matches!(w.as_bytes().get(1), Some(b'y' | b'Y'))
+            && matches!(
+                w.as_bytes().first(),
+                Some(b'f' | b'F' | b's' | b'S' | b'c' | b'C')
+            );
+        let ok = if self.kind(i) == Some(TokKind::Number) {
+            (7..=9).contains(&w.len()) && self.is(i + 2, "year")
+        } else {
+            let word = match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+                Some(b'f') => "fiscal",
+                Some(b's') => "school",
+                Some(b'a') => "academic",
+                Some(b't') => "this",
+                Some(b'c') => "current",
+                Some(b'l') => "last",
+                Some(b'p') => "previous",
+                Some(b'n') => "next",
+                _ => return None,
+            };
+            fy_like || w.eq_ignore_ascii_case(word)
+        };
+        if !ok {
+            return None;
+        }
+        let num_year = |k: usize| -> Option<i32> {
+            let w = self.t(k).trim_start_matches(['\'', '’']);
+            if !self.ok(k, i) || !w.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: i32 = w.parse().ok()?;
+            match w.len() {
+                2 => Some(if n >= 50 { 1900 + n } else { 2000 + n }),
+                4 if (1900..=2199).contains(&n) => Some(n),
+                _ => None,
+            }
+        };
+        let fy = |p: &str| {
+            ["FY", "SY", "CY"]
+                .into_iter()
+                .find(|x| x.eq_ignore_ascii_case(p))
+        };
+        let named = |p: &'static str, y: i32, end: usize| {
+            let raw = if p == "CY" {
+                Raw::Abs(Val::Year(y))
+            } else {
+                Raw::Fiscal(p, Some(y), 0)
+            };
+            Some((raw, end))
+        };
+        // "FY2019", "FY19", "sy18", "FY 2019", "FY-2019".
+        if let Some(p) = w.get(..2).and_then(fy) {
+            let rest = w.get(2..)?.trim_start_matches('-');
+            if rest.is_empty() {
+                if let Some(y) = num_year(i + 1) {
+                    return named(p, y, i + 2);
+                }
+                if self.is(i + 1, "-") {
+                    return num_year(i + 2).and_then(|y| named(p, y, i + 3));
+                }
+                return None;
+            }
+            let n: i32 = rest
+                .parse()
+                .ok()
+                .filter(|_| rest.bytes().all(|b| b.is_ascii_digit()))?;
+            let y = match rest.len() {
+                2 => {
+                    if n >= 50 {
+                        1900 + n
+                    } else {
+                        2000 + n
+                    }
+                }
+                4 if (1900..=2199).contains(&n) => n,
+                _ => return None,
+            };
+            return named(p, y, i + 1);
+        }
+        let kind_at = |k: usize| {
+            if self.is(k, "fiscal") {
+                Some("FY")
+            } else if self.is_any(k, &["school", "academic"]) && self.is(k + 1, "year") {
+                Some("SY")
+            } else {
+                None
+            }
+        };
+        // "this fiscal year", "last school year", "the current fiscal year".
+        let shift = if self.is_any(i, &["this", "current"]) {
+            Some(0)
+        } else if self.is_any(i, &["last", "previous"]) {
+            Some(-1)
+        } else if self.is(i, "next") {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(k) = shift {
+            let p = kind_at(i + 1)?;
+            let end = if self.is(i + 2, "year") {
+                i + 3
+            } else {
+                return None;
+            };
+            return self
+                .ok(end - 1, i)
+                .then_some((Raw::Fiscal(p, None, k), end));
+        }
+        // "the 2019-20 school year", "the 2019-2020 fiscal year": named by the year it ends.
+        if self.kind(i) == Some(TokKind::Number) {
+            let (a, b) = self.t(i).split_once(['-', '/', '–'])?;
+            let a: i32 = a.parse().ok().filter(|a| (1900..=2199).contains(a))?;
+            let b: i32 = b.parse().ok()?;
+            let end_year = if b == (a + 1) % 100 || b == a + 1 {
+                a + 1
+            } else {
+                return None;
+            };
+            let p = kind_at(i + 1)?;
+            let end = if self.is(i + 2, "year") { i + 3 } else { i + 2 };
+            return named(p, end_year, end);
+        }
+        // "fiscal 2019", "fiscal year 2019", "school year 2008".
+        let p = kind_at(i)?;
+        let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+        num_year(k).and_then(|y| named(p, y, k + 1))
+    }
+
     fn season(&self, i: usize) -> Option<(Raw, usize)> {
         let s = Self::season_of(self.t(i))?;
         if let Some((y, end)) = self.trailing_year(i + 1, i, true) {
             return Some((Raw::Abs(Val::Season(y, s)), end));
         }
-        let the = self.prev_is_any(i, &["the"]);
-        let before = if the { i.checked_sub(1)? } else { i };
+        // "the whole summer", "mid summer": the word before the season.
+        let whole = self.prev_is_any(i, &["whole", "entire", "mid", "early", "late"]);
+        let w = if whole { i.checked_sub(1)? } else { i };
+        let the = self.prev_is_any(w, &["the"]);
+        let before = if the { w.checked_sub(1)? } else { w };
         let prep = self.prev_is_any(
             before,
             &[
@@ -2957,9 +3268,23 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 "by",
                 "until",
                 "this",
+                "before",
+                "after",
+                "for",
             ],
         );
-        if prep && !self.is(i, "fall") && !self.is(i + 1, "of") {
+        // "the summer" needs no preposition when no noun follows ("the summer was hot",
+        // not "the summer camp"); nor does "Winter," opening a sentence.
+        let phrase_end = self.boundary(i + 1, i) || self.is_any(i + 1, FUNCTION_WORDS);
+        let alone = ((the || whole) && phrase_end)
+            || (self.doc.is_sentence_initial(i) && self.is(i + 1, ","));
+        // "the Winter Games", "Summer Olympics": a name.
+        let name = self.cap(i)
+            && !self.doc.is_sentence_initial(i)
+            && self.ok(i + 1, i)
+            && self.kind(i + 1) == Some(TokKind::Word)
+            && self.cap(i + 1);
+        if (prep || alone) && !name && !self.is(i, "fall") && !self.is(i + 1, "of") {
             return Some((Raw::Season(s, Mod::None), i + 1));
         }
         None
@@ -3047,6 +3372,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 modifier: None,
             })
         };
+        if let Some((raw, end)) = self.fiscal(i) {
+            return found(i, end, raw);
+        }
         if kind == TokKind::Number {
             if let Some((raw, end)) = self
                 .nth_weekday_of(i)
@@ -3223,14 +3551,25 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     }
                 }
             }
-            if full
-                || self.prev_is_any(
-                    i,
-                    &[
-                        "on", "by", "until", "till", "since", "from", "to", "and", "or", "before",
-                        "after", "through", "between",
-                    ],
-                )
+            // "the Sunday Times", "The Sunday Telegraph": a name, when "the" comes before and
+            // a capitalized word that is no date after.
+            let name = self.prev_is_any(i, &["the"])
+                && start_j == i + 1
+                && self.ok(i + 1, i)
+                && self.kind(i + 1) == Some(TokKind::Word)
+                && self.cap(i + 1)
+                && self.month_at(i + 1, false).is_none()
+                && self.weekday_at(i + 1).is_none()
+                && self.holiday(i + 1).is_none();
+            if !name
+                && (full
+                    || self.prev_is_any(
+                        i,
+                        &[
+                            "on", "by", "until", "till", "since", "from", "to", "and", "or",
+                            "before", "after", "through", "between",
+                        ],
+                    ))
             {
                 return found(i, start_j, Raw::Weekday(wd, Mod::None));
             }
@@ -3306,10 +3645,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some((raw, end)) = self.period_phrase(i + 1) {
                 return found(i, end, raw);
             }
+            // "the whole first quarter of 2013".
+            if self.is_any(i + 1, &["whole", "entire"]) {
+                if let Some((raw, end)) = self.period_phrase(i + 2) {
+                    return found(i, end, raw);
+                }
+            }
             if let Some((raw, end)) = self.anchored(i) {
                 return found(i, end, raw);
             }
             if let Some((raw, end)) = self.the_day(i) {
+                return found(i, end, raw);
+            }
+            if let Some((raw, end)) = self.nth_month(i) {
                 return found(i, end, raw);
             }
         }
@@ -3748,7 +4096,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
             let two = l.strip_suffix('s').unwrap_or(&l);
             let glued_s = two.len() < l.len();
             if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
-                let ctx = self.prev_is_any(i, &["the", "'", "‘", "’", "early", "late", "mid"]);
+                // "in 70's" (the apostrophe form only: "in 70s" is as often a temperature).
+                let ctx = self.prev_is_any(i, &["the", "'", "‘", "’", "early", "late", "mid"])
+                    || (self.prev_is_any(i, &["in"]) && apos_s(i + 1));
                 let end = if glued_s {
                     i + 1
                 } else if apos_s(i + 1) {
@@ -3772,14 +4122,39 @@ impl<'a, 'd> Matcher<'a, 'd> {
             "eighties",
             "nineties",
         ];
-        if !self.prev_is_any(i, &["the", "early", "late", "mid"]) {
+        // "in the nineties", "in nineties" (not "in her nineties", an age).
+        let bare_in = self.prev_is_any(i, &["in"]);
+        if !self.prev_is_any(i, &["the", "early", "late", "mid"]) && !bare_in {
             return None;
         }
         if let Some(k) = DECADES.iter().position(|d| l == *d) {
             return Some((Raw::ShortDecade(k as i32 + 2), i + 1));
         }
+        if bare_in {
+            return None;
+        }
         if l == "noughties" {
             return Some((Raw::Abs(Val::Decade(200)), i + 1));
+        }
+        // "the two thousands", "the two thousand and tens", "the twenty-tens".
+        if l == "two" && self.is(i + 1, "thousands") && self.ok(i + 1, i) {
+            return Some((Raw::Abs(Val::Decade(200)), i + 2));
+        }
+        if l == "two"
+            && self.is(i + 1, "thousand")
+            && self.is(i + 2, "and")
+            && self.is(i + 3, "tens")
+            && self.ok(i + 3, i)
+        {
+            return Some((Raw::Abs(Val::Decade(201)), i + 4));
+        }
+        if let Some(rest) = l.strip_prefix("twenty-") {
+            if rest == "tens" {
+                return Some((Raw::Abs(Val::Decade(201)), i + 1));
+            }
+            if let Some(k) = DECADES.iter().position(|d| rest == *d) {
+                return Some((Raw::Abs(Val::Decade(202 + k as i32)), i + 1));
+            }
         }
         // "nineteen seventies", "nineteenth century".
         if l == "nineteen" || l == "eighteen" {
@@ -3948,6 +4323,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
         {
             return None;
         }
+        // Then the second word: "may" and "new" start holidays and many other phrases.
+        let next = self.t(i + 1);
+        if !HOLIDAYS.iter().any(|h| {
+            h.0.first().is_some_and(|f| f.eq_ignore_ascii_case(t))
+                && h.0.get(1).map_or(true, |s| {
+                    s.eq_ignore_ascii_case(next) || matches!(*s, "'s" | "." | "'")
+                })
+        }) {
+            return None;
+        }
         // Lowercase with a curly apostrophe made straight ("New Year’s").
         let norm = |k: usize| Lower::of(self.t(k)).straight_quotes();
         let first = norm(i);
@@ -4068,6 +4453,7 @@ const STARTERS: &[&str] = &[
     "st",
     "saint",
     "earth",
+    "international",
     "remembrance",
     "armistice",
     "christmas",
@@ -4086,6 +4472,14 @@ const STARTERS: &[&str] = &[
     "mother",
     "father",
     "martin",
+    // Fiscal and school years.
+    "fiscal",
+    "school",
+    "academic",
+    "current",
+    "fy",
+    "sy",
+    "cy",
     // Windows, deictic words, weeks, parts, rests, seasons.
     "the",
     "past",
@@ -4273,6 +4667,8 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             "following",
             "preceding",
             "prior",
+            "whole",
+            "entire",
             "day",
             "twenty",
             "thirty",
@@ -4682,6 +5078,18 @@ fn resolve(
     match raw {
         Raw::Abs(v) => Resolved::val(Some(*v), String::new()),
         Raw::Ref(r) => Resolved::val(None, r.to_string()),
+        Raw::Fiscal(p, y, k) => {
+            // A school year is named by the year it ends in (2019-20 is `SY2020`), so the
+            // current one ends next year from August on; a fiscal year's start differs by
+            // organization, so "this fiscal year" is named by the reference's year.
+            let y = y.or_else(|| {
+                let r = reference?;
+                let y = r.year + i32::from(*p == "SY" && r.month >= 8);
+                y.checked_add(i32::try_from(*k).ok()?)
+            });
+            let v = y.map_or_else(|| "XXXX".to_string(), fmt_year);
+            Resolved::val(None, format!("{p}{v}"))
+        }
         Raw::WeekendOf(base) => {
             // A Monday or Tuesday holiday closes the weekend before it; a later one is in
             // the week of its own weekend.
@@ -4760,7 +5168,9 @@ fn resolve(
                 Some(r) => r,
                 None => return length,
             };
-            let (a, b) = if *unit == Unit::Decade {
+            // Counted decades are whole calendar ones; "the past decade" is the ten years
+            // before the reference.
+            let (a, b) = if *unit == Unit::Decade && *n > 1 {
                 let cur = r.year.div_euclid(10) as i64;
                 let (a, b) = match side {
                     Side::Past => (cur - n, cur - 1),
@@ -5328,6 +5738,40 @@ pub fn timex_bounds(value: &str) -> Option<(CalendarDate, CalendarDate)> {
     Some((v.start()?, v.end()?))
 }
 
+/// A year written with two digits ("03/18/40", "August 99") is matched as 1950-2049; with a
+/// reference it is the one at most twenty years after the reference year, else a century
+/// earlier (in 2016, "40" is 1940 and "27" is 2027): a news date looks back further than
+/// ahead.
+fn repivot(raw: &Raw, text: &str, r: CalendarDate) -> Option<Raw> {
+    let v = match raw {
+        Raw::Abs(v) => *v,
+        _ => return None,
+    };
+    let y = match v {
+        Val::Day(d) => d.year,
+        Val::Month(y, _) | Val::Season(y, _) | Val::Year(y) => y,
+        _ => return None,
+    };
+    let tail = text.rsplit(|c: char| !c.is_ascii_digit()).next()?;
+    if tail.len() != 2 || !(1950..=2049).contains(&y) || tail.parse::<i32>().ok()? != y % 100 {
+        return None;
+    }
+    let mut to = r
+        .year
+        .checked_sub(r.year.rem_euclid(100))?
+        .checked_add(y % 100)?;
+    if to > r.year.checked_add(20)? {
+        to = to.checked_sub(100)?;
+    }
+    let nv = match v {
+        Val::Day(d) => Val::Day(CalendarDate::new(to, d.month, d.day)?),
+        Val::Month(_, m) => Val::Month(to, m),
+        Val::Season(_, s) => Val::Season(to, s),
+        _ => Val::Year(to),
+    };
+    (to != y).then_some(Raw::Abs(nv))
+}
+
 pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>) -> DatesResult {
     let _ = structure;
     let found = find_all(doc);
@@ -5358,7 +5802,8 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
         } else {
             marks.at(doc, f.a)
         };
-        let r = resolve(&f.raw, ref_day, anchor, tense);
+        let repivoted = ref_day.and_then(|r| repivot(&f.raw, doc.tok(f.b.saturating_sub(1)), r));
+        let r = resolve(repivoted.as_ref().unwrap_or(&f.raw), ref_day, anchor, tense);
         if r.last.is_some() {
             anchor = r.last;
         }
@@ -6835,7 +7280,11 @@ mod tests {
                 let _ = run(text, reference);
             }
         }
-        let doc = Doc::new("It ended 50 centuries later. Sunday. in June. 99999 years ago.");
+        let doc = Doc::new(
+            "It ended 50 centuries later. Sunday. in June. 99999 years ago. He left 3/18/40. \
+             FY99 and fiscal 2019 and the past 99999 trading days, the past decade. \
+             2 years 21 days later, less than 2 weeks from today.",
+        );
         for y in [i32::MIN, -1, i32::MAX] {
             let _ = extract(
                 &doc,
@@ -6844,5 +7293,177 @@ mod tests {
             );
             let _ = extract(&doc, &StructureInfo::default(), CalendarDate::new(y, 1, 1));
         }
+    }
+
+    #[test]
+    fn two_digit_years_pivot_on_the_reference() {
+        let r = Some("2016-11-07");
+        assert_eq!(value("He was born 03/18/40.", r), "1940-03-18");
+        assert_eq!(value("It expires 3-7-27.", r), "2027-03-07");
+        assert_eq!(value("It was signed 9/18/15.", r), "2015-09-18");
+        // Without a reference, 50-99 are 19xx and 00-49 20xx.
+        assert_eq!(value("He was born 03/18/40.", None), "2040-03-18");
+    }
+
+    #[test]
+    fn one_unit_windows() {
+        let r = Some("2016-11-07");
+        let e = one("Prices rose over the past year.", r);
+        assert_eq!(
+            (e.kind, e.value.as_str(), e.exact.as_deref()),
+            (DateKind::Duration, "P1Y", Some("2015-11-07/2016-11-06"))
+        );
+        let e = one("Crime fell in the last decade and rose again.", r);
+        assert_eq!(
+            (e.value.as_str(), e.exact.as_deref()),
+            ("P1DE", Some("2006-11-07/2016-11-06"))
+        );
+        assert_eq!(
+            value("Fuel got dearer over the past week as rates fell.", r),
+            "P1W"
+        );
+        assert!(found("It was the last year of his term.", r).is_empty());
+        assert_eq!(value("The last year has been hard.", r), "P1Y");
+        let e = one("Prices rose in the past 24 hours.", r);
+        assert_eq!(
+            (e.text.as_str(), e.value.as_str()),
+            ("the past 24 hours", "PT24H")
+        );
+        assert!(found("It was the last year that he ran.", r).is_empty());
+        assert_eq!(value("Sales for the past quarter rose.", r), "2016-Q3");
+        // "last year" stays the calendar year.
+        assert_eq!(value("Prices rose last year.", r), "2015");
+        // "the previous year" counts from the last date mentioned.
+        assert_eq!(value("Prices rose the previous year.", r), "2015");
+    }
+
+    #[test]
+    fn seasons_without_a_preposition() {
+        let r = Some("2016-11-07");
+        assert_eq!(value("The summer was hot.", r), "2016-SU");
+        assert_eq!(value("Winter, as ever, was hard.", r), "2015-WI");
+        assert_eq!(value("They will stay the whole summer.", r), "2017-SU");
+        assert!(found("The summer camp opened.", r).is_empty());
+        assert!(found("She bought a winter coat.", r).is_empty());
+        assert!(found("He trained for the Winter Games.", r).is_empty());
+    }
+
+    #[test]
+    fn fiscal_and_school_years() {
+        let r = Some("2019-06-18");
+        assert_eq!(value("Sales fell in fiscal 2019.", r), "FY2019");
+        assert_eq!(value("Sales fell in fiscal year 2008.", r), "FY2008");
+        assert_eq!(value("Profit rose in FY19.", r), "FY2019");
+        assert_eq!(value("Profit rose in FY 2008.", r), "FY2008");
+        assert_eq!(value("Profit fell last fiscal year.", r), "FY2018");
+        assert_eq!(value("The 2019-20 school year was hard.", r), "SY2020");
+        // A school year is named by the year it ends in.
+        assert_eq!(value("Grades rose this school year.", r), "SY2019");
+        assert_eq!(
+            value("Grades rose this school year.", Some("2019-09-18")),
+            "SY2020"
+        );
+        assert_eq!(value("Sales in CY2018 rose.", r), "2018");
+        assert_eq!(value("Profit fell this fiscal year.", None), "FYXXXX");
+        assert!(found("The school board met on fiscal policy.", r).is_empty());
+    }
+
+    #[test]
+    fn halves_holidays_and_decades_in_words() {
+        let r = Some("2020-05-14");
+        assert_eq!(value("Please book a ½ hour call.", r), "PT0.5H");
+        assert_eq!(value("Crowds marched on May Day.", r), "2020-05-01");
+        assert_eq!(
+            value("They rallied on International Workers' Day.", r),
+            "2020-05-01"
+        );
+        assert!(found("You may day-trade.", r).is_empty());
+        assert_eq!(value("Prices soared in the two thousands.", r), "200");
+        assert_eq!(value("Growth slowed in the twenty-tens.", r), "201");
+        assert!(found("He led the two thousand soldiers.", r).is_empty());
+        assert_eq!(value("Who led the country in nineties?", r), "199");
+        assert_eq!(value("It was built in 70's.", r), "197");
+        assert!(found("She is in her nineties.", r).is_empty());
+        assert!(found("Highs will be in 70s.", r).is_empty());
+    }
+
+    #[test]
+    fn less_than_a_shift_and_nth_month() {
+        let r = Some("2018-05-29");
+        let d = found("It will be back less than 2 weeks from today.", r);
+        assert_eq!(
+            d,
+            vec![(
+                "less than 2 weeks from today".to_string(),
+                "2018-05-29".to_string(),
+                Some("2018-06-12".to_string())
+            )]
+        );
+        assert_eq!(
+            value("They will leave the third month of 2021.", r),
+            "2021-03"
+        );
+        assert_eq!(value("We meet the 9th month of next year.", r), "2019-09");
+        assert!(found("It was the first month of the war.", r).is_empty());
+        assert_eq!(value("Sales for past quarter fell.", r), "2018-Q1");
+    }
+
+    #[test]
+    fn several_parts_later_and_whole_periods() {
+        let r = Some("2017-11-23");
+        let d = found(
+            "He was elected on May 3, 2010. 2 years 1 month 21 days later he quit.",
+            r,
+        );
+        assert_eq!(d.get(1).map(|d| d.1.as_str()), Some("2012-06-24"));
+        // With no date before, the parts count from the reference.
+        assert_eq!(value("He left 2 years 21 days later.", r), "2019-12-14");
+        assert_eq!(
+            value("The whole first quarter of 2013 was bad.", r),
+            "2013-Q1"
+        );
+    }
+
+    #[test]
+    fn business_days() {
+        let d = |s: &str| CalendarDate::parse(s).unwrap();
+        // 2018-08-21 is a Tuesday.
+        assert_eq!(add_business_days(d("2018-08-21"), 4), Some(d("2018-08-27")));
+        assert_eq!(
+            add_business_days(d("2018-08-21"), -4),
+            Some(d("2018-08-15"))
+        );
+        assert_eq!(add_business_days(d("2018-08-25"), 5), Some(d("2018-08-31")));
+        assert_eq!(
+            add_business_days(d("2018-08-25"), -5),
+            Some(d("2018-08-20"))
+        );
+        assert_eq!(
+            add_business_days(d("2018-08-21"), 10),
+            Some(d("2018-09-04"))
+        );
+        let r = Some("2018-08-21");
+        let e = one("Shares fell over the past four trading days.", r);
+        assert_eq!(
+            (e.value.as_str(), e.exact.as_deref()),
+            ("P4D", Some("2018-08-15/2018-08-20"))
+        );
+        assert_eq!(value("The firm has 10 business days to reply.", r), "P10D");
+        assert!(found("She is a business day trader.", r).is_empty());
+    }
+
+    #[test]
+    fn weekday_names_of_papers() {
+        let r = Some("2019-06-10");
+        assert_eq!(
+            found("He told The Sunday Telegraph on Friday.", r),
+            vec![("Friday".to_string(), "2019-06-07".to_string(), None)]
+        );
+        assert!(found("The Sunday Times reported the deal.", r).is_empty());
+        assert_eq!(value("They met on the Sunday before.", r), "2019-06-09");
+        assert_eq!(
+            found("Shops shut on the Thursday Thanksgiving Day holiday.", r).len(),
+            2
+        );
     }
 }
