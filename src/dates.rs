@@ -693,7 +693,7 @@ fn durations_value(parts: &[(f64, Unit)]) -> String {
     let mut time = String::new();
     // ISO 8601 writes the larger units first: "2 days 1 month" is `P1M2D`.
     let mut sorted = parts.to_vec();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.1 as u8));
+    crate::sort::sort_by_key(&mut sorted, |p| std::cmp::Reverse(p.1 as u8));
     for &(n, u) in &sorted {
         let (x, letter, is_time) = match u {
             Unit::Second => (n, 'S', true),
@@ -749,7 +749,7 @@ fn plain_duration(value: &str) -> Option<String> {
     } else {
         (rest.strip_suffix("CE")?, 100.0)
     };
-    let n: f64 = num.parse().ok()?;
+    let n = crate::numbers::parse_f64(num)?;
     Some(format!("P{}Y", fmt_num(n * factor)))
 }
 
@@ -3094,7 +3094,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             .iter()
             .find_map(|x| w.strip_suffix(x))
         {
-            Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => d.parse::<f64>().ok(),
+            Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => crate::numbers::parse_f64(d),
             _ => ordinal_word_value(&w),
         }
         .filter(|n| (1.0..=12.0).contains(n))? as u32;

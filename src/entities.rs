@@ -484,7 +484,7 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         c.weak = !(c.sure && c.kind.is_some());
         out.push(c);
     }
-    out.sort_by_key(|c| (c.bytes.start, c.bytes.end));
+    crate::sort::sort_by_key(&mut out, |c| (c.bytes.start, c.bytes.end));
     out
 }
 
@@ -882,7 +882,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             credit_cands.push(cand_from_bytes(doc, a.clone(), EntityKind::Organization));
         }
     }
-    credit_cands.sort_by_key(|c| c.bytes.start);
+    crate::sort::sort_by_key(&mut credit_cands, |c| c.bytes.start);
     let mut next_credit = 0;
     let mut t = 0;
     while t < n {
@@ -944,7 +944,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
         out.push(credit_cands[next_credit].clone());
         next_credit += 1;
     }
-    out.sort_by_key(|c| c.bytes.start);
+    crate::sort::sort_by_key(&mut out, |c| c.bytes.start);
     out
 }
 
@@ -1827,7 +1827,9 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         .fold(0.0f32, f32::max)
         .max(1e-6);
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by(|&a, &b| groups[b].score.total_cmp(&groups[a].score).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        groups[b].score.total_cmp(&groups[a].score).then(a.cmp(&b))
+    });
     let mut result = EntitiesResult::default();
     for (rank, &g) in order.iter().enumerate() {
         let gr = &groups[g];
@@ -1860,7 +1862,7 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
             salience: ((gr.score / max) * 1000.0).round() / 1000.0,
         });
     }
-    result.mentions.sort_by_key(|(r, _)| (r.start, r.end));
+    crate::sort::sort_by_key(&mut result.mentions, |(r, _)| (r.start, r.end));
     result.claimed = result.mentions.iter().map(|(r, _)| r.clone()).collect();
     result
 }

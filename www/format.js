@@ -100,6 +100,10 @@ export function humanDate(value) {
   if (m) return `${m[2] === '1' ? 'first' : 'second'} half of ${m[1]}`;
   m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
   if (m) return m[2] === 'WI' ? `winter ${m[1]}–${String(+m[1] + 1).slice(-2)}` : `${SEASON_WORD[m[2]]} ${m[1]}`;
+  m = /^FY(\d{4})$/.exec(value);
+  if (m) return `fiscal year ${m[1]}`;
+  m = /^SY(\d{4})$/.exec(value);
+  if (m) return `school year ${+m[1] - 1}–${m[1].slice(-2)}`;
   m = /^(\d{3})$/.exec(value);
   if (m) return `the ${m[1]}0s`;
   m = /^(\d{2})$/.exec(value);

@@ -16,6 +16,8 @@ test('TimeML values read as words', () => {
   assert.equal(humanDate('PT1.5H'), '1.5 hours');
   assert.equal(humanDate('P3Y'), '3 years');
   assert.equal(humanDate('2021-06'), 'June 2021');
+  assert.equal(humanDate('FY2019'), 'fiscal year 2019');
+  assert.equal(humanDate('SY2020'), 'school year 2019–20');
 });
 
 test('a coarse TIMEX3 value shows its exact reading beside it', () => {
