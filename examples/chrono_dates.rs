@@ -20,6 +20,9 @@
 //! Negative cases (chrono reports nothing) pass when we report nothing. This is a peer's
 //! test suite: read its failures, do not special-case its sentences.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use presslens::dates::{extract, timex_bounds};
 use presslens::structure::StructureInfo;
 use presslens::text::Doc;
@@ -28,17 +31,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 fn data_file() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut candidates = Vec::new();
-    if let Ok(s) = std::env::var("PRESSLENS_SHARED") {
-        candidates.push(PathBuf::from(s));
-    }
-    candidates.push(manifest.join("../shared"));
-    candidates.push(manifest.join("../../shared"));
-    candidates
-        .into_iter()
-        .map(|p| p.join("data/figures-dates/chrono/en_cases.jsonl"))
-        .find(|p| p.is_file())
+    common::shared_path("data/figures-dates/chrono/en_cases.jsonl")
 }
 
 /// Evaluates a small integer expression like `7 - 1`, `10`, `-1`.

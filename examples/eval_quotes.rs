@@ -42,6 +42,8 @@
 //! that are not direct quotes; on matched pairs, source and cue are right when they overlap
 //! the gold ones.
 
+#[path = "common/mod.rs"]
+mod common;
 use presslens::{analyze, Analysis, Options};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -411,10 +413,8 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/data/quotes/polnear-dev.jsonl")
-        });
+        .or_else(|| common::shared_path("data/quotes/polnear-dev.jsonl"))
+        .unwrap_or_else(|| PathBuf::from("../shared/data/quotes/polnear-dev.jsonl"));
     let Ok(data) = std::fs::read_to_string(&path) else {
         println!(
             "{} not found: skipping the quote evaluation (it needs ../shared/data).",

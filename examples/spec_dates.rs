@@ -27,6 +27,9 @@
 //! "exact" counts matched results whose text is the spec's, ignoring case.
 //! This is a peer's test suite: read its failures, do not special-case its sentences.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use presslens::dates::{extract, timex_bounds};
 use presslens::structure::StructureInfo;
 use presslens::text::Doc;
@@ -43,18 +46,7 @@ const FILES: [&str; 5] = [
 ];
 
 fn data_dir() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut candidates = Vec::new();
-    if let Ok(s) = std::env::var("PRESSLENS_SHARED") {
-        candidates.push(PathBuf::from(s));
-    }
-    candidates.push(manifest.join("../shared"));
-    // A git worktree one level deeper than the main checkout.
-    candidates.push(manifest.join("../../shared"));
-    candidates
-        .into_iter()
-        .map(|p| p.join("data/figures-dates/recognizers-text"))
-        .find(|p| p.is_dir())
+    common::shared_path("data/figures-dates/recognizers-text")
 }
 
 /// One expected result, normalized across the spec files' two layouts.

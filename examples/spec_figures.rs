@@ -35,6 +35,8 @@
 //! correctness. The suite is a peer's own tests, full of command-style sentences ("Show me the
 //! last but one"); it is read for failures worth fixing, never tuned to.
 
+#[path = "common/mod.rs"]
+mod common;
 use presslens::figures::extract;
 use presslens::numbers::suffix_scale;
 use presslens::text::Doc;
@@ -279,10 +281,8 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/data/figures-dates/recognizers-text")
-        });
+        .or_else(|| common::shared_path("data/figures-dates/recognizers-text"))
+        .unwrap_or_else(|| PathBuf::from("../shared/data/figures-dates/recognizers-text"));
     if !dir.is_dir() {
         println!(
             "skipped: {} not found (the Recognizers-Text specs live in ../shared, which a plain clone does not have)",
