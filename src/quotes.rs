@@ -1156,39 +1156,21 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
         let line_of = |t: usize| doc.tokens[t].line;
         let first_tok = p.open_mark.unwrap_or(p.content.start);
         let mut attr = attr;
-        if attr.is_none() {
-            // Continues the previous quote's speaker in the same paragraph, or from the end
-            // of the paragraph just before.
-            if let Some((i, _, end)) = &prev {
-                let near = line_of(first_tok) == line_of(*end - 1)
+        // With no attribution of its own, a quote continues the previous quote's speaker in
+        // the same paragraph, or from the end of the paragraph just before.
+        let inherited = prev
+            .as_ref()
+            .filter(|_| attr.is_none())
+            .filter(|(_, _, end)| {
+                line_of(first_tok) == line_of(*end - 1)
                     || (first_tok > 0
                         && line_of(first_tok - 1) == line_of(*end - 1)
                         && first_tok - *end <= 20
                         && starts_sentence)
-                    || continues.is_some();
-                if near {
-                    if let Some(q) = result.quotes.get(*i) {
-                        let speaker = q.speaker.clone();
-                        let entity = q.speaker_entity.clone();
-                        let cont = continues.map(|c| format!("q{}", c + 1));
-                        push_quote(
-                            doc,
-                            &mut result,
-                            p,
-                            speaker,
-                            entity,
-                            None,
-                            None,
-                            cont,
-                            partial,
-                        );
-                        quote_token_ranges.push(first_tok..after);
-                        prev = Some((result.quotes.len() - 1, p.clone(), after));
-                        continue;
-                    }
-                }
-            }
-        }
+                    || continues.is_some()
+            })
+            .and_then(|(i, _, _)| result.quotes.get(*i))
+            .map(|q| (q.speaker.clone(), q.speaker_entity.clone()));
         let (speaker, entity, cue, medium) = match attr.take() {
             Some(a) => {
                 let span = doc.text_span(a.speaker.clone());
@@ -1216,7 +1198,10 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
                     a.medium.map(|m| doc.text_span(m)),
                 )
             }
-            None => (None, None, None, None),
+            None => match inherited {
+                Some((speaker, entity)) => (speaker, entity, None, None),
+                None => (None, None, None, None),
+            },
         };
         let cont = continues.map(|c| format!("q{}", c + 1));
         push_quote(
