@@ -213,11 +213,6 @@ pub struct Scratch {
     pub starts: Vec<usize>,
     emissions: Vec<f32>,
     back: Vec<u8>,
-    /// `feats` leaves out the word-only features, which `word_sums` holds per word.
-    split: bool,
-    /// Per word of the document's memo: its word-only rows summed, and how many were added
-    /// (computed the first time the word is tagged).
-    word_sums: Vec<Option<([u64; WORDS], u64)>>,
     /// The best tag of each token of the last sentence decoded.
     pub tags: Vec<u8>,
 }
@@ -276,17 +271,6 @@ struct WordInfo {
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
     /// when long enough) and its capitals-only feature (when `caps >= 2`).
     ids: [u32; 9],
-    /// Place of the word in the document's memo (its row sums in `Scratch::word_sums`).
-    slot: u32,
-}
-
-/// The bucket ids of `ids` that the word has, in feature order.
-fn word_ids(x: &WordInfo) -> impl Iterator<Item = u32> + '_ {
-    let presuf = (0..3).filter(move |&j| x.nchars > 2 + j as u32);
-    [x.ids[0], x.ids[1]]
-        .into_iter()
-        .chain(presuf.flat_map(move |j| [x.ids[2 + 2 * j], x.ids[3 + 2 * j]]))
-        .chain((x.caps >= 2).then_some(x.ids[8]))
 }
 
 /// Bucket id of feature `template` with value `v`.
@@ -371,7 +355,6 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         caps,
         nchars: nchars as u32,
         ids,
-        slot: u32::MAX,
     }
 }
 
@@ -393,10 +376,6 @@ fn features_memo<'a>(
 ) {
     let n = sent.len();
     let mask = (1u64 << bits) - 1;
-    // With a memo, the word's own features are summed once per distinct word in
-    // `Model::emissions` instead of listed for every token.
-    let split = memo.is_some();
-    s.split = split;
     s.info.clear();
     s.words.clear();
     s.feats.clear();
@@ -408,13 +387,9 @@ fn features_memo<'a>(
     for t in sent.clone() {
         let w = doc.tok(t);
         let x = match memo.as_deref_mut() {
-            Some(m) => {
-                let slot = m.len() as u32;
-                *m.entry(w).or_insert_with(|| WordInfo {
-                    slot,
-                    ..word_info(w, &mut s.lower, mask)
-                })
-            }
+            Some(m) => *m
+                .entry(w)
+                .or_insert_with(|| word_info(w, &mut s.lower, mask)),
             None => word_info(w, &mut s.lower, mask),
         };
         let classes = if doc.tokens[t].kind == TokKind::Word {
@@ -522,9 +497,7 @@ fn features_memo<'a>(
         let feats = &mut s.feats;
         let wi = &winfo[i];
         feats.push(bucket(0, 0, mask));
-        if !split {
-            feats.push(wi.ids[0]);
-        }
+        feats.push(wi.ids[0]);
         macro_rules! push {
             ($template:expr, $v:expr) => {
                 feats.push(bucket($template, $v, mask))
@@ -534,9 +507,7 @@ fn features_memo<'a>(
         push!(3, lw(ii + 1));
         push!(4, lw(ii - 2));
         push!(5, lw(ii + 2));
-        if !split {
-            feats.push(wi.ids[1]);
-        }
+        feats.push(wi.ids[1]);
         push!(7, mix(mix(ss(ii - 1), me.short_shape), ss(ii + 1)));
         push!(8, ss(ii - 1));
         push!(9, ss(ii + 1));
@@ -544,7 +515,7 @@ fn features_memo<'a>(
         push!(11, mix(me.short_shape, ss(ii + 1)));
         // Prefixes and suffixes of the lowercased word, by chars.
         for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
-            if wi.nchars > k && !split {
+            if wi.nchars > k {
                 feats.push(wi.ids[2 + 2 * j]);
                 feats.push(wi.ids[3 + 2 * j]);
             }
@@ -557,7 +528,7 @@ fn features_memo<'a>(
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
         let caps = me.caps as usize;
-        if caps >= 2 && !split {
+        if caps >= 2 {
             feats.push(wi.ids[8]);
         }
         if caps_sent {
@@ -873,54 +844,30 @@ impl Model {
         Some((e >> 32) as usize + below)
     }
 
-    /// The rows of buckets `feats` summed lane by lane, and how many buckets had one.
-    #[inline(always)]
-    fn sum(&self, feats: impl Iterator<Item = u32>) -> ([u64; WORDS], u64) {
-        let (mut acc, mut added) = ([0u64; WORDS], 0u64);
-        for f in feats {
-            let Some(row) = self.row(f as usize) else {
-                continue;
-            };
-            let base = row * WORDS;
-            if let Some(w) = self.weights.get(base..base + WORDS) {
-                for k in 0..WORDS {
-                    acc[k] = acc[k].wrapping_add(w[k]);
-                }
-                added += 1;
-            }
-        }
-        (acc, added)
-    }
-
     /// Emission scores of the features in `s` into `s.emissions`.
     fn emissions(&self, s: &mut Scratch) {
         let n = s.starts.len().saturating_sub(1);
         s.emissions.clear();
         s.emissions.resize(n * TAGS, 0.0);
         let rows = s.emissions.chunks_exact_mut(TAGS);
-        for (i, (row, ab)) in rows.zip(s.starts.windows(2)).enumerate() {
-            let (mut acc, mut added) = ([0u64; WORDS], 0u64);
-            // Sums are of integers, so their order does not change the scores.
-            if s.split {
-                if let Some(x) = s.words.get(i) {
-                    let slot = x.slot as usize;
-                    if s.word_sums.len() <= slot {
-                        s.word_sums.resize(slot + 1, None);
+        for (row, ab) in rows.zip(s.starts.windows(2)) {
+            let mut acc = [0u64; WORDS];
+            let feats = s.feats.get(ab[0]..ab[1]).unwrap_or(&[]);
+            // A lane holds at most 255 x 255 before it would carry: features are far fewer.
+            let feats = &feats[..feats.len().min(255)];
+            let mut added = 0u64;
+            for &f in feats {
+                let Some(row) = self.row(f as usize) else {
+                    continue;
+                };
+                let base = row * WORDS;
+                if let Some(w) = self.weights.get(base..base + WORDS) {
+                    for k in 0..WORDS {
+                        acc[k] = acc[k].wrapping_add(w[k]);
                     }
-                    if let Some(sum) = s.word_sums.get_mut(slot) {
-                        (acc, added) = *sum.get_or_insert_with(|| self.sum(word_ids(x)));
-                    }
+                    added += 1;
                 }
             }
-            let feats = s.feats.get(ab[0]..ab[1]).unwrap_or(&[]);
-            // A lane holds at most 255 x 255 before it would carry: features are far fewer
-            // (under 70 a token, word-only ones included).
-            let feats = &feats[..feats.len().min(255)];
-            let (more, n) = self.sum(feats.iter().copied());
-            for k in 0..WORDS {
-                acc[k] = acc[k].wrapping_add(more[k]);
-            }
-            added += n;
             // Empty buckets would add `BIAS` to every lane and have it taken off again.
             let bias = (added * BIAS) as i32;
             for (t, e) in row.iter_mut().enumerate() {
@@ -1184,24 +1131,5 @@ mod tests {
             spans.contains(&("Paris".into(), EntityKind::Place)),
             "{spans:?}"
         );
-    }
-
-    #[test]
-    fn memoized_scores_equal_per_sentence_scores() {
-        // Words repeat across sentences, so the second one reuses the memo's row sums.
-        let doc = Doc::new(
-            "ANNA BERG met the Red Cross in Oslo. Anna Berg left Oslo for the Red Cross office.",
-        );
-        let m = model();
-        let (mut split, mut plain) = (Scratch::default(), Scratch::default());
-        let mut memo = WordMemo::default();
-        for sent in &doc.sentences {
-            features_memo(&doc, sent.clone(), m.bits, &mut split, Some(&mut memo));
-            m.decode(&mut split);
-            m.tag_sentence(&doc, sent.clone(), &mut plain);
-            assert!(split.feats.len() < plain.feats.len());
-            assert_eq!(split.emissions, plain.emissions);
-            assert_eq!(split.tags, plain.tags);
-        }
     }
 }
