@@ -193,7 +193,6 @@ fn shapes(w: &str) -> (u64, u64) {
 #[derive(Clone, Copy, Default)]
 struct TokInfo {
     lower: u64,
-    long_shape: u64,
     short_shape: u64,
     classes: u16,
     /// `caps_letters` of the word, needed twice.
@@ -263,22 +262,29 @@ fn caps_letters(w: &str) -> usize {
 #[derive(Clone, Copy, Default)]
 struct WordInfo {
     lower: u64,
-    long_shape: u64,
     short_shape: u64,
     /// Gazetteer classes of the word, when it is a word token of at most 40 bytes.
     classes: u16,
     caps: u32,
-    vowels: u32,
     nchars: u32,
-    /// Hashes of the lowercased 2-, 3- and 4-char prefixes and suffixes (when long enough).
-    pre: [u64; 3],
-    suf: [u64; 3],
+    /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
+    /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
+    /// when long enough) and its capitals-only feature (when `caps >= 2`).
+    ids: [u32; 9],
+}
+
+/// Bucket id of feature `template` with value `v`.
+#[inline(always)]
+fn bucket(template: u64, v: u64, mask: u64) -> u32 {
+    let h = mix(mix(0x9e37_79b9, template), v);
+    let h = (h ^ (h >> 29)).wrapping_mul(K);
+    ((h >> 20) & mask) as u32
 }
 
 /// Words already seen in the document, with their [`WordInfo`].
 type WordMemo<'a> = std::collections::HashMap<&'a str, WordInfo, lexicon::FxBuild>;
 
-fn word_info(w: &str, lower_buf: &mut String) -> WordInfo {
+fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     let (long_shape, short_shape) = shapes(w);
     let mut classes = 0;
     if w.len() <= 40 {
@@ -326,16 +332,29 @@ fn word_info(w: &str, lower_buf: &mut String) -> WordInfo {
     } else {
         0
     };
+    let lower = hash_lower(w, 3);
+    let mut ids = [0u32; 9];
+    ids[0] = bucket(1, lower, mask);
+    ids[1] = bucket(6, long_shape, mask);
+    for (j, tpl) in [12u64, 13, 14].into_iter().enumerate() {
+        ids[2 + 2 * j] = bucket(tpl, pre[j], mask);
+        ids[3 + 2 * j] = bucket(tpl + 10, suf[j], mask);
+    }
+    if caps >= 2 {
+        let c = caps as usize;
+        ids[8] = bucket(
+            34,
+            mix(c.min(7) as u64, (vowels as usize * 4 / c) as u64),
+            mask,
+        );
+    }
     WordInfo {
-        lower: hash_lower(w, 3),
-        long_shape,
+        lower,
         short_shape,
         classes,
         caps,
-        vowels,
         nchars: nchars as u32,
-        pre,
-        suf,
+        ids,
     }
 }
 
@@ -356,6 +375,7 @@ fn features_memo<'a>(
     mut memo: Option<&mut WordMemo<'a>>,
 ) {
     let n = sent.len();
+    let mask = (1u64 << bits) - 1;
     s.info.clear();
     s.words.clear();
     s.feats.clear();
@@ -367,8 +387,10 @@ fn features_memo<'a>(
     for t in sent.clone() {
         let w = doc.tok(t);
         let x = match memo.as_deref_mut() {
-            Some(m) => *m.entry(w).or_insert_with(|| word_info(w, &mut s.lower)),
-            None => word_info(w, &mut s.lower),
+            Some(m) => *m
+                .entry(w)
+                .or_insert_with(|| word_info(w, &mut s.lower, mask)),
+            None => word_info(w, &mut s.lower, mask),
         };
         let classes = if doc.tokens[t].kind == TokKind::Word {
             x.classes
@@ -377,7 +399,6 @@ fn features_memo<'a>(
         };
         s.info.push(TokInfo {
             lower: x.lower,
-            long_shape: x.long_shape,
             short_shape: x.short_shape,
             classes,
             caps: x.caps,
@@ -439,7 +460,6 @@ fn features_memo<'a>(
             i += 1;
         }
     }
-    let mask = (1u64 << bits) - 1;
     let info = &s.info;
     let winfo = &s.words;
     let get = |j: isize| -> Option<&TokInfo> {
@@ -475,46 +495,45 @@ fn features_memo<'a>(
         let cls = |j: isize| get(j).map_or(0, |x| x.classes);
         let initial = t == first_word;
         let feats = &mut s.feats;
-        let mut push = |template: u64, v: u64| {
-            let h = mix(mix(0x9e37_79b9, template), v);
-            let h = (h ^ (h >> 29)).wrapping_mul(K);
-            feats.push(((h >> 20) & mask) as u32);
-        };
-        push(0, 0);
-        push(1, me.lower);
-        push(2, lw(ii - 1));
-        push(3, lw(ii + 1));
-        push(4, lw(ii - 2));
-        push(5, lw(ii + 2));
-        push(6, me.long_shape);
-        push(7, mix(mix(ss(ii - 1), me.short_shape), ss(ii + 1)));
-        push(8, ss(ii - 1));
-        push(9, ss(ii + 1));
-        push(10, mix(ss(ii - 1), me.short_shape));
-        push(11, mix(me.short_shape, ss(ii + 1)));
-        // Prefixes and suffixes of the lowercased word, by chars.
         let wi = &winfo[i];
-        for (j, (k, tpl)) in [(2u32, 12u64), (3, 13), (4, 14)].into_iter().enumerate() {
+        feats.push(bucket(0, 0, mask));
+        feats.push(wi.ids[0]);
+        macro_rules! push {
+            ($template:expr, $v:expr) => {
+                feats.push(bucket($template, $v, mask))
+            };
+        }
+        push!(2, lw(ii - 1));
+        push!(3, lw(ii + 1));
+        push!(4, lw(ii - 2));
+        push!(5, lw(ii + 2));
+        feats.push(wi.ids[1]);
+        push!(7, mix(mix(ss(ii - 1), me.short_shape), ss(ii + 1)));
+        push!(8, ss(ii - 1));
+        push!(9, ss(ii + 1));
+        push!(10, mix(ss(ii - 1), me.short_shape));
+        push!(11, mix(me.short_shape, ss(ii + 1)));
+        // Prefixes and suffixes of the lowercased word, by chars.
+        for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
             if wi.nchars > k {
-                push(tpl, wi.pre[j]);
-                push(tpl + 10, wi.suf[j]);
+                feats.push(wi.ids[2 + 2 * j]);
+                feats.push(wi.ids[3 + 2 * j]);
             }
         }
-        push(30, mix(initial as u64, me.short_shape));
-        push(31, mix(lw(ii - 1), me.short_shape));
-        push(32, mix(me.short_shape, lw(ii + 1)));
+        push!(30, mix(initial as u64, me.short_shape));
+        push!(31, mix(lw(ii - 1), me.short_shape));
+        push!(32, mix(me.short_shape, lw(ii + 1)));
         if initial {
-            push(33, me.lower);
+            push!(33, me.lower);
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
         let caps = me.caps as usize;
         if caps >= 2 {
-            let vowels = wi.vowels as usize;
-            push(34, mix(caps.min(7) as u64, (vowels * 4 / caps) as u64));
+            feats.push(wi.ids[8]);
         }
         if caps_sent {
-            push(35, me.short_shape);
-            push(36, mix(lw(ii - 1), lw(ii + 1)));
+            push!(35, me.short_shape);
+            push!(36, mix(lw(ii - 1), lw(ii + 1)));
         }
         let case = if caps >= 2 { 2 } else { is_cap(w) as u64 };
         // Only the classes some of the three words have (in the same order as a full scan).
@@ -524,26 +543,26 @@ fn features_memo<'a>(
             any &= any - 1;
             let bit = 1u16 << b;
             if me.classes & bit != 0 {
-                push(40 + b as u64, mix(case, initial as u64));
+                push!(40 + b as u64, mix(case, initial as u64));
             }
             if cls(ii - 1) & bit != 0 {
-                push(60 + b as u64, 0);
+                push!(60 + b as u64, 0);
             }
             if cls(ii + 1) & bit != 0 {
-                push(80 + b as u64, 0);
+                push!(80 + b as u64, 0);
             }
         }
         if me.gaz != 0 {
-            push(100, me.gaz as u64);
+            push!(100, me.gaz as u64);
         }
         if let Some(p) = get(ii - 1) {
             if p.gaz != 0 {
-                push(101, p.gaz as u64);
+                push!(101, p.gaz as u64);
             }
         }
         if let Some(p) = get(ii + 1) {
             if p.gaz != 0 {
-                push(102, p.gaz as u64);
+                push!(102, p.gaz as u64);
             }
         }
     }
@@ -679,10 +698,10 @@ pub struct Model {
     /// and the rows take a quarter of the dense table (which mattered more than anything in
     /// the tagger's time: its 2 MB did not stay in cache).
     weights: Vec<u64>,
-    /// Bit b of word b / 64: bucket b has a row.
-    present: Vec<u64>,
-    /// Rows before each word of `present` (its rank).
-    rank: Vec<u32>,
+    /// One word per 32 buckets: its low half has bit b % 32 set when bucket b has a row, its
+    /// high half counts the rows before it (its rank). Bitmap and rank side by side cost one
+    /// memory load per feature instead of two (round 7).
+    index: Vec<u64>,
     scale: f32,
     trans: Vec<f32>,
     start: Vec<f32>,
@@ -724,8 +743,7 @@ impl Model {
         Model {
             bits: 1,
             weights: Vec::new(),
-            present: vec![0],
-            rank: vec![0],
+            index: vec![0],
             scale: 0.0,
             trans: vec![0.0; TAGS * TAGS],
             start: vec![0.0; TAGS],
@@ -768,11 +786,13 @@ impl Model {
             le.get_mut(..bytes.len())?.copy_from_slice(bytes);
             *word = u64::from_le_bytes(le);
         }
-        let mut rank = Vec::with_capacity(present.len());
-        let mut rows = 0u32;
+        let mut index = Vec::with_capacity(2 * present.len());
+        let mut rows = 0u64;
         for w in &present {
-            rank.push(rows);
-            rows += w.count_ones();
+            for half in [*w & 0xffff_ffff, *w >> 32] {
+                index.push(rows << 32 | half);
+                rows += half.count_ones() as u64;
+            }
         }
         if rows as usize != count {
             return None;
@@ -804,13 +824,24 @@ impl Model {
         Some(Model {
             bits,
             weights,
-            present,
-            rank,
+            index,
             scale,
             trans,
             start,
             end,
         })
+    }
+
+    /// The row of bucket `f`, if it has one.
+    #[inline(always)]
+    fn row(&self, f: usize) -> Option<usize> {
+        let e = *self.index.get(f / 32)?;
+        let bit = f % 32;
+        if e >> bit & 1 == 0 {
+            return None;
+        }
+        let below = (e & ((1u64 << bit) - 1)).count_ones() as usize;
+        Some((e >> 32) as usize + below)
     }
 
     /// Emission scores of the features in `s` into `s.emissions`.
@@ -826,15 +857,9 @@ impl Model {
             let feats = &feats[..feats.len().min(255)];
             let mut added = 0u64;
             for &f in feats {
-                let f = f as usize;
-                let Some(&bits) = self.present.get(f / 64) else {
+                let Some(row) = self.row(f as usize) else {
                     continue;
                 };
-                if bits >> (f % 64) & 1 == 0 {
-                    continue;
-                }
-                let below = (bits & ((1u64 << (f % 64)) - 1)).count_ones() as usize;
-                let row = self.rank.get(f / 64).map_or(0, |&r| r as usize) + below;
                 let base = row * WORDS;
                 if let Some(w) = self.weights.get(base..base + WORDS) {
                     for k in 0..WORDS {
@@ -1020,11 +1045,9 @@ mod tests {
         let bytes = encode(bits, &w, &z, &z[..TAGS], &z[..TAGS], 0.01);
         let m = Model::from_bytes(&bytes).expect("parses");
         let lane = |bucket: usize, t: usize| {
-            if m.present[bucket / 64] >> (bucket % 64) & 1 == 0 {
+            let Some(row) = m.row(bucket) else {
                 return 0;
-            }
-            let row = m.rank[bucket / 64] as usize
-                + (m.present[bucket / 64] & ((1u64 << (bucket % 64)) - 1)).count_ones() as usize;
+            };
             ((m.weights[row * WORDS + t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
         };
         assert_eq!(lane(3, 2), 127);
