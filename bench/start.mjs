@@ -18,14 +18,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../scripts/chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ri = process.argv.indexOf('--runs');
 const RUNS = ri > 0 ? Number(process.argv[ri + 1]) : 5;
-// The e2e helpers' flags (tests/e2e/helpers.mjs).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function article() {
   const seed = path.join(ROOT, '..', 'shared', 'seed', 'kabul-airport-article.txt');

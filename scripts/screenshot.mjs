@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const [file, out] = process.argv.slice(2).filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
 if (!file || !out) {
@@ -20,11 +21,10 @@ const server = await startServer({ root, port: 0, prefix: '/' });
 const { chromium } = await import('playwright-core');
 const dir = mkdtempSync(path.join(tmpdir(), 'presslens-shot-'));
 const context = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
   viewport: { width, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await context.newPage();

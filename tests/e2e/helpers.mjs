@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW = path.join(ROOT, 'www');
 export const SHOTS = path.join(ROOT, 'test-results');
 export const FIXTURES = path.join(ROOT, 'tests', 'e2e', 'fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PREFIX = '/presslens/';
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
@@ -43,8 +43,7 @@ export function setup() {
       executablePath: CHROMIUM,
       headless: true,
       viewport: DESKTOP,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
   });
 
