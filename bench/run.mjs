@@ -4,9 +4,12 @@
 // Usage: (cd bench && npm ci) && scripts/build-wasm.sh && node bench/run.mjs [--words N]
 // Text: ../shared/data/text/voa-sentences.txt (public-domain VOA news) joined into articles
 // of 25 sentences when present, else the repository's own sample articles repeated.
-// Each tool first analyzes WARMUP articles (--warmup, default 20: the engines compile code
-// lazily and optimize it once it is hot; with one warm-up article, the wasm figure was well below
-// its steady state), then makes one timed pass over the articles. The peers are slow,
+// Each tool is first warmed up: it analyzes its articles over and over for --warmup-seconds
+// (default 3) and at least --warmup articles (default 20). The engines compile code lazily and
+// optimize it once it is hot; one pass after 20 articles still ran partly in V8's baseline tier
+// (wasm 227k words/s against 265k after 300 articles and ~370k in bench/compare.mjs's later
+// rounds; wink-nlp 159k against 351k). Then it makes --passes timed passes (default 3) over its
+// articles, and the median pass is reported, with the slowest and fastest. The peers are slow,
 // so they get the first --peer-words words (default 100,000); presslens gets everything.
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +26,8 @@ const arg = (name, dflt) => {
 const PEER_WORDS = arg('--peer-words', 100_000);
 const MAX_WORDS = arg('--words', Infinity);
 const WARMUP = arg('--warmup', 20);
+const WARMUP_SECONDS = arg('--warmup-seconds', 3);
+const PASSES = Math.max(1, arg('--passes', 3));
 
 function corpus() {
   const voa = path.join(ROOT, '..', 'shared', 'data', 'text', 'voa-sentences.txt');
@@ -62,12 +67,22 @@ function take(articles, maxWords) {
 }
 
 function time(name, articles, fn) {
-  for (const a of articles.slice(0, WARMUP)) fn(a);
+  const start = process.hrtime.bigint();
+  let done = 0;
+  for (let i = 0; done < WARMUP || Number(process.hrtime.bigint() - start) / 1e9 < WARMUP_SECONDS; i++) {
+    fn(articles[i % articles.length]);
+    done++;
+  }
   const words = articles.reduce((s, a) => s + countWords(a), 0);
-  const t = process.hrtime.bigint();
-  for (const a of articles) fn(a);
-  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-  return { name, words, seconds, wps: words / seconds };
+  const passes = [];
+  for (let p = 0; p < PASSES; p++) {
+    const t = process.hrtime.bigint();
+    for (const a of articles) fn(a);
+    passes.push(Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  passes.sort((a, b) => a - b);
+  const seconds = passes[Math.floor(passes.length / 2)];
+  return { name, words, seconds, wps: words / seconds, range: [words / passes[passes.length - 1], words / passes[0]] };
 }
 
 const { articles, source } = corpus();
@@ -120,8 +135,11 @@ try {
 }
 
 console.log(`text: ${source}`);
-console.log(`${'tool'.padEnd(30)}${'words'.padStart(10)}${'seconds'.padStart(10)}${'words/s'.padStart(12)}${'vs wasm'.padStart(10)}`);
+console.log(`warm-up: ${WARMUP_SECONDS} s (at least ${WARMUP} articles) per tool; median of ${PASSES} timed passes, range in brackets`);
+console.log(`${'tool'.padEnd(30)}${'words'.padStart(10)}${'seconds'.padStart(10)}${'words/s'.padStart(12)}${'vs wasm'.padStart(10)}   range`);
 const base = results[0].wps;
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
 for (const r of results) {
-  console.log(`${r.name.padEnd(30)}${String(r.words).padStart(10)}${r.seconds.toFixed(3).padStart(10)}${Math.round(r.wps).toLocaleString('en-US').padStart(12)}${(r.wps / base).toFixed(2).padStart(9)}x`);
+  const range = r.range ? `   ${fmt(r.range[0])} – ${fmt(r.range[1])}` : '';
+  console.log(`${r.name.padEnd(30)}${String(r.words).padStart(10)}${r.seconds.toFixed(3).padStart(10)}${fmt(r.wps).padStart(12)}${(r.wps / base).toFixed(2).padStart(9)}x${range}`);
 }
