@@ -1533,7 +1533,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             s.parse().ok().filter(|d| (1..=31).contains(d))
         };
-        if let Some((a, b)) = w.split_once(['-', '‐', '‑']) {
+        if let Some((a, b)) = crate::numbers::split_hyphen(&w) {
             let (a, b) = (one(a)?, one(b)?);
             return (b > a).then_some((a, Some(b)));
         }
@@ -2266,7 +2266,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// A hyphenated word: "mid-2020", "mid-August", "post-9/11", "three-year", "fourth-quarter".
     fn hyphenated(&self, i: usize) -> Option<Raw> {
         let w = self.t(i);
-        let (head, rest) = w.split_once(['-', '‐', '‑'])?;
+        let (head, rest) = crate::numbers::split_hyphen(w)?;
         let head = Lower::of(head);
         if matches!(head.as_str(), "mid" | "early" | "late" | "pre" | "post") {
             if let Some(&(_, y, m, d)) = EVENTS.iter().find(|e| e.0 == rest) {
@@ -3349,7 +3349,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let mut f = self.match_plain(i, prev_end)?;
         // "mid-June", "early-2020".
         if f.b == i + 1 && f.a == i {
-            if let Some((head, _)) = self.t(i).split_once(['-', '‐', '‑']) {
+            if let Some((head, _)) = crate::numbers::split_hyphen(self.t(i)) {
                 f.modifier = match Lower::of(head).as_str() {
                     "early" => Some("start"),
                     "mid" => Some("mid"),

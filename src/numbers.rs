@@ -6,7 +6,7 @@
 /// Value of a number word (`"three"`, `"forty-eight"`, `"dozen"`), for words up to ninety-nine
 /// and the scale words. Case-insensitive; does not allocate (it runs on every word).
 pub fn word_value(word: &str) -> Option<f64> {
-    if let Some((a, b)) = word.split_once(['-', '‐', '‑']) {
+    if let Some((a, b)) = split_hyphen(word) {
         let tens = small_word(a)?;
         let ones = small_word(b)?;
         return (tens >= 20 && tens % 10 == 0 && (1..=9).contains(&ones))
@@ -16,6 +16,28 @@ pub fn word_value(word: &str) -> Option<f64> {
         return Some(v as f64);
     }
     scale_word(word)
+}
+
+/// `word.split_once(['-', '‐', '‑'])`: split at the first hyphen, ASCII or Unicode (U+2010,
+/// U+2011), as compound numbers are written ("forty-eight", "twenty‑first"). Looked for in the
+/// bytes: it runs on every word, and the pattern searcher behind `split_once` with a char set
+/// decodes every char through calls the size-optimized wasm does not inline.
+pub fn split_hyphen(word: &str) -> Option<(&str, &str)> {
+    let b = word.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            b'-' => 1,
+            // U+2010 and U+2011 are E2 80 90 and E2 80 91; 0xE2 is always a lead byte.
+            0xE2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x90 | 0x91])) => 3,
+            _ => 0,
+        };
+        if len > 0 {
+            return Some((word.get(..i)?, word.get(i + len..)?));
+        }
+        i += 1;
+    }
+    None
 }
 
 const ONES: [&str; 20] = [
@@ -45,6 +67,10 @@ const TENS: [&str; 8] = [
 ];
 
 fn small_word(w: &str) -> Option<u32> {
+    // Every word below has 3 to 9 letters ("one" ... "seventeen"); most words fail here.
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
     if let Some(i) = ONES.iter().position(|x| x.eq_ignore_ascii_case(w)) {
         return Some(i as u32);
     }
@@ -115,6 +141,10 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
         return Some(9.0);
     }
     let simple = |w: &str| -> Option<u32> {
+        // "first" (5 letters) to "seventeenth" (11).
+        if !(5..=11).contains(&w.len()) {
+            return None;
+        }
         if let Some(i) = ORD.iter().position(|x| x.eq_ignore_ascii_case(w)) {
             return Some(i as u32);
         }
@@ -123,7 +153,7 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
             .position(|x| x.eq_ignore_ascii_case(w))
             .map(|i| 20 + 10 * i as u32)
     };
-    if let Some((a, b)) = word.split_once(['-', '‐', '‑']) {
+    if let Some((a, b)) = split_hyphen(word) {
         let tens = small_word(a)?;
         let ones = simple(b)?;
         return (tens >= 20 && tens % 10 == 0 && (1..=9).contains(&ones))
@@ -679,6 +709,46 @@ pub fn display_f64(x: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn split_hyphen_is_split_once_on_the_three_hyphens() {
+        for w in [
+            "",
+            "-",
+            "a-",
+            "-b",
+            "forty-eight",
+            "twenty\u{2010}one",
+            "twenty\u{2011}first",
+            "a\u{2014}b",
+            "\u{2012}",
+            "é-x",
+            "x\u{2011}",
+            "\u{2010}\u{2011}-",
+            "a--b",
+            "\u{e2}",
+        ] {
+            assert_eq!(
+                super::split_hyphen(w),
+                w.split_once(['-', '‐', '‑']),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_listed_word_passes_the_length_prefilters() {
+        for (i, w) in super::ONES.iter().chain(super::TENS.iter()).enumerate() {
+            assert!(super::small_word(w).is_some(), "{w} ({i})");
+        }
+        for w in super::ORD.iter().chain(super::TENS_ORD.iter()) {
+            assert!(super::ordinal_word_value(w).is_some(), "{w}");
+            assert!(
+                super::ordinal_word_value(&w.to_uppercase()).is_some(),
+                "{w}"
+            );
+        }
+    }
+
     /// Exact midpoints between neighbouring `f64` (Python's `decimal`), random and at the ends.
     const HALFWAY: &str = "2721609280833544807991309625084965307829244225476228425736029274999359550710401131561326860781513861436288844251420377000714231940898568736703722316547468807349940498588426516864249214306861715850298995253595927175180806806353663457940405735138741619389844539996387516237217792.0
 0.0000000000000000000000000000000000000000000000000000000000000000303576636011229305297554302292540524320555865069965516355176319575739543166161623113987555465125799058665576943553552683380770108220990504429456827042597407434617283461530945487538701854646205902099609375
