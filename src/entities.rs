@@ -108,8 +108,22 @@ struct Cand {
     weak: bool,
 }
 
+/// Does `w` start with an uppercase letter? Most words are ASCII: their first byte tells.
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// Does `w` start with a lowercase letter? As [`is_cap`], ASCII first.
+fn starts_lower(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_lowercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_lowercase),
+        None => false,
+    }
 }
 
 /// Lowercase words joined by connectors inside names.
@@ -172,13 +186,22 @@ fn appositive_kind(w: &str) -> Option<EntityKind> {
     }
 }
 
-/// "2-0", "6-4": a sports score (two numbers of one or two digits).
+/// "2-0", "6-4": a sports score (two numbers of one or two digits, joined by a hyphen or an
+/// en dash).
 fn is_score(w: &str) -> bool {
-    let Some((a, b)) = w.split_once(['-', '–']) else {
+    // Read as bytes: asked of every token of a sentence with names, and a `split_once` on two
+    // chars decodes every word char by char (2.4% of the page's build; docs/performance.md).
+    let b = w.as_bytes();
+    let digits = |x: &[u8]| (1..=2).contains(&x.len()) && x.iter().all(u8::is_ascii_digit);
+    let Some(i) = b.iter().position(|c| !c.is_ascii_digit()) else {
         return false;
     };
-    let small = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
-    small(a) && small(b)
+    let (a, rest) = b.split_at(i);
+    let rest = match rest {
+        [b'-', r @ ..] | [0xE2, 0x80, 0x93, r @ ..] => r,
+        _ => return false,
+    };
+    digits(a) && digits(rest)
 }
 
 /// Sports results, where a city names its team: "Arsenal 2 West Ham 0" (a line of two or
@@ -309,11 +332,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return false;
         }
         let w = self.word(t);
-        let first = w.chars().next().unwrap_or(' ');
-        if !first.is_uppercase() {
-            return false;
-        }
-        if w.starts_with(['’', '\'']) || w.chars().any(|c| c.is_ascii_digit()) {
+        // An uppercase first char is neither an apostrophe nor a digit; ASCII digits are
+        // never part of a longer UTF-8 sequence, so the bytes tell.
+        if !is_cap(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
         if lexicon::month_number(w).is_some() && w.len() > 2 || lexicon::weekday_number(w).is_some()
@@ -358,7 +379,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
     let mut lower_vocab = HashSet::default();
     for (i, t) in doc.tokens.iter().enumerate() {
-        if t.kind == TokKind::Word && doc.tok(i).starts_with(|c: char| c.is_lowercase()) {
+        if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
             lower_vocab.insert(doc.tok(i));
         }
     }
@@ -606,7 +627,7 @@ fn split_at_common_words(
         let w = doc.tok(t);
         let breaks = doc.tokens[t].kind == TokKind::Word
             && w.len() > 1
-            && w.starts_with(|c: char| c.is_lowercase())
+            && starts_lower(w)
             && !is_connector(w)
             && !lexicon::is_place_word(w)
             && !lexicon::is_org_word(w)
@@ -977,9 +998,14 @@ fn span_bytes(doc: &Doc, toks: Range<usize>) -> Range<usize> {
 /// other words English compounds this way ("-born", "-style"). Other lower-case parts belong
 /// to the name: "Kim Jong-un", "Moon Jae-in", "Ban Ki-moon".
 fn hyphen_suffix_cut(w: &str) -> Option<usize> {
+    // Most words have no hyphen: one pass over the bytes ('‐' and '‑' start with 0xE2)
+    // before the char search.
+    if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return None;
+    }
     let i = w.rfind(['-', '‐', '‑'])?;
     let suffix = w.get(i..)?.trim_start_matches(['-', '‐', '‑']);
-    let modifier = suffix.starts_with(|c: char| c.is_lowercase())
+    let modifier = starts_lower(suffix)
         && ((suffix.len() >= 3 && suffix.ends_with("ed"))
             // Not "-hing", "-ming": syllables of Chinese given names ("Wong Kwok-hing").
             || (suffix.len() >= 5 && suffix.ends_with("ing"))
@@ -1208,7 +1234,7 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     // "X province", "X district": the word after the name says what it is, as surely as a
     // place word inside it would.
     let next = doc.tok_or_empty(c.toks.end);
-    if next.starts_with(|ch: char| ch.is_lowercase()) && lexicon::is_place_word(next) {
+    if starts_lower(next) && lexicon::is_place_word(next) {
         return set(c, EntityKind::Place, true);
     }
     if let Some(k) = context_kind(ctx, c.toks.clone()) {
@@ -1260,7 +1286,7 @@ fn context_kind(ctx: &Ctx, toks: Range<usize>) -> Option<EntityKind> {
     let after = toks.end;
     if after < doc.tokens.len() && doc.tokens[after].sentence == doc.tokens[toks.start].sentence {
         let w = doc.tok(after);
-        if w.starts_with(|ch: char| ch.is_lowercase()) && lexicon::is_place_word(w) {
+        if starts_lower(w) && lexicon::is_place_word(w) {
             return Some(EntityKind::Place);
         }
         if w == "," {
@@ -1273,7 +1299,7 @@ fn context_kind(ctx: &Ctx, toks: Range<usize>) -> Option<EntityKind> {
             if let Some(e) = next_end {
                 // "X, Panama coach", "X, Acme spokeswoman": a name that modifies a head noun.
                 let head = doc.tok_or_empty(e + 1);
-                if head.starts_with(|ch: char| ch.is_lowercase()) {
+                if starts_lower(head) {
                     if let Some(k) = appositive_kind(head) {
                         return Some(k);
                     }
@@ -1330,7 +1356,7 @@ fn appositive(ctx: &Ctx, t: usize) -> Option<EntityKind> {
 /// network active in", "a group organic to").
 fn postmodifier(w: &str) -> bool {
     let n = w.len();
-    w.starts_with(|c: char| c.is_lowercase())
+    starts_lower(w)
         && ((n >= 5 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ic")))
             || matches!(
                 w,
@@ -1640,10 +1666,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
         // "Jane Doe, Panama coach": a name that modifies a noun is no list item.
         let after_b = doc.tok_or_empty(b.toks.end);
-        if joiner == ","
-            && after_b.starts_with(|ch: char| ch.is_lowercase())
-            && appositive_kind(after_b).is_some()
-        {
+        if joiner == "," && starts_lower(after_b) && appositive_kind(after_b).is_some() {
             continue;
         }
         // A comma joins lists but also clauses ("Afghanistan, Concerns are growing"): across
