@@ -18,39 +18,84 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
 /// Month number (1-12) of a month name or its common abbreviation ("Aug", "Aug.", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.');
-    // Only ASCII lowercases to a month name: the one non-ASCII letter whose lowercase is ASCII,
-    // the Kelvin sign, lowercases to "k", which no month name contains (tested below).
-    if !w.is_ascii() || w.len() < 3 {
-        return None;
-    }
-    if w.eq_ignore_ascii_case("sept") {
+    let (key, len) = packed_lower(word)?;
+    if key == pack(b"sept") {
         return Some(9);
     }
-    MONTHS
+    // A three-letter word is an abbreviation: the first three letters of a name.
+    let mask = if len == 3 {
+        (0xff_ffff, 0)
+    } else {
+        (u64::MAX, 0xff)
+    };
+    MONTH_KEYS
         .iter()
-        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && starts_with_ci(m, w)))
+        .position(|&(m, m8)| (m & mask.0, m8 & mask.1) == key)
         .map(|i| i as u32 + 1)
 }
 
 /// Weekday number, Monday = 0, of a weekday name or abbreviation.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.');
-    if !w.is_ascii() || w.len() < 3 {
-        return None;
-    }
-    WEEKDAYS
+    let (key, len) = packed_lower(word)?;
+    // Up to five letters, a word may be the start of a name ("Tues", "Thurs").
+    let mask = if len <= 5 {
+        ((1 << (8 * len)) - 1, 0)
+    } else {
+        (u64::MAX, 0xff)
+    };
+    WEEKDAY_KEYS
         .iter()
-        .position(|d| d.eq_ignore_ascii_case(w) || (w.len() <= 5 && starts_with_ci(d, w)))
+        .position(|&(d, d8)| (d & mask.0, d8 & mask.1) == key)
         .map(|i| i as u32)
 }
 
-/// `lower` (a lowercase list word) starts with `w` in any ASCII case.
-fn starts_with_ci(lower: &str, w: &str) -> bool {
-    lower
-        .as_bytes()
-        .get(..w.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+/// Up to nine bytes as a number of the first eight, the first byte lowest, and the ninth:
+/// month and weekday names (at most nine letters) compare as integers, where string
+/// comparisons were calls in the page's build, one per name (docs/performance.md, round 9).
+const fn pack(b: &[u8]) -> (u64, u8) {
+    let mut x = 0;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        x |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    (x, if b.len() > 8 { b[8] } else { 0 })
+}
+
+const fn pack_all<const N: usize>(names: [&str; N]) -> [(u64, u8); N] {
+    let mut out = [(0, 0); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(names[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+const MONTH_KEYS: [(u64, u8); 12] = pack_all(MONTHS);
+const WEEKDAY_KEYS: [(u64, u8); 7] = pack_all(WEEKDAYS);
+
+/// `word` without its final dots, lowercased and [`pack`]ed, with its length: `None` unless
+/// it is ASCII of 3 to 9 letters, as month and weekday names are. Only ASCII lowercases to
+/// them: the one non-ASCII letter whose lowercase is ASCII, the Kelvin sign, lowercases to
+/// "k", which no month or weekday name contains (tested below).
+fn packed_lower(word: &str) -> Option<((u64, u8), usize)> {
+    let mut b = word.as_bytes();
+    while let [rest @ .., b'.'] = b {
+        b = rest;
+    }
+    if b.len() < 3 || b.len() > 9 {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, &c) in buf.iter_mut().zip(b) {
+        if c >= 0x80 {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
+    let [a, b1, c, d, e, f, g, h, i] = buf;
+    Some(((u64::from_le_bytes([a, b1, c, d, e, f, g, h]), i), b.len()))
 }
 
 /// A fast, non-cryptographic hasher (the Fx mix of rustc), for tables keyed by words.
@@ -261,6 +306,48 @@ fn find_ci(name: &str) -> Option<usize> {
 /// The [`class`] bits of key `i`.
 fn class_at(i: usize) -> Option<u16> {
     CLASS_VALUES.get(usize::from(*CLASS_OF.get(i)?)).copied()
+}
+
+/// Where a word or name stands in the lists: looked up once ([`Entry::of`]), then asked
+/// several things. Entities keep one per token, since their rules ask about the same
+/// capitalized words again and again.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Entry(u32);
+
+impl Entry {
+    /// The entry of a word or name in any case, as the functions below look it up.
+    pub fn of(name: &str) -> Entry {
+        Entry(find_ci(name).map_or(0, |i| i as u32 + 1))
+    }
+
+    /// As a `u32`, for a cache: never `u32::MAX`.
+    pub fn to_bits(self) -> u32 {
+        self.0
+    }
+
+    /// From [`Entry::to_bits`].
+    pub fn from_bits(bits: u32) -> Entry {
+        Entry(bits)
+    }
+
+    fn index(self) -> Option<usize> {
+        (self.0 as usize).checked_sub(1)
+    }
+
+    /// The [`class`] bits, as [`name_classes`] gives them.
+    pub fn classes(self) -> u16 {
+        self.index().and_then(class_at).unwrap_or(0)
+    }
+
+    /// As [`demonym_country`].
+    pub fn demonym_country(self) -> Option<&'static str> {
+        canonical(&DEMONYMS, self.index()?)
+    }
+
+    /// As [`organization`].
+    pub fn organization(self) -> Option<&'static str> {
+        canonical(&ORGANIZATIONS, self.index()?)
+    }
 }
 
 /// The [`class`] bits of a word or name in any case: several list checks in one lookup.
@@ -864,6 +951,8 @@ mod tests {
                 .position(|d| *d == w || (w.len() <= 5 && d.starts_with(&w)))
                 .map(|i| i as u32)
         }
+        // `packed_lower` refuses longer words.
+        assert!(MONTHS.iter().chain(WEEKDAYS.iter()).all(|m| m.len() <= 9));
         let mut words: Vec<String> = vec!["".into(), ".".into(), "Sept.".into(), "SEPTS".into()];
         for n in MONTHS
             .iter()
@@ -886,6 +975,10 @@ mod tests {
                 "Satellite",
                 "Sunday's",
                 "\u{212A}ay",
+                "Septembers",
+                "Wednesdays.",
+                "sept..",
+                "MAY...",
             ]
             .map(String::from),
         );
