@@ -461,7 +461,10 @@ fn known(classes: u16) -> bool {
 }
 
 pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
-    let mut lower_vocab = HashSet::default();
+    // Sized for the distinct lower-case words of an article (about half its tokens in a
+    // short one), not grown from empty through rehashes; a long text grows it past that.
+    let mut lower_vocab =
+        HashSet::with_capacity_and_hasher((doc.tokens.len() / 2).min(4096), Default::default());
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
             lower_vocab.insert(doc.tok(i));
