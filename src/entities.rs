@@ -1485,14 +1485,15 @@ fn postmodifier(w: &str) -> bool {
 
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
 fn key(name: &str) -> String {
-    let mut k = String::with_capacity(name.len());
+    let mut k;
     if name.is_ascii() {
-        k.extend(
-            name.bytes()
-                .filter(|&b| b != b'.')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // Lowercased as a whole, not char by char (a call per char in the page's build).
+        k = name.to_ascii_lowercase();
+        if k.contains('.') {
+            k.retain(|c| c != '.');
+        }
     } else {
+        k = String::with_capacity(name.len());
         k.extend(
             name.chars()
                 .filter(|c| *c != '.')
@@ -1968,10 +1969,15 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
             .collect();
         let name = canonical(gr.kind, &texts);
         let mut aliases: Vec<String> = Vec::new();
+        // The keys of the name and of the aliases so far, each made once.
+        let name_key = key(&name);
+        let mut alias_keys: Vec<String> = Vec::new();
         for t in &texts {
             let t = t.trim();
-            if key(t) != key(&name) && !aliases.iter().any(|a| key(a) == key(t)) {
+            let k = key(t);
+            if k != name_key && !alias_keys.contains(&k) {
                 aliases.push(t.to_string());
+                alias_keys.push(k);
             }
         }
         for &i in &gr.mentions {

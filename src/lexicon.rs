@@ -198,7 +198,11 @@ impl Index {
             return None;
         }
         for b in bloom_bits(h) {
-            if !self.bloom.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0) {
+            if !self
+                .bloom
+                .get(b >> 6)
+                .is_some_and(|w| w & (1 << (b & 63)) != 0)
+            {
                 return None;
             }
         }
@@ -361,12 +365,12 @@ impl Entry {
 
     /// As [`demonym_country`].
     pub fn demonym_country(self) -> Option<&'static str> {
-        canonical(&DEMONYMS, self.index()?)
+        canonical(&DEMONYMS, class::DEMONYM, self.index()?)
     }
 
     /// As [`organization`].
     pub fn organization(self) -> Option<&'static str> {
-        canonical(&ORGANIZATIONS, self.index()?)
+        canonical(&ORGANIZATIONS, class::ORG, self.index()?)
     }
 }
 
@@ -379,8 +383,13 @@ fn classes_ci(name: &str) -> u16 {
     find_ci(name).and_then(class_at).unwrap_or(0)
 }
 
-/// The canonical name that `table` gives key `i`.
-fn canonical(table: &'static [(u16, u16, u16)], i: usize) -> Option<&'static str> {
+/// The canonical name that `table` gives key `i`, when the key has class bit `bit` (every key
+/// of a table has its bit: `build.rs` checks it; most keys looked up have none, and then the
+/// table is not searched).
+fn canonical(table: &'static [(u16, u16, u16)], bit: u16, i: usize) -> Option<&'static str> {
+    if class_at(i)? & bit == 0 {
+        return None;
+    }
     let i = u16::try_from(i).ok()?;
     let &(_, start, len) = table.get(table.binary_search_by_key(&i, |r| r.0).ok()?)?;
     NAMES.get(usize::from(start)..usize::from(start) + usize::from(len))
@@ -418,7 +427,7 @@ pub fn place_canonical(name: &str) -> Option<&'static str> {
             .collect();
         index().find(&k)
     }?;
-    canonical(&PLACE_NAMES, i)
+    canonical(&PLACE_NAMES, class::PLACE, i)
 }
 
 /// A known organization or place (any case): one lookup for
@@ -433,7 +442,7 @@ pub fn is_country(name: &str) -> bool {
 
 /// The country of a nationality word ("Afghan" -> "Afghanistan").
 pub fn demonym_country(word: &str) -> Option<&'static str> {
-    canonical(&DEMONYMS, find_ci(word)?)
+    canonical(&DEMONYMS, class::DEMONYM, find_ci(word)?)
 }
 
 pub fn is_given_name(word: &str) -> bool {
@@ -446,7 +455,7 @@ pub fn is_surname(word: &str) -> bool {
 
 /// The canonical name of a known organization, given its name or an acronym.
 pub fn organization(name: &str) -> Option<&'static str> {
-    canonical(&ORGANIZATIONS, find_ci(name)?)
+    canonical(&ORGANIZATIONS, class::ORG, find_ci(name)?)
 }
 
 /// A last word that makes a capitalized name an organization ("Group", "University").
