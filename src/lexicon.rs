@@ -523,7 +523,13 @@ pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
 
 /// A single-word title or rank ("President", "Sgt.").
 pub fn is_title_word(w: &str) -> bool {
-    if w.contains(char::is_whitespace) {
+    // ASCII whitespace is '\t' to '\r' and ' ': a byte test, not a char search, for words.
+    let spaced = if w.is_ascii() {
+        w.bytes().any(|b| b == b' ' || (b'\t'..=b'\r').contains(&b))
+    } else {
+        w.contains(char::is_whitespace)
+    };
+    if spaced {
         return word_classes(&gazetteer::normalize_title(w)) & class::TITLE != 0;
     }
     classes_ci(w.trim_end_matches('.')) & class::TITLE != 0
@@ -903,6 +909,14 @@ mod tests {
 
     #[test]
     fn titles_and_openers_in_any_case() {
+        // `is_title_word`'s byte test for ASCII whitespace.
+        for b in 0u8..0x80 {
+            assert_eq!(
+                char::from(b).is_whitespace(),
+                b == b' ' || (b'\t'..=b'\r').contains(&b)
+            );
+        }
+        assert!(is_title_word("staff\tsgt") && is_title_word("Staff Sgt."));
         assert!(is_title_word("Sgt."));
         assert!(is_title_word("PRESIDENT"));
         assert!(is_common_opener("However"));
