@@ -1592,10 +1592,20 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     // Same name, or the same known organization under another name.
     let mut by_key: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
-        let k = lexicon::organization(names[i])
-            .or_else(|| lexicon::place_canonical(names[i]))
-            .map(key)
-            .unwrap_or_else(|| key(names[i]));
+        // A one-token ASCII name without dots: its token's entry answers both (as
+        // `place_canonical` drops dots and lowercases char by char).
+        let t = cands[i].toks.start;
+        let canonical = if cands[i].toks.len() == 1
+            && names[i] == doc.tok(t)
+            && names[i].is_ascii()
+            && !names[i].contains('.')
+        {
+            let e = ctx.entry(t);
+            e.organization().or_else(|| e.place_canonical())
+        } else {
+            lexicon::organization(names[i]).or_else(|| lexicon::place_canonical(names[i]))
+        };
+        let k = canonical.map(key).unwrap_or_else(|| key(names[i]));
         match by_key.get(&k) {
             Some(&j) => dsu.union(j, i),
             None => {

@@ -106,9 +106,10 @@ impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.write_u64(u64::from_le_bytes(b));
+            // One load, where `copy_from_slice` was a call in the page's build.
+            if let [a, b, c, d, e, f, g, h] = *c {
+                self.write_u64(u64::from_le_bytes([a, b, c, d, e, f, g, h]));
+            }
         }
         for &b in chunks.remainder() {
             self.write_u64(b as u64);
@@ -366,6 +367,11 @@ impl Entry {
     /// As [`demonym_country`].
     pub fn demonym_country(self) -> Option<&'static str> {
         canonical(&DEMONYMS, class::DEMONYM, self.index()?)
+    }
+
+    /// As [`place_canonical`] of a name without dots.
+    pub fn place_canonical(self) -> Option<&'static str> {
+        canonical(&PLACE_NAMES, class::PLACE, self.index()?)
     }
 
     /// As [`organization`].
@@ -866,6 +872,17 @@ mod tests {
         });
         for (k, &c) in &t.classes {
             assert_eq!(word_classes(k), c, "{k}");
+            // An entry answers as the functions do (place names: for names without dots).
+            let u = k.to_uppercase();
+            for w in [k.as_str(), u.as_str()] {
+                let e = Entry::of(w);
+                assert_eq!(e.classes(), name_classes(w), "{w}");
+                assert_eq!(e.organization(), organization(w), "{w}");
+                assert_eq!(e.demonym_country(), demonym_country(w), "{w}");
+                if w.is_ascii() && !w.contains('.') {
+                    assert_eq!(e.place_canonical(), place_canonical(w), "{w}");
+                }
+            }
             if k.to_uppercase().to_lowercase() == *k {
                 assert_eq!(classes_ci(&k.to_uppercase()), c, "{k}");
             }
