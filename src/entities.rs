@@ -487,14 +487,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
     byline_publications(&ctx, &mut cands);
     sports_teams(&ctx, &mut cands);
     let mut groups = merge(&ctx, &mut cands);
-    let mut strong: HashSet<usize> = HashSet::default();
+    // Groups are named by their root candidate: tables indexed by candidate, not hashed.
+    let mut strong = vec![false; cands.len()];
     for i in 0..cands.len() {
         if !cands[i].weak && cands[i].kind.is_some() {
-            strong.insert(groups.find(i));
+            if let Some(x) = strong.get_mut(groups.find(i)) {
+                *x = true;
+            }
         }
     }
     for i in 0..cands.len() {
-        if cands[i].weak && !strong.contains(&groups.find(i)) {
+        if cands[i].weak && !strong.get(groups.find(i)).copied().unwrap_or(false) {
             cands[i].kind = None;
         }
     }
@@ -1895,17 +1898,21 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
 /// Give every candidate of a group the group's kind: a sure kind wins, else the most frequent.
 fn propagate_kinds(dsu: &mut Dsu, cands: &mut [Cand]) {
     let n = cands.len();
-    let mut votes: HashMap<usize, [u32; 3]> = HashMap::default();
+    // Votes of each group, at its root; all zero in a group without a kind.
+    let mut votes = vec![[0u32; 3]; n];
     for (i, c) in cands.iter().enumerate() {
         if let Some(k) = c.kind {
             let r = dsu.find(i);
             let weight = if c.sure { 100 } else { 1 };
-            votes.entry(r).or_default()[k as usize] += weight;
+            if let Some(v) = votes.get_mut(r) {
+                v[k as usize] += weight;
+            }
         }
     }
     for i in 0..n {
         let r = dsu.find(i);
-        if let Some(v) = votes.get(&r) {
+        if let Some(v) = votes.get(r) {
+            // All zero: the first kind wins, with no votes, and nothing changes.
             let best = (0..3).max_by_key(|&k| (v[k], 3 - k)).unwrap_or(0);
             if v[best] > 0 && !cands[i].sure {
                 cands[i].kind = Some(
@@ -1924,7 +1931,8 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
     let doc = ctx.doc;
     let text_len = doc.text.len().max(1) as f32;
     // Groups in order of first mention.
-    let mut group_of: HashMap<usize, usize> = HashMap::default();
+    // The group of each root candidate, `usize::MAX` until its first mention.
+    let mut group_of = vec![usize::MAX; cands.len()];
     struct G {
         kind: EntityKind,
         mentions: Vec<usize>,
@@ -1936,15 +1944,18 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         if c.bytes.is_empty() {
             continue;
         }
-        let r = dsu.find(i);
-        let g = *group_of.entry(r).or_insert_with(|| {
+        let Some(slot) = group_of.get_mut(dsu.find(i)) else {
+            continue;
+        };
+        if *slot == usize::MAX {
             groups.push(G {
                 kind,
                 mentions: Vec::new(),
                 score: 0.0,
             });
-            groups.len() - 1
-        });
+            *slot = groups.len() - 1;
+        }
+        let g = *slot;
         let weight = match ctx.structure.block_kind_at(c.bytes.start) {
             Some(BlockKind::Headline) => 3.0,
             Some(BlockKind::Subheading) => 1.5,
