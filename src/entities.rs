@@ -2241,6 +2241,70 @@ mod tests {
         assert_eq!(got, vec![(0..2, o), (4..6, o), (6..7, o), (7..8, o)]);
     }
 
+    /// The byte readings of scores, hyphen suffixes and first letters answer as the char
+    /// readings they replaced.
+    #[test]
+    fn byte_tests_match_the_char_definitions() {
+        fn score(w: &str) -> bool {
+            let Some((a, b)) = w.split_once(['-', '–']) else {
+                return false;
+            };
+            let small =
+                |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+            small(a) && small(b)
+        }
+        let mut words: Vec<String> = [
+            "",
+            "-",
+            "–",
+            "2-0",
+            "6–4",
+            "10-12",
+            "100-1",
+            "2-",
+            "-2",
+            "2--0",
+            "2-0-1",
+            "a-0",
+            "2‐0",
+            "2‑0",
+            "2—0",
+            "٢-٠",
+            "York-based",
+            "Kim Jong-un",
+            "Éire",
+            "élan",
+            "Ábc",
+            "ǅemal",
+            "ß",
+            "1-2a",
+        ]
+        .map(String::from)
+        .to_vec();
+        for a in ["", "1", "12", "123", "x"] {
+            for sep in ["-", "–", "‐", "‑", "", " "] {
+                for b in ["", "0", "34", "345", "y", "born", "ing"] {
+                    words.push(format!("{a}{sep}{b}"));
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(is_score(w), score(w), "{w}");
+            let first = w.chars().next();
+            assert_eq!(is_cap(w), first.is_some_and(char::is_uppercase), "{w}");
+            assert_eq!(
+                starts_lower(w),
+                first.is_some_and(char::is_lowercase),
+                "{w}"
+            );
+            if !w.contains(['-', '‐', '‑']) {
+                assert_eq!(hyphen_suffix_cut(w), None, "{w}");
+            }
+        }
+        assert_eq!(hyphen_suffix_cut("York-based"), Some(4));
+        assert_eq!(hyphen_suffix_cut("Kabul‑born"), Some(5));
+    }
+
     #[test]
     fn teams_in_sports_results() {
         let v = ents("Results on Saturday:\nLondonderry 2 Vasquez Rovers 0\nOstrava 1 Brno 1\nKarl Weber ( Austria ) beat Ivo Marek ( Czech Republic ) 6-3 6-4 in Vienna.");
