@@ -404,7 +404,14 @@ fn canonical(table: &'static [(u16, u16, u16)], bit: u16, i: usize) -> Option<&'
 /// The [`class`] bits of a lowercase word or name (words joined by single spaces, title
 /// abbreviations without their dot): 0 when it is in no list.
 pub fn word_classes(lower: &str) -> u16 {
-    index().find(lower).and_then(class_at).unwrap_or(0)
+    word_entry(lower).classes()
+}
+
+/// The [`Entry`] of a lowercase word or name, as [`word_classes`] finds it: for an ASCII word
+/// without a final dot, the same entry as [`Entry::of`] the word in any case (so that a
+/// caller that looked the word up once can hand the entry on).
+pub fn word_entry(lower: &str) -> Entry {
+    Entry(index().find(lower).map_or(0, |i| i as u32 + 1))
 }
 
 /// A country, region or city name (any case).
@@ -872,6 +879,9 @@ mod tests {
         });
         for (k, &c) in &t.classes {
             assert_eq!(word_classes(k), c, "{k}");
+            if k.is_ascii() {
+                assert_eq!(word_entry(k), Entry::of(&k.to_uppercase()), "{k}");
+            }
             // An entry answers as the functions do (place names: for names without dots).
             let u = k.to_uppercase();
             for w in [k.as_str(), u.as_str()] {
