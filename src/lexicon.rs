@@ -752,15 +752,17 @@ const SPEECH_VERBS: [&str; 135] = [
 /// Slots of the verbs' hash table: a power of two, at most a third full.
 const SPEECH_SLOTS: usize = 512;
 
-/// A word's slot in [`SPEECH_TABLE`] (any hash spreading the verbs will do).
+/// A word's slot in [`SPEECH_TABLE`] (any hash spreading the verbs will do): from its length
+/// and its first two and last two bytes, a few operations where a loop over every byte was
+/// not (the words are at least three bytes long).
 const fn speech_slot(b: &[u8]) -> usize {
-    let mut h: u32 = 0;
-    let mut i = 0;
-    while i < b.len() {
-        h = (h ^ b[i] as u32).wrapping_mul(0x0100_0193);
-        i += 1;
+    let n = b.len();
+    if n < 2 {
+        return 0;
     }
-    (h >> 16) as usize & (SPEECH_SLOTS - 1)
+    let h = (b[0] as u32) | (b[1] as u32) << 8 | (b[n - 2] as u32) << 16 | (b[n - 1] as u32) << 24;
+    let h = (h ^ (n as u32).wrapping_mul(0x9e37_79b9)).wrapping_mul(0x85eb_ca6b);
+    (h >> 23) as usize & (SPEECH_SLOTS - 1)
 }
 
 /// Index + 1 into [`SPEECH_VERBS`] of the verb in each slot, 0 when empty; built at compile
