@@ -46,6 +46,20 @@ fn main() {
         ambiguous_names: &texts[9],
         titles: &texts[10],
     });
+    // `src/lexicon.rs` asks the name maps only about keys with their class bit: every key of
+    // a map must have it.
+    for (map, bit) in [
+        (&t.place_names, gazetteer::class::PLACE),
+        (&t.organizations, gazetteer::class::ORG),
+        (&t.demonyms, gazetteer::class::DEMONYM),
+    ] {
+        for k in map.keys() {
+            assert!(
+                t.classes.get(k).is_some_and(|c| c & bit != 0),
+                "{k}: in a name map without its class bit"
+            );
+        }
+    }
     // The key universe: every key of every table, sorted, each with its class bits (0 when
     // it is only in a name map).
     let mut classes = t.classes.clone();

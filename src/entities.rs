@@ -51,11 +51,12 @@
 // Candidates, groups and names are parallel vectors indexed together.
 #![allow(clippy::needless_range_loop)]
 
-use crate::lexicon;
+use crate::lexicon::{self, class, Entry};
 use crate::ner;
 use crate::schema::{BlockKind, Entity, EntityKind};
 use crate::structure::{is_all_caps, StructureInfo};
 use crate::text::{Doc, TokKind};
+use std::cell::Cell;
 use std::ops::Range;
 
 /// Tables keyed by words and candidate indices use the Fx hash: this step hashes every
@@ -108,8 +109,22 @@ struct Cand {
     weak: bool,
 }
 
+/// Does `w` start with an uppercase letter? Most words are ASCII: their first byte tells.
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// Does `w` start with a lowercase letter? As [`is_cap`], ASCII first.
+fn starts_lower(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_lowercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_lowercase),
+        None => false,
+    }
 }
 
 /// Lowercase words joined by connectors inside names.
@@ -172,13 +187,22 @@ fn appositive_kind(w: &str) -> Option<EntityKind> {
     }
 }
 
-/// "2-0", "6-4": a sports score (two numbers of one or two digits).
+/// "2-0", "6-4": a sports score (two numbers of one or two digits, joined by a hyphen or an
+/// en dash).
 fn is_score(w: &str) -> bool {
-    let Some((a, b)) = w.split_once(['-', '–']) else {
+    // Read as bytes: asked of every token of a sentence with names, and a `split_once` on two
+    // chars decodes every word char by char (2.4% of the page's build; docs/performance.md).
+    let b = w.as_bytes();
+    let digits = |x: &[u8]| (1..=2).contains(&x.len()) && x.iter().all(u8::is_ascii_digit);
+    let Some(i) = b.iter().position(|c| !c.is_ascii_digit()) else {
         return false;
     };
-    let small = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
-    small(a) && small(b)
+    let (a, rest) = b.split_at(i);
+    let rest = match rest {
+        [b'-', r @ ..] | [0xE2, 0x80, 0x93, r @ ..] => r,
+        _ => return false,
+    };
+    digits(a) && digits(rest)
 }
 
 /// Sports results, where a city names its team: "Arsenal 2 West Ham 0" (a line of two or
@@ -286,6 +310,20 @@ struct Ctx<'d, 'a> {
     /// Words that occur in lower case somewhere in the text: a capitalized form of one of them
     /// is probably a sentence opener or a headline word, not a name.
     lower_vocab: HashSet<&'a str>,
+    /// What the rules ask the word lists about each token, found on first use: they ask
+    /// about the same capitalized words many times (docs/performance.md, round 9).
+    memo: Vec<TokMemo>,
+}
+
+/// See [`Ctx::memo`].
+#[derive(Default)]
+struct TokMemo {
+    /// [`Entry::to_bits`] + 1 of the token's text; 0 until looked up.
+    entry: Cell<u32>,
+    /// [`lexicon::title_length`] at the token + 2, 1 for none; 0 until looked up.
+    title: Cell<u8>,
+    /// [`Ctx::is_name_word`] + 1; 0 until known.
+    name_word: Cell<u8>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -297,23 +335,76 @@ impl<'d, 'a> Ctx<'d, 'a> {
         t < self.doc.tokens.len() && self.doc.tokens[t].kind == TokKind::Word
     }
 
+    /// The word lists' entry of token `t` ("" past the end).
+    fn entry(&self, t: usize) -> Entry {
+        let Some(m) = self.memo.get(t) else {
+            return Entry::of(self.doc.tok(t));
+        };
+        match m.entry.get() {
+            0 => {
+                let e = Entry::of(self.doc.tok(t));
+                m.entry.set(e.to_bits() + 1);
+                e
+            }
+            b => Entry::from_bits(b - 1),
+        }
+    }
+
+    /// The [`class`] bits of token `t`: `lexicon::name_classes(doc.tok(t))`.
+    fn classes(&self, t: usize) -> u16 {
+        self.entry(t).classes()
+    }
+
+    /// `lexicon::title_length(doc, t)`.
+    fn title_len(&self, t: usize) -> Option<usize> {
+        let Some(m) = self.memo.get(t) else {
+            return lexicon::title_length(self.doc, t);
+        };
+        match m.title.get() {
+            0 => {
+                let r = lexicon::title_length(self.doc, t);
+                if let Some(v) = r.map_or(Some(1), |n| u8::try_from(n + 2).ok()) {
+                    m.title.set(v);
+                }
+                r
+            }
+            1 => None,
+            v => Some(usize::from(v) - 2),
+        }
+    }
+
     /// A word is common when its lowercase form is used in the text, or it is a function word.
-    fn is_common(&self, w: &str) -> bool {
-        lexicon::is_common_opener(w)
-            || lexicon::with_lowercase(w, |lw| self.lower_vocab.contains(lw))
+    fn is_common_at(&self, t: usize) -> bool {
+        self.classes(t) & class::OPENER != 0 || self.in_lower_vocab(self.doc.tok(t))
+    }
+
+    fn in_lower_vocab(&self, w: &str) -> bool {
+        lexicon::with_lowercase(w, |lw| self.lower_vocab.contains(lw))
     }
 
     /// Could token `t` be (part of) a name?
     fn is_name_word(&self, t: usize) -> bool {
+        let Some(m) = self.memo.get(t) else {
+            return false;
+        };
+        match m.name_word.get() {
+            0 => {
+                let b = self.name_word_uncached(t);
+                m.name_word.set(u8::from(b) + 1);
+                b
+            }
+            v => v == 2,
+        }
+    }
+
+    fn name_word_uncached(&self, t: usize) -> bool {
         if !self.is_word(t) {
             return false;
         }
         let w = self.word(t);
-        let first = w.chars().next().unwrap_or(' ');
-        if !first.is_uppercase() {
-            return false;
-        }
-        if w.starts_with(['’', '\'']) || w.chars().any(|c| c.is_ascii_digit()) {
+        // An uppercase first char is neither an apostrophe nor a digit; ASCII digits are
+        // never part of a longer UTF-8 sequence, so the bytes tell.
+        if !is_cap(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
         if lexicon::month_number(w).is_some() && w.len() > 2 || lexicon::weekday_number(w).is_some()
@@ -336,36 +427,56 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if is_all_caps(w) {
             return !is_roman_numeral(w) || w.len() > 4;
         }
-        if lexicon::is_common_opener(w) {
+        let classes = self.classes(t);
+        if classes & class::OPENER != 0 {
             return false;
         }
         let in_heading = matches!(
             self.structure.block_kind_at(self.doc.tokens[t].start),
             Some(BlockKind::Headline | BlockKind::Subheading)
         );
-        if (self.doc.is_sentence_initial(t) || in_heading) && self.is_common(w) && !self.known(w) {
+        // `is_common` and `known` of `w`, whose entry is already at hand.
+        if (self.doc.is_sentence_initial(t) || in_heading)
+            && self.in_lower_vocab(w)
+            && !known(classes)
+        {
             return false;
         }
         true
     }
 
-    fn known(&self, name: &str) -> bool {
-        use lexicon::class::{GIVEN, ORG, PLACE};
-        lexicon::name_classes(name) & (PLACE | ORG | GIVEN) != 0
+    /// [`known`] of a name: one token's entry is already at hand.
+    fn known_name(&self, toks: Range<usize>, name: &str) -> bool {
+        known(if toks.len() == 1 && name == self.doc.tok(toks.start) {
+            self.classes(toks.start)
+        } else {
+            lexicon::name_classes(name)
+        })
     }
 }
 
+/// Class bits of a name the lists know as a place, an organization or a given name.
+fn known(classes: u16) -> bool {
+    classes & (class::PLACE | class::ORG | class::GIVEN) != 0
+}
+
 pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
-    let mut lower_vocab = HashSet::default();
+    // Sized for the distinct lower-case words of an article (about half its tokens in a
+    // short one), not grown from empty through rehashes; a long text grows it past that.
+    let mut lower_vocab =
+        HashSet::with_capacity_and_hasher((doc.tokens.len() / 2).min(4096), Default::default());
     for (i, t) in doc.tokens.iter().enumerate() {
-        if t.kind == TokKind::Word && doc.tok(i).starts_with(|c: char| c.is_lowercase()) {
+        if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
             lower_vocab.insert(doc.tok(i));
         }
     }
+    let mut memo = Vec::new();
+    memo.resize_with(doc.tokens.len(), TokMemo::default);
     let ctx = Ctx {
         doc,
         structure,
         lower_vocab,
+        memo,
     };
     let mut cands = candidates(&ctx);
     for c in cands.iter_mut() {
@@ -376,14 +487,17 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
     byline_publications(&ctx, &mut cands);
     sports_teams(&ctx, &mut cands);
     let mut groups = merge(&ctx, &mut cands);
-    let mut strong: HashSet<usize> = HashSet::default();
+    // Groups are named by their root candidate: tables indexed by candidate, not hashed.
+    let mut strong = vec![false; cands.len()];
     for i in 0..cands.len() {
         if !cands[i].weak && cands[i].kind.is_some() {
-            strong.insert(groups.find(i));
+            if let Some(x) = strong.get_mut(groups.find(i)) {
+                *x = true;
+            }
         }
     }
     for i in 0..cands.len() {
-        if cands[i].weak && !strong.contains(&groups.find(i)) {
+        if cands[i].weak && !strong.get(groups.find(i)).copied().unwrap_or(false) {
             cands[i].kind = None;
         }
     }
@@ -606,10 +720,9 @@ fn split_at_common_words(
         let w = doc.tok(t);
         let breaks = doc.tokens[t].kind == TokKind::Word
             && w.len() > 1
-            && w.starts_with(|c: char| c.is_lowercase())
+            && starts_lower(w)
             && !is_connector(w)
-            && !lexicon::is_place_word(w)
-            && !lexicon::is_org_word(w)
+            && ctx.classes(t) & (class::PLACE_WORD | class::ORG_WORD) == 0
             && !(t + 1 < r.end && is_hyphen_tok(doc.tok(t + 1)));
         if breaks {
             if t > s {
@@ -621,16 +734,16 @@ fn split_at_common_words(
             s = t;
         } else if t > s
             && is_possessive(w)
-            && lexicon::is_given_name(doc.tok(t + 1))
+            && ctx.classes(t + 1) & class::GIVEN != 0
             && (2..=3).contains(&(r.end - t - 1))
             && is_plain_name(ctx, t + 1..r.end)
         {
             out.push((s..t, affiliation));
             s = t + 1;
         } else if t > s
-            && lexicon::title_length(doc, t).is_some_and(|len| {
+            && ctx.title_len(t).is_some_and(|len| {
                 (2..=3).contains(&(r.end.saturating_sub(t + len)))
-                    && lexicon::is_given_name(doc.tok_or_empty(t + len))
+                    && ctx.classes(t + len) & class::GIVEN != 0
                     && is_plain_name(ctx, t + len..r.end)
             })
         {
@@ -687,21 +800,19 @@ fn is_plain_name(ctx: &Ctx, r: Range<usize>) -> bool {
         let w = ctx.doc.tok(k);
         ctx.is_name_word(k)
             && !is_all_caps(w)
-            && !ctx.is_common(w)
+            && !ctx.is_common_at(k)
             && !lexicon::is_title_word(w)
-            && !lexicon::is_org_word(w)
-            && !lexicon::is_place_word(w)
+            && ctx.classes(k) & (class::ORG_WORD | class::PLACE_WORD) == 0
     })
 }
 
 /// Does a person's name start at `t` and run to `end`, right after an organization's head
 /// word ("Council", "Party")? A name of two or three plain words opened by a given name.
 fn org_then_person(ctx: &Ctx, t: usize, end: usize) -> bool {
-    let doc = ctx.doc;
     t > 0
         && (2..=3).contains(&(end.saturating_sub(t)))
-        && lexicon::is_org_word(doc.tok(t - 1))
-        && lexicon::is_given_name(doc.tok(t))
+        && ctx.classes(t - 1) & class::ORG_WORD != 0
+        && ctx.classes(t) & class::GIVEN != 0
         && is_plain_name(ctx, t..end)
 }
 
@@ -717,8 +828,8 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
     let doc = ctx.doc;
     let mut a = r.start;
     let mut end = r.end;
-    let mut titled = a > 0 && lexicon::title_length(doc, a - 1) == Some(1);
-    while let Some(len) = lexicon::title_length(doc, a) {
+    let mut titled = a > 0 && ctx.title_len(a - 1) == Some(1);
+    while let Some(len) = ctx.title_len(a) {
         if a + len >= end {
             // A title alone ("the Senator said") is no name.
             if a + len == end {
@@ -735,7 +846,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
     // "Minister of Culture Jane Doe": the office's department, then the person.
     if a >= 2 && matches!(doc.tok(a - 1), "of" | "for") && lexicon::is_title_word(doc.tok(a - 2)) {
         if let Some(k) = (a + 1..end).find(|&k| {
-            lexicon::is_given_name(doc.tok(k))
+            ctx.classes(k) & class::GIVEN != 0
                 && (2..=3).contains(&(end - k))
                 && is_plain_name(ctx, k..end)
         }) {
@@ -774,7 +885,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         && a >= 2
         && doc.tok(a - 2).eq_ignore_ascii_case("the")
         && is_cap(doc.tok(a - 1))
-        && lexicon::demonym_country(doc.tok(a - 1)).is_some()
+        && ctx.entry(a - 1).demonym_country().is_some()
     {
         a -= 1;
     }
@@ -785,17 +896,19 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
             return None;
         }
     }
-    let words: Vec<&str> = (a..end).map(|t| doc.tok(t)).filter(|w| *w != ".").collect();
+    let toks: Vec<usize> = (a..end).filter(|&t| doc.tok(t) != ".").collect();
+    let words: Vec<&str> = toks.iter().map(|&t| doc.tok(t)).collect();
     let bytes = span_bytes(doc, a..end);
     let name = doc.text.get(bytes.clone())?;
-    if let [w] = words[..] {
-        if lexicon::demonym_country(w).is_some()
+    if let [t] = toks[..] {
+        let w = doc.tok(t);
+        if ctx.entry(t).demonym_country().is_some()
             || lexicon::demonym_country(w.trim_end_matches('s')).is_some()
         {
             return None;
         }
         // A capitalized word the text also writes in lower case ("Concerns are growing").
-        if !is_all_caps(w) && ctx.is_common(w) && !ctx.known(w) {
+        if !is_all_caps(w) && ctx.is_common_at(t) && !known(ctx.classes(t)) {
             return None;
         }
     }
@@ -804,8 +917,8 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         Some(BlockKind::Headline | BlockKind::Subheading)
     );
     if (in_heading || doc.is_sentence_initial(a))
-        && words.iter().all(|w| ctx.is_common(w))
-        && !ctx.known(name)
+        && toks.iter().all(|&t| ctx.is_common_at(t))
+        && !ctx.known_name(a..end, name)
     {
         return None;
     }
@@ -902,7 +1015,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             continue;
         }
         // A title before the name: strip it and remember that this is a person.
-        if let Some(len) = lexicon::title_length(doc, t) {
+        if let Some(len) = ctx.title_len(t) {
             if ctx.is_name_word(t + len) && !is_all_caps(doc.tok(t)) {
                 let start = t + len;
                 let end = extend(ctx, start);
@@ -977,9 +1090,14 @@ fn span_bytes(doc: &Doc, toks: Range<usize>) -> Range<usize> {
 /// other words English compounds this way ("-born", "-style"). Other lower-case parts belong
 /// to the name: "Kim Jong-un", "Moon Jae-in", "Ban Ki-moon".
 fn hyphen_suffix_cut(w: &str) -> Option<usize> {
+    // Most words have no hyphen: one pass over the bytes ('‐' and '‑' start with 0xE2)
+    // before the char search.
+    if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return None;
+    }
     let i = w.rfind(['-', '‐', '‑'])?;
     let suffix = w.get(i..)?.trim_start_matches(['-', '‐', '‑']);
-    let modifier = suffix.starts_with(|c: char| c.is_lowercase())
+    let modifier = starts_lower(suffix)
         && ((suffix.len() >= 3 && suffix.ends_with("ed"))
             // Not "-hing", "-ming": syllables of Chinese given names ("Wong Kwok-hing").
             || (suffix.len() >= 5 && suffix.ends_with("ing"))
@@ -1046,7 +1164,7 @@ fn extend(ctx: &Ctx, t: usize) -> usize {
             };
             // A title opens a new name: "Secretary of State" is handled by the gazetteer of
             // titles, so "of" after a lone title word ends the run.
-            if !ok || lexicon::title_length(doc, t).is_some() {
+            if !ok || ctx.title_len(t).is_some() {
                 break;
             }
             if matches!(w, "of" | "for" | "on") {
@@ -1085,8 +1203,13 @@ fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
         // Longest known name starting at t.
         let mut known_end = None;
         for e in (t + 1..=run.end.min(t + 6)).rev() {
-            let name = &doc.text[span_bytes(doc, t..e)];
-            if lexicon::is_known_name(name) {
+            // One word is its token, unless a hyphenated suffix is cut off.
+            let known = if e == t + 1 && hyphen_suffix_cut(doc.tok(t)).is_none() {
+                ctx.classes(t) & (class::ORG | class::PLACE) != 0
+            } else {
+                lexicon::is_known_name(&doc.text[span_bytes(doc, t..e)])
+            };
+            if known {
                 known_end = Some(e);
                 break;
             }
@@ -1094,14 +1217,13 @@ fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
         if let Some(e) = known_end {
             // Cut before a known name that starts after other words ("Kabul Airport" stays).
             let next_is_name = e < run.end && ctx.is_name_word(e);
-            let follows_org_word = e < run.end && lexicon::is_org_word(doc.tok(e));
+            let follows_org_word = e < run.end && ctx.classes(e) & class::ORG_WORD != 0;
             if next_is_name
                 && !follows_org_word
-                && !lexicon::is_place_word(doc.tok(e))
+                && ctx.classes(e) & class::PLACE_WORD == 0
                 && !matches!(doc.tok(e), "of" | "for")
             {
-                let starts_given =
-                    lexicon::is_given_name(doc.tok(e)) || lexicon::title_length(doc, e).is_some();
+                let starts_given = ctx.classes(e) & class::GIVEN != 0 || ctx.title_len(e).is_some();
                 if starts_given {
                     if t > s {
                         out.push(s..t);
@@ -1114,7 +1236,8 @@ fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
             }
         }
         // An organization word followed by a given name: "Times Colin".
-        if t > s && lexicon::is_org_word(doc.tok(t - 1)) && lexicon::is_given_name(doc.tok(t)) {
+        if t > s && ctx.classes(t - 1) & class::ORG_WORD != 0 && ctx.classes(t) & class::GIVEN != 0
+        {
             out.push(s..t);
             s = t;
         }
@@ -1133,26 +1256,32 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         c.sure = true;
         return;
     };
-    let words: Vec<&str> = c
-        .toks
-        .clone()
-        .map(|t| doc.tok(t))
-        .filter(|w| *w != ".")
-        .collect();
+    // The words' tokens, so that what the lists say of each is looked up once per token.
+    let toks: Vec<usize> = c.toks.clone().filter(|&t| doc.tok(t) != ".").collect();
+    let words: Vec<&str> = toks.iter().map(|&t| doc.tok(t)).collect();
     let n = words.len();
     let last = words.last().copied().unwrap_or("");
     let first = words.first().copied().unwrap_or("");
+    // The class bits of the first and last words (none when there are no words: "" is in
+    // no list).
+    let first_classes = toks.first().map_or(0, |&t| ctx.classes(t));
+    let last_classes = toks.last().map_or(0, |&t| ctx.classes(t));
     let set = |c: &mut Cand, k: EntityKind, sure: bool| {
         c.kind = Some(k);
         c.sure = sure;
     };
-    if lexicon::organization(name).is_some() {
+    let whole = if c.toks.len() == 1 && name == doc.tok(c.toks.start) {
+        ctx.entry(c.toks.start)
+    } else {
+        Entry::of(name)
+    };
+    if whole.organization().is_some() {
         return set(c, EntityKind::Organization, true);
     }
-    if lexicon::is_place(name) {
+    if whole.classes() & class::PLACE != 0 {
         return set(c, EntityKind::Place, true);
     }
-    if n >= 2 && lexicon::is_org_word(last) {
+    if n >= 2 && last_classes & class::ORG_WORD != 0 {
         return set(c, EntityKind::Organization, true);
     }
     if n >= 2 && is_facility_word(last) {
@@ -1164,14 +1293,15 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     // "Islamic State of X", "Bank of Y": the head before "of"/"for" decides.
     if let Some(p) = words.iter().position(|w| matches!(*w, "of" | "for")) {
         let head = words[..p].join(" ");
-        if p > 0 && (lexicon::organization(&head).is_some() || lexicon::is_org_word(words[p - 1])) {
+        let before = p.checked_sub(1).map_or(0, |q| ctx.classes(toks[q]));
+        if p > 0 && (lexicon::organization(&head).is_some() || before & class::ORG_WORD != 0) {
             return set(c, EntityKind::Organization, true);
         }
-        if p > 0 && lexicon::is_place_word(words[p - 1]) {
+        if p > 0 && before & class::PLACE_WORD != 0 {
             return set(c, EntityKind::Place, true);
         }
     }
-    if n >= 2 && lexicon::is_place_word(last) {
+    if n >= 2 && last_classes & class::PLACE_WORD != 0 {
         return set(c, EntityKind::Place, true);
     }
     if c.toks.start < doc.tokens.len() && doc.tokens[c.toks.start].kind == TokKind::Number {
@@ -1186,7 +1316,7 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     }
     // Nationality words alone are not entities ("Afghan", "Americans").
     if n == 1
-        && (lexicon::demonym_country(first).is_some()
+        && (ctx.entry(toks[0]).demonym_country().is_some()
             || lexicon::demonym_country(first.trim_end_matches('s')).is_some())
     {
         // Decided: no kind, and no other rule may give it one.
@@ -1194,12 +1324,14 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         return;
     }
     if n == 1 && is_all_caps(first) {
-        if lexicon::is_country(first) {
+        if first_classes & class::COUNTRY != 0 {
             return set(c, EntityKind::Place, true);
         }
         // Shouted words and clock times are not acronyms: "FREE", "AM", "OK".
         let lw = first.to_lowercase();
-        if ctx.is_common(first) || matches!(lw.as_str(), "am" | "pm" | "ok" | "tv" | "faq" | "ps") {
+        if ctx.is_common_at(toks[0])
+            || matches!(lw.as_str(), "am" | "pm" | "ok" | "tv" | "faq" | "ps")
+        {
             c.sure = true;
             return;
         }
@@ -1208,7 +1340,7 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     // "X province", "X district": the word after the name says what it is, as surely as a
     // place word inside it would.
     let next = doc.tok_or_empty(c.toks.end);
-    if next.starts_with(|ch: char| ch.is_lowercase()) && lexicon::is_place_word(next) {
+    if starts_lower(next) && ctx.classes(c.toks.end) & class::PLACE_WORD != 0 {
         return set(c, EntityKind::Place, true);
     }
     if let Some(k) = context_kind(ctx, c.toks.clone()) {
@@ -1216,26 +1348,27 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     }
     let after = c.toks.end;
     if n >= 2
-        && lexicon::is_given_name(first)
-        && !words
+        && first_classes & class::GIVEN != 0
+        && !toks
             .iter()
-            .any(|w| ctx.is_common(w) && !lexicon::is_given_name(w))
+            .any(|&t| ctx.is_common_at(t) && ctx.classes(t) & class::GIVEN == 0)
     {
         return set(c, EntityKind::Person, true);
     }
     // Speech: "X said", "said X".
     let speaker = (after < doc.tokens.len() && lexicon::is_speech_verb(doc.tok(after)))
         || (c.toks.start > 0 && lexicon::is_speech_verb(doc.tok(c.toks.start - 1)));
-    let plain_words = words.iter().all(|w| {
-        w.chars().next().is_some_and(|ch| ch.is_uppercase())
+    let plain_words = toks.iter().all(|&t| {
+        let w = doc.tok(t);
+        is_cap(w)
             && !is_all_caps(w)
-            && (w.chars().count() == 1 || !ctx.is_common(w))
+            && (w.chars().count() == 1 || !ctx.is_common_at(t))
             && !lexicon::is_title_word(w)
-            && lexicon::demonym_country(w).is_none()
+            && ctx.entry(t).demonym_country().is_none()
     });
     // Unknown capitalized words that look like a personal name: a known given name first or
     // surname last, or the subject/object of a verb of speaking.
-    let name_like = lexicon::is_given_name(first) || lexicon::is_surname(last);
+    let name_like = first_classes & class::GIVEN != 0 || last_classes & class::SURNAME != 0;
     if (2..=4).contains(&n) && plain_words && (name_like || speaker) {
         return set(c, EntityKind::Person, false);
     }
@@ -1260,7 +1393,7 @@ fn context_kind(ctx: &Ctx, toks: Range<usize>) -> Option<EntityKind> {
     let after = toks.end;
     if after < doc.tokens.len() && doc.tokens[after].sentence == doc.tokens[toks.start].sentence {
         let w = doc.tok(after);
-        if w.starts_with(|ch: char| ch.is_lowercase()) && lexicon::is_place_word(w) {
+        if starts_lower(w) && ctx.classes(after) & class::PLACE_WORD != 0 {
             return Some(EntityKind::Place);
         }
         if w == "," {
@@ -1273,13 +1406,14 @@ fn context_kind(ctx: &Ctx, toks: Range<usize>) -> Option<EntityKind> {
             if let Some(e) = next_end {
                 // "X, Panama coach", "X, Acme spokeswoman": a name that modifies a head noun.
                 let head = doc.tok_or_empty(e + 1);
-                if head.starts_with(|ch: char| ch.is_lowercase()) {
+                if starts_lower(head) {
                     if let Some(k) = appositive_kind(head) {
                         return Some(k);
                     }
                 }
                 let next = &doc.text[doc.range(after + 1, e)];
-                if lexicon::is_place(next) && lexicon::organization(next).is_none() {
+                let e = Entry::of(next);
+                if e.classes() & class::PLACE != 0 && e.organization().is_none() {
                     return Some(EntityKind::Place);
                 }
             }
@@ -1330,7 +1464,7 @@ fn appositive(ctx: &Ctx, t: usize) -> Option<EntityKind> {
 /// network active in", "a group organic to").
 fn postmodifier(w: &str) -> bool {
     let n = w.len();
-    w.starts_with(|c: char| c.is_lowercase())
+    starts_lower(w)
         && ((n >= 5 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ic")))
             || matches!(
                 w,
@@ -1354,14 +1488,15 @@ fn postmodifier(w: &str) -> bool {
 
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
 fn key(name: &str) -> String {
-    let mut k = String::with_capacity(name.len());
+    let mut k;
     if name.is_ascii() {
-        k.extend(
-            name.bytes()
-                .filter(|&b| b != b'.')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // Lowercased as a whole, not char by char (a call per char in the page's build).
+        k = name.to_ascii_lowercase();
+        if k.contains('.') {
+            k.retain(|c| c != '.');
+        }
     } else {
+        k = String::with_capacity(name.len());
         k.extend(
             name.chars()
                 .filter(|c| *c != '.')
@@ -1460,10 +1595,20 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     // Same name, or the same known organization under another name.
     let mut by_key: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
-        let k = lexicon::organization(names[i])
-            .or_else(|| lexicon::place_canonical(names[i]))
-            .map(key)
-            .unwrap_or_else(|| key(names[i]));
+        // A one-token ASCII name without dots: its token's entry answers both (as
+        // `place_canonical` drops dots and lowercases char by char).
+        let t = cands[i].toks.start;
+        let canonical = if cands[i].toks.len() == 1
+            && names[i] == doc.tok(t)
+            && names[i].is_ascii()
+            && !names[i].contains('.')
+        {
+            let e = ctx.entry(t);
+            e.organization().or_else(|| e.place_canonical())
+        } else {
+            lexicon::organization(names[i]).or_else(|| lexicon::place_canonical(names[i]))
+        };
+        let k = canonical.map(key).unwrap_or_else(|| key(names[i]));
         match by_key.get(&k) {
             Some(&j) => dsu.union(j, i),
             None => {
@@ -1582,7 +1727,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         if tail.is_empty()
             || tail.len() > 3
             || !tail.clone().all(|t| ctx.is_name_word(t))
-            || lexicon::is_given_name(doc.tok_or_empty(tail.start))
+            || ctx.classes(tail.start) & class::GIVEN != 0
         {
             continue;
         }
@@ -1620,7 +1765,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                     && x.toks.len() == 1
                     && !doc.is_sentence_initial(x.toks.start)
                     && is_plain_name(ctx, x.toks.clone())
-                    && !lexicon::is_known_name(doc.tok(x.toks.start))
+                    && ctx.classes(x.toks.start) & (class::ORG | class::PLACE) == 0
             };
             let k = if person(a) && lone(b) {
                 Some(i + 1)
@@ -1640,10 +1785,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
         // "Jane Doe, Panama coach": a name that modifies a noun is no list item.
         let after_b = doc.tok_or_empty(b.toks.end);
-        if joiner == ","
-            && after_b.starts_with(|ch: char| ch.is_lowercase())
-            && appositive_kind(after_b).is_some()
-        {
+        if joiner == "," && starts_lower(after_b) && appositive_kind(after_b).is_some() {
             continue;
         }
         // A comma joins lists but also clauses ("Afghanistan, Concerns are growing"): across
@@ -1756,17 +1898,21 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
 /// Give every candidate of a group the group's kind: a sure kind wins, else the most frequent.
 fn propagate_kinds(dsu: &mut Dsu, cands: &mut [Cand]) {
     let n = cands.len();
-    let mut votes: HashMap<usize, [u32; 3]> = HashMap::default();
+    // Votes of each group, at its root; all zero in a group without a kind.
+    let mut votes = vec![[0u32; 3]; n];
     for (i, c) in cands.iter().enumerate() {
         if let Some(k) = c.kind {
             let r = dsu.find(i);
             let weight = if c.sure { 100 } else { 1 };
-            votes.entry(r).or_default()[k as usize] += weight;
+            if let Some(v) = votes.get_mut(r) {
+                v[k as usize] += weight;
+            }
         }
     }
     for i in 0..n {
         let r = dsu.find(i);
-        if let Some(v) = votes.get(&r) {
+        if let Some(v) = votes.get(r) {
+            // All zero: the first kind wins, with no votes, and nothing changes.
             let best = (0..3).max_by_key(|&k| (v[k], 3 - k)).unwrap_or(0);
             if v[best] > 0 && !cands[i].sure {
                 cands[i].kind = Some(
@@ -1785,7 +1931,8 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
     let doc = ctx.doc;
     let text_len = doc.text.len().max(1) as f32;
     // Groups in order of first mention.
-    let mut group_of: HashMap<usize, usize> = HashMap::default();
+    // The group of each root candidate, `usize::MAX` until its first mention.
+    let mut group_of = vec![usize::MAX; cands.len()];
     struct G {
         kind: EntityKind,
         mentions: Vec<usize>,
@@ -1797,15 +1944,18 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         if c.bytes.is_empty() {
             continue;
         }
-        let r = dsu.find(i);
-        let g = *group_of.entry(r).or_insert_with(|| {
+        let Some(slot) = group_of.get_mut(dsu.find(i)) else {
+            continue;
+        };
+        if *slot == usize::MAX {
             groups.push(G {
                 kind,
                 mentions: Vec::new(),
                 score: 0.0,
             });
-            groups.len() - 1
-        });
+            *slot = groups.len() - 1;
+        }
+        let g = *slot;
         let weight = match ctx.structure.block_kind_at(c.bytes.start) {
             Some(BlockKind::Headline) => 3.0,
             Some(BlockKind::Subheading) => 1.5,
@@ -1840,10 +1990,15 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
             .collect();
         let name = canonical(gr.kind, &texts);
         let mut aliases: Vec<String> = Vec::new();
+        // The keys of the name and of the aliases so far, each made once.
+        let name_key = key(&name);
+        let mut alias_keys: Vec<String> = Vec::new();
         for t in &texts {
             let t = t.trim();
-            if key(t) != key(&name) && !aliases.iter().any(|a| key(a) == key(t)) {
+            let k = key(t);
+            if k != name_key && !alias_keys.contains(&k) {
                 aliases.push(t.to_string());
+                alias_keys.push(k);
             }
         }
         for &i in &gr.mentions {
@@ -2084,6 +2239,70 @@ mod tests {
         ];
         let got = join_adjacent(&doc, spans);
         assert_eq!(got, vec![(0..2, o), (4..6, o), (6..7, o), (7..8, o)]);
+    }
+
+    /// The byte readings of scores, hyphen suffixes and first letters answer as the char
+    /// readings they replaced.
+    #[test]
+    fn byte_tests_match_the_char_definitions() {
+        fn score(w: &str) -> bool {
+            let Some((a, b)) = w.split_once(['-', '–']) else {
+                return false;
+            };
+            let small =
+                |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+            small(a) && small(b)
+        }
+        let mut words: Vec<String> = [
+            "",
+            "-",
+            "–",
+            "2-0",
+            "6–4",
+            "10-12",
+            "100-1",
+            "2-",
+            "-2",
+            "2--0",
+            "2-0-1",
+            "a-0",
+            "2‐0",
+            "2‑0",
+            "2—0",
+            "٢-٠",
+            "York-based",
+            "Kim Jong-un",
+            "Éire",
+            "élan",
+            "Ábc",
+            "ǅemal",
+            "ß",
+            "1-2a",
+        ]
+        .map(String::from)
+        .to_vec();
+        for a in ["", "1", "12", "123", "x"] {
+            for sep in ["-", "–", "‐", "‑", "", " "] {
+                for b in ["", "0", "34", "345", "y", "born", "ing"] {
+                    words.push(format!("{a}{sep}{b}"));
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(is_score(w), score(w), "{w}");
+            let first = w.chars().next();
+            assert_eq!(is_cap(w), first.is_some_and(char::is_uppercase), "{w}");
+            assert_eq!(
+                starts_lower(w),
+                first.is_some_and(char::is_lowercase),
+                "{w}"
+            );
+            if !w.contains(['-', '‐', '‑']) {
+                assert_eq!(hyphen_suffix_cut(w), None, "{w}");
+            }
+        }
+        assert_eq!(hyphen_suffix_cut("York-based"), Some(4));
+        assert_eq!(hyphen_suffix_cut("Kabul‑born"), Some(5));
     }
 
     #[test]

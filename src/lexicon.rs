@@ -18,39 +18,84 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
 /// Month number (1-12) of a month name or its common abbreviation ("Aug", "Aug.", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.');
-    // Only ASCII lowercases to a month name: the one non-ASCII letter whose lowercase is ASCII,
-    // the Kelvin sign, lowercases to "k", which no month name contains (tested below).
-    if !w.is_ascii() || w.len() < 3 {
-        return None;
-    }
-    if w.eq_ignore_ascii_case("sept") {
+    let (key, len) = packed_lower(word)?;
+    if key == pack(b"sept") {
         return Some(9);
     }
-    MONTHS
+    // A three-letter word is an abbreviation: the first three letters of a name.
+    let mask = if len == 3 {
+        (0xff_ffff, 0)
+    } else {
+        (u64::MAX, 0xff)
+    };
+    MONTH_KEYS
         .iter()
-        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && starts_with_ci(m, w)))
+        .position(|&(m, m8)| (m & mask.0, m8 & mask.1) == key)
         .map(|i| i as u32 + 1)
 }
 
 /// Weekday number, Monday = 0, of a weekday name or abbreviation.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.');
-    if !w.is_ascii() || w.len() < 3 {
-        return None;
-    }
-    WEEKDAYS
+    let (key, len) = packed_lower(word)?;
+    // Up to five letters, a word may be the start of a name ("Tues", "Thurs").
+    let mask = if len <= 5 {
+        ((1 << (8 * len)) - 1, 0)
+    } else {
+        (u64::MAX, 0xff)
+    };
+    WEEKDAY_KEYS
         .iter()
-        .position(|d| d.eq_ignore_ascii_case(w) || (w.len() <= 5 && starts_with_ci(d, w)))
+        .position(|&(d, d8)| (d & mask.0, d8 & mask.1) == key)
         .map(|i| i as u32)
 }
 
-/// `lower` (a lowercase list word) starts with `w` in any ASCII case.
-fn starts_with_ci(lower: &str, w: &str) -> bool {
-    lower
-        .as_bytes()
-        .get(..w.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+/// Up to nine bytes as a number of the first eight, the first byte lowest, and the ninth:
+/// month and weekday names (at most nine letters) compare as integers, where string
+/// comparisons were calls in the page's build, one per name (docs/performance.md, round 9).
+const fn pack(b: &[u8]) -> (u64, u8) {
+    let mut x = 0;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        x |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    (x, if b.len() > 8 { b[8] } else { 0 })
+}
+
+const fn pack_all<const N: usize>(names: [&str; N]) -> [(u64, u8); N] {
+    let mut out = [(0, 0); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(names[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+const MONTH_KEYS: [(u64, u8); 12] = pack_all(MONTHS);
+const WEEKDAY_KEYS: [(u64, u8); 7] = pack_all(WEEKDAYS);
+
+/// `word` without its final dots, lowercased and [`pack`]ed, with its length: `None` unless
+/// it is ASCII of 3 to 9 letters, as month and weekday names are. Only ASCII lowercases to
+/// them: the one non-ASCII letter whose lowercase is ASCII, the Kelvin sign, lowercases to
+/// "k", which no month or weekday name contains (tested below).
+fn packed_lower(word: &str) -> Option<((u64, u8), usize)> {
+    let mut b = word.as_bytes();
+    while let [rest @ .., b'.'] = b {
+        b = rest;
+    }
+    if b.len() < 3 || b.len() > 9 {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, &c) in buf.iter_mut().zip(b) {
+        if c >= 0x80 {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
+    let [a, b1, c, d, e, f, g, h, i] = buf;
+    Some(((u64::from_le_bytes([a, b1, c, d, e, f, g, h]), i), b.len()))
 }
 
 /// A fast, non-cryptographic hasher (the Fx mix of rustc), for tables keyed by words.
@@ -61,9 +106,10 @@ impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.write_u64(u64::from_le_bytes(b));
+            // One load, where `copy_from_slice` was a call in the page's build.
+            if let [a, b, c, d, e, f, g, h] = *c {
+                self.write_u64(u64::from_le_bytes([a, b, c, d, e, f, g, h]));
+            }
         }
         for &b in chunks.remainder() {
             self.write_u64(b as u64);
@@ -92,10 +138,23 @@ struct Index {
     keys: Vec<u8>,
     /// Byte offset of key `i` in `keys`; one more entry past the end (`keys.len() + 1`).
     starts: Vec<u32>,
-    /// `i + 1` for key `i`, 0 for an empty slot; a power of two, at most half full.
+    /// `i + 1` for key `i` in the low 16 bits and 16 more bits of its hash ([`tag`]) in the
+    /// high ones, 0 for an empty slot; a power of two, at most half full. The tag skips the
+    /// byte comparison with the other keys a probe meets: most words looked up are in no list.
     slots: Vec<u32>,
     /// `64 - log2(slots.len())`: the slot is the top bits of the hash.
     shift: u32,
+    /// A Bloom filter of the keys' hashes, two bits a key ([`bloom_bits`]): 16 KB, where
+    /// the slots are 128 KB and the keys 144 KB more. Most words looked up are in no list,
+    /// and in the page's build the lookups waited on memory more than they computed:
+    /// `find_hashed` was 5% of the time for under a hundred instructions a call.
+    bloom: Vec<u64>,
+}
+
+/// Bits of a hash for [`Index::bloom`]: two 17-bit positions from its middle (the slot and
+/// the tag take the top).
+fn bloom_bits(h: u64) -> [usize; 2] {
+    [(h >> 15) as usize & 0x1_ffff, (h >> 32) as usize & 0x1_ffff]
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -104,6 +163,14 @@ fn hash(bytes: &[u8]) -> u64 {
 
 fn hash_step(h: u64, b: u8) -> u64 {
     (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+// Key indices plus one fit the low 16 bits of a slot.
+const _: () = assert!(KEY_COUNT < 1 << 16);
+
+/// Bits 32 to 47 of a hash, in the high half of a slot: the slot number is the top bits.
+fn tag(h: u64) -> u32 {
+    (h >> 16) as u32 & 0xffff_0000
 }
 
 impl Index {
@@ -131,15 +198,28 @@ impl Index {
         if lower.len() > MAX_KEY_LEN || self.slots.is_empty() {
             return None;
         }
+        for b in bloom_bits(h) {
+            if !self
+                .bloom
+                .get(b >> 6)
+                .is_some_and(|w| w & (1 << (b & 63)) != 0)
+            {
+                return None;
+            }
+        }
         let mask = self.slots.len() - 1;
         let mut s = self.slot(h);
+        let tag = tag(h);
         loop {
             let v = *self.slots.get(s)?;
             if v == 0 {
                 return None;
             }
-            if self.key(v as usize - 1) == lower {
-                return Some(v as usize - 1);
+            if v & 0xffff_0000 == tag {
+                let i = (v & 0xffff) as usize - 1;
+                if self.key(i) == lower {
+                    return Some(i);
+                }
             }
             s = (s + 1) & mask;
         }
@@ -168,14 +248,19 @@ fn index() -> &'static Index {
             starts,
             slots: vec![0; 1 << bits],
             shift: 64 - bits,
+            bloom: vec![0; 1 << 11],
         };
         let mask = index.slots.len() - 1;
         for i in 0..KEY_COUNT {
-            let mut s = index.slot(hash(index.key(i)));
+            let h = hash(index.key(i));
+            let mut s = index.slot(h);
             while index.slots[s] != 0 {
                 s = (s + 1) & mask;
             }
-            index.slots[s] = i as u32 + 1;
+            index.slots[s] = tag(h) | (i as u32 + 1);
+            for b in bloom_bits(h) {
+                index.bloom[b >> 6] |= 1 << (b & 63);
+            }
         }
         index
     })
@@ -219,22 +304,80 @@ pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The key index of a word or name in any case.
 fn find_ci(name: &str) -> Option<usize> {
-    if !name.is_ascii() {
-        return index().find(&name.to_lowercase());
-    }
+    // One pass lowercases, hashes and checks for ASCII (asked several times per capitalized
+    // word: every instruction here counts in the page's build).
     let mut buf = [0u8; MAX_KEY_LEN];
-    let lower = buf.get_mut(..name.len())?;
     let mut h = 0;
-    for (d, &b) in lower.iter_mut().zip(name.as_bytes()) {
+    let mut n = 0;
+    for &b in name.as_bytes() {
+        if b >= 0x80 {
+            return index().find(&name.to_lowercase());
+        }
+        let Some(d) = buf.get_mut(n) else {
+            // Too long to be a key, unless lowercasing shrinks it (the Kelvin sign).
+            return if name.is_ascii() {
+                None
+            } else {
+                index().find(&name.to_lowercase())
+            };
+        };
         *d = b.to_ascii_lowercase();
         h = hash_step(h, *d);
+        n += 1;
     }
-    index().find_hashed(lower, h)
+    index().find_hashed(buf.get(..n)?, h)
 }
 
 /// The [`class`] bits of key `i`.
 fn class_at(i: usize) -> Option<u16> {
     CLASS_VALUES.get(usize::from(*CLASS_OF.get(i)?)).copied()
+}
+
+/// Where a word or name stands in the lists: looked up once ([`Entry::of`]), then asked
+/// several things. Entities keep one per token, since their rules ask about the same
+/// capitalized words again and again.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Entry(u32);
+
+impl Entry {
+    /// The entry of a word or name in any case, as the functions below look it up.
+    pub fn of(name: &str) -> Entry {
+        Entry(find_ci(name).map_or(0, |i| i as u32 + 1))
+    }
+
+    /// As a `u32`, for a cache: never `u32::MAX`.
+    pub fn to_bits(self) -> u32 {
+        self.0
+    }
+
+    /// From [`Entry::to_bits`].
+    pub fn from_bits(bits: u32) -> Entry {
+        Entry(bits)
+    }
+
+    fn index(self) -> Option<usize> {
+        (self.0 as usize).checked_sub(1)
+    }
+
+    /// The [`class`] bits, as [`name_classes`] gives them.
+    pub fn classes(self) -> u16 {
+        self.index().and_then(class_at).unwrap_or(0)
+    }
+
+    /// As [`demonym_country`].
+    pub fn demonym_country(self) -> Option<&'static str> {
+        canonical(&DEMONYMS, class::DEMONYM, self.index()?)
+    }
+
+    /// As [`place_canonical`] of a name without dots.
+    pub fn place_canonical(self) -> Option<&'static str> {
+        canonical(&PLACE_NAMES, class::PLACE, self.index()?)
+    }
+
+    /// As [`organization`].
+    pub fn organization(self) -> Option<&'static str> {
+        canonical(&ORGANIZATIONS, class::ORG, self.index()?)
+    }
 }
 
 /// The [`class`] bits of a word or name in any case: several list checks in one lookup.
@@ -246,8 +389,13 @@ fn classes_ci(name: &str) -> u16 {
     find_ci(name).and_then(class_at).unwrap_or(0)
 }
 
-/// The canonical name that `table` gives key `i`.
-fn canonical(table: &'static [(u16, u16, u16)], i: usize) -> Option<&'static str> {
+/// The canonical name that `table` gives key `i`, when the key has class bit `bit` (every key
+/// of a table has its bit: `build.rs` checks it; most keys looked up have none, and then the
+/// table is not searched).
+fn canonical(table: &'static [(u16, u16, u16)], bit: u16, i: usize) -> Option<&'static str> {
+    if class_at(i)? & bit == 0 {
+        return None;
+    }
     let i = u16::try_from(i).ok()?;
     let &(_, start, len) = table.get(table.binary_search_by_key(&i, |r| r.0).ok()?)?;
     NAMES.get(usize::from(start)..usize::from(start) + usize::from(len))
@@ -256,7 +404,14 @@ fn canonical(table: &'static [(u16, u16, u16)], i: usize) -> Option<&'static str
 /// The [`class`] bits of a lowercase word or name (words joined by single spaces, title
 /// abbreviations without their dot): 0 when it is in no list.
 pub fn word_classes(lower: &str) -> u16 {
-    index().find(lower).and_then(class_at).unwrap_or(0)
+    word_entry(lower).classes()
+}
+
+/// The [`Entry`] of a lowercase word or name, as [`word_classes`] finds it: for an ASCII word
+/// without a final dot, the same entry as [`Entry::of`] the word in any case (so that a
+/// caller that looked the word up once can hand the entry on).
+pub fn word_entry(lower: &str) -> Entry {
+    Entry(index().find(lower).map_or(0, |i| i as u32 + 1))
 }
 
 /// A country, region or city name (any case).
@@ -285,7 +440,7 @@ pub fn place_canonical(name: &str) -> Option<&'static str> {
             .collect();
         index().find(&k)
     }?;
-    canonical(&PLACE_NAMES, i)
+    canonical(&PLACE_NAMES, class::PLACE, i)
 }
 
 /// A known organization or place (any case): one lookup for
@@ -300,7 +455,7 @@ pub fn is_country(name: &str) -> bool {
 
 /// The country of a nationality word ("Afghan" -> "Afghanistan").
 pub fn demonym_country(word: &str) -> Option<&'static str> {
-    canonical(&DEMONYMS, find_ci(word)?)
+    canonical(&DEMONYMS, class::DEMONYM, find_ci(word)?)
 }
 
 pub fn is_given_name(word: &str) -> bool {
@@ -313,7 +468,7 @@ pub fn is_surname(word: &str) -> bool {
 
 /// The canonical name of a known organization, given its name or an acronym.
 pub fn organization(name: &str) -> Option<&'static str> {
-    canonical(&ORGANIZATIONS, find_ci(name)?)
+    canonical(&ORGANIZATIONS, class::ORG, find_ci(name)?)
 }
 
 /// A last word that makes a capitalized name an organization ("Group", "University").
@@ -381,7 +536,13 @@ pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
 
 /// A single-word title or rank ("President", "Sgt.").
 pub fn is_title_word(w: &str) -> bool {
-    if w.contains(char::is_whitespace) {
+    // ASCII whitespace is '\t' to '\r' and ' ': a byte test, not a char search, for words.
+    let spaced = if w.is_ascii() {
+        w.bytes().any(|b| b == b' ' || (b'\t'..=b'\r').contains(&b))
+    } else {
+        w.contains(char::is_whitespace)
+    };
+    if spaced {
         return word_classes(&gazetteer::normalize_title(w)) & class::TITLE != 0;
     }
     classes_ci(w.trim_end_matches('.')) & class::TITLE != 0
@@ -448,169 +609,200 @@ pub fn is_common_opener(w: &str) -> bool {
     classes_ci(w) & class::OPENER != 0
 }
 
-/// The first letters of the verbs of speaking, as bits (a = bit 0).
-const SPEECH_VERB_FIRST: u32 = {
-    let letters = b"abcdeijlmnopqrstuvwy";
-    let mut mask = 0u32;
-    let mut i = 0;
-    while i < letters.len() {
-        mask |= 1 << (letters[i] - b'a');
-        i += 1;
-    }
-    mask
-};
-
 /// Verbs of speaking and attribution, in the form written ("said", "quipped", "testified"):
 /// quotes use them to find who speaks, entities to tell that a name is a speaker.
+const SPEECH_VERBS: [&str; 135] = [
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "adding",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "denied",
+    "denies",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "wrote",
+    "writes",
+    "reads",
+    "read",
+    "yells",
+    "shouts",
+    "screamed",
+    "asking",
+    "tweeting",
+    "writing",
+    "declaring",
+    "stating",
+    "arguing",
+    "claiming",
+    "replying",
+    "responding",
+    "announcing",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "answered",
+    "answers",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "confirmed",
+    "confirms",
+    "suggested",
+    "suggests",
+    "commented",
+    "comments",
+    "remarked",
+    "remarks",
+    "observed",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "predicted",
+    "predicts",
+    "reported",
+    "reports",
+    "tweeted",
+    "tweets",
+    "posted",
+    "responded",
+    "responds",
+    "testified",
+    "cautioned",
+    "conceded",
+    "concedes",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "pledged",
+    "promised",
+    "quipped",
+    "joked",
+    "countered",
+    "shouted",
+    "yelled",
+    "chanted",
+    "sang",
+    "sings",
+    "exclaimed",
+    "whispered",
+    "complained",
+    "complains",
+    "boasted",
+    "boasts",
+    "lamented",
+    "laments",
+    "mused",
+    "concluded",
+    "concludes",
+    "agreed",
+    "agrees",
+    "added:",
+    "maintained",
+    "maintains",
+    "contended",
+    "contends",
+    "pointed",
+    "charged",
+    "alleged",
+    "alleges",
+    "asserted",
+    "asserts",
+    "disclosed",
+    "revealed",
+    "reveals",
+    "insisting",
+    "telling",
+    "explaining",
+    "noting",
+    "warning",
+    "speaking",
+];
+
+/// Slots of the verbs' hash table: a power of two, at most a third full.
+const SPEECH_SLOTS: usize = 512;
+
+/// A word's slot in [`SPEECH_TABLE`] (any hash spreading the verbs will do): from its length
+/// and its first two and last two bytes, a few operations where a loop over every byte was
+/// not (the words are at least three bytes long).
+const fn speech_slot(b: &[u8]) -> usize {
+    let n = b.len();
+    if n < 2 {
+        return 0;
+    }
+    let h = (b[0] as u32) | (b[1] as u32) << 8 | (b[n - 2] as u32) << 16 | (b[n - 1] as u32) << 24;
+    let h = (h ^ (n as u32).wrapping_mul(0x9e37_79b9)).wrapping_mul(0x85eb_ca6b);
+    (h >> 23) as usize & (SPEECH_SLOTS - 1)
+}
+
+/// Index + 1 into [`SPEECH_VERBS`] of the verb in each slot, 0 when empty; built at compile
+/// time, with linear probing.
+static SPEECH_TABLE: [u8; SPEECH_SLOTS] = {
+    assert!(SPEECH_VERBS.len() < 256 && 3 * SPEECH_VERBS.len() < SPEECH_SLOTS);
+    let mut t = [0u8; SPEECH_SLOTS];
+    let mut v = 0;
+    while v < SPEECH_VERBS.len() {
+        let mut s = speech_slot(SPEECH_VERBS[v].as_bytes());
+        while t[s] != 0 {
+            s = (s + 1) & (SPEECH_SLOTS - 1);
+        }
+        t[s] = v as u8 + 1;
+        v += 1;
+    }
+    t
+};
+
+/// One of [`SPEECH_VERBS`]. Asked of every token (by quotes and entities): a hash and, for
+/// about one word in four, one comparison, where a `match` on the strings compared them one
+/// by one (5-6% of the page's build before a prefilter on the first letter, 2% after;
+/// docs/performance.md).
 pub fn is_speech_verb(w: &str) -> bool {
-    // Asked of every token: most words fail on their length or first letter before the
-    // string comparisons (5-6% of the wasm build's time went to them; docs/performance.md).
-    // The test `speech_verbs_pass_the_prefilter` keeps this in step with the list.
     let b = w.as_bytes();
-    if b.len() < 3 || b.len() > 12 || !b[0].is_ascii_lowercase() {
+    if b.len() < 3 || b.len() > 12 {
         return false;
     }
-    if SPEECH_VERB_FIRST & (1 << (b[0] - b'a')) == 0 {
-        return false;
+    let mut s = speech_slot(b);
+    loop {
+        match SPEECH_TABLE[s] {
+            0 => return false,
+            v => {
+                if SPEECH_VERBS.get(usize::from(v) - 1) == Some(&w) {
+                    return true;
+                }
+            }
+        }
+        s = (s + 1) & (SPEECH_SLOTS - 1);
     }
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "saying"
-            | "told"
-            | "tells"
-            | "tell"
-            | "added"
-            | "adds"
-            | "adding"
-            | "explained"
-            | "explains"
-            | "stated"
-            | "states"
-            | "noted"
-            | "notes"
-            | "warned"
-            | "warns"
-            | "argued"
-            | "argues"
-            | "insisted"
-            | "insists"
-            | "claimed"
-            | "claims"
-            | "acknowledged"
-            | "acknowledges"
-            | "admitted"
-            | "admits"
-            | "denied"
-            | "denies"
-            | "announced"
-            | "announces"
-            | "declared"
-            | "declares"
-            | "wrote"
-            | "writes"
-            | "reads"
-            | "read"
-            | "yells"
-            | "shouts"
-            | "screamed"
-            | "asking"
-            | "tweeting"
-            | "writing"
-            | "declaring"
-            | "stating"
-            | "arguing"
-            | "claiming"
-            | "replying"
-            | "responding"
-            | "announcing"
-            | "asked"
-            | "asks"
-            | "replied"
-            | "replies"
-            | "answered"
-            | "answers"
-            | "continued"
-            | "continues"
-            | "recalled"
-            | "recalls"
-            | "confirmed"
-            | "confirms"
-            | "suggested"
-            | "suggests"
-            | "commented"
-            | "comments"
-            | "remarked"
-            | "remarks"
-            | "observed"
-            | "stressed"
-            | "stresses"
-            | "emphasized"
-            | "emphasised"
-            | "emphasizes"
-            | "predicted"
-            | "predicts"
-            | "reported"
-            | "reports"
-            | "tweeted"
-            | "tweets"
-            | "posted"
-            | "responded"
-            | "responds"
-            | "testified"
-            | "cautioned"
-            | "conceded"
-            | "concedes"
-            | "urged"
-            | "urges"
-            | "vowed"
-            | "vows"
-            | "pledged"
-            | "promised"
-            | "quipped"
-            | "joked"
-            | "countered"
-            | "shouted"
-            | "yelled"
-            | "chanted"
-            | "sang"
-            | "sings"
-            | "exclaimed"
-            | "whispered"
-            | "complained"
-            | "complains"
-            | "boasted"
-            | "boasts"
-            | "lamented"
-            | "laments"
-            | "mused"
-            | "concluded"
-            | "concludes"
-            | "agreed"
-            | "agrees"
-            | "added:"
-            | "maintained"
-            | "maintains"
-            | "contended"
-            | "contends"
-            | "pointed"
-            | "charged"
-            | "alleged"
-            | "alleges"
-            | "asserted"
-            | "asserts"
-            | "disclosed"
-            | "revealed"
-            | "reveals"
-            | "insisting"
-            | "telling"
-            | "explaining"
-            | "noting"
-            | "warning"
-            | "speaking"
-    )
 }
 
 #[cfg(test)]
@@ -628,20 +820,26 @@ mod tests {
         }
     }
 
-    /// Every verb of the list passes the length and first-letter prefilter: the list is read
-    /// from this file's source, so a verb added there is checked too.
+    /// The verbs' hash table finds every verb of the list and nothing else: each verb, its
+    /// prefixes, and the verbs with a letter changed, added or in capitals.
     #[test]
-    fn speech_verbs_pass_the_prefilter() {
-        let src = include_str!("lexicon.rs");
-        let start = src.find("pub fn is_speech_verb").unwrap();
-        let body = &src[start..];
-        let body = &body[body.find("matches!(").unwrap()..body.find("\n}\n").unwrap()];
-        let verbs: Vec<&str> = body.split('"').skip(1).step_by(2).collect();
-        assert!(verbs.len() > 100, "{}", verbs.len());
-        for v in verbs {
-            assert!(is_speech_verb(v), "{v} fails the prefilter");
+    fn speech_verbs_table_matches_the_list() {
+        let mut words: Vec<String> = vec!["".into(), "sa".into(), "zebra".into(), "Said".into()];
+        for v in SPEECH_VERBS {
+            assert!(v.len() >= 3 && v.len() <= 12, "{v}");
+            assert!(is_speech_verb(v), "{v}");
+            for k in 0..v.len() {
+                words.push(v[..k].to_string());
+                words.push(format!("{}x{}", &v[..k], &v[k + 1..]));
+            }
+            words.push(format!("{v}s"));
+            words.push(v.to_uppercase());
         }
-        assert!(!is_speech_verb("Said") && !is_speech_verb("sa") && !is_speech_verb("zebra"));
+        for w in &words {
+            assert_eq!(is_speech_verb(w), SPEECH_VERBS.contains(&w.as_str()), "{w}");
+        }
+        let unique: std::collections::HashSet<&str> = SPEECH_VERBS.iter().copied().collect();
+        assert_eq!(unique.len(), SPEECH_VERBS.len());
     }
 
     use super::gazetteer::COMMON_OPENERS;
@@ -683,6 +881,20 @@ mod tests {
         });
         for (k, &c) in &t.classes {
             assert_eq!(word_classes(k), c, "{k}");
+            if k.is_ascii() {
+                assert_eq!(word_entry(k), Entry::of(&k.to_uppercase()), "{k}");
+            }
+            // An entry answers as the functions do (place names: for names without dots).
+            let u = k.to_uppercase();
+            for w in [k.as_str(), u.as_str()] {
+                let e = Entry::of(w);
+                assert_eq!(e.classes(), name_classes(w), "{w}");
+                assert_eq!(e.organization(), organization(w), "{w}");
+                assert_eq!(e.demonym_country(), demonym_country(w), "{w}");
+                if w.is_ascii() && !w.contains('.') {
+                    assert_eq!(e.place_canonical(), place_canonical(w), "{w}");
+                }
+            }
             if k.to_uppercase().to_lowercase() == *k {
                 assert_eq!(classes_ci(&k.to_uppercase()), c, "{k}");
             }
@@ -726,6 +938,14 @@ mod tests {
 
     #[test]
     fn titles_and_openers_in_any_case() {
+        // `is_title_word`'s byte test for ASCII whitespace.
+        for b in 0u8..0x80 {
+            assert_eq!(
+                char::from(b).is_whitespace(),
+                b == b' ' || (b'\t'..=b'\r').contains(&b)
+            );
+        }
+        assert!(is_title_word("staff\tsgt") && is_title_word("Staff Sgt."));
         assert!(is_title_word("Sgt."));
         assert!(is_title_word("PRESIDENT"));
         assert!(is_common_opener("However"));
@@ -803,6 +1023,8 @@ mod tests {
                 .position(|d| *d == w || (w.len() <= 5 && d.starts_with(&w)))
                 .map(|i| i as u32)
         }
+        // `packed_lower` refuses longer words.
+        assert!(MONTHS.iter().chain(WEEKDAYS.iter()).all(|m| m.len() <= 9));
         let mut words: Vec<String> = vec!["".into(), ".".into(), "Sept.".into(), "SEPTS".into()];
         for n in MONTHS
             .iter()
@@ -825,6 +1047,10 @@ mod tests {
                 "Satellite",
                 "Sunday's",
                 "\u{212A}ay",
+                "Septembers",
+                "Wednesdays.",
+                "sept..",
+                "MAY...",
             ]
             .map(String::from),
         );
