@@ -2,7 +2,9 @@
 // on screen (results in state "done": article and panels rendered), in headless Chromium with
 // the e2e tests' launch flags. Not a test: it prints numbers.
 //
-// Usage: scripts/build-wasm.sh && node bench/start.mjs [--runs 5]
+// Usage: scripts/build-wasm.sh && node bench/start.mjs [--runs 5] [--www DIR,DIR...]
+//   --www: compare page builds (directories laid out like www/, each with its pkg/): the runs
+//   alternate between them, so that all see the same load on a shared machine.
 //
 // How: the article is put in localStorage (where the page keeps the user's text) from a
 // same-origin file that is not the app, so the page analyzes it on load, as it does for a
@@ -23,6 +25,8 @@ import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../scripts/chromium.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ri = process.argv.indexOf('--runs');
 const RUNS = ri > 0 ? Number(process.argv[ri + 1]) : 5;
+const wi = process.argv.indexOf('--www');
+const ROOTS = (wi > 0 ? process.argv[wi + 1].split(',') : [path.join(ROOT, 'www')]).map((d) => path.resolve(d));
 
 function article() {
   const seed = path.join(ROOT, '..', 'shared', 'seed', 'kabul-airport-article.txt');
@@ -49,6 +53,7 @@ function watchDone() {
     if (r && r.dataset.state === 'done' && window.__doneAt === undefined) {
       window.__doneAt = performance.now();
       obs.disconnect();
+      console.debug('presslens-bench-done');
     }
   });
   obs.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
@@ -61,15 +66,20 @@ const median = (xs) => {
 };
 
 async function load(page, url) {
+  // Waits for a console message, not with page.waitForFunction: that injects Playwright's
+  // script into the page, which took the main thread for ~100 ms of a cold start, in the
+  // middle of what is measured.
+  const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'presslens-bench-done', timeout: 60_000 });
   await page.goto(url);
-  await page.waitForFunction(() => window.__doneAt !== undefined, null, { timeout: 60_000 });
+  await done;
   // Where the time went: the page's own timeline, and the worker's (its marks and the
   // resources it fetched) moved onto the page's clock.
   const pageT = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const res = Object.fromEntries(performance.getEntriesByType('resource')
       .map((e) => [e.name.split('/').pop(), e.responseEnd]));
-    return { origin: performance.timeOrigin, html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, res };
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime]));
+    return { origin: performance.timeOrigin, html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, res, marks };
   });
   const worker = page.workers()[0];
   const workerT = worker ? await worker.evaluate(() => ({
@@ -81,13 +91,14 @@ async function load(page, url) {
   const w = (t) => (t === undefined ? NaN : t + shift);
   const parts = {
     html: pageT.html,
-    'boot.js': pageT.res['boot.js'],
     'app.js': pageT.res['app.js'],
     domContentLoaded: pageT.dcl,
     'worker created': workerT ? shift : NaN,
-    'worker.js': w(workerT?.res['worker.js']),
     'worker start': w(workerT?.marks['presslens-worker-start']),
-    'wasm fetched': w(workerT?.res['presslens_bg.wasm']),
+    // The page fetches and compiles the wasm (boot.js) and hands it to the worker; builds
+    // before round 10 fetched it in the worker.
+    'wasm fetched': pageT.res['presslens_bg.wasm'] ?? w(workerT?.res['presslens_bg.wasm']),
+    'wasm compiled': pageT.marks['presslens-wasm-compiled'],
     'wasm ready': w(workerT?.marks['presslens-wasm-ready']),
     'analysis start': w(workerT?.marks['presslens-analyze-start']),
     'analysis end': w(workerT?.marks['presslens-analyze-end']),
@@ -100,9 +111,11 @@ async function load(page, url) {
   }), parts);
 }
 
-if (!existsSync(path.join(ROOT, 'www', 'pkg', 'presslens.js'))) {
-  console.error('www/pkg is missing: build the wasm first with scripts/build-wasm.sh');
-  process.exit(1);
+for (const root of ROOTS) {
+  if (!existsSync(path.join(root, 'pkg', 'presslens.js'))) {
+    console.error(`${root}/pkg is missing: build the wasm first with scripts/build-wasm.sh`);
+    process.exit(1);
+  }
 }
 if (!existsSync(CHROMIUM)) {
   console.error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
@@ -111,46 +124,52 @@ if (!existsSync(CHROMIUM)) {
 const { text, source } = article();
 const words = (text.match(/\S+/g) || []).length;
 const { chromium } = await import('playwright-core');
-const server = await startServer({ root: path.join(ROOT, 'www'), port: 0, prefix: '/presslens/' });
-const cold = [];
-const warm = [];
-const coldParts = [];
-const warmParts = [];
+const servers = [];
+for (const root of ROOTS) servers.push(await startServer({ root, port: 0, prefix: '/presslens/' }));
+const byRoot = ROOTS.map(() => ({ cold: [], warm: [], coldParts: [], warmParts: [] }));
 let status = '';
 try {
   for (let i = 0; i < RUNS; i++) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'presslens-start-'));
-    const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, args: ARGS });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}favicon.svg`);
-      await page.evaluate((t) => localStorage.setItem('presslens:text', t), text);
-      await page.addInitScript(watchDone);
-      const c = await load(page, server.url);
-      const w = await load(page, server.url);
-      cold.push(c.ms);
-      warm.push(w.ms);
-      coldParts.push({ ...c.parts, done: c.ms });
-      warmParts.push({ ...w.parts, done: w.ms });
-      status = w.status;
-      console.log(`run ${i + 1}: cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms  (cold: ${c.status.split(' · ')[0]}; rendering ${c.render} ms)`);
-    } finally {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
+    for (let r = 0; r < ROOTS.length; r++) {
+      const server = servers[r];
+      const m = byRoot[r];
+      const dir = mkdtempSync(path.join(tmpdir(), 'presslens-start-'));
+      const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, args: ARGS });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}favicon.svg`);
+        await page.evaluate((t) => localStorage.setItem('presslens:text', t), text);
+        await page.addInitScript(watchDone);
+        const c = await load(page, server.url);
+        const w = await load(page, server.url);
+        m.cold.push(c.ms);
+        m.warm.push(w.ms);
+        m.coldParts.push({ ...c.parts, done: c.ms });
+        m.warmParts.push({ ...w.parts, done: w.ms });
+        status = w.status;
+        const tag = ROOTS.length > 1 ? ` [${path.basename(ROOTS[r])}]` : '';
+        console.log(`run ${i + 1}${tag}: cold ${c.ms.toFixed(0)} ms, warm ${w.ms.toFixed(0)} ms  (cold: ${c.status.split(' · ')[0]}; rendering ${c.render} ms)`);
+      } finally {
+        await context.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
 } finally {
-  await server.close();
+  for (const server of servers) await server.close();
 }
 console.log(`\narticle: ${words} words (${source})\n${status}`);
-console.log(`navigation start -> first analysis on screen, median of ${RUNS}:`);
-console.log(`  cold (fresh profile): ${median(cold).toFixed(0)} ms   [${cold.map((x) => x.toFixed(0)).join(', ')}]`);
-console.log(`  warm (reload):        ${median(warm).toFixed(0)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
-// Milestones, ms since navigation start (median of the runs); a milestone the page or the
-// worker does not record shows as NaN.
-console.log('\nmilestones (ms since navigation start, median):');
-console.log(`${''.padEnd(18)}${'cold'.padStart(8)}${'warm'.padStart(8)}`);
-for (const k of Object.keys(coldParts[0] || {})) {
-  const f = (xs) => median(xs.map((p) => p[k]).filter((v) => Number.isFinite(v)));
-  console.log(`${k.padEnd(18)}${f(coldParts).toFixed(0).padStart(8)}${f(warmParts).toFixed(0).padStart(8)}`);
-}
+ROOTS.forEach((root, r) => {
+  const { cold, warm, coldParts, warmParts } = byRoot[r];
+  console.log(`\n${ROOTS.length > 1 ? `${root}: ` : ''}navigation start -> first analysis on screen, median of ${RUNS}:`);
+  console.log(`  cold (fresh profile): ${median(cold).toFixed(0)} ms   [${cold.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(`  warm (reload):        ${median(warm).toFixed(0)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
+  // Milestones, ms since navigation start (median of the runs); a milestone the page or the
+  // worker does not record shows as NaN.
+  console.log('\nmilestones (ms since navigation start, median):');
+  console.log(`${''.padEnd(18)}${'cold'.padStart(8)}${'warm'.padStart(8)}`);
+  for (const k of Object.keys(coldParts[0] || {})) {
+    const f = (xs) => median(xs.map((p) => p[k]).filter((v) => Number.isFinite(v)));
+    console.log(`${k.padEnd(18)}${f(coldParts).toFixed(0).padStart(8)}${f(warmParts).toFixed(0).padStart(8)}`);
+  }
+});
