@@ -72,12 +72,21 @@ let workerBroken = '';
 /** The results area as it was before the running request, for Cancel. */
 let snapshot = null;
 
+/** Gives a worker its wasm: boot.js's compiled module, or null (the worker compiles it). */
+let feedWorker = (w) => w.postMessage({ wasm: null });
+
 function startWorker() {
-  // The first worker was started by boot.js, ahead of this module; later ones (after Cancel
-  // or a crash) start here.
+  // The first worker was started by boot.js, ahead of this module, and has its wasm; later
+  // ones (after Cancel or a crash) start here and get the module boot.js compiled.
   const boot = globalThis.__presslensBoot;
   globalThis.__presslensBoot = null;
-  worker = boot?.worker || new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  if (boot?.feed) feedWorker = boot.feed;
+  if (boot?.worker) {
+    worker = boot.worker;
+  } else {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    feedWorker(worker);
+  }
   worker.onmessage = onWorkerMessage;
   workerReady = false;
   worker.onerror = (ev) => {
