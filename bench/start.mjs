@@ -2,16 +2,20 @@
 // on screen (results in state "done": article and panels rendered), in headless Chromium with
 // the e2e tests' launch flags. Not a test: it prints numbers.
 //
-// Usage: scripts/build-wasm.sh && node bench/start.mjs [--runs 5] [--www DIR,DIR...]
+// Usage: scripts/build-wasm.sh && node bench/start.mjs [--runs 5] [--www DIR,DIR...] [--max-age S]
 //   --www: compare page builds (directories laid out like www/, each with its pkg/): the runs
 //   alternate between them, so that all see the same load on a shared machine.
+//   --max-age: let the browser reuse files for S seconds without asking (GitHub Pages: 600);
+//   by default it revalidates each one on every load (no-cache, 304 when unchanged).
 //
 // How: the article is put in localStorage (where the page keeps the user's text) from a
 // same-origin file that is not the app, so the page analyzes it on load, as it does for a
 // returning user, with no click to subtract. An init script records performance.now() (ms
 // since navigation start) when #results turns "done".
 //   cold: a fresh browser profile each run (empty HTTP cache, no compiled-wasm cache);
-//   warm: a reload in the same profile right after (the cold run's load is the warm-up).
+//   warm: a reload in the same profile right after (the cold run's load is the warm-up). It
+//   runs in the same renderer process, where V8 reuses the wasm module the page kept, with
+//   the code it optimized during the cold run (docs/performance.md, round 10).
 // Article: ../shared/seed/kabul-airport-article.txt when present (776 words, read, never
 // copied), else the page's example article followed by the messy test article, cut at 800
 // words.
@@ -26,6 +30,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ri = process.argv.indexOf('--runs');
 const RUNS = ri > 0 ? Number(process.argv[ri + 1]) : 5;
 const wi = process.argv.indexOf('--www');
+const mi = process.argv.indexOf('--max-age');
+const MAX_AGE = mi > 0 ? Number(process.argv[mi + 1]) : 0;
 const ROOTS = (wi > 0 ? process.argv[wi + 1].split(',') : [path.join(ROOT, 'www')]).map((d) => path.resolve(d));
 
 function article() {
@@ -125,7 +131,7 @@ const { text, source } = article();
 const words = (text.match(/\S+/g) || []).length;
 const { chromium } = await import('playwright-core');
 const servers = [];
-for (const root of ROOTS) servers.push(await startServer({ root, port: 0, prefix: '/presslens/' }));
+for (const root of ROOTS) servers.push(await startServer({ root, port: 0, prefix: '/presslens/', maxAge: MAX_AGE }));
 const byRoot = ROOTS.map(() => ({ cold: [], warm: [], coldParts: [], warmParts: [] }));
 let status = '';
 try {
@@ -158,7 +164,7 @@ try {
 } finally {
   for (const server of servers) await server.close();
 }
-console.log(`\narticle: ${words} words (${source})\n${status}`);
+console.log(`\narticle: ${words} words (${source}); server: ${MAX_AGE > 0 ? `max-age=${MAX_AGE}` : "no-cache"}, ETag\n${status}`);
 ROOTS.forEach((root, r) => {
   const { cold, warm, coldParts, warmParts } = byRoot[r];
   console.log(`\n${ROOTS.length > 1 ? `${root}: ` : ''}navigation start -> first analysis on screen, median of ${RUNS}:`);
