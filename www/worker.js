@@ -22,18 +22,14 @@ const PIECE = 4000;
 // Marks for bench/start.mjs, which reads them to split the page's start into its parts.
 performance.mark('presslens-worker-start');
 
-// The wasm comes compiled from the page (boot.js starts its fetch before this worker exists,
-// and keeps the module for the next reload): the first message is {wasm: WebAssembly.Module},
-// or {wasm: null} when the page could not compile it, and then this worker fetches and
-// compiles it the plain way. The JavaScript it needs is imported meanwhile, not statically: the module body
-// would otherwise wait for the glue and two page modules to load before doing anything.
+// The page (index.html) compiles the wasm and posts it first: {wasm: WebAssembly.Module}, or
+// {wasm: null} and this worker compiles it. Imports are dynamic so that nothing waits for them.
 let gotWasm;
 const given = new Promise((resolve) => {
   gotWasm = resolve;
 });
 
-/** The plain way, for when the page's streaming compilation failed (a wasm not sent as
- * application/wasm, say, which streaming compilation refuses). */
+/** When streaming compilation failed in the page (a wasm not sent as application/wasm). */
 async function compileHere() {
   const url = new URL('./pkg/presslens_bg.wasm', import.meta.url);
   const res = await fetch(url);
