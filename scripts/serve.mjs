@@ -43,11 +43,20 @@ function send(res, status, body, headers = {}) {
   res.end(body);
 }
 
+/** A conditional GET that the file still satisfies (RFC 9110: If-None-Match wins). */
+function notModified(headers, etag, mtime) {
+  const inm = headers['if-none-match'];
+  if (inm) return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+  const ims = Date.parse(headers['if-modified-since'] || '');
+  // HTTP dates have whole seconds.
+  return Number.isFinite(ims) && Math.floor(mtime.getTime() / 1000) * 1000 <= ims;
+}
+
 /**
  * Starts the server. Resolves to { server, port, url, close() } once it listens.
  * port 0 picks a free port (tests use that).
  */
-export function startServer({ root = DEFAULT_ROOT, port = 8080, prefix = '/', host = '127.0.0.1' } = {}) {
+export function startServer({ root = DEFAULT_ROOT, port = 8080, prefix = '/', host = '127.0.0.1', maxAge = 0 } = {}) {
   const rootDir = path.resolve(root);
   const base = normalizePrefix(prefix);
 
@@ -87,14 +96,31 @@ export function startServer({ root = DEFAULT_ROOT, port = 8080, prefix = '/', ho
       }
       if (!info || !info.isFile()) return send(res, 404, 'not found\n');
       const type = MIME[path.extname(target).toLowerCase()] || 'application/octet-stream';
+      // Validators, as GitHub Pages sends them: with no-cache the browser asks again on every
+      // load (an edit shows at once) and gets a 304 when nothing changed. `maxAge` (seconds)
+      // lets the browser reuse a file without asking, as GitHub Pages does for 600 s. A 304 keeps the
+      // browser's cached response, and with it the compiled code V8 attached to it; a fresh
+      // 200 throws that away (docs/performance.md, round 10).
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const cache = {
+        'Cache-Control': maxAge > 0 ? `max-age=${maxAge}` : 'no-cache',
+        ETag: etag,
+        'Last-Modified': info.mtime.toUTCString(),
+      };
+      if (notModified(req.headers, etag, info.mtime)) {
+        res.writeHead(304, cache);
+        return res.end();
+      }
       res.writeHead(200, {
         'Content-Type': type,
         'Content-Length': info.size,
-        'Cache-Control': 'no-cache',
+        ...cache,
         'X-Content-Type-Options': 'nosniff',
       });
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(target)
+      if (req.method === 'HEAD' || info.size === 0) return res.end();
+      // No more than Content-Length, even when the file grows while it is read (an edit, a
+      // build): bytes past it would be read as the start of the next response on the socket.
+      createReadStream(target, { start: 0, end: info.size - 1 })
         .on('error', () => res.destroy())
         .pipe(res);
     } catch (err) {

@@ -72,12 +72,21 @@ let workerBroken = '';
 /** The results area as it was before the running request, for Cancel. */
 let snapshot = null;
 
+/** Gives a worker its wasm: boot.js's compiled module, or null (the worker compiles it). */
+let feedWorker = (w) => w.postMessage({ wasm: null });
+
 function startWorker() {
-  // The first worker was started by boot.js, ahead of this module; later ones (after Cancel
-  // or a crash) start here.
+  // The first worker was started by boot.js, ahead of this module, and has its wasm; later
+  // ones (after Cancel or a crash) start here and get the module boot.js compiled.
   const boot = globalThis.__presslensBoot;
   globalThis.__presslensBoot = null;
-  worker = boot?.worker || new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  if (boot?.feed) feedWorker = boot.feed;
+  if (boot?.worker) {
+    worker = boot.worker;
+  } else {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    feedWorker(worker);
+  }
   worker.onmessage = onWorkerMessage;
   workerReady = false;
   worker.onerror = (ev) => {
@@ -329,15 +338,25 @@ function shown(text, analysis, layout, givenDate, blocks = null) {
 }
 
 /**
+ * Texts up to this long are rendered in one go: a news article takes a few milliseconds to
+ * build, and each yield in between let the browser lay out and paint a half-built article
+ * (docs/performance.md, round 10).
+ */
+const SMALL_TEXT = 20_000;
+
+/**
  * Renders the article into the page a slice of blocks at a time, so the main thread is never
  * held for long and the top of the article shows at once; the panels follow. The previous
  * article is kept aside meanwhile: if the request is cancelled or replaced before the end, it
- * goes back and the page is as it was. Resolves to false in that case.
+ * goes back and the page is as it was. Resolves to false in that case. A small text is
+ * rendered at once, without yielding.
  */
 async function showProgressively(req, analysis, given = null) {
   const current = () => pending === req;
+  const small = req.text.length <= SMALL_TEXT;
+  const pause = () => (small ? null : yieldToBrowser());
   const layout = given || layoutArticle(req.text, analysis);
-  await yieldToBrowser();
+  await pause();
   if (!current()) return false;
   const range = document.createRange();
   range.selectNodeContents(article);
@@ -353,7 +372,7 @@ async function showProgressively(req, analysis, given = null) {
   article.classList.toggle('big', big);
   const builder = articleBuilder(req.text, layout, { group: big });
   for (;;) {
-    const done = builder.step(8);
+    const done = builder.step(small ? Infinity : 8);
     article.append(builder.fragment);
     req.progress = done;
     if (done >= 1) break;
@@ -362,12 +381,12 @@ async function showProgressively(req, analysis, given = null) {
   }
   const side = document.createDocumentFragment();
   renderPanels(side, analysis, req.text);
-  await yieldToBrowser();
+  await pause();
   if (!current()) return false;
   panels.replaceChildren(side);
   req.restore = null;
   shown(req.text, analysis, layout, req.referenceDate, builder.blocks);
-  await yieldToBrowser();
+  await pause();
   return true;
 }
 

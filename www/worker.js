@@ -15,19 +15,44 @@
 // noticeable moment.
 // The core hands back JSON (one string crosses the wasm boundary), parsed here, off the page's
 // main thread.
-import init, { analyzeJson, version } from './pkg/presslens.js';
-import { countWords } from './format.js';
-import { layoutArticle } from './render.js';
 
 /** About how many values (objects, array items) one message carries. */
 const PIECE = 4000;
 
 // Marks for bench/start.mjs, which reads them to split the page's start into its parts.
 performance.mark('presslens-worker-start');
-const ready = init().then(
-  () => {
+
+// The page (index.html) compiles the wasm and posts it first: {wasm: WebAssembly.Module}, or
+// {wasm: null} and this worker compiles it. Imports are dynamic so that nothing waits for them.
+let gotWasm;
+const given = new Promise((resolve) => {
+  gotWasm = resolve;
+});
+
+/** When streaming compilation failed in the page (a wasm not sent as application/wasm). */
+async function compileHere() {
+  const url = new URL('./pkg/presslens_bg.wasm', import.meta.url);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status} for ${url.pathname}`);
+  return WebAssembly.compile(await res.arrayBuffer());
+}
+
+/** The modules' exports, once loaded: {analyzeJson, version, countWords, layoutArticle}. */
+const code = Promise.all([import('./pkg/presslens.js'), import('./format.js'), import('./render.js')])
+  .then(async ([pkg, format, render]) => {
+    const module = (await given) || (await compileHere());
+    await pkg.default({ module_or_path: module });
+    return { analyzeJson: pkg.analyzeJson, version: pkg.version, countWords: format.countWords, layoutArticle: render.layoutArticle };
+  });
+let analyzeJson = null;
+let countWords = null;
+let layoutArticle = null;
+
+const ready = code.then(
+  (m) => {
+    ({ analyzeJson, countWords, layoutArticle } = m);
     performance.mark('presslens-wasm-ready');
-    self.postMessage({ type: 'ready', version: version() });
+    self.postMessage({ type: 'ready', version: m.version() });
     setTimeout(warmUp, WARM_AFTER_MS);
     return null;
   },
@@ -114,6 +139,10 @@ function takeLists(obj, prefix, pieces, depth = 0) {
 }
 
 self.onmessage = async (event) => {
+  if (event.data && 'wasm' in event.data) {
+    gotWasm(event.data.wasm);
+    return;
+  }
   const { id, text, referenceDate } = event.data || {};
   requested = true;
   const failed = await ready;

@@ -31,13 +31,13 @@ after(async () => {
 });
 
 /** A raw GET, so that paths like /../ reach the server unnormalized. */
-function get(rawPath) {
+function get(rawPath, headers = {}) {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: srv.port, path: rawPath, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port: srv.port, path: rawPath, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], location: res.headers.location, body }));
+      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], location: res.headers.location, headers: res.headers, body }));
     });
     req.on('error', reject);
     req.end();
@@ -63,6 +63,32 @@ test('MIME types', async () => {
   assert.match((await get('/presslens/m.mjs')).type, /^text\/javascript/);
   assert.equal((await get('/presslens/pkg/x.wasm')).type, 'application/wasm');
   assert.match((await get('/presslens/style.css')).type, /^text\/css/);
+});
+
+test('validators: a conditional GET of an unchanged file gets a 304, a changed one the file', async () => {
+  // What keeps the browser's cached copy, and V8's compiled code with it, across reloads.
+  const first = await get('/presslens/pkg/x.wasm');
+  assert.equal(first.status, 200);
+  assert.equal(first.headers['cache-control'], 'no-cache');
+  const { etag } = first.headers;
+  const lastModified = first.headers['last-modified'];
+  assert.match(etag, /^"[0-9a-f]+-[0-9a-f]+"$/);
+  assert.ok(Number.isFinite(Date.parse(lastModified)));
+  const again = await get('/presslens/pkg/x.wasm', { 'If-None-Match': etag });
+  assert.equal(again.status, 304);
+  assert.equal(again.body, '');
+  assert.equal(again.headers.etag, etag);
+  assert.equal((await get('/presslens/pkg/x.wasm', { 'If-None-Match': `"x", W/${etag}` })).status, 304);
+  assert.equal((await get('/presslens/pkg/x.wasm', { 'If-Modified-Since': lastModified })).status, 304);
+  assert.equal((await get('/presslens/pkg/x.wasm', { 'If-None-Match': '"other"' })).status, 200);
+  // An ETag that does not match wins over a date that would.
+  assert.equal((await get('/presslens/pkg/x.wasm', { 'If-None-Match': '"other"', 'If-Modified-Since': lastModified })).status, 200);
+  const older = new Date(Date.parse(lastModified) - 60_000).toUTCString();
+  assert.equal((await get('/presslens/pkg/x.wasm', { 'If-Modified-Since': older })).status, 200);
+  writeFileSync(path.join(dir, 'www', 'pkg', 'x.wasm'), Buffer.from([0, 97, 115, 109, 1]));
+  const changed = await get('/presslens/pkg/x.wasm', { 'If-None-Match': etag });
+  assert.equal(changed.status, 200);
+  assert.notEqual(changed.headers.etag, etag);
 });
 
 test('nothing outside the prefix or the root', async () => {
