@@ -1,34 +1,44 @@
 //! Linear time: analysis of a 4x larger input must take less than 5x as long, on realistic
 //! text and on shapes that break naive code (one endless sentence, walls of quote marks,
-//! capitalized runs, digits everywhere). Timings are the best of five runs, and a ratio over
-//! the bound is measured once more before failing, so that a busy machine does not fail it;
-//! a quadratic step (16x) does.
+//! capitalized runs, digits everywhere). Timings are the best of five runs, small and large
+//! alternating, one test at a time, and a ratio over the bound is measured up to twice more
+//! before failing, so that a busy machine does not fail it; a quadratic step (16x) does.
 #![cfg(not(target_arch = "wasm32"))]
 
 use presslens::{analyze, Options};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-fn best_time(text: &str) -> Duration {
-    (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            let a = analyze(text, &Options::default()).unwrap();
-            std::hint::black_box(a);
-            t.elapsed()
-        })
-        .min()
-        .unwrap()
+fn time(text: &str) -> Duration {
+    let t = Instant::now();
+    let a = analyze(text, &Options::default()).unwrap();
+    std::hint::black_box(a);
+    t.elapsed()
 }
 
+/// The four tests take turns (cargo runs tests on parallel threads, and two of them at once on
+/// a two-core machine measure each other).
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
 fn check(name: &str, unit: &str, n: usize) {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let small = unit.repeat(n);
     let large = unit.repeat(4 * n);
+    // Small and large runs alternate, so that a burst of load elsewhere hits both; each keeps
+    // its best time.
     let measure = || {
-        let (ts, tl) = (best_time(&small), best_time(&large));
+        let (mut ts, mut tl) = (Duration::MAX, Duration::MAX);
+        for _ in 0..5 {
+            ts = ts.min(time(&small));
+            tl = tl.min(time(&large));
+        }
         (tl.as_secs_f64() / ts.as_secs_f64().max(1e-6), ts, tl)
     };
     let (mut ratio, mut ts, mut tl) = measure();
-    if ratio >= 5.0 {
+    for _ in 0..2 {
+        if ratio < 5.0 {
+            break;
+        }
         (ratio, ts, tl) = measure();
     }
     eprintln!(
