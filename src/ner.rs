@@ -211,8 +211,8 @@ pub struct Scratch {
     /// Bucket ids of every token's features, flattened; `starts[i]..starts[i+1]` are token i's.
     pub feats: Vec<u32>,
     pub starts: Vec<usize>,
-    emissions: Vec<f32>,
-    back: Vec<u8>,
+    /// Back pointers of the decoder, one tag index per lane (see [`Model::decode`]).
+    back: Vec<[F4; 4]>,
     /// The best tag of each token of the last sentence decoded.
     pub tags: Vec<u8>,
 }
@@ -657,6 +657,301 @@ fn best_pred<const B: usize>(cur: &[f32; TAGS], tr: &[[f32; TAGS]; TAGS]) -> (f3
     (best, arg)
 }
 
+/// Four f32 lanes: a wasm SIMD128 vector when the build enables `simd128`
+/// (scripts/build-wasm.sh), else an array, which LLVM vectorizes natively. The decoder keeps
+/// the 13 tags' scores in 16 lanes (four of these); each lane does what the scalar
+/// [`viterbi`] does for its tag, the same float operations in the same order (round 8).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod lanes {
+    use core::arch::wasm32::*;
+
+    #[derive(Clone, Copy)]
+    pub struct F4(v128);
+
+    impl F4 {
+        #[inline(always)]
+        pub fn splat(x: f32) -> F4 {
+            F4(f32x4_splat(x))
+        }
+        #[inline(always)]
+        pub fn from_array(a: [f32; 4]) -> F4 {
+            F4(f32x4(a[0], a[1], a[2], a[3]))
+        }
+        #[inline(always)]
+        pub fn to_array(self) -> [f32; 4] {
+            [
+                f32x4_extract_lane::<0>(self.0),
+                f32x4_extract_lane::<1>(self.0),
+                f32x4_extract_lane::<2>(self.0),
+                f32x4_extract_lane::<3>(self.0),
+            ]
+        }
+        /// Lane `L` in all four lanes.
+        #[inline(always)]
+        pub fn broadcast<const L: usize>(self) -> F4 {
+            F4(i32x4_shuffle::<L, L, L, L>(self.0, self.0))
+        }
+        #[inline(always)]
+        pub fn add(self, o: F4) -> F4 {
+            F4(f32x4_add(self.0, o.0))
+        }
+        /// `v > self ? v : self` per lane, and `a` into `arg` where `v` won.
+        #[inline(always)]
+        pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
+            let m = f32x4_gt(v.0, self.0);
+            self.0 = v128_bitselect(v.0, self.0, m);
+            arg.0 = v128_bitselect(a.0, arg.0, m);
+        }
+        /// `self + e` where `self > floor`, else `floor`.
+        #[inline(always)]
+        pub fn add_above(self, e: F4, floor: F4) -> F4 {
+            let m = f32x4_gt(self.0, floor.0);
+            F4(v128_bitselect(f32x4_add(self.0, e.0), floor.0, m))
+        }
+    }
+
+    /// A weight row: 16 lanes of u16 (tag t in lane t), each the i8 weight plus `BIAS`.
+    pub type Row = [v128; 2];
+
+    #[inline(always)]
+    pub fn row(w: [u64; 4]) -> Row {
+        [u64x2(w[0], w[1]), u64x2(w[2], w[3])]
+    }
+
+    #[cfg(test)]
+    pub fn row_lanes(r: &Row) -> [u64; 4] {
+        [
+            u64x2_extract_lane::<0>(r[0]),
+            u64x2_extract_lane::<1>(r[0]),
+            u64x2_extract_lane::<0>(r[1]),
+            u64x2_extract_lane::<1>(r[1]),
+        ]
+    }
+
+    /// Sums of rows, 16 lanes of 16 bits.
+    #[derive(Clone, Copy)]
+    pub struct Acc([v128; 2]);
+
+    impl Acc {
+        #[inline(always)]
+        pub fn new() -> Acc {
+            Acc([u16x8_splat(0); 2])
+        }
+        #[inline(always)]
+        pub fn add(&mut self, r: &Row) {
+            self.0[0] = i16x8_add(self.0[0], r[0]);
+            self.0[1] = i16x8_add(self.0[1], r[1]);
+        }
+        /// `(lane - bias) as f32 * scale` for each lane.
+        #[inline(always)]
+        pub fn scores(self, bias: i32, scale: f32) -> [F4; 4] {
+            let (b, k) = (i32x4_splat(bias), f32x4_splat(scale));
+            let f = |x: v128| F4(f32x4_mul(f32x4_convert_i32x4(i32x4_sub(x, b)), k));
+            [
+                f(u32x4_extend_low_u16x8(self.0[0])),
+                f(u32x4_extend_high_u16x8(self.0[0])),
+                f(u32x4_extend_low_u16x8(self.0[1])),
+                f(u32x4_extend_high_u16x8(self.0[1])),
+            ]
+        }
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod lanes {
+    #[derive(Clone, Copy)]
+    pub struct F4([f32; 4]);
+
+    impl F4 {
+        #[inline(always)]
+        pub fn splat(x: f32) -> F4 {
+            F4([x; 4])
+        }
+        #[inline(always)]
+        pub fn from_array(a: [f32; 4]) -> F4 {
+            F4(a)
+        }
+        #[inline(always)]
+        pub fn to_array(self) -> [f32; 4] {
+            self.0
+        }
+        #[inline(always)]
+        pub fn broadcast<const L: usize>(self) -> F4 {
+            F4([self.0[L]; 4])
+        }
+        #[inline(always)]
+        pub fn add(self, o: F4) -> F4 {
+            F4(std::array::from_fn(|k| self.0[k] + o.0[k]))
+        }
+        #[inline(always)]
+        pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
+            for k in 0..4 {
+                if v.0[k] > self.0[k] {
+                    self.0[k] = v.0[k];
+                    arg.0[k] = a.0[k];
+                }
+            }
+        }
+        #[inline(always)]
+        pub fn add_above(self, e: F4, floor: F4) -> F4 {
+            F4(std::array::from_fn(|k| {
+                if self.0[k] > floor.0[k] {
+                    self.0[k] + e.0[k]
+                } else {
+                    floor.0[k]
+                }
+            }))
+        }
+    }
+
+    /// A weight row: 16 lanes of 16 bits in four u64 words (SWAR), tag t in lane t % 4 of
+    /// word t / 4, each the i8 weight plus `BIAS`.
+    pub type Row = [u64; 4];
+
+    #[inline(always)]
+    pub fn row(w: [u64; 4]) -> Row {
+        w
+    }
+
+    #[cfg(test)]
+    pub fn row_lanes(r: &Row) -> [u64; 4] {
+        *r
+    }
+
+    /// Sums of rows: lanes never borrow from each other while fewer than 256 rows add up.
+    #[derive(Clone, Copy)]
+    pub struct Acc([u64; 4]);
+
+    impl Acc {
+        #[inline(always)]
+        pub fn new() -> Acc {
+            Acc([0; 4])
+        }
+        #[inline(always)]
+        pub fn add(&mut self, r: &Row) {
+            for k in 0..4 {
+                self.0[k] = self.0[k].wrapping_add(r[k]);
+            }
+        }
+        #[inline(always)]
+        pub fn scores(self, bias: i32, scale: f32) -> [F4; 4] {
+            std::array::from_fn(|j| {
+                F4(std::array::from_fn(|k| {
+                    let lane = ((self.0[j] >> (16 * k)) & 0xffff) as i32;
+                    (lane - bias) as f32 * scale
+                }))
+            })
+        }
+    }
+}
+
+use lanes::F4;
+
+/// For each tag `a`, bit j set when `a` may precede one of the tags of lanes 4j..4j+4: the
+/// vectors the decoder updates from `a` (the others are all disallowed transitions).
+const PRED_VECS: [u8; TAGS] = {
+    let mut v = [0u8; TAGS];
+    let mut a = 0;
+    while a < TAGS {
+        let mut b = 0;
+        while b < TAGS {
+            if ALLOWED[a][b] {
+                v[a] |= 1 << (b / 4);
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    v
+};
+
+/// Transition scores in lanes: see [`Model::trans4`].
+fn lanes_of_trans(trans: &[f32]) -> [[F4; 4]; TAGS] {
+    std::array::from_fn(|a| {
+        std::array::from_fn(|j| {
+            F4::from_array(std::array::from_fn(|k| {
+                let b = 4 * j + k;
+                match trans.get(a * TAGS + b) {
+                    Some(&v) if b < TAGS && ALLOWED[a][b] => v,
+                    _ => f32::NEG_INFINITY,
+                }
+            }))
+        })
+    })
+}
+
+/// [`viterbi`] with the tags in lanes (round 8), on the emission scores of token i given by
+/// `em(i)` and transitions from [`lanes_of_trans`]. Each lane computes what the scalar loop
+/// computes for its tag: the predecessors in the same order, the same additions, the first
+/// of equals; a forbidden predecessor scores minus infinity and never wins. So the tags are
+/// the same, bit for bit.
+fn viterbi_lanes(
+    n: usize,
+    mut em: impl FnMut(usize) -> [F4; 4],
+    tr: &[[F4; 4]; TAGS],
+    (start, end): (&[f32], &[f32]),
+    back: &mut Vec<[F4; 4]>,
+    out: &mut Vec<u8>,
+) {
+    const NEG: f32 = -1e30;
+    out.clear();
+    back.clear();
+    if n == 0 {
+        return;
+    }
+    let e0 = em(0).map(F4::to_array);
+    let mut first = [[NEG; 4]; 4];
+    for t in 0..TAGS {
+        if can_start(t) {
+            first[t / 4][t % 4] = e0[t / 4][t % 4] + start.get(t).copied().unwrap_or(0.0);
+        }
+    }
+    let mut cur = first.map(F4::from_array);
+    let (neg, zero) = (F4::splat(NEG), F4::splat(0.0));
+    back.push([zero; 4]);
+    for i in 1..n {
+        let e = em(i);
+        let mut best = [neg; 4];
+        let mut arg = [zero; 4];
+        macro_rules! from {
+            ($($a:literal)*) => {$(
+                let c = cur[$a / 4].broadcast::<{ $a % 4 }>();
+                let a = F4::splat($a as f32);
+                for j in 0..4 {
+                    if PRED_VECS[$a] & (1 << j) != 0 {
+                        best[j].relax(&mut arg[j], c.add(tr[$a][j]), a);
+                    }
+                }
+            )*};
+        }
+        from!(0 1 2 3 4 5 6 7 8 9 10 11 12);
+        cur = std::array::from_fn(|j| best[j].add_above(e[j], neg));
+        back.push(arg);
+    }
+    let cur = cur.map(F4::to_array);
+    let mut best = NEG;
+    let mut arg = 0usize;
+    for t in 0..TAGS {
+        let c = cur[t / 4][t % 4];
+        if can_end(t) && c > NEG {
+            let v = c + end.get(t).copied().unwrap_or(0.0);
+            if v > best {
+                best = v;
+                arg = t;
+            }
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = arg as u8;
+    for i in (1..n).rev() {
+        let lanes = back
+            .get(i)
+            .map_or([0.0; 4], |b| b[(arg / 4) % 4].to_array());
+        arg = (lanes[arg % 4] as usize).min(TAGS - 1);
+        out[i - 1] = arg as u8;
+    }
+}
+
 /// Spans (token ranges, kind index 0-2) of a BILOU tag sequence, offset by `base`.
 pub fn spans_of(tags: &[u8], base: usize, out: &mut Vec<(Range<usize>, usize)>) {
     let mut open: Option<(usize, usize)> = None;
@@ -684,28 +979,31 @@ pub fn spans_of(tags: &[u8], base: usize, out: &mut Vec<(Range<usize>, usize)>) 
 // ---------------------------------------------------------------------------------------------
 // Model
 
-/// A weight row is 16 lanes of 16 bits in four u64 words (SWAR): adding a feature's row is
-/// four integer adds, in wasm too, which has no SIMD by default. Each lane holds the i8 weight
-/// plus [`BIAS`], so lanes never borrow from each other while fewer than 256 features add up.
+/// A weight row is 16 lanes of 16 bits, built as four u64 words (SWAR): adding a feature's
+/// row is four integer adds, or two SIMD adds in a wasm build with `simd128` ([`lanes::Row`]).
+/// Each lane holds the i8 weight plus [`BIAS`], so lanes never borrow from each other while
+/// fewer than 256 features add up.
 const WORDS: usize = 4;
 const BIAS: u64 = 128;
 
 pub struct Model {
     pub bits: u32,
-    /// The rows of the buckets that have weights, in bucket order, `WORDS` words each; tag t
+    /// The rows of the buckets that have weights, in bucket order; tag t
     /// is lane t % 4 of word t / 4. After pruning most buckets are empty (three in four): a
     /// bitmap says which are not, so that a feature in an empty bucket costs no memory load
     /// and the rows take a quarter of the dense table (which mattered more than anything in
     /// the tagger's time: its 2 MB did not stay in cache).
-    weights: Vec<u64>,
+    weights: Vec<lanes::Row>,
     /// One word per 32 buckets: its low half has bit b % 32 set when bucket b has a row, its
     /// high half counts the rows before it (its rank). Bitmap and rank side by side cost one
     /// memory load per feature instead of two (round 7).
     index: Vec<u64>,
     scale: f32,
-    trans: Vec<f32>,
     start: Vec<f32>,
     end: Vec<f32>,
+    /// Transition scores in the decoder's lanes: row a, lane b is the score of b after a, or minus
+    /// infinity when BILOU forbids it (never the best, as the scalar decoder never tries it).
+    trans4: [[F4; 4]; TAGS],
 }
 
 const MAGIC: &[u8; 4] = b"PLNR";
@@ -745,9 +1043,9 @@ impl Model {
             weights: Vec::new(),
             index: vec![0],
             scale: 0.0,
-            trans: vec![0.0; TAGS * TAGS],
             start: vec![0.0; TAGS],
             end: vec![0.0; TAGS],
+            trans4: lanes_of_trans(&[0.0; TAGS * TAGS]),
         }
     }
 
@@ -821,14 +1119,19 @@ impl Model {
                 }
             }
         }
+        let weights = weights
+            .chunks_exact(WORDS)
+            .map(|w| lanes::row([w[0], w[1], w[2], w[3]]))
+            .collect();
+        let trans4 = lanes_of_trans(&trans);
         Some(Model {
             bits,
             weights,
             index,
             scale,
-            trans,
             start,
             end,
+            trans4,
         })
     }
 
@@ -844,37 +1147,22 @@ impl Model {
         Some((e >> 32) as usize + below)
     }
 
-    /// Emission scores of the features in `s` into `s.emissions`.
-    fn emissions(&self, s: &mut Scratch) {
-        let n = s.starts.len().saturating_sub(1);
-        s.emissions.clear();
-        s.emissions.resize(n * TAGS, 0.0);
-        let rows = s.emissions.chunks_exact_mut(TAGS);
-        for (row, ab) in rows.zip(s.starts.windows(2)) {
-            let mut acc = [0u64; WORDS];
-            let feats = s.feats.get(ab[0]..ab[1]).unwrap_or(&[]);
-            // A lane holds at most 255 x 255 before it would carry: features are far fewer.
-            let feats = &feats[..feats.len().min(255)];
-            let mut added = 0u64;
-            for &f in feats {
-                let Some(row) = self.row(f as usize) else {
-                    continue;
-                };
-                let base = row * WORDS;
-                if let Some(w) = self.weights.get(base..base + WORDS) {
-                    for k in 0..WORDS {
-                        acc[k] = acc[k].wrapping_add(w[k]);
-                    }
-                    added += 1;
-                }
-            }
-            // Empty buckets would add `BIAS` to every lane and have it taken off again.
-            let bias = (added * BIAS) as i32;
-            for (t, e) in row.iter_mut().enumerate() {
-                let lane = ((acc[t / 4] >> (16 * (t % 4))) & 0xffff) as i32;
-                *e = (lane - bias) as f32 * self.scale;
-            }
+    /// Emission scores of one token's features, tag t in lane t.
+    #[inline(always)]
+    fn emission(&self, feats: &[u32]) -> [F4; 4] {
+        // A lane holds at most 255 x 255 before it would carry: features are far fewer.
+        let feats = feats.get(..feats.len().min(255)).unwrap_or(&[]);
+        let mut acc = lanes::Acc::new();
+        let mut added = 0u64;
+        for &f in feats {
+            let Some(row) = self.row(f as usize).and_then(|r| self.weights.get(r)) else {
+                continue;
+            };
+            acc.add(row);
+            added += 1;
         }
+        // Empty buckets would add `BIAS` to every lane and have it taken off again.
+        acc.scores((added * BIAS) as i32, self.scale)
     }
 
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
@@ -885,10 +1173,17 @@ impl Model {
 
     /// Tags from the features in `s`, into `s.tags`.
     fn decode(&self, s: &mut Scratch) {
-        self.emissions(s);
         let n = s.starts.len().saturating_sub(1);
-        let (em, back, tags) = (&s.emissions, &mut s.back, &mut s.tags);
-        viterbi(em, n, &self.trans, &self.start, &self.end, back, tags);
+        let (feats, starts) = (&s.feats, &s.starts);
+        let emission = |i: usize| {
+            let f = match (starts.get(i), starts.get(i + 1)) {
+                (Some(&a), Some(&b)) => feats.get(a..b).unwrap_or(&[]),
+                _ => &[],
+            };
+            self.emission(f)
+        };
+        let ends = (self.start.as_slice(), self.end.as_slice());
+        viterbi_lanes(n, emission, &self.trans4, ends, &mut s.back, &mut s.tags);
     }
 
     /// Name spans of the whole document: token ranges with their kind.
@@ -1027,6 +1322,40 @@ mod tests {
     }
 
     #[test]
+    fn lanes_decode_as_the_scalar_viterbi() {
+        // Pseudo-random scores on a coarse grid, so that ties (first of equals) happen too.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ((x >> 40) % 9) as f32 * 0.5 - 2.0
+        };
+        let (mut back, mut back4, mut a, mut b) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for n in (1..40).chain([1, 2, 3, 200]) {
+            let em: Vec<f32> = (0..n * TAGS).map(|_| next()).collect();
+            let tr: Vec<f32> = (0..TAGS * TAGS).map(|_| next()).collect();
+            let (st, en): (Vec<f32>, Vec<f32>) = (0..TAGS).map(|_| (next(), next())).unzip();
+            viterbi(&em, n, &tr, &st, &en, &mut back, &mut a);
+            let row = |i: usize| {
+                std::array::from_fn(|j| {
+                    F4::from_array(std::array::from_fn(|k| {
+                        let t = 4 * j + k;
+                        if t < TAGS {
+                            em[i * TAGS + t]
+                        } else {
+                            0.0
+                        }
+                    }))
+                })
+            };
+            let tr4 = lanes_of_trans(&tr);
+            viterbi_lanes(n, row, &tr4, (&st, &en), &mut back4, &mut b);
+            assert_eq!(a, b, "n = {n}");
+        }
+    }
+
+    #[test]
     fn spans_from_tags() {
         let tags = [0, tag(0, B), tag(0, L), tag(2, U), 0].map(|t| t as u8);
         let mut out = Vec::new();
@@ -1048,7 +1377,8 @@ mod tests {
             let Some(row) = m.row(bucket) else {
                 return 0;
             };
-            ((m.weights[row * WORDS + t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
+            let words = lanes::row_lanes(&m.weights[row]);
+            ((words[t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
         };
         assert_eq!(lane(3, 2), 127);
         assert_eq!(lane(9, 12), -64);

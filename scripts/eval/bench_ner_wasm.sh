@@ -8,6 +8,10 @@ file=${1:-../shared/data/text/voa-sentences.txt}
 if [[ ! -f "$file" ]]; then echo "skip: $file is absent"; exit 0; fi
 # BENCH_WASM=path: time that module instead of building one (to compare two builds).
 wasm=${BENCH_WASM:-target/wasm32-unknown-unknown/wasm-release/examples/bench_ner.wasm}
+# The page's flags (the default in scripts/build-wasm.sh): inlining and target features
+# change the tagger's speed as much as its code does.
+page_flags=$(sed -n 's/.*WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-\(.*\)}"$/\1/p' scripts/build-wasm.sh)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-$page_flags}"
 if [[ -z "${BENCH_WASM:-}" ]]; then
   cargo build -q --example bench_ner --target wasm32-unknown-unknown --profile wasm-release
 fi
