@@ -691,6 +691,11 @@ mod lanes {
         pub fn broadcast<const L: usize>(self) -> F4 {
             F4(i32x4_shuffle::<L, L, L, L>(self.0, self.0))
         }
+        /// Lanes 1, 2, 3, 3.
+        #[inline(always)]
+        pub fn shift_down(self) -> F4 {
+            F4(i32x4_shuffle::<1, 2, 3, 3>(self.0, self.0))
+        }
         #[inline(always)]
         pub fn add(self, o: F4) -> F4 {
             F4(f32x4_add(self.0, o.0))
@@ -780,6 +785,10 @@ mod lanes {
             F4([self.0[L]; 4])
         }
         #[inline(always)]
+        pub fn shift_down(self) -> F4 {
+            F4([self.0[1], self.0[2], self.0[3], self.0[3]])
+        }
+        #[inline(always)]
         pub fn add(self, o: F4) -> F4 {
             F4(std::array::from_fn(|k| self.0[k] + o.0[k]))
         }
@@ -847,48 +856,70 @@ mod lanes {
 
 use lanes::F4;
 
-/// For each tag `a`, bit j set when `a` may precede one of the tags of lanes 4j..4j+4: the
-/// vectors the decoder updates from `a` (the others are all disallowed transitions).
-const PRED_VECS: [u8; TAGS] = {
-    let mut v = [0u8; TAGS];
-    let mut a = 0;
-    while a < TAGS {
-        let mut b = 0;
-        while b < TAGS {
-            if ALLOWED[a][b] {
-                v[a] |= 1 << (b / 4);
-            }
-            b += 1;
-        }
-        a += 1;
+/// The lane of each tag in the decoder and in the weight rows: lanes 0-3 hold O and the
+/// three B tags, 4-6 the U tags, 8-10 the I tags and 12-14 the L tags (lanes 7, 11 and 15
+/// are unused). The tags that may follow O, L or U (O, B, U) then fill two vectors, and the
+/// tags that may follow B or I (I, L) two others, in kind order: a step of the decoder
+/// updates each vector only from the tags that may precede its own.
+const POS: [usize; TAGS] = {
+    let mut p = [0; TAGS];
+    let mut t = 1;
+    while t < TAGS {
+        p[t] = kind(t) + [0, 1, 8, 12, 4][part(t)];
+        t += 1;
     }
-    v
+    p
 };
 
-/// Transition scores in lanes: see [`Model::trans4`].
-fn lanes_of_trans(trans: &[f32]) -> [[F4; 4]; TAGS] {
-    std::array::from_fn(|a| {
-        std::array::from_fn(|j| {
-            F4::from_array(std::array::from_fn(|k| {
-                let b = 4 * j + k;
-                match trans.get(a * TAGS + b) {
-                    Some(&v) if b < TAGS && ALLOWED[a][b] => v,
-                    _ => f32::NEG_INFINITY,
-                }
-            }))
-        })
-    })
+/// The tags that may precede O, B and U, in tag order: O, then L and U of each kind.
+const OUT_PREDS: [usize; 7] = [0, 3, 4, 7, 8, 11, 12];
+
+/// Transition scores in the decoder's lanes (see [`POS`]); minus infinity where BILOU
+/// forbids a transition (never the best, as the scalar decoder never tries it).
+#[derive(Clone, Copy)]
+struct Trans4 {
+    /// From each of [`OUT_PREDS`] to lanes 0-7.
+    out: [[F4; 2]; 7],
+    /// From B to I, B to L, I to I, I to L, each in its kind's lane.
+    inner: [F4; 4],
 }
 
-/// [`viterbi`] with the tags in lanes (round 8), on the emission scores of token i given by
-/// `em(i)` and transitions from [`lanes_of_trans`]. Each lane computes what the scalar loop
-/// computes for its tag: the predecessors in the same order, the same additions, the first
-/// of equals; a forbidden predecessor scores minus infinity and never wins. So the tags are
-/// the same, bit for bit.
+/// Lanes of scores by tag: `v(t)` in lane `POS[t]`, `fill` in the unused lanes.
+fn by_pos(v: impl Fn(usize) -> f32, fill: f32) -> [[f32; 4]; 4] {
+    let mut out = [[fill; 4]; 4];
+    for t in 0..TAGS {
+        out[POS[t] / 4][POS[t] % 4] = v(t);
+    }
+    out
+}
+
+fn lanes_of_trans(trans: &[f32]) -> Trans4 {
+    let score = |a: usize, b: usize| match trans.get(a * TAGS + b) {
+        Some(&v) if ALLOWED[a][b] => v,
+        _ => f32::NEG_INFINITY,
+    };
+    let out = OUT_PREDS.map(|a| {
+        let l = by_pos(|b| score(a, b), f32::NEG_INFINITY);
+        [F4::from_array(l[0]), F4::from_array(l[1])]
+    });
+    let inner = [(B, I), (B, L), (I, I), (I, L)].map(|(pa, pb)| {
+        let mut l = [f32::NEG_INFINITY; 4];
+        for k in 0..3 {
+            l[k] = score(tag(k, pa), tag(k, pb));
+        }
+        F4::from_array(l)
+    });
+    Trans4 { out, inner }
+}
+
+/// [`viterbi`] with the tags in lanes (round 8, lanes in [`POS`]), on the emission scores of
+/// token i given by `em(i)`. Each lane computes what the scalar loop computes for its tag:
+/// the allowed predecessors in the same order, the same additions, the first of equals. So
+/// the tags are the same, bit for bit.
 fn viterbi_lanes(
     n: usize,
     mut em: impl FnMut(usize) -> [F4; 4],
-    tr: &[[F4; 4]; TAGS],
+    tr: &Trans4,
     (start, end): (&[f32], &[f32]),
     back: &mut Vec<[F4; 4]>,
     out: &mut Vec<u8>,
@@ -903,28 +934,37 @@ fn viterbi_lanes(
     let mut first = [[NEG; 4]; 4];
     for t in 0..TAGS {
         if can_start(t) {
-            first[t / 4][t % 4] = e0[t / 4][t % 4] + start.get(t).copied().unwrap_or(0.0);
+            let (j, k) = (POS[t] / 4, POS[t] % 4);
+            first[j][k] = e0[j][k] + start.get(t).copied().unwrap_or(0.0);
         }
     }
     let mut cur = first.map(F4::from_array);
     let (neg, zero) = (F4::splat(NEG), F4::splat(0.0));
+    let tag_b = F4::from_array([tag(0, B), tag(1, B), tag(2, B), 0].map(|t| t as f32));
+    let tag_i = F4::from_array([tag(0, I), tag(1, I), tag(2, I), 0].map(|t| t as f32));
     back.push([zero; 4]);
     for i in 1..n {
         let e = em(i);
         let mut best = [neg; 4];
         let mut arg = [zero; 4];
+        // O, B and U (lanes 0-7) from O, L and U, in tag order.
         macro_rules! from {
-            ($($a:literal)*) => {$(
-                let c = cur[$a / 4].broadcast::<{ $a % 4 }>();
-                let a = F4::splat($a as f32);
-                for j in 0..4 {
-                    if PRED_VECS[$a] & (1 << j) != 0 {
-                        best[j].relax(&mut arg[j], c.add(tr[$a][j]), a);
-                    }
-                }
+            ($($p:literal)*) => {$(
+                let a = OUT_PREDS[$p];
+                let c = cur[POS[a] / 4].broadcast::<{ POS[OUT_PREDS[$p]] % 4 }>();
+                let av = F4::splat(a as f32);
+                best[0].relax(&mut arg[0], c.add(tr.out[$p][0]), av);
+                best[1].relax(&mut arg[1], c.add(tr.out[$p][1]), av);
             )*};
         }
-        from!(0 1 2 3 4 5 6 7 8 9 10 11 12);
+        from!(0 1 2 3 4 5 6);
+        // I and L (lanes 8-15) from B, then I, of their kind.
+        let cb = cur[0].shift_down();
+        let ci = cur[2];
+        for (j, (b, i)) in [(2, (0, 2)), (3, (1, 3))] {
+            best[j].relax(&mut arg[j], cb.add(tr.inner[b]), tag_b);
+            best[j].relax(&mut arg[j], ci.add(tr.inner[i]), tag_i);
+        }
         cur = std::array::from_fn(|j| best[j].add_above(e[j], neg));
         back.push(arg);
     }
@@ -932,7 +972,7 @@ fn viterbi_lanes(
     let mut best = NEG;
     let mut arg = 0usize;
     for t in 0..TAGS {
-        let c = cur[t / 4][t % 4];
+        let c = cur[POS[t] / 4][POS[t] % 4];
         if can_end(t) && c > NEG {
             let v = c + end.get(t).copied().unwrap_or(0.0);
             if v > best {
@@ -944,10 +984,9 @@ fn viterbi_lanes(
     out.resize(n, 0);
     out[n - 1] = arg as u8;
     for i in (1..n).rev() {
-        let lanes = back
-            .get(i)
-            .map_or([0.0; 4], |b| b[(arg / 4) % 4].to_array());
-        arg = (lanes[arg % 4] as usize).min(TAGS - 1);
+        let p = POS.get(arg).copied().unwrap_or(0);
+        let lanes = back.get(i).map_or([0.0; 4], |b| b[(p / 4) % 4].to_array());
+        arg = (lanes[p % 4] as usize).min(TAGS - 1);
         out[i - 1] = arg as u8;
     }
 }
@@ -1001,9 +1040,8 @@ pub struct Model {
     scale: f32,
     start: Vec<f32>,
     end: Vec<f32>,
-    /// Transition scores in the decoder's lanes: row a, lane b is the score of b after a, or minus
-    /// infinity when BILOU forbids it (never the best, as the scalar decoder never tries it).
-    trans4: [[F4; 4]; TAGS],
+    /// Transition scores in the decoder's lanes.
+    trans4: Trans4,
 }
 
 const MAGIC: &[u8; 4] = b"PLNR";
@@ -1112,8 +1150,8 @@ impl Model {
             for t in 0..TAGS {
                 if mask & (1 << t) != 0 {
                     let v = r.u8()? as i8;
-                    let word = weights.get_mut(k * WORDS + t / 4)?;
-                    let shift = 16 * (t % 4);
+                    let word = weights.get_mut(k * WORDS + POS[t] / 4)?;
+                    let shift = 16 * (POS[t] % 4);
                     *word =
                         (*word & !(0xffff << shift)) | (((v as i64 + BIAS as i64) as u64) << shift);
                 }
@@ -1337,18 +1375,7 @@ mod tests {
             let tr: Vec<f32> = (0..TAGS * TAGS).map(|_| next()).collect();
             let (st, en): (Vec<f32>, Vec<f32>) = (0..TAGS).map(|_| (next(), next())).unzip();
             viterbi(&em, n, &tr, &st, &en, &mut back, &mut a);
-            let row = |i: usize| {
-                std::array::from_fn(|j| {
-                    F4::from_array(std::array::from_fn(|k| {
-                        let t = 4 * j + k;
-                        if t < TAGS {
-                            em[i * TAGS + t]
-                        } else {
-                            0.0
-                        }
-                    }))
-                })
-            };
+            let row = |i: usize| by_pos(|t| em[i * TAGS + t], 0.0).map(F4::from_array);
             let tr4 = lanes_of_trans(&tr);
             viterbi_lanes(n, row, &tr4, (&st, &en), &mut back4, &mut b);
             assert_eq!(a, b, "n = {n}");
@@ -1378,7 +1405,8 @@ mod tests {
                 return 0;
             };
             let words = lanes::row_lanes(&m.weights[row]);
-            ((words[t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
+            let p = POS[t];
+            ((words[p / 4] >> (16 * (p % 4))) & 0xffff) as i64 - BIAS as i64
         };
         assert_eq!(lane(3, 2), 127);
         assert_eq!(lane(9, 12), -64);
