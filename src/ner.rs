@@ -192,11 +192,9 @@ fn shapes(w: &str) -> (u64, u64) {
 /// Per-token values computed once and shared by the windows of the neighbours.
 #[derive(Clone, Copy, Default)]
 struct TokInfo {
-    lower: u64,
-    short_shape: u64,
+    /// The token's word in [`WordMemo::words`].
+    word: u32,
     classes: u16,
-    /// `caps_letters` of the word, needed twice.
-    caps: u32,
     /// Multi-word gazetteer name: 0 none, else 1 + 4 * (0 place, 1 org) + part (B I L).
     gaz: u8,
 }
@@ -205,7 +203,6 @@ struct TokInfo {
 #[derive(Default)]
 pub struct Scratch {
     info: Vec<TokInfo>,
-    words: Vec<WordInfo>,
     lower: String,
     key: String,
     /// Bucket ids of every token's features, flattened; `starts[i]..starts[i+1]` are token i's.
@@ -271,6 +268,50 @@ struct WordInfo {
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
     /// when long enough) and its capitals-only feature (when `caps >= 2`).
     ids: [u32; 9],
+    /// Bucket ids of the features that take one value of this word, whatever its context
+    /// (round 8): its lowercase as the word before, after, two before and two after a token
+    /// (templates 2, 3, 4, 5), its short shape before and after (8, 9), and its own short
+    /// shape when it does not open the sentence (30) and in a sentence in capitals (35).
+    near: [u32; 8],
+}
+
+/// The bucket ids of the features whose values are few, for one hash size (round 8):
+/// hashing them once per document instead of once per token.
+#[derive(Clone, Copy)]
+struct FixedIds {
+    mask: u64,
+    bias: u32,
+    /// Templates 2, 3, 4, 5, 8, 9 beyond the sentence's ends (as [`WordInfo::near`]).
+    edge: [u32; 6],
+    /// Per class: the word's own (by case x 2 + initial), the previous and the next word's.
+    class_me: [[u32; 6]; class::COUNT],
+    class_prev: [u32; class::COUNT],
+    class_next: [u32; class::COUNT],
+    /// Multi-word gazetteer marks of the word, the previous and the next one, by mark.
+    gaz: [[u32; 16]; 3],
+}
+
+impl FixedIds {
+    fn new(mask: u64) -> FixedIds {
+        let (s, e) = (SENT_START, SENT_END);
+        let edge =
+            [(2, s), (3, e), (4, s), (5, e), (8, s), (9, e)].map(|(t, v)| bucket(t, v, mask));
+        FixedIds {
+            mask,
+            bias: bucket(0, 0, mask),
+            edge,
+            class_me: std::array::from_fn(|b| {
+                std::array::from_fn(|ci| {
+                    bucket(40 + b as u64, mix(ci as u64 / 2, ci as u64 % 2), mask)
+                })
+            }),
+            class_prev: std::array::from_fn(|b| bucket(60 + b as u64, 0, mask)),
+            class_next: std::array::from_fn(|b| bucket(80 + b as u64, 0, mask)),
+            gaz: std::array::from_fn(|k| {
+                std::array::from_fn(|g| bucket(100 + k as u64, g as u64, mask))
+            }),
+        }
+    }
 }
 
 /// Bucket id of feature `template` with value `v`.
@@ -281,8 +322,22 @@ fn bucket(template: u64, v: u64, mask: u64) -> u32 {
     ((h >> 20) & mask) as u32
 }
 
-/// Words already seen in the document, with their [`WordInfo`].
-type WordMemo<'a> = std::collections::HashMap<&'a str, WordInfo, lexicon::FxBuild>;
+/// Words already seen in the document, with their [`WordInfo`], for one hash size.
+struct WordMemo<'a> {
+    ids: std::collections::HashMap<&'a str, u32, lexicon::FxBuild>,
+    words: Vec<WordInfo>,
+    fixed: FixedIds,
+}
+
+impl WordMemo<'_> {
+    fn new(bits: u32, capacity: usize) -> Self {
+        WordMemo {
+            ids: std::collections::HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            words: Vec::with_capacity(capacity),
+            fixed: FixedIds::new((1u64 << bits) - 1),
+        }
+    }
+}
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     let (long_shape, short_shape) = shapes(w);
@@ -333,6 +388,16 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         0
     };
     let lower = hash_lower(w, 3);
+    let near = [
+        bucket(2, lower, mask),
+        bucket(3, lower, mask),
+        bucket(4, lower, mask),
+        bucket(5, lower, mask),
+        bucket(8, short_shape, mask),
+        bucket(9, short_shape, mask),
+        bucket(30, mix(0, short_shape), mask),
+        bucket(35, short_shape, mask),
+    ];
     let mut ids = [0u32; 9];
     ids[0] = bucket(1, lower, mask);
     ids[1] = bucket(6, long_shape, mask);
@@ -355,6 +420,7 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         caps,
         nchars: nchars as u32,
         ids,
+        near,
     }
 }
 
@@ -363,21 +429,30 @@ const SENT_END: u64 = 0x8765_4321;
 
 /// Feature bucket ids of every token of `sent` into `s.feats` / `s.starts`.
 pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
-    features_memo(doc, sent, bits, s, None);
+    features_memo(
+        doc,
+        sent.clone(),
+        bits,
+        s,
+        &mut WordMemo::new(bits, sent.len()),
+    );
 }
 
-/// [`features`], with the word-level part looked up in (and added to) `memo` when given.
+/// [`features`], with the word-level part looked up in (and added to) `memo`, which must
+/// have been made for `bits`.
 fn features_memo<'a>(
     doc: &Doc<'a>,
     sent: Range<usize>,
     bits: u32,
     s: &mut Scratch,
-    mut memo: Option<&mut WordMemo<'a>>,
+    memo: &mut WordMemo<'a>,
 ) {
     let n = sent.len();
     let mask = (1u64 << bits) - 1;
+    if memo.fixed.mask != mask {
+        *memo = WordMemo::new(bits, 0);
+    }
     s.info.clear();
-    s.words.clear();
     s.feats.clear();
     s.starts.clear();
     if n == 0 || sent.end > doc.tokens.len() {
@@ -386,25 +461,20 @@ fn features_memo<'a>(
     }
     for t in sent.clone() {
         let w = doc.tok(t);
-        let x = match memo.as_deref_mut() {
-            Some(m) => *m
-                .entry(w)
-                .or_insert_with(|| word_info(w, &mut s.lower, mask)),
-            None => word_info(w, &mut s.lower, mask),
-        };
-        let classes = if doc.tokens[t].kind == TokKind::Word {
-            x.classes
-        } else {
-            0
+        let words = &mut memo.words;
+        let word = *memo.ids.entry(w).or_insert_with(|| {
+            words.push(word_info(w, &mut s.lower, mask));
+            words.len() as u32 - 1
+        });
+        let classes = match words.get(word as usize) {
+            Some(x) if doc.tokens[t].kind == TokKind::Word => x.classes,
+            _ => 0,
         };
         s.info.push(TokInfo {
-            lower: x.lower,
-            short_shape: x.short_shape,
+            word,
             classes,
-            caps: x.caps,
             gaz: 0,
         });
-        s.words.push(x);
     }
     // Multi-word gazetteer names (2-4 tokens, opening with a capital): longest match wins.
     let mut i = 0;
@@ -461,7 +531,7 @@ fn features_memo<'a>(
         }
     }
     let info = &s.info;
-    let winfo = &s.words;
+    let (words, fixed) = (&memo.words, &memo.fixed);
     let get = |j: isize| -> Option<&TokInfo> {
         if j < 0 {
             None
@@ -469,50 +539,56 @@ fn features_memo<'a>(
             info.get(j as usize)
         }
     };
+    let word = |j: isize| get(j).and_then(|x| words.get(x.word as usize));
     // Leading quotes and brackets do not stop a word from opening the sentence.
     let first_word = (sent.start..sent.end)
         .find(|&k| doc.tokens[k].kind != TokKind::Punct)
         .unwrap_or(sent.end);
     // A sentence written in capitals (a headline, a dateline, a shouting e-mail): shapes say
     // less there, and the model learns it from capitalized copies of training sentences.
-    let (mut caps_words, mut words) = (0, 0);
-    for (t, x) in sent.clone().zip(&s.info) {
+    let (mut caps_words, mut nwords) = (0, 0);
+    for (t, x) in sent.clone().zip(info) {
         if doc.tokens[t].kind == TokKind::Word {
-            words += 1;
-            caps_words += (x.caps >= 2) as usize;
+            nwords += 1;
+            caps_words += words.get(x.word as usize).is_some_and(|w| w.caps >= 2) as usize;
         }
     }
-    let caps_sent = caps_words >= 3 && 2 * caps_words >= words;
+    let caps_sent = caps_words >= 3 && 2 * caps_words >= nwords;
+    let empty = WordInfo::default();
     for i in 0..n {
         s.starts.push(s.feats.len());
         let t = sent.start + i;
         let w = doc.tok(t);
-        let me = &info[i];
         let ii = i as isize;
-        let lw = |j: isize| get(j).map_or(if j < 0 { SENT_START } else { SENT_END }, |x| x.lower);
-        let ss =
-            |j: isize| get(j).map_or(if j < 0 { SENT_START } else { SENT_END }, |x| x.short_shape);
+        let me = &info[i];
+        let wi = word(ii).unwrap_or(&empty);
+        let (prev, next) = (word(ii - 1), word(ii + 1));
+        let lw = |x: Option<&WordInfo>, edge| x.map_or(edge, |x| x.lower);
+        let ss = |x: Option<&WordInfo>, edge| x.map_or(edge, |x| x.short_shape);
+        let near = |x: Option<&WordInfo>, k: usize| x.map_or(fixed.edge[k], |x| x.near[k]);
+        let (lw_prev, lw_next) = (lw(prev, SENT_START), lw(next, SENT_END));
+        let (ss_prev, ss_next) = (ss(prev, SENT_START), ss(next, SENT_END));
         let cls = |j: isize| get(j).map_or(0, |x| x.classes);
         let initial = t == first_word;
         let feats = &mut s.feats;
-        let wi = &winfo[i];
-        feats.push(bucket(0, 0, mask));
-        feats.push(wi.ids[0]);
         macro_rules! push {
             ($template:expr, $v:expr) => {
                 feats.push(bucket($template, $v, mask))
             };
         }
-        push!(2, lw(ii - 1));
-        push!(3, lw(ii + 1));
-        push!(4, lw(ii - 2));
-        push!(5, lw(ii + 2));
+        // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes).
+        feats.push(fixed.bias);
+        feats.push(wi.ids[0]);
+        feats.push(near(prev, 0));
+        feats.push(near(next, 1));
+        feats.push(near(word(ii - 2), 2));
+        feats.push(near(word(ii + 2), 3));
         feats.push(wi.ids[1]);
-        push!(7, mix(mix(ss(ii - 1), me.short_shape), ss(ii + 1)));
-        push!(8, ss(ii - 1));
-        push!(9, ss(ii + 1));
-        push!(10, mix(ss(ii - 1), me.short_shape));
-        push!(11, mix(me.short_shape, ss(ii + 1)));
+        push!(7, mix(mix(ss_prev, wi.short_shape), ss_next));
+        feats.push(near(prev, 4));
+        feats.push(near(next, 5));
+        push!(10, mix(ss_prev, wi.short_shape));
+        push!(11, mix(wi.short_shape, ss_next));
         // Prefixes and suffixes of the lowercased word, by chars.
         for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
             if wi.nchars > k {
@@ -520,49 +596,48 @@ fn features_memo<'a>(
                 feats.push(wi.ids[3 + 2 * j]);
             }
         }
-        push!(30, mix(initial as u64, me.short_shape));
-        push!(31, mix(lw(ii - 1), me.short_shape));
-        push!(32, mix(me.short_shape, lw(ii + 1)));
         if initial {
-            push!(33, me.lower);
+            push!(30, mix(1, wi.short_shape));
+        } else {
+            feats.push(wi.near[6]);
+        }
+        push!(31, mix(lw_prev, wi.short_shape));
+        push!(32, mix(wi.short_shape, lw_next));
+        if initial {
+            push!(33, wi.lower);
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
-        let caps = me.caps as usize;
+        let caps = wi.caps as usize;
         if caps >= 2 {
             feats.push(wi.ids[8]);
         }
         if caps_sent {
-            push!(35, me.short_shape);
-            push!(36, mix(lw(ii - 1), lw(ii + 1)));
+            feats.push(wi.near[7]);
+            push!(36, mix(lw_prev, lw_next));
         }
-        let case = if caps >= 2 { 2 } else { is_cap(w) as u64 };
+        let case = if caps >= 2 { 2 } else { is_cap(w) as usize };
+        let ci = (2 * case + initial as usize) % 6;
         // Only the classes some of the three words have (in the same order as a full scan).
-        let mut any = (me.classes | cls(ii - 1) | cls(ii + 1)) & ((1 << class::COUNT) - 1);
+        let (c_prev, c_next) = (cls(ii - 1), cls(ii + 1));
+        let mut any = (me.classes | c_prev | c_next) & ((1 << class::COUNT) - 1);
         while any != 0 {
-            let b = any.trailing_zeros();
+            let b = any.trailing_zeros() as usize % class::COUNT;
             any &= any - 1;
             let bit = 1u16 << b;
             if me.classes & bit != 0 {
-                push!(40 + b as u64, mix(case, initial as u64));
+                feats.push(fixed.class_me[b][ci]);
             }
-            if cls(ii - 1) & bit != 0 {
-                push!(60 + b as u64, 0);
+            if c_prev & bit != 0 {
+                feats.push(fixed.class_prev[b]);
             }
-            if cls(ii + 1) & bit != 0 {
-                push!(80 + b as u64, 0);
-            }
-        }
-        if me.gaz != 0 {
-            push!(100, me.gaz as u64);
-        }
-        if let Some(p) = get(ii - 1) {
-            if p.gaz != 0 {
-                push!(101, p.gaz as u64);
+            if c_next & bit != 0 {
+                feats.push(fixed.class_next[b]);
             }
         }
-        if let Some(p) = get(ii + 1) {
-            if p.gaz != 0 {
-                push!(102, p.gaz as u64);
+        let gaz = [Some(me), get(ii - 1), get(ii + 1)];
+        for (k, x) in gaz.into_iter().enumerate() {
+            if let Some(x) = x.filter(|x| x.gaz != 0) {
+                feats.push(fixed.gaz[k][x.gaz as usize % 16]);
             }
         }
     }
@@ -1227,13 +1302,13 @@ impl Model {
     /// Name spans of the whole document: token ranges with their kind.
     pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
-        let mut memo = WordMemo::default();
+        let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4);
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
                 continue;
             }
-            features_memo(doc, sent.clone(), self.bits, &mut s, Some(&mut memo));
+            features_memo(doc, sent.clone(), self.bits, &mut s, &mut memo);
             self.decode(&mut s);
             spans_of(&s.tags, sent.start, &mut raw);
         }
