@@ -292,25 +292,35 @@ struct FixedIds {
 }
 
 impl FixedIds {
+    /// Once per document: a call of [`bucket`] each, kept out of line (page size).
+    #[inline(never)]
     fn new(mask: u64) -> FixedIds {
-        let (s, e) = (SENT_START, SENT_END);
-        let edge =
-            [(2, s), (3, e), (4, s), (5, e), (8, s), (9, e)].map(|(t, v)| bucket(t, v, mask));
-        FixedIds {
+        let id = |t: usize, v: u64| bucket(t as u64, v, mask);
+        let mut f = FixedIds {
             mask,
-            bias: bucket(0, 0, mask),
-            edge,
-            class_me: std::array::from_fn(|b| {
-                std::array::from_fn(|ci| {
-                    bucket(40 + b as u64, mix(ci as u64 / 2, ci as u64 % 2), mask)
-                })
-            }),
-            class_prev: std::array::from_fn(|b| bucket(60 + b as u64, 0, mask)),
-            class_next: std::array::from_fn(|b| bucket(80 + b as u64, 0, mask)),
-            gaz: std::array::from_fn(|k| {
-                std::array::from_fn(|g| bucket(100 + k as u64, g as u64, mask))
-            }),
+            bias: id(0, 0),
+            edge: [0; 6],
+            class_me: [[0; 6]; class::COUNT],
+            class_prev: [0; class::COUNT],
+            class_next: [0; class::COUNT],
+            gaz: [[0; 16]; 3],
+        };
+        for (k, t) in [2, 3, 4, 5, 8, 9].into_iter().enumerate() {
+            f.edge[k] = id(t, [SENT_START, SENT_END][t % 2]);
         }
+        for b in 0..class::COUNT {
+            for ci in 0..6 {
+                f.class_me[b][ci] = id(40 + b, mix(ci as u64 / 2, ci as u64 % 2));
+            }
+            f.class_prev[b] = id(60 + b, 0);
+            f.class_next[b] = id(80 + b, 0);
+        }
+        for k in 0..3 {
+            for g in 0..16 {
+                f.gaz[k][g] = id(100 + k, g as u64);
+            }
+        }
+        f
     }
 }
 
@@ -388,16 +398,21 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         0
     };
     let lower = hash_lower(w, 3);
-    let near = [
-        bucket(2, lower, mask),
-        bucket(3, lower, mask),
-        bucket(4, lower, mask),
-        bucket(5, lower, mask),
-        bucket(8, short_shape, mask),
-        bucket(9, short_shape, mask),
-        bucket(30, mix(0, short_shape), mask),
-        bucket(35, short_shape, mask),
+    let mut near = [0u32; 8];
+    let (l, ss) = (lower, short_shape);
+    let values = [
+        (2, l),
+        (3, l),
+        (4, l),
+        (5, l),
+        (8, ss),
+        (9, ss),
+        (30, mix(0, ss)),
+        (35, ss),
     ];
+    for (k, (t, v)) in values.into_iter().enumerate() {
+        near[k] = bucket(t, v, mask);
+    }
     let mut ids = [0u32; 9];
     ids[0] = bucket(1, lower, mask);
     ids[1] = bucket(6, long_shape, mask);
