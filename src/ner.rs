@@ -322,6 +322,16 @@ impl FixedIds {
         }
         f
     }
+
+    /// The model's rows for the ids.
+    fn resolve(&mut self, m: &Model) {
+        self.bias = m.row_of(self.bias);
+        self.edge = self.edge.map(|x| m.row_of(x));
+        self.class_me = self.class_me.map(|c| c.map(|x| m.row_of(x)));
+        self.class_prev = self.class_prev.map(|x| m.row_of(x));
+        self.class_next = self.class_next.map(|x| m.row_of(x));
+        self.gaz = self.gaz.map(|g| g.map(|x| m.row_of(x)));
+    }
 }
 
 /// Bucket id of feature `template` with value `v`.
@@ -340,11 +350,15 @@ struct WordMemo<'a> {
 }
 
 impl WordMemo<'_> {
-    fn new(bits: u32, capacity: usize) -> Self {
+    fn new(bits: u32, capacity: usize, model: Option<&Model>) -> Self {
+        let mut fixed = FixedIds::new((1u64 << bits) - 1);
+        if let Some(m) = model {
+            fixed.resolve(m);
+        }
         WordMemo {
             ids: std::collections::HashMap::with_capacity_and_hasher(capacity, Default::default()),
             words: Vec::with_capacity(capacity),
-            fixed: FixedIds::new((1u64 << bits) - 1),
+            fixed,
         }
     }
 }
@@ -439,6 +453,9 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     }
 }
 
+/// A feature without a row in the model.
+const NO_ROW: u32 = u32::MAX;
+
 const SENT_START: u64 = 0x1234_5678;
 const SENT_END: u64 = 0x8765_4321;
 
@@ -449,24 +466,30 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         sent.clone(),
         bits,
         s,
-        &mut WordMemo::new(bits, sent.len()),
+        &mut WordMemo::new(bits, sent.len(), None),
+        None,
     );
 }
 
 /// [`features`], with the word-level part looked up in (and added to) `memo`, which must
-/// have been made for `bits`.
+/// have been made for `bits` and `model`. With a model, the features are its rows
+/// ([`Model::row_of`]) instead of bucket ids, and those without a row are left out: the
+/// bitmap is then read once per distinct word for the word's features, not once per token
+/// (round 8).
 fn features_memo<'a>(
     doc: &Doc<'a>,
     sent: Range<usize>,
     bits: u32,
     s: &mut Scratch,
     memo: &mut WordMemo<'a>,
+    model: Option<&Model>,
 ) {
     let n = sent.len();
     let mask = (1u64 << bits) - 1;
     if memo.fixed.mask != mask {
-        *memo = WordMemo::new(bits, 0);
+        *memo = WordMemo::new(bits, 0, model);
     }
+    let res = |id: u32| model.map_or(id, |m| m.row_of(id));
     s.info.clear();
     s.feats.clear();
     s.starts.clear();
@@ -478,7 +501,10 @@ fn features_memo<'a>(
         let w = doc.tok(t);
         let words = &mut memo.words;
         let word = *memo.ids.entry(w).or_insert_with(|| {
-            words.push(word_info(w, &mut s.lower, mask));
+            let mut x = word_info(w, &mut s.lower, mask);
+            x.ids = x.ids.map(res);
+            x.near = x.near.map(res);
+            words.push(x);
             words.len() as u32 - 1
         });
         let classes = match words.get(word as usize) {
@@ -586,35 +612,43 @@ fn features_memo<'a>(
         let cls = |j: isize| get(j).map_or(0, |x| x.classes);
         let initial = t == first_word;
         let feats = &mut s.feats;
+        macro_rules! put {
+            ($id:expr) => {{
+                let id = $id;
+                if id != NO_ROW {
+                    feats.push(id);
+                }
+            }};
+        }
         macro_rules! push {
             ($template:expr, $v:expr) => {
-                feats.push(bucket($template, $v, mask))
+                put!(res(bucket($template, $v, mask)))
             };
         }
         // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes).
-        feats.push(fixed.bias);
-        feats.push(wi.ids[0]);
-        feats.push(near(prev, 0));
-        feats.push(near(next, 1));
-        feats.push(near(word(ii - 2), 2));
-        feats.push(near(word(ii + 2), 3));
-        feats.push(wi.ids[1]);
+        put!(fixed.bias);
+        put!(wi.ids[0]);
+        put!(near(prev, 0));
+        put!(near(next, 1));
+        put!(near(word(ii - 2), 2));
+        put!(near(word(ii + 2), 3));
+        put!(wi.ids[1]);
         push!(7, mix(mix(ss_prev, wi.short_shape), ss_next));
-        feats.push(near(prev, 4));
-        feats.push(near(next, 5));
+        put!(near(prev, 4));
+        put!(near(next, 5));
         push!(10, mix(ss_prev, wi.short_shape));
         push!(11, mix(wi.short_shape, ss_next));
         // Prefixes and suffixes of the lowercased word, by chars.
         for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
             if wi.nchars > k {
-                feats.push(wi.ids[2 + 2 * j]);
-                feats.push(wi.ids[3 + 2 * j]);
+                put!(wi.ids[2 + 2 * j]);
+                put!(wi.ids[3 + 2 * j]);
             }
         }
         if initial {
             push!(30, mix(1, wi.short_shape));
         } else {
-            feats.push(wi.near[6]);
+            put!(wi.near[6]);
         }
         push!(31, mix(lw_prev, wi.short_shape));
         push!(32, mix(wi.short_shape, lw_next));
@@ -624,10 +658,10 @@ fn features_memo<'a>(
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
         let caps = wi.caps as usize;
         if caps >= 2 {
-            feats.push(wi.ids[8]);
+            put!(wi.ids[8]);
         }
         if caps_sent {
-            feats.push(wi.near[7]);
+            put!(wi.near[7]);
             push!(36, mix(lw_prev, lw_next));
         }
         let case = if caps >= 2 { 2 } else { is_cap(w) as usize };
@@ -640,19 +674,19 @@ fn features_memo<'a>(
             any &= any - 1;
             let bit = 1u16 << b;
             if me.classes & bit != 0 {
-                feats.push(fixed.class_me[b][ci]);
+                put!(fixed.class_me[b][ci]);
             }
             if c_prev & bit != 0 {
-                feats.push(fixed.class_prev[b]);
+                put!(fixed.class_prev[b]);
             }
             if c_next & bit != 0 {
-                feats.push(fixed.class_next[b]);
+                put!(fixed.class_next[b]);
             }
         }
         let gaz = [Some(me), get(ii - 1), get(ii + 1)];
         for (k, x) in gaz.into_iter().enumerate() {
             if let Some(x) = x.filter(|x| x.gaz != 0) {
-                feats.push(fixed.gaz[k][x.gaz as usize % 16]);
+                put!(fixed.gaz[k][x.gaz as usize % 16]);
             }
         }
     }
@@ -1275,7 +1309,13 @@ impl Model {
         Some((e >> 32) as usize + below)
     }
 
-    /// Emission scores of one token's features, tag t in lane t.
+    /// The row of bucket `f`, or [`NO_ROW`].
+    fn row_of(&self, f: u32) -> u32 {
+        self.row(f as usize).map_or(NO_ROW, |r| r as u32)
+    }
+
+    /// Emission scores of one token's features (rows, from [`features_memo`] with this
+    /// model), tag t in lane `POS[t]`.
     #[inline(always)]
     fn emission(&self, feats: &[u32]) -> [F4; 4] {
         // A lane holds at most 255 x 255 before it would carry: features are far fewer.
@@ -1283,7 +1323,7 @@ impl Model {
         let mut acc = lanes::Acc::new();
         let mut added = 0u64;
         for &f in feats {
-            let Some(row) = self.row(f as usize).and_then(|r| self.weights.get(r)) else {
+            let Some(row) = self.weights.get(f as usize) else {
                 continue;
             };
             acc.add(row);
@@ -1295,7 +1335,8 @@ impl Model {
 
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
-        features(doc, sent.clone(), self.bits, s);
+        let mut memo = WordMemo::new(self.bits, sent.len(), Some(self));
+        features_memo(doc, sent, self.bits, s, &mut memo, Some(self));
         self.decode(s);
     }
 
@@ -1317,13 +1358,13 @@ impl Model {
     /// Name spans of the whole document: token ranges with their kind.
     pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
-        let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4);
+        let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4, Some(self));
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
                 continue;
             }
-            features_memo(doc, sent.clone(), self.bits, &mut s, &mut memo);
+            features_memo(doc, sent.clone(), self.bits, &mut s, &mut memo, Some(self));
             self.decode(&mut s);
             spans_of(&s.tags, sent.start, &mut raw);
         }
