@@ -295,7 +295,11 @@ impl FixedIds {
     /// Once per document: a call of [`bucket`] each, kept out of line (page size).
     #[inline(never)]
     fn new(mask: u64) -> FixedIds {
-        let id = |t: usize, v: u64| bucket(t as u64, v, mask);
+        #[inline(never)]
+        fn id_of(t: usize, v: u64, mask: u64) -> u32 {
+            bucket(t as u64, v, mask)
+        }
+        let id = |t: usize, v: u64| id_of(t, v, mask);
         let mut f = FixedIds {
             mask,
             bias: id(0, 0),
@@ -325,12 +329,15 @@ impl FixedIds {
 
     /// The model's rows for the ids.
     fn resolve(&mut self, m: &Model) {
-        self.bias = m.row_of(self.bias);
-        self.edge = self.edge.map(|x| m.row_of(x));
-        self.class_me = self.class_me.map(|c| c.map(|x| m.row_of(x)));
-        self.class_prev = self.class_prev.map(|x| m.row_of(x));
-        self.class_next = self.class_next.map(|x| m.row_of(x));
-        self.gaz = self.gaz.map(|g| g.map(|x| m.row_of(x)));
+        let all = std::iter::once(&mut self.bias)
+            .chain(&mut self.edge)
+            .chain(self.class_me.iter_mut().flatten())
+            .chain(&mut self.class_prev)
+            .chain(&mut self.class_next)
+            .chain(self.gaz.iter_mut().flatten());
+        for x in all {
+            *x = m.row_of(*x);
+        }
     }
 }
 
