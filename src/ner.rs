@@ -234,8 +234,10 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// "-", U+2010 or U+2011; on bytes, as a `str` pattern would call `memcmp` (every token
+/// asks).
 fn is_hyphen(w: &str) -> bool {
-    matches!(w, "-" | "\u{2010}" | "\u{2011}")
+    matches!(w.as_bytes(), [b'-'] | [0xe2, 0x80, 0x90 | 0x91])
 }
 
 /// Letters of a word written in capitals only ("BREYER", "NATO"), or 0 when it has a
@@ -264,6 +266,8 @@ struct WordInfo {
     classes: u16,
     caps: u32,
     nchars: u32,
+    /// [`is_cap`] of the word.
+    cap: bool,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
     /// when long enough) and its capitals-only feature (when `caps >= 2`).
@@ -455,6 +459,7 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         classes,
         caps,
         nchars: nchars as u32,
+        cap: is_cap(w),
         ids,
         near,
     }
@@ -529,8 +534,14 @@ fn features_memo<'a>(
     while i < n {
         let t = sent.start + i;
         // A name may open in lower case before a hyphen ("al-Qaeda" written "al - Qaeda").
-        let hyphen_next = t + 1 < sent.end && is_hyphen(doc.tok(t + 1));
-        if !(is_cap(doc.tok(t)) || hyphen_next) || doc.tokens[t].kind != TokKind::Word {
+        let cap = s
+            .info
+            .get(i)
+            .and_then(|x| memo.words.get(x.word as usize))
+            .is_some_and(|x| x.cap);
+        if doc.tokens[t].kind != TokKind::Word
+            || !(cap || t + 1 < sent.end && is_hyphen(doc.tok(t + 1)))
+        {
             i += 1;
             continue;
         }
@@ -606,7 +617,6 @@ fn features_memo<'a>(
     for i in 0..n {
         s.starts.push(s.feats.len());
         let t = sent.start + i;
-        let w = doc.tok(t);
         let ii = i as isize;
         let me = &info[i];
         let wi = word(ii).unwrap_or(&empty);
@@ -671,7 +681,7 @@ fn features_memo<'a>(
             put!(wi.near[7]);
             push!(36, mix(lw_prev, lw_next));
         }
-        let case = if caps >= 2 { 2 } else { is_cap(w) as usize };
+        let case = if caps >= 2 { 2 } else { wi.cap as usize };
         let ci = (2 * case + initial as usize) % 6;
         // Only the classes some of the three words have (in the same order as a full scan).
         let (c_prev, c_next) = (cls(ii - 1), cls(ii + 1));
