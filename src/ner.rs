@@ -856,7 +856,7 @@ mod lanes {
         }
     }
 
-    /// A weight row: 16 lanes of u16 (tag t in lane t), each the i8 weight plus `BIAS`.
+    /// A weight row: 16 lanes of u16 (tag t in lane `POS[t]`), each the i8 weight plus `BIAS`.
     pub type Row = [v128; 2];
 
     #[inline(always)]
@@ -954,8 +954,8 @@ mod lanes {
         }
     }
 
-    /// A weight row: 16 lanes of 16 bits in four u64 words (SWAR), tag t in lane t % 4 of
-    /// word t / 4, each the i8 weight plus `BIAS`.
+    /// A weight row: 16 lanes of 16 bits in four u64 words (SWAR), lane p in bits 16 (p % 4)
+    /// of word p / 4; tag t in lane `POS[t]`, each the i8 weight plus `BIAS`.
     pub type Row = [u64; 4];
 
     #[inline(always)]
@@ -1168,8 +1168,8 @@ const BIAS: u64 = 128;
 
 pub struct Model {
     pub bits: u32,
-    /// The rows of the buckets that have weights, in bucket order; tag t
-    /// is lane t % 4 of word t / 4. After pruning most buckets are empty (three in four): a
+    /// The rows of the buckets that have weights, in bucket order, tag t in lane `POS[t]`
+    /// ([`lanes::Row`]). After pruning most buckets are empty (three in four): a
     /// bitmap says which are not, so that a feature in an empty bucket costs no memory load
     /// and the rows take a quarter of the dense table (which mattered more than anything in
     /// the tagger's time: its 2 MB did not stay in cache).
