@@ -798,11 +798,16 @@ fn best_pred<const B: usize>(cur: &[f32; TAGS], tr: &[[f32; TAGS]; TAGS]) -> (f3
     (best, arg)
 }
 
-/// Four f32 lanes: a wasm SIMD128 vector when the build enables `simd128`
-/// (scripts/build-wasm.sh), else an array, which LLVM vectorizes natively. The decoder keeps
-/// the 13 tags' scores in 16 lanes (four of these); each lane does what the scalar
-/// [`viterbi`] does for its tag, the same float operations in the same order (round 8).
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+/// Four f32 lanes: a wasm SIMD128 vector in wasm, else an array, which LLVM vectorizes
+/// natively. The decoder keeps the 13 tags' scores in 16 lanes (four of these); each lane
+/// does what the scalar [`viterbi`] does for its tag, the same float operations in the same
+/// order (round 8).
+///
+/// In wasm, `simd128` is enabled for these functions and the tagger's own (`#[target_feature]`),
+/// not for the whole build: the rest of the crate compiles as before (enabling it everywhere
+/// bought no speed elsewhere and no size). So the page needs an engine with wasm SIMD
+/// (Chrome 91, Firefox 89, Safari 16.4 and later); without it, the module does not load.
+#[cfg(target_arch = "wasm32")]
 mod lanes {
     use core::arch::wasm32::*;
 
@@ -810,15 +815,18 @@ mod lanes {
     pub struct F4(v128);
 
     impl F4 {
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn splat(x: f32) -> F4 {
             F4(f32x4_splat(x))
         }
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn from_array(a: [f32; 4]) -> F4 {
             F4(f32x4(a[0], a[1], a[2], a[3]))
         }
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn to_array(self) -> [f32; 4] {
             [
                 f32x4_extract_lane::<0>(self.0),
@@ -828,28 +836,33 @@ mod lanes {
             ]
         }
         /// Lane `L` in all four lanes.
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn broadcast<const L: usize>(self) -> F4 {
             F4(i32x4_shuffle::<L, L, L, L>(self.0, self.0))
         }
         /// Lanes 1, 2, 3, 3.
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn shift_down(self) -> F4 {
             F4(i32x4_shuffle::<1, 2, 3, 3>(self.0, self.0))
         }
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn add(self, o: F4) -> F4 {
             F4(f32x4_add(self.0, o.0))
         }
         /// `v > self ? v : self` per lane, and `a` into `arg` where `v` won.
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
             let m = f32x4_gt(v.0, self.0);
             self.0 = v128_bitselect(v.0, self.0, m);
             arg.0 = v128_bitselect(a.0, arg.0, m);
         }
         /// `self + e` where `self > floor`, else `floor`.
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn add_above(self, e: F4, floor: F4) -> F4 {
             let m = f32x4_gt(self.0, floor.0);
             F4(v128_bitselect(f32x4_add(self.0, e.0), floor.0, m))
@@ -859,7 +872,8 @@ mod lanes {
     /// A weight row: 16 lanes of u16 (tag t in lane `POS[t]`), each the i8 weight plus `BIAS`.
     pub type Row = [v128; 2];
 
-    #[inline(always)]
+    #[inline]
+    #[target_feature(enable = "simd128")]
     pub fn row(w: [u64; 4]) -> Row {
         [u64x2(w[0], w[1]), u64x2(w[2], w[3])]
     }
@@ -879,17 +893,20 @@ mod lanes {
     pub struct Acc([v128; 2]);
 
     impl Acc {
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn new() -> Acc {
             Acc([u16x8_splat(0); 2])
         }
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn add(&mut self, r: &Row) {
             self.0[0] = i16x8_add(self.0[0], r[0]);
             self.0[1] = i16x8_add(self.0[1], r[1]);
         }
         /// `(lane - bias) as f32 * scale` for each lane.
-        #[inline(always)]
+        #[inline]
+        #[target_feature(enable = "simd128")]
         pub fn scores(self, bias: i32, scale: f32) -> [F4; 4] {
             let (b, k) = (i32x4_splat(bias), f32x4_splat(scale));
             let f = |x: v128| F4(f32x4_mul(f32x4_convert_i32x4(i32x4_sub(x, b)), k));
@@ -903,7 +920,7 @@ mod lanes {
     }
 }
 
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[cfg(not(target_arch = "wasm32"))]
 mod lanes {
     #[derive(Clone, Copy)]
     pub struct F4([f32; 4]);
@@ -1034,6 +1051,7 @@ fn by_pos(v: impl Fn(usize) -> f32, fill: f32) -> [[f32; 4]; 4] {
     out
 }
 
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn lanes_of_trans(trans: &[f32]) -> Trans4 {
     let score = |a: usize, b: usize| match trans.get(a * TAGS + b) {
         Some(&v) if ALLOWED[a][b] => v,
@@ -1057,6 +1075,7 @@ fn lanes_of_trans(trans: &[f32]) -> Trans4 {
 /// token i given by `em(i)`. Each lane computes what the scalar loop computes for its tag:
 /// the allowed predecessors in the same order, the same additions, the first of equals. So
 /// the tags are the same, bit for bit.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn viterbi_lanes(
     n: usize,
     mut em: impl FnMut(usize) -> [F4; 4],
@@ -1071,7 +1090,7 @@ fn viterbi_lanes(
     if n == 0 {
         return;
     }
-    let e0 = em(0).map(F4::to_array);
+    let e0 = em(0).map(|v| v.to_array());
     let mut first = [[NEG; 4]; 4];
     for t in 0..TAGS {
         if can_start(t) {
@@ -1079,7 +1098,8 @@ fn viterbi_lanes(
             first[j][k] = e0[j][k] + start.get(t).copied().unwrap_or(0.0);
         }
     }
-    let mut cur = first.map(F4::from_array);
+    // Closures, not the functions: a `#[target_feature]` function is not `Fn`.
+    let mut cur: [F4; 4] = std::array::from_fn(|j| F4::from_array(first[j]));
     let (neg, zero) = (F4::splat(NEG), F4::splat(0.0));
     let tag_b = F4::from_array([tag(0, B), tag(1, B), tag(2, B), 0].map(|t| t as f32));
     let tag_i = F4::from_array([tag(0, I), tag(1, I), tag(2, I), 0].map(|t| t as f32));
@@ -1109,7 +1129,7 @@ fn viterbi_lanes(
         cur = std::array::from_fn(|j| best[j].add_above(e[j], neg));
         back.push(arg);
     }
-    let cur = cur.map(F4::to_array);
+    let cur = cur.map(|v| v.to_array());
     let mut best = NEG;
     let mut arg = 0usize;
     for t in 0..TAGS {
@@ -1160,7 +1180,7 @@ pub fn spans_of(tags: &[u8], base: usize, out: &mut Vec<(Range<usize>, usize)>) 
 // Model
 
 /// A weight row is 16 lanes of 16 bits, built as four u64 words (SWAR): adding a feature's
-/// row is four integer adds, or two SIMD adds in a wasm build with `simd128` ([`lanes::Row`]).
+/// row is four integer adds natively, two SIMD adds in wasm ([`lanes::Row`]).
 /// Each lane holds the i8 weight plus [`BIAS`], so lanes never borrow from each other while
 /// fewer than 256 features add up.
 const WORDS: usize = 4;
@@ -1216,6 +1236,7 @@ impl<'a> Reader<'a> {
 
 impl Model {
     /// A model that tags nothing: the fallback for a missing or malformed file.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn empty() -> Model {
         Model {
             bits: 1,
@@ -1228,6 +1249,7 @@ impl Model {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
         let mut r = Reader { b, at: 0 };
         if r.bytes(4)? != MAGIC || r.u8()? != VERSION || r.u8()? as usize != TAGS {
@@ -1333,7 +1355,8 @@ impl Model {
 
     /// Emission scores of one token's features (rows, from [`features_memo`] with this
     /// model), tag t in lane `POS[t]`.
-    #[inline(always)]
+    #[inline]
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     fn emission(&self, feats: &[u32]) -> [F4; 4] {
         // A lane holds at most 255 x 255 before it would carry: features are far fewer.
         let feats = feats.get(..feats.len().min(255)).unwrap_or(&[]);
@@ -1358,6 +1381,7 @@ impl Model {
     }
 
     /// Tags from the features in `s`, into `s.tags`.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     fn decode(&self, s: &mut Scratch) {
         let n = s.starts.len().saturating_sub(1);
         let (feats, starts) = (&s.feats, &s.starts);
@@ -1373,6 +1397,7 @@ impl Model {
     }
 
     /// Name spans of the whole document: token ranges with their kind.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
         let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4, Some(self));
@@ -1472,9 +1497,12 @@ pub fn encode(
 /// The shipped model, parsed once.
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        Model::from_bytes(include_bytes!("../data/model/ner.bin")).unwrap_or_else(Model::empty)
-    })
+    MODEL.get_or_init(
+        || match Model::from_bytes(include_bytes!("../data/model/ner.bin")) {
+            Some(m) => m,
+            None => Model::empty(),
+        },
+    )
 }
 
 #[cfg(test)]
