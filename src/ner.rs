@@ -192,11 +192,9 @@ fn shapes(w: &str) -> (u64, u64) {
 /// Per-token values computed once and shared by the windows of the neighbours.
 #[derive(Clone, Copy, Default)]
 struct TokInfo {
-    lower: u64,
-    short_shape: u64,
+    /// The token's word in [`WordMemo::words`].
+    word: u32,
     classes: u16,
-    /// `caps_letters` of the word, needed twice.
-    caps: u32,
     /// Multi-word gazetteer name: 0 none, else 1 + 4 * (0 place, 1 org) + part (B I L).
     gaz: u8,
 }
@@ -205,14 +203,13 @@ struct TokInfo {
 #[derive(Default)]
 pub struct Scratch {
     info: Vec<TokInfo>,
-    words: Vec<WordInfo>,
     lower: String,
     key: String,
     /// Bucket ids of every token's features, flattened; `starts[i]..starts[i+1]` are token i's.
     pub feats: Vec<u32>,
     pub starts: Vec<usize>,
-    emissions: Vec<f32>,
-    back: Vec<u8>,
+    /// Back pointers of the decoder, one tag index per lane (see [`Model::decode`]).
+    back: Vec<[F4; 4]>,
     /// The best tag of each token of the last sentence decoded.
     pub tags: Vec<u8>,
 }
@@ -237,8 +234,10 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// "-", U+2010 or U+2011; on bytes, as a `str` pattern would call `memcmp` (every token
+/// asks).
 fn is_hyphen(w: &str) -> bool {
-    matches!(w, "-" | "\u{2010}" | "\u{2011}")
+    matches!(w.as_bytes(), [b'-'] | [0xe2, 0x80, 0x90 | 0x91])
 }
 
 /// Letters of a word written in capitals only ("BREYER", "NATO"), or 0 when it has a
@@ -267,10 +266,83 @@ struct WordInfo {
     classes: u16,
     caps: u32,
     nchars: u32,
+    /// [`is_cap`] of the word.
+    cap: bool,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
     /// when long enough) and its capitals-only feature (when `caps >= 2`).
     ids: [u32; 9],
+    /// Bucket ids of the features that take one value of this word, whatever its context
+    /// (round 8): its lowercase as the word before, after, two before and two after a token
+    /// (templates 2, 3, 4, 5), its short shape before and after (8, 9), and its own short
+    /// shape when it does not open the sentence (30) and in a sentence in capitals (35).
+    near: [u32; 8],
+}
+
+/// The bucket ids of the features whose values are few, for one hash size (round 8):
+/// hashing them once per document instead of once per token.
+#[derive(Clone, Copy)]
+struct FixedIds {
+    mask: u64,
+    bias: u32,
+    /// Templates 2, 3, 4, 5, 8, 9 beyond the sentence's ends (as [`WordInfo::near`]).
+    edge: [u32; 6],
+    /// Per class: the word's own (by case x 2 + initial), the previous and the next word's.
+    class_me: [[u32; 6]; class::COUNT],
+    class_prev: [u32; class::COUNT],
+    class_next: [u32; class::COUNT],
+    /// Multi-word gazetteer marks of the word, the previous and the next one, by mark.
+    gaz: [[u32; 16]; 3],
+}
+
+impl FixedIds {
+    /// Once per document: a call of [`bucket`] each, kept out of line (page size).
+    #[inline(never)]
+    fn new(mask: u64) -> FixedIds {
+        #[inline(never)]
+        fn id_of(t: usize, v: u64, mask: u64) -> u32 {
+            bucket(t as u64, v, mask)
+        }
+        let id = |t: usize, v: u64| id_of(t, v, mask);
+        let mut f = FixedIds {
+            mask,
+            bias: id(0, 0),
+            edge: [0; 6],
+            class_me: [[0; 6]; class::COUNT],
+            class_prev: [0; class::COUNT],
+            class_next: [0; class::COUNT],
+            gaz: [[0; 16]; 3],
+        };
+        for (k, t) in [2, 3, 4, 5, 8, 9].into_iter().enumerate() {
+            f.edge[k] = id(t, [SENT_START, SENT_END][t % 2]);
+        }
+        for b in 0..class::COUNT {
+            for ci in 0..6 {
+                f.class_me[b][ci] = id(40 + b, mix(ci as u64 / 2, ci as u64 % 2));
+            }
+            f.class_prev[b] = id(60 + b, 0);
+            f.class_next[b] = id(80 + b, 0);
+        }
+        for k in 0..3 {
+            for g in 0..16 {
+                f.gaz[k][g] = id(100 + k, g as u64);
+            }
+        }
+        f
+    }
+
+    /// The model's rows for the ids.
+    fn resolve(&mut self, m: &Model) {
+        let all = std::iter::once(&mut self.bias)
+            .chain(&mut self.edge)
+            .chain(self.class_me.iter_mut().flatten())
+            .chain(&mut self.class_prev)
+            .chain(&mut self.class_next)
+            .chain(self.gaz.iter_mut().flatten());
+        for x in all {
+            *x = m.row_of(*x);
+        }
+    }
 }
 
 /// Bucket id of feature `template` with value `v`.
@@ -281,8 +353,26 @@ fn bucket(template: u64, v: u64, mask: u64) -> u32 {
     ((h >> 20) & mask) as u32
 }
 
-/// Words already seen in the document, with their [`WordInfo`].
-type WordMemo<'a> = std::collections::HashMap<&'a str, WordInfo, lexicon::FxBuild>;
+/// Words already seen in the document, with their [`WordInfo`], for one hash size.
+struct WordMemo<'a> {
+    ids: std::collections::HashMap<&'a str, u32, lexicon::FxBuild>,
+    words: Vec<WordInfo>,
+    fixed: FixedIds,
+}
+
+impl WordMemo<'_> {
+    fn new(bits: u32, capacity: usize, model: Option<&Model>) -> Self {
+        let mut fixed = FixedIds::new((1u64 << bits) - 1);
+        if let Some(m) = model {
+            fixed.resolve(m);
+        }
+        WordMemo {
+            ids: std::collections::HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            words: Vec::with_capacity(capacity),
+            fixed,
+        }
+    }
+}
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     let (long_shape, short_shape) = shapes(w);
@@ -333,6 +423,21 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         0
     };
     let lower = hash_lower(w, 3);
+    let mut near = [0u32; 8];
+    let (l, ss) = (lower, short_shape);
+    let values = [
+        (2, l),
+        (3, l),
+        (4, l),
+        (5, l),
+        (8, ss),
+        (9, ss),
+        (30, mix(0, ss)),
+        (35, ss),
+    ];
+    for (k, (t, v)) in values.into_iter().enumerate() {
+        near[k] = bucket(t, v, mask);
+    }
     let mut ids = [0u32; 9];
     ids[0] = bucket(1, lower, mask);
     ids[1] = bucket(6, long_shape, mask);
@@ -354,30 +459,50 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         classes,
         caps,
         nchars: nchars as u32,
+        cap: is_cap(w),
         ids,
+        near,
     }
 }
+
+/// A feature without a row in the model.
+const NO_ROW: u32 = u32::MAX;
 
 const SENT_START: u64 = 0x1234_5678;
 const SENT_END: u64 = 0x8765_4321;
 
 /// Feature bucket ids of every token of `sent` into `s.feats` / `s.starts`.
 pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
-    features_memo(doc, sent, bits, s, None);
+    features_memo(
+        doc,
+        sent.clone(),
+        bits,
+        s,
+        &mut WordMemo::new(bits, sent.len(), None),
+        None,
+    );
 }
 
-/// [`features`], with the word-level part looked up in (and added to) `memo` when given.
+/// [`features`], with the word-level part looked up in (and added to) `memo`, which must
+/// have been made for `bits` and `model`. With a model, the features are its rows
+/// ([`Model::row_of`]) instead of bucket ids, and those without a row are left out: the
+/// bitmap is then read once per distinct word for the word's features, not once per token
+/// (round 8).
 fn features_memo<'a>(
     doc: &Doc<'a>,
     sent: Range<usize>,
     bits: u32,
     s: &mut Scratch,
-    mut memo: Option<&mut WordMemo<'a>>,
+    memo: &mut WordMemo<'a>,
+    model: Option<&Model>,
 ) {
     let n = sent.len();
     let mask = (1u64 << bits) - 1;
+    if memo.fixed.mask != mask {
+        *memo = WordMemo::new(bits, 0, model);
+    }
+    let res = |id: u32| model.map_or(id, |m| m.row_of(id));
     s.info.clear();
-    s.words.clear();
     s.feats.clear();
     s.starts.clear();
     if n == 0 || sent.end > doc.tokens.len() {
@@ -386,33 +511,37 @@ fn features_memo<'a>(
     }
     for t in sent.clone() {
         let w = doc.tok(t);
-        let x = match memo.as_deref_mut() {
-            Some(m) => *m
-                .entry(w)
-                .or_insert_with(|| word_info(w, &mut s.lower, mask)),
-            None => word_info(w, &mut s.lower, mask),
-        };
-        let classes = if doc.tokens[t].kind == TokKind::Word {
-            x.classes
-        } else {
-            0
+        let words = &mut memo.words;
+        let word = *memo.ids.entry(w).or_insert_with(|| {
+            let mut x = word_info(w, &mut s.lower, mask);
+            x.ids = x.ids.map(res);
+            x.near = x.near.map(res);
+            words.push(x);
+            words.len() as u32 - 1
+        });
+        let classes = match words.get(word as usize) {
+            Some(x) if doc.tokens[t].kind == TokKind::Word => x.classes,
+            _ => 0,
         };
         s.info.push(TokInfo {
-            lower: x.lower,
-            short_shape: x.short_shape,
+            word,
             classes,
-            caps: x.caps,
             gaz: 0,
         });
-        s.words.push(x);
     }
     // Multi-word gazetteer names (2-4 tokens, opening with a capital): longest match wins.
     let mut i = 0;
     while i < n {
         let t = sent.start + i;
         // A name may open in lower case before a hyphen ("al-Qaeda" written "al - Qaeda").
-        let hyphen_next = t + 1 < sent.end && is_hyphen(doc.tok(t + 1));
-        if !(is_cap(doc.tok(t)) || hyphen_next) || doc.tokens[t].kind != TokKind::Word {
+        let cap = s
+            .info
+            .get(i)
+            .and_then(|x| memo.words.get(x.word as usize))
+            .is_some_and(|x| x.cap);
+        if doc.tokens[t].kind != TokKind::Word
+            || !(cap || t + 1 < sent.end && is_hyphen(doc.tok(t + 1)))
+        {
             i += 1;
             continue;
         }
@@ -461,7 +590,7 @@ fn features_memo<'a>(
         }
     }
     let info = &s.info;
-    let winfo = &s.words;
+    let (words, fixed) = (&memo.words, &memo.fixed);
     let get = |j: isize| -> Option<&TokInfo> {
         if j < 0 {
             None
@@ -469,100 +598,112 @@ fn features_memo<'a>(
             info.get(j as usize)
         }
     };
+    let word = |j: isize| get(j).and_then(|x| words.get(x.word as usize));
     // Leading quotes and brackets do not stop a word from opening the sentence.
     let first_word = (sent.start..sent.end)
         .find(|&k| doc.tokens[k].kind != TokKind::Punct)
         .unwrap_or(sent.end);
     // A sentence written in capitals (a headline, a dateline, a shouting e-mail): shapes say
     // less there, and the model learns it from capitalized copies of training sentences.
-    let (mut caps_words, mut words) = (0, 0);
-    for (t, x) in sent.clone().zip(&s.info) {
+    let (mut caps_words, mut nwords) = (0, 0);
+    for (t, x) in sent.clone().zip(info) {
         if doc.tokens[t].kind == TokKind::Word {
-            words += 1;
-            caps_words += (x.caps >= 2) as usize;
+            nwords += 1;
+            caps_words += words.get(x.word as usize).is_some_and(|w| w.caps >= 2) as usize;
         }
     }
-    let caps_sent = caps_words >= 3 && 2 * caps_words >= words;
+    let caps_sent = caps_words >= 3 && 2 * caps_words >= nwords;
+    let empty = WordInfo::default();
     for i in 0..n {
         s.starts.push(s.feats.len());
         let t = sent.start + i;
-        let w = doc.tok(t);
-        let me = &info[i];
         let ii = i as isize;
-        let lw = |j: isize| get(j).map_or(if j < 0 { SENT_START } else { SENT_END }, |x| x.lower);
-        let ss =
-            |j: isize| get(j).map_or(if j < 0 { SENT_START } else { SENT_END }, |x| x.short_shape);
+        let me = &info[i];
+        let wi = word(ii).unwrap_or(&empty);
+        let (prev, next) = (word(ii - 1), word(ii + 1));
+        let lw = |x: Option<&WordInfo>, edge| x.map_or(edge, |x| x.lower);
+        let ss = |x: Option<&WordInfo>, edge| x.map_or(edge, |x| x.short_shape);
+        let near = |x: Option<&WordInfo>, k: usize| x.map_or(fixed.edge[k], |x| x.near[k]);
+        let (lw_prev, lw_next) = (lw(prev, SENT_START), lw(next, SENT_END));
+        let (ss_prev, ss_next) = (ss(prev, SENT_START), ss(next, SENT_END));
         let cls = |j: isize| get(j).map_or(0, |x| x.classes);
         let initial = t == first_word;
         let feats = &mut s.feats;
-        let wi = &winfo[i];
-        feats.push(bucket(0, 0, mask));
-        feats.push(wi.ids[0]);
+        macro_rules! put {
+            ($id:expr) => {{
+                let id = $id;
+                if id != NO_ROW {
+                    feats.push(id);
+                }
+            }};
+        }
         macro_rules! push {
             ($template:expr, $v:expr) => {
-                feats.push(bucket($template, $v, mask))
+                put!(res(bucket($template, $v, mask)))
             };
         }
-        push!(2, lw(ii - 1));
-        push!(3, lw(ii + 1));
-        push!(4, lw(ii - 2));
-        push!(5, lw(ii + 2));
-        feats.push(wi.ids[1]);
-        push!(7, mix(mix(ss(ii - 1), me.short_shape), ss(ii + 1)));
-        push!(8, ss(ii - 1));
-        push!(9, ss(ii + 1));
-        push!(10, mix(ss(ii - 1), me.short_shape));
-        push!(11, mix(me.short_shape, ss(ii + 1)));
+        // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes).
+        put!(fixed.bias);
+        put!(wi.ids[0]);
+        put!(near(prev, 0));
+        put!(near(next, 1));
+        put!(near(word(ii - 2), 2));
+        put!(near(word(ii + 2), 3));
+        put!(wi.ids[1]);
+        push!(7, mix(mix(ss_prev, wi.short_shape), ss_next));
+        put!(near(prev, 4));
+        put!(near(next, 5));
+        push!(10, mix(ss_prev, wi.short_shape));
+        push!(11, mix(wi.short_shape, ss_next));
         // Prefixes and suffixes of the lowercased word, by chars.
         for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
             if wi.nchars > k {
-                feats.push(wi.ids[2 + 2 * j]);
-                feats.push(wi.ids[3 + 2 * j]);
+                put!(wi.ids[2 + 2 * j]);
+                put!(wi.ids[3 + 2 * j]);
             }
         }
-        push!(30, mix(initial as u64, me.short_shape));
-        push!(31, mix(lw(ii - 1), me.short_shape));
-        push!(32, mix(me.short_shape, lw(ii + 1)));
         if initial {
-            push!(33, me.lower);
+            push!(30, mix(1, wi.short_shape));
+        } else {
+            put!(wi.near[6]);
+        }
+        push!(31, mix(lw_prev, wi.short_shape));
+        push!(32, mix(wi.short_shape, lw_next));
+        if initial {
+            push!(33, wi.lower);
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
-        let caps = me.caps as usize;
+        let caps = wi.caps as usize;
         if caps >= 2 {
-            feats.push(wi.ids[8]);
+            put!(wi.ids[8]);
         }
         if caps_sent {
-            push!(35, me.short_shape);
-            push!(36, mix(lw(ii - 1), lw(ii + 1)));
+            put!(wi.near[7]);
+            push!(36, mix(lw_prev, lw_next));
         }
-        let case = if caps >= 2 { 2 } else { is_cap(w) as u64 };
+        let case = if caps >= 2 { 2 } else { wi.cap as usize };
+        let ci = (2 * case + initial as usize) % 6;
         // Only the classes some of the three words have (in the same order as a full scan).
-        let mut any = (me.classes | cls(ii - 1) | cls(ii + 1)) & ((1 << class::COUNT) - 1);
+        let (c_prev, c_next) = (cls(ii - 1), cls(ii + 1));
+        let mut any = (me.classes | c_prev | c_next) & ((1 << class::COUNT) - 1);
         while any != 0 {
-            let b = any.trailing_zeros();
+            let b = any.trailing_zeros() as usize % class::COUNT;
             any &= any - 1;
             let bit = 1u16 << b;
             if me.classes & bit != 0 {
-                push!(40 + b as u64, mix(case, initial as u64));
+                put!(fixed.class_me[b][ci]);
             }
-            if cls(ii - 1) & bit != 0 {
-                push!(60 + b as u64, 0);
+            if c_prev & bit != 0 {
+                put!(fixed.class_prev[b]);
             }
-            if cls(ii + 1) & bit != 0 {
-                push!(80 + b as u64, 0);
-            }
-        }
-        if me.gaz != 0 {
-            push!(100, me.gaz as u64);
-        }
-        if let Some(p) = get(ii - 1) {
-            if p.gaz != 0 {
-                push!(101, p.gaz as u64);
+            if c_next & bit != 0 {
+                put!(fixed.class_next[b]);
             }
         }
-        if let Some(p) = get(ii + 1) {
-            if p.gaz != 0 {
-                push!(102, p.gaz as u64);
+        let gaz = [Some(me), get(ii - 1), get(ii + 1)];
+        for (k, x) in gaz.into_iter().enumerate() {
+            if let Some(x) = x.filter(|x| x.gaz != 0) {
+                put!(fixed.gaz[k][x.gaz as usize % 16]);
             }
         }
     }
@@ -657,6 +798,360 @@ fn best_pred<const B: usize>(cur: &[f32; TAGS], tr: &[[f32; TAGS]; TAGS]) -> (f3
     (best, arg)
 }
 
+/// Four f32 lanes: a wasm SIMD128 vector in wasm, else an array, which LLVM vectorizes
+/// natively. The decoder keeps the 13 tags' scores in 16 lanes (four of these); each lane
+/// does what the scalar [`viterbi`] does for its tag, the same float operations in the same
+/// order (round 8).
+///
+/// In wasm, `simd128` is enabled for these functions and the tagger's own (`#[target_feature]`),
+/// not for the whole build: the rest of the crate compiles as before (enabling it everywhere
+/// bought no speed elsewhere and no size). So the page needs an engine with wasm SIMD
+/// (Chrome 91, Firefox 89, Safari 16.4 and later); without it, the module does not load.
+#[cfg(target_arch = "wasm32")]
+mod lanes {
+    use core::arch::wasm32::*;
+
+    #[derive(Clone, Copy)]
+    pub struct F4(v128);
+
+    impl F4 {
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn splat(x: f32) -> F4 {
+            F4(f32x4_splat(x))
+        }
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn from_array(a: [f32; 4]) -> F4 {
+            F4(f32x4(a[0], a[1], a[2], a[3]))
+        }
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn to_array(self) -> [f32; 4] {
+            [
+                f32x4_extract_lane::<0>(self.0),
+                f32x4_extract_lane::<1>(self.0),
+                f32x4_extract_lane::<2>(self.0),
+                f32x4_extract_lane::<3>(self.0),
+            ]
+        }
+        /// Lane `L` in all four lanes.
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn broadcast<const L: usize>(self) -> F4 {
+            F4(i32x4_shuffle::<L, L, L, L>(self.0, self.0))
+        }
+        /// Lanes 1, 2, 3, 3.
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn shift_down(self) -> F4 {
+            F4(i32x4_shuffle::<1, 2, 3, 3>(self.0, self.0))
+        }
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn add(self, o: F4) -> F4 {
+            F4(f32x4_add(self.0, o.0))
+        }
+        /// `v > self ? v : self` per lane, and `a` into `arg` where `v` won.
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
+            let m = f32x4_gt(v.0, self.0);
+            self.0 = v128_bitselect(v.0, self.0, m);
+            arg.0 = v128_bitselect(a.0, arg.0, m);
+        }
+        /// `self + e` where `self > floor`, else `floor`.
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn add_above(self, e: F4, floor: F4) -> F4 {
+            let m = f32x4_gt(self.0, floor.0);
+            F4(v128_bitselect(f32x4_add(self.0, e.0), floor.0, m))
+        }
+    }
+
+    /// A weight row: 16 lanes of u16 (tag t in lane `POS[t]`), each the i8 weight plus `BIAS`.
+    pub type Row = [v128; 2];
+
+    #[inline]
+    #[target_feature(enable = "simd128")]
+    pub fn row(w: [u64; 4]) -> Row {
+        [u64x2(w[0], w[1]), u64x2(w[2], w[3])]
+    }
+
+    #[cfg(test)]
+    pub fn row_lanes(r: &Row) -> [u64; 4] {
+        [
+            u64x2_extract_lane::<0>(r[0]),
+            u64x2_extract_lane::<1>(r[0]),
+            u64x2_extract_lane::<0>(r[1]),
+            u64x2_extract_lane::<1>(r[1]),
+        ]
+    }
+
+    /// Sums of rows, 16 lanes of 16 bits.
+    #[derive(Clone, Copy)]
+    pub struct Acc([v128; 2]);
+
+    impl Acc {
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn new() -> Acc {
+            Acc([u16x8_splat(0); 2])
+        }
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn add(&mut self, r: &Row) {
+            self.0[0] = i16x8_add(self.0[0], r[0]);
+            self.0[1] = i16x8_add(self.0[1], r[1]);
+        }
+        /// `(lane - bias) as f32 * scale` for each lane.
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn scores(self, bias: i32, scale: f32) -> [F4; 4] {
+            let (b, k) = (i32x4_splat(bias), f32x4_splat(scale));
+            let f = |x: v128| F4(f32x4_mul(f32x4_convert_i32x4(i32x4_sub(x, b)), k));
+            [
+                f(u32x4_extend_low_u16x8(self.0[0])),
+                f(u32x4_extend_high_u16x8(self.0[0])),
+                f(u32x4_extend_low_u16x8(self.0[1])),
+                f(u32x4_extend_high_u16x8(self.0[1])),
+            ]
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod lanes {
+    #[derive(Clone, Copy)]
+    pub struct F4([f32; 4]);
+
+    impl F4 {
+        #[inline(always)]
+        pub fn splat(x: f32) -> F4 {
+            F4([x; 4])
+        }
+        #[inline(always)]
+        pub fn from_array(a: [f32; 4]) -> F4 {
+            F4(a)
+        }
+        #[inline(always)]
+        pub fn to_array(self) -> [f32; 4] {
+            self.0
+        }
+        #[inline(always)]
+        pub fn broadcast<const L: usize>(self) -> F4 {
+            F4([self.0[L]; 4])
+        }
+        #[inline(always)]
+        pub fn shift_down(self) -> F4 {
+            F4([self.0[1], self.0[2], self.0[3], self.0[3]])
+        }
+        #[inline(always)]
+        pub fn add(self, o: F4) -> F4 {
+            F4(std::array::from_fn(|k| self.0[k] + o.0[k]))
+        }
+        #[inline(always)]
+        pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
+            for k in 0..4 {
+                if v.0[k] > self.0[k] {
+                    self.0[k] = v.0[k];
+                    arg.0[k] = a.0[k];
+                }
+            }
+        }
+        #[inline(always)]
+        pub fn add_above(self, e: F4, floor: F4) -> F4 {
+            F4(std::array::from_fn(|k| {
+                if self.0[k] > floor.0[k] {
+                    self.0[k] + e.0[k]
+                } else {
+                    floor.0[k]
+                }
+            }))
+        }
+    }
+
+    /// A weight row: 16 lanes of 16 bits in four u64 words (SWAR), lane p in bits 16 (p % 4)
+    /// of word p / 4; tag t in lane `POS[t]`, each the i8 weight plus `BIAS`.
+    pub type Row = [u64; 4];
+
+    #[inline(always)]
+    pub fn row(w: [u64; 4]) -> Row {
+        w
+    }
+
+    #[cfg(test)]
+    pub fn row_lanes(r: &Row) -> [u64; 4] {
+        *r
+    }
+
+    /// Sums of rows: lanes never borrow from each other while fewer than 256 rows add up.
+    #[derive(Clone, Copy)]
+    pub struct Acc([u64; 4]);
+
+    impl Acc {
+        #[inline(always)]
+        pub fn new() -> Acc {
+            Acc([0; 4])
+        }
+        #[inline(always)]
+        pub fn add(&mut self, r: &Row) {
+            for k in 0..4 {
+                self.0[k] = self.0[k].wrapping_add(r[k]);
+            }
+        }
+        #[inline(always)]
+        pub fn scores(self, bias: i32, scale: f32) -> [F4; 4] {
+            std::array::from_fn(|j| {
+                F4(std::array::from_fn(|k| {
+                    let lane = ((self.0[j] >> (16 * k)) & 0xffff) as i32;
+                    (lane - bias) as f32 * scale
+                }))
+            })
+        }
+    }
+}
+
+use lanes::F4;
+
+/// The lane of each tag in the decoder and in the weight rows: lanes 0-3 hold O and the
+/// three B tags, 4-6 the U tags, 8-10 the I tags and 12-14 the L tags (lanes 7, 11 and 15
+/// are unused). The tags that may follow O, L or U (O, B, U) then fill two vectors, and the
+/// tags that may follow B or I (I, L) two others, in kind order: a step of the decoder
+/// updates each vector only from the tags that may precede its own.
+const POS: [usize; TAGS] = {
+    let mut p = [0; TAGS];
+    let mut t = 1;
+    while t < TAGS {
+        p[t] = kind(t) + [0, 1, 8, 12, 4][part(t)];
+        t += 1;
+    }
+    p
+};
+
+/// The tags that may precede O, B and U, in tag order: O, then L and U of each kind.
+const OUT_PREDS: [usize; 7] = [0, 3, 4, 7, 8, 11, 12];
+
+/// Transition scores in the decoder's lanes (see [`POS`]); minus infinity where BILOU
+/// forbids a transition (never the best, as the scalar decoder never tries it).
+#[derive(Clone, Copy)]
+struct Trans4 {
+    /// From each of [`OUT_PREDS`] to lanes 0-7.
+    out: [[F4; 2]; 7],
+    /// From B to I, B to L, I to I, I to L, each in its kind's lane.
+    inner: [F4; 4],
+}
+
+/// Lanes of scores by tag: `v(t)` in lane `POS[t]`, `fill` in the unused lanes.
+fn by_pos(v: impl Fn(usize) -> f32, fill: f32) -> [[f32; 4]; 4] {
+    let mut out = [[fill; 4]; 4];
+    for t in 0..TAGS {
+        out[POS[t] / 4][POS[t] % 4] = v(t);
+    }
+    out
+}
+
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn lanes_of_trans(trans: &[f32]) -> Trans4 {
+    let score = |a: usize, b: usize| match trans.get(a * TAGS + b) {
+        Some(&v) if ALLOWED[a][b] => v,
+        _ => f32::NEG_INFINITY,
+    };
+    let out = OUT_PREDS.map(|a| {
+        let l = by_pos(|b| score(a, b), f32::NEG_INFINITY);
+        [F4::from_array(l[0]), F4::from_array(l[1])]
+    });
+    let inner = [(B, I), (B, L), (I, I), (I, L)].map(|(pa, pb)| {
+        let mut l = [f32::NEG_INFINITY; 4];
+        for k in 0..3 {
+            l[k] = score(tag(k, pa), tag(k, pb));
+        }
+        F4::from_array(l)
+    });
+    Trans4 { out, inner }
+}
+
+/// [`viterbi`] with the tags in lanes (round 8, lanes in [`POS`]), on the emission scores of
+/// token i given by `em(i)`. Each lane computes what the scalar loop computes for its tag:
+/// the allowed predecessors in the same order, the same additions, the first of equals. So
+/// the tags are the same, bit for bit.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn viterbi_lanes(
+    n: usize,
+    mut em: impl FnMut(usize) -> [F4; 4],
+    tr: &Trans4,
+    (start, end): (&[f32], &[f32]),
+    back: &mut Vec<[F4; 4]>,
+    out: &mut Vec<u8>,
+) {
+    const NEG: f32 = -1e30;
+    out.clear();
+    back.clear();
+    if n == 0 {
+        return;
+    }
+    let e0 = em(0).map(|v| v.to_array());
+    let mut first = [[NEG; 4]; 4];
+    for t in 0..TAGS {
+        if can_start(t) {
+            let (j, k) = (POS[t] / 4, POS[t] % 4);
+            first[j][k] = e0[j][k] + start.get(t).copied().unwrap_or(0.0);
+        }
+    }
+    // Closures, not the functions: a `#[target_feature]` function is not `Fn`.
+    let mut cur: [F4; 4] = std::array::from_fn(|j| F4::from_array(first[j]));
+    let (neg, zero) = (F4::splat(NEG), F4::splat(0.0));
+    let tag_b = F4::from_array([tag(0, B), tag(1, B), tag(2, B), 0].map(|t| t as f32));
+    let tag_i = F4::from_array([tag(0, I), tag(1, I), tag(2, I), 0].map(|t| t as f32));
+    back.push([zero; 4]);
+    for i in 1..n {
+        let e = em(i);
+        let mut best = [neg; 4];
+        let mut arg = [zero; 4];
+        // O, B and U (lanes 0-7) from O, L and U, in tag order.
+        macro_rules! from {
+            ($($p:literal)*) => {$(
+                let a = OUT_PREDS[$p];
+                let c = cur[POS[a] / 4].broadcast::<{ POS[OUT_PREDS[$p]] % 4 }>();
+                let av = F4::splat(a as f32);
+                best[0].relax(&mut arg[0], c.add(tr.out[$p][0]), av);
+                best[1].relax(&mut arg[1], c.add(tr.out[$p][1]), av);
+            )*};
+        }
+        from!(0 1 2 3 4 5 6);
+        // I and L (lanes 8-15) from B, then I, of their kind.
+        let cb = cur[0].shift_down();
+        let ci = cur[2];
+        for (j, (b, i)) in [(2, (0, 2)), (3, (1, 3))] {
+            best[j].relax(&mut arg[j], cb.add(tr.inner[b]), tag_b);
+            best[j].relax(&mut arg[j], ci.add(tr.inner[i]), tag_i);
+        }
+        cur = std::array::from_fn(|j| best[j].add_above(e[j], neg));
+        back.push(arg);
+    }
+    let cur = cur.map(|v| v.to_array());
+    let mut best = NEG;
+    let mut arg = 0usize;
+    for t in 0..TAGS {
+        let c = cur[POS[t] / 4][POS[t] % 4];
+        if can_end(t) && c > NEG {
+            let v = c + end.get(t).copied().unwrap_or(0.0);
+            if v > best {
+                best = v;
+                arg = t;
+            }
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = arg as u8;
+    for i in (1..n).rev() {
+        let p = POS.get(arg).copied().unwrap_or(0);
+        let lanes = back.get(i).map_or([0.0; 4], |b| b[(p / 4) % 4].to_array());
+        arg = (lanes[p % 4] as usize).min(TAGS - 1);
+        out[i - 1] = arg as u8;
+    }
+}
+
 /// Spans (token ranges, kind index 0-2) of a BILOU tag sequence, offset by `base`.
 pub fn spans_of(tags: &[u8], base: usize, out: &mut Vec<(Range<usize>, usize)>) {
     let mut open: Option<(usize, usize)> = None;
@@ -684,28 +1179,30 @@ pub fn spans_of(tags: &[u8], base: usize, out: &mut Vec<(Range<usize>, usize)>) 
 // ---------------------------------------------------------------------------------------------
 // Model
 
-/// A weight row is 16 lanes of 16 bits in four u64 words (SWAR): adding a feature's row is
-/// four integer adds, in wasm too, which has no SIMD by default. Each lane holds the i8 weight
-/// plus [`BIAS`], so lanes never borrow from each other while fewer than 256 features add up.
+/// A weight row is 16 lanes of 16 bits, built as four u64 words (SWAR): adding a feature's
+/// row is four integer adds natively, two SIMD adds in wasm ([`lanes::Row`]).
+/// Each lane holds the i8 weight plus [`BIAS`], so lanes never borrow from each other while
+/// fewer than 256 features add up.
 const WORDS: usize = 4;
 const BIAS: u64 = 128;
 
 pub struct Model {
     pub bits: u32,
-    /// The rows of the buckets that have weights, in bucket order, `WORDS` words each; tag t
-    /// is lane t % 4 of word t / 4. After pruning most buckets are empty (three in four): a
+    /// The rows of the buckets that have weights, in bucket order, tag t in lane `POS[t]`
+    /// ([`lanes::Row`]). After pruning most buckets are empty (three in four): a
     /// bitmap says which are not, so that a feature in an empty bucket costs no memory load
     /// and the rows take a quarter of the dense table (which mattered more than anything in
     /// the tagger's time: its 2 MB did not stay in cache).
-    weights: Vec<u64>,
+    weights: Vec<lanes::Row>,
     /// One word per 32 buckets: its low half has bit b % 32 set when bucket b has a row, its
     /// high half counts the rows before it (its rank). Bitmap and rank side by side cost one
     /// memory load per feature instead of two (round 7).
     index: Vec<u64>,
     scale: f32,
-    trans: Vec<f32>,
     start: Vec<f32>,
     end: Vec<f32>,
+    /// Transition scores in the decoder's lanes.
+    trans4: Trans4,
 }
 
 const MAGIC: &[u8; 4] = b"PLNR";
@@ -739,18 +1236,20 @@ impl<'a> Reader<'a> {
 
 impl Model {
     /// A model that tags nothing: the fallback for a missing or malformed file.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn empty() -> Model {
         Model {
             bits: 1,
             weights: Vec::new(),
             index: vec![0],
             scale: 0.0,
-            trans: vec![0.0; TAGS * TAGS],
             start: vec![0.0; TAGS],
             end: vec![0.0; TAGS],
+            trans4: lanes_of_trans(&[0.0; TAGS * TAGS]),
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
         let mut r = Reader { b, at: 0 };
         if r.bytes(4)? != MAGIC || r.u8()? != VERSION || r.u8()? as usize != TAGS {
@@ -814,21 +1313,26 @@ impl Model {
             for t in 0..TAGS {
                 if mask & (1 << t) != 0 {
                     let v = r.u8()? as i8;
-                    let word = weights.get_mut(k * WORDS + t / 4)?;
-                    let shift = 16 * (t % 4);
+                    let word = weights.get_mut(k * WORDS + POS[t] / 4)?;
+                    let shift = 16 * (POS[t] % 4);
                     *word =
                         (*word & !(0xffff << shift)) | (((v as i64 + BIAS as i64) as u64) << shift);
                 }
             }
         }
+        let weights = weights
+            .chunks_exact(WORDS)
+            .map(|w| lanes::row([w[0], w[1], w[2], w[3]]))
+            .collect();
+        let trans4 = lanes_of_trans(&trans);
         Some(Model {
             bits,
             weights,
             index,
             scale,
-            trans,
             start,
             end,
+            trans4,
         })
     }
 
@@ -844,63 +1348,65 @@ impl Model {
         Some((e >> 32) as usize + below)
     }
 
-    /// Emission scores of the features in `s` into `s.emissions`.
-    fn emissions(&self, s: &mut Scratch) {
-        let n = s.starts.len().saturating_sub(1);
-        s.emissions.clear();
-        s.emissions.resize(n * TAGS, 0.0);
-        let rows = s.emissions.chunks_exact_mut(TAGS);
-        for (row, ab) in rows.zip(s.starts.windows(2)) {
-            let mut acc = [0u64; WORDS];
-            let feats = s.feats.get(ab[0]..ab[1]).unwrap_or(&[]);
-            // A lane holds at most 255 x 255 before it would carry: features are far fewer.
-            let feats = &feats[..feats.len().min(255)];
-            let mut added = 0u64;
-            for &f in feats {
-                let Some(row) = self.row(f as usize) else {
-                    continue;
-                };
-                let base = row * WORDS;
-                if let Some(w) = self.weights.get(base..base + WORDS) {
-                    for k in 0..WORDS {
-                        acc[k] = acc[k].wrapping_add(w[k]);
-                    }
-                    added += 1;
-                }
-            }
-            // Empty buckets would add `BIAS` to every lane and have it taken off again.
-            let bias = (added * BIAS) as i32;
-            for (t, e) in row.iter_mut().enumerate() {
-                let lane = ((acc[t / 4] >> (16 * (t % 4))) & 0xffff) as i32;
-                *e = (lane - bias) as f32 * self.scale;
-            }
+    /// The row of bucket `f`, or [`NO_ROW`].
+    fn row_of(&self, f: u32) -> u32 {
+        self.row(f as usize).map_or(NO_ROW, |r| r as u32)
+    }
+
+    /// Emission scores of one token's features (rows, from [`features_memo`] with this
+    /// model), tag t in lane `POS[t]`.
+    #[inline]
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    fn emission(&self, feats: &[u32]) -> [F4; 4] {
+        // A lane holds at most 255 x 255 before it would carry: features are far fewer.
+        let feats = feats.get(..feats.len().min(255)).unwrap_or(&[]);
+        let mut acc = lanes::Acc::new();
+        let mut added = 0u64;
+        for &f in feats {
+            let Some(row) = self.weights.get(f as usize) else {
+                continue;
+            };
+            acc.add(row);
+            added += 1;
         }
+        // Empty buckets would add `BIAS` to every lane and have it taken off again.
+        acc.scores((added * BIAS) as i32, self.scale)
     }
 
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
-        features(doc, sent.clone(), self.bits, s);
+        let mut memo = WordMemo::new(self.bits, sent.len(), Some(self));
+        features_memo(doc, sent, self.bits, s, &mut memo, Some(self));
         self.decode(s);
     }
 
     /// Tags from the features in `s`, into `s.tags`.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     fn decode(&self, s: &mut Scratch) {
-        self.emissions(s);
         let n = s.starts.len().saturating_sub(1);
-        let (em, back, tags) = (&s.emissions, &mut s.back, &mut s.tags);
-        viterbi(em, n, &self.trans, &self.start, &self.end, back, tags);
+        let (feats, starts) = (&s.feats, &s.starts);
+        let emission = |i: usize| {
+            let f = match (starts.get(i), starts.get(i + 1)) {
+                (Some(&a), Some(&b)) => feats.get(a..b).unwrap_or(&[]),
+                _ => &[],
+            };
+            self.emission(f)
+        };
+        let ends = (self.start.as_slice(), self.end.as_slice());
+        viterbi_lanes(n, emission, &self.trans4, ends, &mut s.back, &mut s.tags);
     }
 
     /// Name spans of the whole document: token ranges with their kind.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
-        let mut memo = WordMemo::default();
+        let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4, Some(self));
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
                 continue;
             }
-            features_memo(doc, sent.clone(), self.bits, &mut s, Some(&mut memo));
+            features_memo(doc, sent.clone(), self.bits, &mut s, &mut memo, Some(self));
             self.decode(&mut s);
             spans_of(&s.tags, sent.start, &mut raw);
         }
@@ -991,9 +1497,12 @@ pub fn encode(
 /// The shipped model, parsed once.
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        Model::from_bytes(include_bytes!("../data/model/ner.bin")).unwrap_or_else(Model::empty)
-    })
+    MODEL.get_or_init(
+        || match Model::from_bytes(include_bytes!("../data/model/ner.bin")) {
+            Some(m) => m,
+            None => Model::empty(),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -1027,6 +1536,29 @@ mod tests {
     }
 
     #[test]
+    fn lanes_decode_as_the_scalar_viterbi() {
+        // Pseudo-random scores on a coarse grid, so that ties (first of equals) happen too.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ((x >> 40) % 9) as f32 * 0.5 - 2.0
+        };
+        let (mut back, mut back4, mut a, mut b) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for n in (1..40).chain([1, 2, 3, 200]) {
+            let em: Vec<f32> = (0..n * TAGS).map(|_| next()).collect();
+            let tr: Vec<f32> = (0..TAGS * TAGS).map(|_| next()).collect();
+            let (st, en): (Vec<f32>, Vec<f32>) = (0..TAGS).map(|_| (next(), next())).unzip();
+            viterbi(&em, n, &tr, &st, &en, &mut back, &mut a);
+            let row = |i: usize| by_pos(|t| em[i * TAGS + t], 0.0).map(F4::from_array);
+            let tr4 = lanes_of_trans(&tr);
+            viterbi_lanes(n, row, &tr4, (&st, &en), &mut back4, &mut b);
+            assert_eq!(a, b, "n = {n}");
+        }
+    }
+
+    #[test]
     fn spans_from_tags() {
         let tags = [0, tag(0, B), tag(0, L), tag(2, U), 0].map(|t| t as u8);
         let mut out = Vec::new();
@@ -1048,7 +1580,9 @@ mod tests {
             let Some(row) = m.row(bucket) else {
                 return 0;
             };
-            ((m.weights[row * WORDS + t / 4] >> (16 * (t % 4))) & 0xffff) as i64 - BIAS as i64
+            let words = lanes::row_lanes(&m.weights[row]);
+            let p = POS[t];
+            ((words[p / 4] >> (16 * (p % 4))) & 0xffff) as i64 - BIAS as i64
         };
         assert_eq!(lane(3, 2), 127);
         assert_eq!(lane(9, 12), -64);

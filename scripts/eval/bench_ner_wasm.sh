@@ -2,16 +2,30 @@
 # Words per second of the name tagger in wasm, built with the page's profile (wasm-release:
 # opt-level z, LTO) and run by Node: examples/bench_ner.rs as a cdylib, timed here.
 # Usage: scripts/eval/bench_ner_wasm.sh [FILE]   (default ../shared/data/text/voa-sentences.txt)
+# BENCH_RUNS=k: run the tagger k times untimed, in optimized code only, for instruction counts
+# that the machine's load does not move (docs/performance.md, round 8):
+#   for k in 0 2; do BENCH_RUNS=$k BENCH_WASM=W valgrind --tool=callgrind --trace-children=yes \
+#     --smc-check=all --callgrind-out-file=/dev/null scripts/eval/bench_ner_wasm.sh FILE; done
+#   (the difference of the two totals, halved, is one run of the tagger)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 file=${1:-../shared/data/text/voa-sentences.txt}
 if [[ ! -f "$file" ]]; then echo "skip: $file is absent"; exit 0; fi
 # BENCH_WASM=path: time that module instead of building one (to compare two builds).
 wasm=${BENCH_WASM:-target/wasm32-unknown-unknown/wasm-release/examples/bench_ner.wasm}
+# The page's flags (the default in scripts/build-wasm.sh): inlining and target features
+# change the tagger's speed as much as its code does.
+page_flags=$(sed -n 's/.*WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-\(.*\)}"$/\1/p' scripts/build-wasm.sh)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-$page_flags}"
 if [[ -z "${BENCH_WASM:-}" ]]; then
   cargo build -q --example bench_ner --target wasm32-unknown-unknown --profile wasm-release
 fi
-node - "$wasm" "$file" <<'JS'
+node_flags=()
+if [[ -n "${BENCH_RUNS:-}" ]]; then
+  # TurboFan only, compiled up front on this thread: the same code every run.
+  node_flags=(--no-liftoff --single-threaded --no-wasm-lazy-compilation)
+fi
+node "${node_flags[@]}" - "$wasm" "$file" <<'JS'
 const fs = require('fs');
 const [wasmPath, file] = process.argv.slice(2);
 const bytes = fs.readFileSync(wasmPath);
@@ -27,6 +41,10 @@ const text = Buffer.from(fs.readFileSync(file, 'utf8').split('\n').join('\n'));
 const ptr = x.bench_alloc(text.length);
 new Uint8Array(x.memory.buffer, ptr, text.length).set(text);
 const words = x.bench_load(ptr, text.length);
+if (process.env.BENCH_RUNS !== undefined) {
+  for (let i = 0; i < Number(process.env.BENCH_RUNS); i++) x.bench_run(0);
+  process.exit(0);
+}
 const time = (what, reps) => {
   let best = Infinity, out = 0;
   for (let i = 0; i < reps; i++) {
