@@ -1,7 +1,8 @@
 // Throughput, side by side: presslens (wasm under Node, and native) and the peers compromise
 // (+ compromise-dates) and wink-nlp, on the same news text in the same run.
 //
-// Usage: (cd bench && npm ci) && scripts/build-wasm.sh && node bench/run.mjs [--words N]
+// Usage: (cd bench && npm ci) && scripts/build-wasm.sh && node bench/run.mjs [--words N] [--pkg DIR]
+// (--pkg: another wasm-bindgen output directory than www/pkg, e.g. an older build kept aside)
 // Text: ../shared/data/text/voa-sentences.txt (public-domain VOA news) joined into articles
 // of 25 sentences when present, else the repository's own sample articles repeated.
 // Each tool is first warmed up: it analyzes its articles over and over for --warmup-seconds
@@ -89,7 +90,8 @@ const { articles, source } = corpus();
 const results = [];
 
 // presslens, wasm under Node (the same build the page loads).
-const pkg = path.join(ROOT, 'www', 'pkg');
+const pkgArg = process.argv.indexOf('--pkg');
+const pkg = pkgArg > 0 ? path.resolve(process.argv[pkgArg + 1]) : path.join(ROOT, 'www', 'pkg');
 if (!existsSync(path.join(pkg, 'presslens_bg.wasm'))) {
   console.error('bench: build the wasm first: scripts/build-wasm.sh');
   process.exit(2);
