@@ -82,13 +82,19 @@ mod tests {
     fn matches_the_standard_stable_sort() {
         let mut seed = 12345u64;
         for n in (0..70).chain([127, 128, 129, 1000]) {
-            for range in [2u64, 5, 1000] {
+            // Random keys in a small or large range; 0 and 1: sorted already and reversed,
+            // ties included.
+            for range in [0u64, 1, 2, 5, 1000] {
                 let v: Vec<(u64, usize)> = (0..n)
                     .map(|i| {
                         seed = seed
                             .wrapping_mul(6364136223846793005)
                             .wrapping_add(1442695040888963407);
-                        ((seed >> 33) % range, i)
+                        match range {
+                            0 => (i as u64 / 3, i),
+                            1 => ((n - i) as u64 / 3, i),
+                            _ => ((seed >> 33) % range, i),
+                        }
                     })
                     .collect();
                 let mut std_sorted = v.clone();
