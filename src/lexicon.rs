@@ -414,6 +414,43 @@ pub fn word_entry(lower: &str) -> Entry {
     Entry(index().find(lower).map_or(0, |i| i as u32 + 1))
 }
 
+/// Whether some key is `lower` followed by more: a name of several words can open with this
+/// word. The keys are sorted, so those that extend `lower` follow it (or the key `lower`
+/// itself) directly. A binary search: callers ask once per distinct word (the tagger's
+/// multi-word gazetteer candidates, round 12).
+pub fn opens_longer_key(lower: &str) -> bool {
+    let ix = index();
+    let lower = lower.as_bytes();
+    let (mut lo, mut hi) = (0, KEY_COUNT);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if ix.key(mid) < lower {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo..KEY_COUNT.min(lo + 2)).any(|i| {
+        let k = ix.key(i);
+        k.len() > lower.len() && k.starts_with(lower)
+    })
+}
+
+/// The lookup hash of `key` continued with `more` (`key` followed by `more`), for
+/// [`word_entry_hashed`]: a caller that extends a key word by word hashes each word once.
+pub fn hash_more(h: u64, more: &[u8]) -> u64 {
+    more.iter().fold(h, |h, &b| hash_step(h, b))
+}
+
+/// [`word_entry`] of `lower`, whose hash is `h` (`hash_more(0, lower)`).
+pub fn word_entry_hashed(lower: &str, h: u64) -> Entry {
+    Entry(
+        index()
+            .find_hashed(lower.as_bytes(), h)
+            .map_or(0, |i| i as u32 + 1),
+    )
+}
+
 /// A country, region or city name (any case).
 pub fn is_place(name: &str) -> bool {
     classes_ci(name) & class::PLACE != 0
@@ -817,6 +854,38 @@ mod tests {
         assert!(keys.windows(2).all(|w| w[0] < w[1]));
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(ix.find(k), Some(i), "{k}");
+        }
+    }
+
+    /// `opens_longer_key` answers what a scan of every key answers, for every first word of
+    /// a key and its prefixes, and a running hash finds the keys as a whole one does.
+    #[test]
+    fn longer_keys_and_running_hashes_match_a_scan() {
+        let ix = super::index();
+        let keys: Vec<&str> = std::str::from_utf8(&ix.keys).unwrap().split('\n').collect();
+        let scan = |w: &str| keys.iter().any(|k| k.len() > w.len() && k.starts_with(w));
+        let mut words: Vec<&str> = keys
+            .iter()
+            .step_by(7)
+            .map(|k| k.split(' ').next().unwrap())
+            .collect();
+        words.extend(["", "the", "new", "zzzz", "a", "united", "al", "st."]);
+        for k in keys.iter().step_by(97) {
+            for end in (1..k.len()).filter(|&e| k.is_char_boundary(e)) {
+                words.push(&k[..end]);
+            }
+        }
+        for w in words {
+            assert_eq!(super::opens_longer_key(w), scan(w), "{w:?}");
+        }
+        for (i, k) in keys.iter().enumerate().step_by(13) {
+            let (a, b) = k.as_bytes().split_at(k.len() / 2);
+            let h = super::hash_more(super::hash_more(0, a), b);
+            assert_eq!(
+                super::word_entry_hashed(k, h),
+                super::Entry(i as u32 + 1),
+                "{k}"
+            );
         }
     }
 

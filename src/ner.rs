@@ -268,6 +268,11 @@ struct WordInfo {
     nchars: u32,
     /// [`is_cap`] of the word.
     cap: bool,
+    /// Whether a multi-word gazetteer key opens with the word as written, lowercased
+    /// ([`lexicon::opens_longer_key`]): 0 not asked yet, 1 no, 2 yes. Asked on the first
+    /// capitalized occurrence; most capitalized words open no key, and their 2- to 4-word
+    /// candidates are then not built (round 12).
+    opens: u8,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
     /// when long enough) and its capitals-only feature (when `caps >= 2`).
@@ -460,6 +465,7 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         caps,
         nchars: nchars as u32,
         cap: is_cap(w),
+        opens: 0,
         ids,
         near,
     }
@@ -547,8 +553,25 @@ fn features_memo<'a>(
         }
         let mut best = None;
         s.key.clear();
+        let word = s
+            .info
+            .get(i)
+            .and_then(|x| memo.words.get_mut(x.word as usize));
+        if word.as_ref().is_some_and(|x| x.opens == 1) {
+            i += 1;
+            continue;
+        }
         lower_into(&mut s.lower, doc.tok(t));
+        if let Some(x) = word.filter(|x| x.opens == 0) {
+            x.opens = 1 + lexicon::opens_longer_key(&s.lower) as u8;
+            if x.opens == 1 {
+                i += 1;
+                continue;
+            }
+        }
         s.key.push_str(&s.lower);
+        // The key's lookup hash, extended as the key grows.
+        let mut h = lexicon::hash_more(0, s.key.as_bytes());
         for len in 2..=4usize {
             if i + len > n {
                 break;
@@ -558,13 +581,15 @@ fn features_memo<'a>(
             if w.len() > 40 || doc.tokens[u].kind == TokKind::Symbol {
                 break;
             }
+            let at = s.key.len();
             // Spaces around a hyphen are a tokenizer's or a typist's, not the name's.
             if doc.tokens[u].space_before && !is_hyphen(w) && !is_hyphen(doc.tok(u - 1)) {
                 s.key.push(' ');
             }
             lower_into(&mut s.lower, w);
             s.key.push_str(&s.lower);
-            let c = lexicon::word_classes(&s.key);
+            h = lexicon::hash_more(h, s.key.as_bytes().get(at..).unwrap_or_default());
+            let c = lexicon::word_entry_hashed(&s.key, h).classes();
             if c & class::ORG != 0 {
                 best = Some((len, 1u8));
             } else if c & class::PLACE != 0 {
