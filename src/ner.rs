@@ -268,10 +268,10 @@ struct WordInfo {
     nchars: u32,
     /// [`is_cap`] of the word.
     cap: bool,
-    /// Whether a multi-word gazetteer key opens with the word as written, lowercased
-    /// ([`lexicon::opens_longer_key`]): 0 not asked yet, 1 no, 2 yes. Asked on the first
-    /// capitalized occurrence; most capitalized words open no key, and their 2- to 4-word
-    /// candidates are then not built (round 12).
+    /// Whether a multi-word gazetteer key may open with the word as written, lowercased
+    /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe. Asked on the
+    /// first capitalized occurrence; most capitalized words open no key, and their 2- to
+    /// 4-word candidates are then not built (round 12).
     opens: u8,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
@@ -562,16 +562,16 @@ fn features_memo<'a>(
             continue;
         }
         lower_into(&mut s.lower, doc.tok(t));
+        s.key.push_str(&s.lower);
+        // The key's lookup hash, extended as the key grows.
+        let mut h = lexicon::hash_more(0, s.key.as_bytes());
         if let Some(x) = word.filter(|x| x.opens == 0) {
-            x.opens = 1 + lexicon::opens_longer_key(&s.lower) as u8;
+            x.opens = 1 + lexicon::may_open_longer_key(h) as u8;
             if x.opens == 1 {
                 i += 1;
                 continue;
             }
         }
-        s.key.push_str(&s.lower);
-        // The key's lookup hash, extended as the key grows.
-        let mut h = lexicon::hash_more(0, s.key.as_bytes());
         for len in 2..=4usize {
             if i + len > n {
                 break;
@@ -594,6 +594,9 @@ fn features_memo<'a>(
                 best = Some((len, 1u8));
             } else if c & class::PLACE != 0 {
                 best = Some((len, 0u8));
+            }
+            if !lexicon::may_open_longer_key(h) {
+                break;
             }
         }
         if let Some((len, k)) = best {
