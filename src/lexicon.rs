@@ -246,35 +246,10 @@ fn index() -> &'static Index {
         let mut keys = Vec::with_capacity(KEYS_LEN);
         let mut starts = Vec::with_capacity(KEY_COUNT + 1);
         let mut prev = 0;
-        let mut prefixes = vec![0u64; PREFIX_WORDS];
-        // The hashes of the previous key's prefixes, by length: a key's shared start is
-        // hashed once.
-        let mut hashes = vec![0u64];
         for (&shared, rest) in KEY_SHARED.iter().zip(KEY_RESTS.split('\n')) {
             let start = keys.len();
             keys.extend_from_within(prev..(prev + usize::from(shared)).min(start));
             keys.extend_from_slice(rest.as_bytes());
-            let key = keys.get(start..).unwrap_or_default();
-            hashes.truncate(usize::from(shared) + 1);
-            for &b in key.get(hashes.len() - 1..).unwrap_or_default() {
-                hashes.push(hash_step(hashes.last().copied().unwrap_or(0), b));
-            }
-            // The proper prefixes that end at a char boundary and that the keys before
-            // did not have.
-            for (j, &h) in hashes
-                .iter()
-                .enumerate()
-                .take(key.len())
-                .skip(usize::from(shared).max(1))
-            {
-                if key.get(j).is_some_and(|&b| b & 0xc0 != 0x80) {
-                    for b in prefix_bits(h) {
-                        if let Some(w) = prefixes.get_mut(b >> 6) {
-                            *w |= 1 << (b & 63);
-                        }
-                    }
-                }
-            }
             keys.push(b'\n');
             starts.push(start as u32);
             prev = start;
@@ -288,11 +263,24 @@ fn index() -> &'static Index {
             slots: vec![0; 1 << bits],
             shift: 64 - bits,
             bloom: vec![0; 1 << 11],
-            prefixes,
+            prefixes: Vec::new(),
         };
+        let mut prefixes = vec![0u64; PREFIX_WORDS];
         let mask = index.slots.len() - 1;
         for i in 0..KEY_COUNT {
-            let h = hash(index.key(i));
+            let key = index.key(i);
+            let mut h = 0;
+            for (j, &b) in key.iter().enumerate() {
+                // A proper prefix, ending at a char boundary.
+                if j > 0 && b & 0xc0 != 0x80 {
+                    for p in prefix_bits(h) {
+                        if let Some(w) = prefixes.get_mut(p >> 6) {
+                            *w |= 1 << (p & 63);
+                        }
+                    }
+                }
+                h = hash_step(h, b);
+            }
             let mut s = index.slot(h);
             while index.slots[s] != 0 {
                 s = (s + 1) & mask;
@@ -302,6 +290,7 @@ fn index() -> &'static Index {
                 index.bloom[b >> 6] |= 1 << (b & 63);
             }
         }
+        index.prefixes = prefixes;
         index
     })
 }
