@@ -138,6 +138,13 @@ fn mix(h: u64, x: u64) -> u64 {
 /// Hash of a lowercased string, char by char, with no allocation.
 fn hash_lower(s: &str, seed: u64) -> u64 {
     let mut h = seed;
+    // Bytes, not chars, for ASCII: in the page's build decoding chars is a call per char.
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h = mix(h, b.to_ascii_lowercase() as u64);
+        }
+        return mix(h, 0xff);
+    }
     for c in s.chars() {
         if c.is_ascii() {
             h = mix(h, c.to_ascii_lowercase() as u64);
