@@ -159,6 +159,15 @@ fn hash_lower(s: &str, seed: u64) -> u64 {
 
 /// Shape class of a char: X upper, x lower, d digit, the char itself for . - ' &, o other.
 fn shape_char(c: char) -> u8 {
+    if c.is_ascii() {
+        return match c as u8 {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            b @ (b'.' | b'-' | b'\'' | b'&' | b',') => b,
+            _ => b'o',
+        };
+    }
     if c.is_uppercase() {
         b'X'
     } else if c.is_lowercase() {
@@ -180,7 +189,16 @@ fn shapes(w: &str) -> (u64, u64) {
     let (mut long, mut short) = (7u64, 11u64);
     let mut prev = 0u8;
     let mut run = 0;
-    for c in w.chars() {
+    // Bytes for ASCII: chars are a call each in the page's build.
+    let ascii = w.is_ascii();
+    let (mut bytes, mut chars) = (w.bytes(), w.chars());
+    loop {
+        let next = if ascii {
+            bytes.next().map(char::from)
+        } else {
+            chars.next()
+        };
+        let Some(c) = next else { break };
         let s = shape_char(c);
         if s == prev {
             run += 1;
@@ -1788,5 +1806,51 @@ mod tests {
             }
         }
         assert!(known >= 5, "{known}");
+    }
+
+    /// The byte paths for ASCII words hash as the char paths do.
+    #[test]
+    fn ascii_shapes_and_hashes_match_the_char_paths() {
+        fn shapes_by_chars(w: &str) -> (u64, u64) {
+            let (mut long, mut short, mut prev, mut run) = (7u64, 11u64, 0u8, 0);
+            for c in w.chars() {
+                let s = shape_char(c);
+                run = if s == prev { run + 1 } else { 1 };
+                if run == 1 {
+                    short = mix(short, s as u64);
+                }
+                if run <= 4 {
+                    long = mix(long, s as u64);
+                }
+                prev = s;
+            }
+            (long, short)
+        }
+        fn hash_by_chars(w: &str) -> u64 {
+            let h = w
+                .chars()
+                .flat_map(char::to_lowercase)
+                .fold(3, |h, c| mix(h, c as u64));
+            mix(h, 0xff)
+        }
+        let mut words: Vec<String> = (0u8..128).map(|b| format!("{}", b as char)).collect();
+        words.extend(
+            [
+                "Washington",
+                "U.S.",
+                "NATO's",
+                "al-Qaeda",
+                "Mr.",
+                "3rd",
+                "AT&T",
+                "x,y",
+            ]
+            .map(String::from),
+        );
+        words.push((0u8..128).map(|b| b as char).collect());
+        for w in &words {
+            assert_eq!(shapes(w), shapes_by_chars(w), "{w:?}");
+            assert_eq!(hash_lower(w, 3), hash_by_chars(w), "{w:?}");
+        }
     }
 }
