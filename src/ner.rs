@@ -138,6 +138,13 @@ fn mix(h: u64, x: u64) -> u64 {
 /// Hash of a lowercased string, char by char, with no allocation.
 fn hash_lower(s: &str, seed: u64) -> u64 {
     let mut h = seed;
+    // Bytes, not chars, for ASCII: in the page's build decoding chars is a call per char.
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h = mix(h, b.to_ascii_lowercase() as u64);
+        }
+        return mix(h, 0xff);
+    }
     for c in s.chars() {
         if c.is_ascii() {
             h = mix(h, c.to_ascii_lowercase() as u64);
@@ -152,6 +159,15 @@ fn hash_lower(s: &str, seed: u64) -> u64 {
 
 /// Shape class of a char: X upper, x lower, d digit, the char itself for . - ' &, o other.
 fn shape_char(c: char) -> u8 {
+    if c.is_ascii() {
+        return match c as u8 {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            b @ (b'.' | b'-' | b'\'' | b'&' | b',') => b,
+            _ => b'o',
+        };
+    }
     if c.is_uppercase() {
         b'X'
     } else if c.is_lowercase() {
@@ -173,7 +189,16 @@ fn shapes(w: &str) -> (u64, u64) {
     let (mut long, mut short) = (7u64, 11u64);
     let mut prev = 0u8;
     let mut run = 0;
-    for c in w.chars() {
+    // Bytes for ASCII: chars are a call each in the page's build.
+    let ascii = w.is_ascii();
+    let (mut bytes, mut chars) = (w.bytes(), w.chars());
+    loop {
+        let next = if ascii {
+            bytes.next().map(char::from)
+        } else {
+            chars.next()
+        };
+        let Some(c) = next else { break };
         let s = shape_char(c);
         if s == prev {
             run += 1;
@@ -264,10 +289,18 @@ struct WordInfo {
     short_shape: u64,
     /// Gazetteer classes of the word, when it is a word token of at most 40 bytes.
     classes: u16,
+    /// [`lexicon::Entry::to_bits`] + 1 of the word, when it is the entry that
+    /// `lexicon::Entry::of` the word would find; 0 when not known ([`Model::spans_with_entries`]).
+    entry: u32,
     caps: u32,
     nchars: u32,
     /// [`is_cap`] of the word.
     cap: bool,
+    /// Whether a multi-word gazetteer key may open with the word as written, lowercased
+    /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe. Asked on the
+    /// first capitalized occurrence; most capitalized words open no key, and their 2- to
+    /// 4-word candidates are then not built (round 12).
+    opens: u8,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
     /// when long enough) and its capitals-only feature (when `caps >= 2`).
@@ -376,12 +409,17 @@ impl WordMemo<'_> {
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     let (long_shape, short_shape) = shapes(w);
-    let mut classes = 0;
+    let (mut classes, mut entry) = (0, 0);
+    let ascii = w.is_ascii();
     if w.len() <= 40 {
         lower_into(lower_buf, w.trim_end_matches('.'));
-        classes = lexicon::word_classes(lower_buf);
+        let e = lexicon::word_entry(lower_buf);
+        classes = e.classes();
+        // `lexicon::Entry::of(w)` finds the same key when `w` is ASCII without a final dot.
+        if ascii && !w.ends_with('.') {
+            entry = e.to_bits() + 1;
+        }
     }
-    let ascii = w.is_ascii();
     let nchars = if ascii { w.len() } else { w.chars().count() };
     let (mut pre, mut suf) = ([0u64; 3], [0u64; 3]);
     if nchars > 2 {
@@ -457,9 +495,11 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         lower,
         short_shape,
         classes,
+        entry,
         caps,
         nchars: nchars as u32,
         cap: is_cap(w),
+        opens: 0,
         ids,
         near,
     }
@@ -547,8 +587,25 @@ fn features_memo<'a>(
         }
         let mut best = None;
         s.key.clear();
+        let word = s
+            .info
+            .get(i)
+            .and_then(|x| memo.words.get_mut(x.word as usize));
+        if word.as_ref().is_some_and(|x| x.opens == 1) {
+            i += 1;
+            continue;
+        }
         lower_into(&mut s.lower, doc.tok(t));
         s.key.push_str(&s.lower);
+        // The key's lookup hash, extended as the key grows.
+        let mut h = lexicon::hash_more(0, s.key.as_bytes());
+        if let Some(x) = word.filter(|x| x.opens == 0) {
+            x.opens = 1 + lexicon::may_open_longer_key(h) as u8;
+            if x.opens == 1 {
+                i += 1;
+                continue;
+            }
+        }
         for len in 2..=4usize {
             if i + len > n {
                 break;
@@ -558,17 +615,22 @@ fn features_memo<'a>(
             if w.len() > 40 || doc.tokens[u].kind == TokKind::Symbol {
                 break;
             }
+            let at = s.key.len();
             // Spaces around a hyphen are a tokenizer's or a typist's, not the name's.
             if doc.tokens[u].space_before && !is_hyphen(w) && !is_hyphen(doc.tok(u - 1)) {
                 s.key.push(' ');
             }
             lower_into(&mut s.lower, w);
             s.key.push_str(&s.lower);
-            let c = lexicon::word_classes(&s.key);
+            h = lexicon::hash_more(h, s.key.as_bytes().get(at..).unwrap_or_default());
+            let c = lexicon::word_entry_hashed(&s.key, h).classes();
             if c & class::ORG != 0 {
                 best = Some((len, 1u8));
             } else if c & class::PLACE != 0 {
                 best = Some((len, 0u8));
+            }
+            if !lexicon::may_open_longer_key(h) {
+                break;
             }
         }
         if let Some((len, k)) = best {
@@ -1400,8 +1462,21 @@ impl Model {
     }
 
     /// Name spans of the whole document: token ranges with their kind.
+    pub fn spans(&self, doc: &Doc) -> Vec<(Range<usize>, EntityKind)> {
+        self.spans_with_entries(doc, &mut [])
+    }
+
+    /// [`Model::spans`], and in `entries` (one per token; tokens past its end are skipped)
+    /// [`lexicon::Entry::to_bits`] + 1 of each token's `lexicon::Entry::of`, where the tagger
+    /// looked it up already, and 0 elsewhere. The entity rules ask about the same tokens
+    /// and need not look them up again (round 12).
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-    pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
+    pub fn spans_with_entries<'a>(
+        &self,
+        doc: &Doc<'a>,
+        entries: &mut [u32],
+    ) -> Vec<(Range<usize>, EntityKind)> {
+        entries.fill(0);
         let mut s = Scratch::default();
         let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4, Some(self));
         let mut raw = Vec::new();
@@ -1417,6 +1492,11 @@ impl Model {
             while start < sent.end {
                 let end = sent.end.min(start + MAX_DECODE_TOKENS);
                 features_memo(doc, start..end, self.bits, &mut s, &mut memo, Some(self));
+                if let Some(out) = entries.get_mut(start..end) {
+                    for (e, x) in out.iter_mut().zip(&s.info) {
+                        *e = memo.words.get(x.word as usize).map_or(0, |w| w.entry);
+                    }
+                }
                 self.decode(&mut s);
                 spans_of(&s.tags, start, &mut raw);
                 start = end;
@@ -1697,5 +1777,80 @@ mod tests {
         // Every copy but perhaps one cut by a piece's edge.
         assert!(people >= 400 - 2, "{people}");
         assert!(spans.iter().all(|(r, _)| r.end <= doc.tokens.len()));
+    }
+
+    /// The entries the tagger hands on are the ones the entity rules would look up, and the
+    /// spans are those of [`Model::spans`].
+    #[test]
+    fn handed_entries_are_the_rules_entries() {
+        let doc = Doc::new(
+            "The U.S. Army and the White House said NATO's chief, Jens Stoltenberg, met \
+             São Paulo's mayor in New York. Dr. Ana Diaz of the World Health Organization \
+             spoke to UNICEF and Al-Jazeera. WASHINGTON, D.C. -- Straße Café AB said so.",
+        );
+        let mut entries = vec![u32::MAX; doc.tokens.len() + 3];
+        let spans = model().spans_with_entries(&doc, &mut entries);
+        assert_eq!(spans, model().spans(&doc));
+        let mut known = 0;
+        for (t, &e) in entries.iter().enumerate() {
+            if t >= doc.tokens.len() {
+                assert_eq!(e, 0);
+            } else if e != 0 {
+                known += (lexicon::Entry::of(doc.tok(t)).classes() != 0) as usize;
+                assert_eq!(
+                    lexicon::Entry::from_bits(e - 1),
+                    lexicon::Entry::of(doc.tok(t)),
+                    "{}",
+                    doc.tok(t)
+                );
+            }
+        }
+        assert!(known >= 5, "{known}");
+    }
+
+    /// The byte paths for ASCII words hash as the char paths do.
+    #[test]
+    fn ascii_shapes_and_hashes_match_the_char_paths() {
+        fn shapes_by_chars(w: &str) -> (u64, u64) {
+            let (mut long, mut short, mut prev, mut run) = (7u64, 11u64, 0u8, 0);
+            for c in w.chars() {
+                let s = shape_char(c);
+                run = if s == prev { run + 1 } else { 1 };
+                if run == 1 {
+                    short = mix(short, s as u64);
+                }
+                if run <= 4 {
+                    long = mix(long, s as u64);
+                }
+                prev = s;
+            }
+            (long, short)
+        }
+        fn hash_by_chars(w: &str) -> u64 {
+            let h = w
+                .chars()
+                .flat_map(char::to_lowercase)
+                .fold(3, |h, c| mix(h, c as u64));
+            mix(h, 0xff)
+        }
+        let mut words: Vec<String> = (0u8..128).map(|b| format!("{}", b as char)).collect();
+        words.extend(
+            [
+                "Washington",
+                "U.S.",
+                "NATO's",
+                "al-Qaeda",
+                "Mr.",
+                "3rd",
+                "AT&T",
+                "x,y",
+            ]
+            .map(String::from),
+        );
+        words.push((0u8..128).map(|b| b as char).collect());
+        for w in &words {
+            assert_eq!(shapes(w), shapes_by_chars(w), "{w:?}");
+            assert_eq!(hash_lower(w, 3), hash_by_chars(w), "{w:?}");
+        }
     }
 }
