@@ -311,8 +311,7 @@ struct Ctx<'d, 'a> {
     /// is probably a sentence opener or a headline word, not a name.
     lower_vocab: HashSet<&'a str>,
     /// What the rules ask the word lists about each token, found on first use: they ask
-    /// about the same capitalized words many times (docs/performance.md, round 9). The
-    /// entries the tagger looked up already are filled in before (round 12).
+    /// about the same capitalized words many times (docs/performance.md, round 9).
     memo: Vec<TokMemo>,
 }
 
@@ -471,23 +470,15 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
             lower_vocab.insert(doc.tok(i));
         }
     }
-    // The tagger hands on the word lists' entries it found (round 12).
-    let mut entries = vec![0; doc.tokens.len()];
-    let tagged = ner::model().spans_with_entries(doc, &mut entries);
-    let memo = entries
-        .into_iter()
-        .map(|e| TokMemo {
-            entry: Cell::new(e),
-            ..TokMemo::default()
-        })
-        .collect();
+    let mut memo = Vec::new();
+    memo.resize_with(doc.tokens.len(), TokMemo::default);
     let ctx = Ctx {
         doc,
         structure,
         lower_vocab,
         memo,
     };
-    let mut cands = candidates(&ctx, tagged);
+    let mut cands = candidates(&ctx);
     for c in cands.iter_mut() {
         if c.kind.is_none() {
             classify(&ctx, c);
@@ -542,8 +533,8 @@ fn byline_publications(ctx: &Ctx, cands: &mut [Cand]) {
 /// structure step. Rule candidates fill the gaps the tagger left only when their own evidence
 /// is strong (a gazetteer name, an organization or place word, a title), or as `weak`
 /// candidates that survive only if the document links them to a tagged name (see
-/// `docs/ner.md` for the measurements behind this choice). `tagged`: the tagger's spans.
-fn candidates(ctx: &Ctx, tagged: Vec<(Range<usize>, EntityKind)>) -> Vec<Cand> {
+/// `docs/ner.md` for the measurements behind this choice).
+fn candidates(ctx: &Ctx) -> Vec<Cand> {
     let doc = ctx.doc;
     let rules = find_candidates(ctx);
     let mut covered = vec![false; doc.tokens.len()];
@@ -559,7 +550,7 @@ fn candidates(ctx: &Ctx, tagged: Vec<(Range<usize>, EntityKind)>) -> Vec<Cand> {
         }
     }
     let mut pieces = Vec::new();
-    for (r, kind) in join_adjacent(doc, tagged) {
+    for (r, kind) in join_adjacent(doc, ner::model().spans(doc)) {
         if r.clone().any(|t| covered.get(t).copied().unwrap_or(true)) {
             continue;
         }

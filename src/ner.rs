@@ -289,9 +289,6 @@ struct WordInfo {
     short_shape: u64,
     /// Gazetteer classes of the word, when it is a word token of at most 40 bytes.
     classes: u16,
-    /// [`lexicon::Entry::to_bits`] + 1 of the word, when it is the entry that
-    /// `lexicon::Entry::of` the word would find; 0 when not known ([`Model::spans_with_entries`]).
-    entry: u32,
     caps: u32,
     nchars: u32,
     /// [`is_cap`] of the word.
@@ -409,17 +406,12 @@ impl WordMemo<'_> {
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     let (long_shape, short_shape) = shapes(w);
-    let (mut classes, mut entry) = (0, 0);
-    let ascii = w.is_ascii();
+    let mut classes = 0;
     if w.len() <= 40 {
         lower_into(lower_buf, w.trim_end_matches('.'));
-        let e = lexicon::word_entry(lower_buf);
-        classes = e.classes();
-        // `lexicon::Entry::of(w)` finds the same key when `w` is ASCII without a final dot.
-        if ascii && !w.ends_with('.') {
-            entry = e.to_bits() + 1;
-        }
+        classes = lexicon::word_classes(lower_buf);
     }
+    let ascii = w.is_ascii();
     let nchars = if ascii { w.len() } else { w.chars().count() };
     let (mut pre, mut suf) = ([0u64; 3], [0u64; 3]);
     if nchars > 2 {
@@ -495,7 +487,6 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         lower,
         short_shape,
         classes,
-        entry,
         caps,
         nchars: nchars as u32,
         cap: is_cap(w),
@@ -1462,21 +1453,8 @@ impl Model {
     }
 
     /// Name spans of the whole document: token ranges with their kind.
-    pub fn spans(&self, doc: &Doc) -> Vec<(Range<usize>, EntityKind)> {
-        self.spans_with_entries(doc, &mut [])
-    }
-
-    /// [`Model::spans`], and in `entries` (one per token; tokens past its end are skipped)
-    /// [`lexicon::Entry::to_bits`] + 1 of each token's `lexicon::Entry::of`, where the tagger
-    /// looked it up already, and 0 elsewhere. The entity rules ask about the same tokens
-    /// and need not look them up again (round 12).
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-    pub fn spans_with_entries<'a>(
-        &self,
-        doc: &Doc<'a>,
-        entries: &mut [u32],
-    ) -> Vec<(Range<usize>, EntityKind)> {
-        entries.fill(0);
+    pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
         let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4, Some(self));
         let mut raw = Vec::new();
@@ -1492,11 +1470,6 @@ impl Model {
             while start < sent.end {
                 let end = sent.end.min(start + MAX_DECODE_TOKENS);
                 features_memo(doc, start..end, self.bits, &mut s, &mut memo, Some(self));
-                if let Some(out) = entries.get_mut(start..end) {
-                    for (e, x) in out.iter_mut().zip(&s.info) {
-                        *e = memo.words.get(x.word as usize).map_or(0, |w| w.entry);
-                    }
-                }
                 self.decode(&mut s);
                 spans_of(&s.tags, start, &mut raw);
                 start = end;
@@ -1777,35 +1750,6 @@ mod tests {
         // Every copy but perhaps one cut by a piece's edge.
         assert!(people >= 400 - 2, "{people}");
         assert!(spans.iter().all(|(r, _)| r.end <= doc.tokens.len()));
-    }
-
-    /// The entries the tagger hands on are the ones the entity rules would look up, and the
-    /// spans are those of [`Model::spans`].
-    #[test]
-    fn handed_entries_are_the_rules_entries() {
-        let doc = Doc::new(
-            "The U.S. Army and the White House said NATO's chief, Jens Stoltenberg, met \
-             São Paulo's mayor in New York. Dr. Ana Diaz of the World Health Organization \
-             spoke to UNICEF and Al-Jazeera. WASHINGTON, D.C. -- Straße Café AB said so.",
-        );
-        let mut entries = vec![u32::MAX; doc.tokens.len() + 3];
-        let spans = model().spans_with_entries(&doc, &mut entries);
-        assert_eq!(spans, model().spans(&doc));
-        let mut known = 0;
-        for (t, &e) in entries.iter().enumerate() {
-            if t >= doc.tokens.len() {
-                assert_eq!(e, 0);
-            } else if e != 0 {
-                known += (lexicon::Entry::of(doc.tok(t)).classes() != 0) as usize;
-                assert_eq!(
-                    lexicon::Entry::from_bits(e - 1),
-                    lexicon::Entry::of(doc.tok(t)),
-                    "{}",
-                    doc.tok(t)
-                );
-            }
-        }
-        assert!(known >= 5, "{known}");
     }
 
     /// The byte paths for ASCII words hash as the char paths do.
