@@ -194,6 +194,9 @@ test('opening and dropping .md, .html and .txt files', { skip }, async (t) => {
     ta.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     ta.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, [...html]);
+  // The results still say "done" from the Markdown file until the file has been read: wait
+  // for the new text first (it is set in the same task that starts its analysis).
+  await page.waitForFunction(() => document.getElementById('text').value.startsWith('Café'));
   await waitDone(page);
   assert.equal(await page.inputValue('#text'), 'Café owners cheer\nRents rose 12% in Zürich, officials said.');
   assert.match(await page.textContent('#notice'), /Opened cafe\.html: cleaned HTML, kept 1 headline, 1 paragraph; dropped navigation\/scripts/);
@@ -201,6 +204,7 @@ test('opening and dropping .md, .html and .txt files', { skip }, async (t) => {
   // A text file is taken as it is.
   const txt = 'Plain <b>text</b> file\r\nwith two lines\n';
   await page.setInputFiles('#file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from(`\uFEFF${txt}`) });
+  await page.waitForFunction(() => document.getElementById('text').value.startsWith('Plain'));
   await waitDone(page);
   assert.equal(await page.inputValue('#text'), txt.replace(/\r\n/g, '\n'));
 });

@@ -306,6 +306,8 @@ test('phone layout and the article date field', { skip }, async (t) => {
   await page.fill('#text', 'My own notes.');
   page.acceptConfirm = true;
   await page.click('#example');
+  // The example is fetched: until it is in, the results still say "done" from before.
+  await page.waitForFunction((sample) => document.getElementById('text').value === sample, SAMPLE);
   await waitDone(page);
   assert.equal(await page.inputValue('#text'), SAMPLE);
   await page.fill('#date', '2025-03-12');
