@@ -108,3 +108,15 @@ export async function waitDone(page, timeout = 30_000) {
   return status;
 }
 
+/**
+ * Puts `text` in the article box as the page's own input would see it. Used for texts of
+ * megabytes: page.fill edits the textarea (select all, then type), which Chromium can take
+ * longer than a test's timeout to do on a text that large.
+ */
+export async function setText(page, text) {
+  await page.evaluate((x) => {
+    const t = document.getElementById('text');
+    t.value = x;
+    t.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  SAMPLE, SHORT, SHORT_ANALYSIS, SHOTS, context, openPage, setup, skip, waitDone,
+  SAMPLE, SHORT, SHORT_ANALYSIS, SHOTS, context, openPage, setText, setup, skip, waitDone,
 } from './helpers.mjs';
 
 setup();
@@ -390,13 +390,8 @@ test('Cancel stops the analysis and brings back the page as it was; progress sho
   await page.waitForTimeout(300);
   assert.equal(await page.getAttribute('#results', 'data-state'), 'done');
   await page.keyboard.press('Escape'); // nothing to cancel: no effect
-  // Replace the 3 MB text directly: Chromium's editing of a textarea that large (what
-  // page.fill does: select all, then type) can take longer than the test's timeout.
-  await page.evaluate((x) => {
-    const t = document.getElementById('text');
-    t.value = x;
-    t.dispatchEvent(new Event('input', { bubbles: true }));
-  }, SHORT);
+  // Replace the 3 MB text directly (setText: page.fill would edit it).
+  await setText(page, SHORT);
   await page.click('#analyze');
   await waitDone(page);
 });

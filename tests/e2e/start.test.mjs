@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SAMPLE, SHORT, WWW, context, openPage, setup, skip, waitDone } from './helpers.mjs';
+import { SAMPLE, SHORT, WWW, context, openPage, setText, setup, skip, waitDone } from './helpers.mjs';
 
 setup();
 
@@ -38,11 +38,7 @@ test('the wasm is fetched once, by the page; a worker started after Cancel gets 
   await page.evaluate((x) => { document.getElementById('text').value = x; }, huge);
   await page.click('#analyze');
   await page.click('#cancel');
-  await page.evaluate((x) => {
-    const ta = document.getElementById('text');
-    ta.value = x;
-    ta.dispatchEvent(new Event('input', { bubbles: true }));
-  }, SAMPLE);
+  await setText(page, SAMPLE);
   await page.click('#analyze');
   const status = await waitDone(page);
   assert.match(status, /Analyzed \d+ words/);
