@@ -1,0 +1,83 @@
+// Instructions the wasm core executes per word, counted by callgrind: a measure of a change to
+// the core that does not move with the machine's load. On the shared 2-core build machines,
+// wall-clock and even CPU-time words/s of two builds moved by ±5% between runs, more than most
+// changes worth measuring; this count repeated to within 0.5% (the same build twice, 100
+// articles).
+//
+// Usage: node bench/instructions.mjs PKG [PKG ...] [--articles N]
+// Each PKG is a wasm-bindgen output directory (www/pkg or a copy). Needs valgrind
+// (`apt-get install valgrind`). Not a test: it prints numbers.
+//
+// How: Node runs the wasm with V8's optimizing compiler only (`--no-liftoff`, so no tier-up
+// happens at a time that depends on the load) and on one thread (`--single-threaded`: the
+// compiler's work is counted, but is the same in both runs below). Each build is run twice
+// under callgrind, on the first 20 and on the first 20+N articles (VOA news in articles of 25
+// sentences, as bench/run.mjs, else the repository's sample articles); the difference is what
+// N articles cost: analysis, the JSON string, and `JSON.parse` as the page's worker does it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzer } from './analyzer.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BASE = 20;
+
+function articles(n) {
+  const voa = path.join(ROOT, '..', 'shared', 'data', 'text', 'voa-sentences.txt');
+  let source = [];
+  if (existsSync(voa)) {
+    const lines = readFileSync(voa, 'utf8').split('\n').filter((l) => l.trim());
+    for (let i = 0; i < lines.length; i += 25) source.push(lines.slice(i, i + 25).join(' '));
+  } else {
+    source = ['www/sample-article.txt', 'tests/fixtures/messy-flood-article.txt']
+      .map((f) => readFileSync(path.join(ROOT, f), 'utf8'));
+  }
+  return Array.from({ length: n }, (_, i) => source[i % source.length]);
+}
+
+if (process.argv[2] === '--child') {
+  // One measured run: load the build, analyze the first N articles once.
+  const [dir, n] = [process.argv[3], Number(process.argv[4])];
+  const m = await import(path.resolve(dir, 'presslens.js'));
+  m.initSync({ module: readFileSync(path.resolve(dir, 'presslens_bg.wasm')) });
+  const analyze = analyzer(m);
+  for (const a of articles(n)) analyze(a, '2021-08-27');
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+const ai = args.indexOf('--articles');
+const N = ai >= 0 ? Number(args[ai + 1]) : 200;
+const dirs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--articles');
+if (!dirs.length) {
+  console.error('usage: node bench/instructions.mjs PKG [PKG ...] [--articles N]');
+  process.exit(2);
+}
+
+/** Instructions callgrind counted for one run of `--child dir n`. */
+function refs(dir, n) {
+  const r = spawnSync('valgrind', [
+    '--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file',
+    process.execPath, '--no-liftoff', '--single-threaded',
+    fileURLToPath(import.meta.url), '--child', dir, String(n),
+  ], { encoding: 'utf8' });
+  if (r.error?.code === 'ENOENT') {
+    console.error('bench/instructions.mjs needs valgrind: apt-get install valgrind');
+    process.exit(1);
+  }
+  const m = /refs:\s+([\d,]+)/.exec(r.stderr || '');
+  if (r.status !== 0 || !m) throw new Error(`valgrind failed on ${dir}:\n${r.stderr}`);
+  return Number(m[1].replaceAll(',', ''));
+}
+
+const countWords = (s) => (s.match(/\S+/g) || []).length;
+const words = articles(BASE + N).slice(BASE).reduce((n, a) => n + countWords(a), 0);
+console.log(`${N} articles, ${words} words; instructions for them (callgrind, V8 optimizing tier only)`);
+let first = null;
+for (const dir of dirs) {
+  const total = refs(dir, BASE + N) - refs(dir, BASE);
+  first ??= total;
+  const perWord = Math.round(total / words).toLocaleString('en');
+  console.log(`${dir.padEnd(40)} ${(total / 1e6).toFixed(1).padStart(9)} M  ${perWord.padStart(7)} per word  ${(total / first).toFixed(4)}`);
+}
