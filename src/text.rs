@@ -64,20 +64,32 @@ pub struct Utf16Index {
 impl Utf16Index {
     const STRIDE: usize = 32;
 
+    /// Counted on bytes, a block of [`Self::STRIDE`] at a time: a char's UTF-16 length
+    /// follows from its lead byte, so no char is decoded (decoding was 17 instructions a
+    /// byte, a call per char in the size-optimized wasm).
     pub fn new(text: &str) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 2);
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 2);
         let mut u16s = 0u32;
-        let mut next = 0usize;
-        for (b, c) in text.char_indices() {
-            while b >= next {
-                checkpoints.push((b as u32, u16s));
-                next += Self::STRIDE;
-            }
-            u16s += c.len_utf16() as u32;
+        for (i, block) in bytes.chunks(Self::STRIDE).enumerate() {
+            // The first char boundary at or after the block's start: past at most three
+            // continuation bytes, or the end of the text.
+            let lead = block
+                .iter()
+                .take_while(|&&x| is_utf8_continuation(x))
+                .count();
+            checkpoints.push(((i * Self::STRIDE + lead) as u32, u16s));
+            u16s += if block.is_ascii() {
+                block.len() as u32
+            } else {
+                block
+                    .iter()
+                    .map(|&x| u32::from(!is_utf8_continuation(x)) + u32::from(x >= 0xF0))
+                    .sum::<u32>()
+            };
         }
-        while text.len() >= next {
-            checkpoints.push((text.len() as u32, u16s));
-            next += Self::STRIDE;
+        if bytes.len() % Self::STRIDE == 0 {
+            checkpoints.push((bytes.len() as u32, u16s));
         }
         Utf16Index { checkpoints }
     }
@@ -311,11 +323,37 @@ fn tokenize(text: &str) -> Vec<Token> {
             e = text.len();
         }
         chars.clear();
-        chars.extend(text[s..e].char_indices().map(|(i, c)| (s + i, c)));
+        push_chars(text.get(s..e).unwrap_or(""), s, &mut chars);
         tokenize_chunk(e, &chars, &mut tokens);
         s = e;
     }
     tokens
+}
+
+/// Appends the chars of `text` with their byte offsets plus `offset`. Runs of ASCII bytes
+/// (most of an English article) are copied without decoding: decoding char by char was a
+/// fifth of the tokenizer's instructions (docs/performance.md, round 13).
+fn push_chars(text: &str, offset: usize, chars: &mut Vec<(usize, char)>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let run = rest.iter().position(|&b| b >= 0x80).unwrap_or(rest.len());
+        chars.extend(
+            rest.get(..run)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .map(|(j, &b)| (offset + i + j, char::from(b))),
+        );
+        i += run;
+        // The first byte of a char: runs end only there.
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        chars.push((offset + i, c));
+        i += c.len_utf8();
+    }
 }
 
 /// `chars` are the chars from a chunk start (the start of the text or a whitespace char) to
@@ -696,6 +734,45 @@ mod tests {
         let d = Doc::new(text);
         let lines: Vec<&str> = d.lines.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(lines, vec!["One", "Two", "Three", "Four", "\u{2027}Five"]);
+    }
+
+    /// The checkpoints counted on bytes are the ones counted by decoding chars, and the
+    /// chars pushed by ASCII runs are `char_indices`, at every alignment of multi-byte chars
+    /// to the stride.
+    #[test]
+    fn byte_counts_match_char_counts() {
+        fn by_chars(text: &str) -> Vec<(u32, u32)> {
+            let mut checkpoints = Vec::new();
+            let (mut u16s, mut next) = (0u32, 0usize);
+            for (b, c) in text.char_indices() {
+                while b >= next {
+                    checkpoints.push((b as u32, u16s));
+                    next += Utf16Index::STRIDE;
+                }
+                u16s += c.len_utf16() as u32;
+            }
+            while text.len() >= next {
+                checkpoints.push((text.len() as u32, u16s));
+                next += Utf16Index::STRIDE;
+            }
+            checkpoints
+        }
+        let pieces = ["a", "é", "“", "😀", "ab c", "\n"];
+        let mut text = String::new();
+        let mut seed = 7u32;
+        for _ in 0..400 {
+            assert_eq!(
+                Utf16Index::new(&text).checkpoints,
+                by_chars(&text),
+                "{text:?}"
+            );
+            let mut chars = Vec::new();
+            push_chars(&text, 3, &mut chars);
+            let want: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i + 3, c)).collect();
+            assert_eq!(chars, want);
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+        }
     }
 
     #[test]
