@@ -1258,10 +1258,9 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     };
     // The words' tokens, so that what the lists say of each is looked up once per token.
     let toks: Vec<usize> = c.toks.clone().filter(|&t| doc.tok(t) != ".").collect();
-    let words: Vec<&str> = toks.iter().map(|&t| doc.tok(t)).collect();
-    let n = words.len();
-    let last = words.last().copied().unwrap_or("");
-    let first = words.first().copied().unwrap_or("");
+    let n = toks.len();
+    let last = toks.last().map_or("", |&t| doc.tok(t));
+    let first = toks.first().map_or("", |&t| doc.tok(t));
     // The class bits of the first and last words (none when there are no words: "" is in
     // no list).
     let first_classes = toks.first().map_or(0, |&t| ctx.classes(t));
@@ -1291,8 +1290,15 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         return set(c, EntityKind::Person, true);
     }
     // "Islamic State of X", "Bank of Y": the head before "of"/"for" decides.
-    if let Some(p) = words.iter().position(|w| matches!(*w, "of" | "for")) {
-        let head = words[..p].join(" ");
+    if let Some(p) = toks
+        .iter()
+        .position(|&t| matches!(doc.tok(t), "of" | "for"))
+    {
+        let head = toks[..p]
+            .iter()
+            .map(|&t| doc.tok(t))
+            .collect::<Vec<_>>()
+            .join(" ");
         let before = p.checked_sub(1).map_or(0, |q| ctx.classes(toks[q]));
         if p > 0 && (lexicon::organization(&head).is_some() || before & class::ORG_WORD != 0) {
             return set(c, EntityKind::Organization, true);
@@ -1358,21 +1364,23 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     // Speech: "X said", "said X".
     let speaker = (after < doc.tokens.len() && lexicon::is_speech_verb(doc.tok(after)))
         || (c.toks.start > 0 && lexicon::is_speech_verb(doc.tok(c.toks.start - 1)));
-    let plain_words = toks.iter().all(|&t| {
-        let w = doc.tok(t);
-        is_cap(w)
-            && !is_all_caps(w)
-            && (w.chars().count() == 1 || !ctx.is_common_at(t))
-            && !lexicon::is_title_word(w)
-            && ctx.entry(t).demonym_country().is_none()
-    });
     // Unknown capitalized words that look like a personal name: a known given name first or
     // surname last, or the subject/object of a verb of speaking.
     let name_like = first_classes & class::GIVEN != 0 || last_classes & class::SURNAME != 0;
+    let initial = doc.is_sentence_initial(c.toks.start);
+    // Asked only where a rule below needs it: it looks up every word.
+    let plain_words = (((2..=4).contains(&n) && (name_like || speaker)) || (n == 1 && !initial))
+        && toks.iter().all(|&t| {
+            let w = doc.tok(t);
+            is_cap(w)
+                && !is_all_caps(w)
+                && (w.chars().count() == 1 || !ctx.is_common_at(t))
+                && !lexicon::is_title_word(w)
+                && ctx.entry(t).demonym_country().is_none()
+        });
     if (2..=4).contains(&n) && plain_words && (name_like || speaker) {
         return set(c, EntityKind::Person, false);
     }
-    let initial = doc.is_sentence_initial(c.toks.start);
     if n == 1 && plain_words && !initial && (speaker || name_like) {
         return set(c, EntityKind::Person, false);
     }
@@ -1836,13 +1844,28 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let mut later: Vec<usize> = Vec::new();
     let mut later_tails: Vec<usize> = Vec::new();
     let tail_key = |words: &[&str], k: usize| {
-        words
+        let tail = words
             .get(words.len().saturating_sub(k)..)
-            .map(|w| w.join(" ").to_lowercase())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if tail.iter().all(|w| w.is_ascii()) {
+            // Lowercased as it is joined: one allocation, no char decoding.
+            let mut key = String::with_capacity(tail.iter().map(|w| w.len() + 1).sum());
+            for (j, w) in tail.iter().enumerate() {
+                if j > 0 {
+                    key.push(' ');
+                }
+                key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            }
+            key
+        } else {
+            tail.join(" ").to_lowercase()
+        }
     };
+    // One vector for the words of every name.
+    let mut words: Vec<&str> = Vec::new();
     for i in 0..n {
-        let words: Vec<&str> = names[i].split_whitespace().collect();
+        words.clear();
+        words.extend(names[i].split_whitespace());
         let is_person = cands[i].kind == Some(EntityKind::Person);
         if (2..=3).contains(&words.len())
             && cands[i].kind.is_some()
@@ -1858,7 +1881,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
         if is_person && words.len() >= 2 {
             if let Some(last) = words.last() {
-                last_word_person.insert(last.to_lowercase(), i);
+                lexicon::with_lowercase(last, |l| last_word_person.insert(l.to_string(), i));
             }
             for k in 2..words.len().min(4) {
                 tail_person.insert(tail_key(&words, k), i);
@@ -1867,8 +1890,8 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
             && cands[i].kind != Some(EntityKind::Place)
             && !(cands[i].sure && cands[i].kind == Some(EntityKind::Organization))
         {
-            match last_word_person.get(&words[0].to_lowercase()) {
-                Some(&j) => {
+            match lexicon::with_lowercase(words[0], |l| last_word_person.get(l).copied()) {
+                Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
                 }
@@ -1878,14 +1901,14 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
     // A surname used before the full name ("Biden ... Joe Biden" in a subheading order).
     for i in later {
-        let w = names[i].to_lowercase();
-        if let Some(&j) = last_word_person.get(&w) {
+        if let Some(j) = lexicon::with_lowercase(names[i], |w| last_word_person.get(w).copied()) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
     }
     for i in later_tails {
-        let words: Vec<&str> = names[i].split_whitespace().collect();
+        words.clear();
+        words.extend(names[i].split_whitespace());
         if let Some(&j) = tail_person.get(&tail_key(&words, words.len())) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
@@ -2022,13 +2045,30 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
     result
 }
 
+/// `t.split_whitespace().count()`, on bytes for ASCII text.
+fn word_count(t: &str) -> usize {
+    if !t.is_ascii() {
+        return t.split_whitespace().count();
+    }
+    // `char::is_whitespace` in ASCII: space, tab, line feed, vertical tab, form feed, return.
+    let space = |b: u8| matches!(b, b' ' | 0x09..=0x0d);
+    let mut words = 0;
+    let mut prev_space = true;
+    for b in t.bytes() {
+        let s = space(b);
+        words += usize::from(prev_space && !s);
+        prev_space = s;
+    }
+    words
+}
+
 /// The canonical name: the fullest form. For people, the most words ("Joe Biden" over
 /// "Biden"); for organizations, the longest non-acronym ("Center for ... Studies" over "CSIS").
 fn canonical(kind: EntityKind, texts: &[&str]) -> String {
     let best = texts
         .iter()
         .max_by_key(|t| {
-            let words = t.split_whitespace().count();
+            let words = word_count(t);
             let acronym = is_all_caps(t) && kind != EntityKind::Person;
             (!acronym, words, t.len())
         })
@@ -2243,6 +2283,32 @@ mod tests {
 
     /// The byte readings of scores, hyphen suffixes and first letters answer as the char
     /// readings they replaced.
+    #[test]
+    fn word_counts_and_capitals_on_bytes_match_the_char_definitions() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " Joe  Biden ",
+            "Joe\tBiden\x0b Jr\x0c.",
+            "U.S.",
+            "ISIS-K",
+            "NATO",
+            "Nato",
+            "A",
+            "AB",
+            "A1B",
+            "Łódź Ł",
+            "ÉTAT",
+            "x\u{85}y",
+        ] {
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+            let by_chars = t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !t.chars().any(char::is_lowercase);
+            assert_eq!(is_all_caps(t), by_chars, "{t:?}");
+        }
+    }
+
     #[test]
     fn byte_tests_match_the_char_definitions() {
         fn score(w: &str) -> bool {
