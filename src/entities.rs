@@ -407,11 +407,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if !is_cap(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        if lexicon::month_number(w).is_some() && w.len() > 2 || lexicon::weekday_number(w).is_some()
-        {
-            return false;
-        }
-        true
+        // (A month name is at least three letters long, as `month_number` requires.)
+        !lexicon::is_month_or_weekday(w)
     }
 
     /// Could token `t` start a name?

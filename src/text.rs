@@ -109,6 +109,12 @@ impl Utf16Index {
             };
             b = pb;
             u = pu;
+        } else if let Some(&(nb, nu)) = self.checkpoints.get(slot + 1) {
+            // Only ASCII takes as many UTF-16 units as bytes (longer chars take fewer): then
+            // the offset is a subtraction, not a count over the bytes before it.
+            if nb - b == nu - u {
+                return u + (byte as u32 - b);
+            }
         }
         for &x in text.as_bytes().get(b as usize..byte).unwrap_or_default() {
             if !is_utf8_continuation(x) {
@@ -770,6 +776,14 @@ mod tests {
             push_chars(&text, 3, &mut chars);
             let want: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i + 3, c)).collect();
             assert_eq!(chars, want);
+            let index = Utf16Index::new(&text);
+            for i in (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(7)
+            {
+                let units = text.get(..i).unwrap().encode_utf16().count();
+                assert_eq!(index.utf16(&text, i) as usize, units, "{i} in {text:?}");
+            }
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
             text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
         }
