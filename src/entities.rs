@@ -309,7 +309,7 @@ struct Ctx<'d, 'a> {
     structure: &'d StructureInfo,
     /// Words that occur in lower case somewhere in the text: a capitalized form of one of them
     /// is probably a sentence opener or a headline word, not a name.
-    lower_vocab: HashSet<&'a str>,
+    lower_vocab: LowerVocab,
     /// What the rules ask the word lists about each token, found on first use: they ask
     /// about the same capitalized words many times (docs/performance.md, round 9).
     memo: Vec<TokMemo>,
@@ -379,7 +379,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn in_lower_vocab(&self, w: &str) -> bool {
-        lexicon::with_lowercase(w, |lw| self.lower_vocab.contains(lw))
+        lexicon::with_lowercase(w, |lw| self.lower_vocab.probe(self.doc, lw).1)
     }
 
     /// Could token `t` be (part of) a name?
@@ -452,21 +452,89 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 }
 
+/// The words written in lower case somewhere in the text ([`Ctx::lower_vocab`]): an
+/// open-addressing table of token indices + 1 (0 for an empty slot), at most half full, found
+/// by the Fx hash of the word. Every lower-case word of the text is inserted, and a
+/// `HashSet<&str>` cost twice the instructions per insert (docs/performance.md, round 13).
+struct LowerVocab {
+    slots: Vec<u32>,
+    /// 64 minus the log2 of the slot count: a slot is the hash's top bits.
+    shift: u32,
+    len: usize,
+}
+
+impl LowerVocab {
+    fn new(doc: &Doc) -> Self {
+        // Sized for the distinct words of an article (about a quarter of its tokens in a
+        // short one), then doubled as needed.
+        let n = (doc.tokens.len() / 2).next_power_of_two().clamp(64, 8192);
+        let mut v = LowerVocab {
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
+            len: 0,
+        };
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
+                v.insert(doc, i);
+            }
+        }
+        v
+    }
+
+    fn slot_of(&self, w: &str) -> usize {
+        let mut h = lexicon::FxHasher::default();
+        std::hash::Hasher::write(&mut h, w.as_bytes());
+        (std::hash::Hasher::finish(&h) >> self.shift) as usize
+    }
+
+    /// The slot of `w` and whether `w` is there, or the empty slot where it would go.
+    fn probe(&self, doc: &Doc, w: &str) -> (usize, bool) {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot_of(w);
+        // Ends: the table always has an empty slot.
+        loop {
+            match self.slots.get(s) {
+                Some(&t) if t != 0 => {
+                    if doc.tok(t as usize - 1) == w {
+                        return (s, true);
+                    }
+                }
+                _ => return (s, false),
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, doc: &Doc, t: usize) {
+        let (s, found) = self.probe(doc, doc.tok(t));
+        if found {
+            return;
+        }
+        if let Some(x) = self.slots.get_mut(s) {
+            *x = t as u32 + 1;
+            self.len += 1;
+        }
+        if 2 * self.len > self.slots.len() {
+            let grown = vec![0; 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, grown);
+            self.shift -= 1;
+            for t in old.into_iter().filter(|&t| t != 0) {
+                let (s, _) = self.probe(doc, doc.tok(t as usize - 1));
+                if let Some(x) = self.slots.get_mut(s) {
+                    *x = t;
+                }
+            }
+        }
+    }
+}
+
 /// Class bits of a name the lists know as a place, an organization or a given name.
 fn known(classes: u16) -> bool {
     classes & (class::PLACE | class::ORG | class::GIVEN) != 0
 }
 
 pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
-    // Sized for the distinct lower-case words of an article (about half its tokens in a
-    // short one), not grown from empty through rehashes; a long text grows it past that.
-    let mut lower_vocab =
-        HashSet::with_capacity_and_hasher((doc.tokens.len() / 2).min(4096), Default::default());
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
-            lower_vocab.insert(doc.tok(i));
-        }
-    }
+    let lower_vocab = LowerVocab::new(doc);
     let mut memo = Vec::new();
     memo.resize_with(doc.tokens.len(), TokMemo::default);
     let ctx = Ctx {
