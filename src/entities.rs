@@ -1559,17 +1559,36 @@ fn postmodifier(w: &str) -> bool {
             ))
 }
 
+/// `s.to_lowercase()`, in place and without decoding chars for ASCII: one allocation, where
+/// joining and lowercasing made two.
+fn lower(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
 fn key(name: &str) -> String {
-    let mut k;
+    let mut k = String::new();
+    key_into(name, &mut k);
+    k
+}
+
+/// [`key`] written into `k`: the tables look most keys up without keeping them, and one
+/// buffer saves an allocation each.
+fn key_into(name: &str, k: &mut String) {
+    k.clear();
     if name.is_ascii() {
         // Lowercased as a whole, not char by char (a call per char in the page's build).
-        k = name.to_ascii_lowercase();
+        k.push_str(name);
+        k.make_ascii_lowercase();
         if k.contains('.') {
             k.retain(|c| c != '.');
         }
     } else {
-        k = String::with_capacity(name.len());
         k.extend(
             name.chars()
                 .filter(|c| *c != '.')
@@ -1579,7 +1598,6 @@ fn key(name: &str) -> String {
     if k.starts_with("the ") {
         k.drain(..4);
     }
-    k
 }
 
 /// Could `acronym` stand for `long`? Each word of the name gives the acronym a prefix of
@@ -1667,6 +1685,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
 
     // Same name, or the same known organization under another name.
     let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut k = String::new();
     for i in 0..n {
         // A one-token ASCII name without dots: its token's entry answers both (as
         // `place_canonical` drops dots and lowercases char by char).
@@ -1681,11 +1700,11 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         } else {
             lexicon::organization(names[i]).or_else(|| lexicon::place_canonical(names[i]))
         };
-        let k = canonical.map(key).unwrap_or_else(|| key(names[i]));
+        key_into(canonical.unwrap_or(names[i]), &mut k);
         match by_key.get(&k) {
             Some(&j) => dsu.union(j, i),
             None => {
-                by_key.insert(k, i);
+                by_key.insert(k.clone(), i);
             }
         }
     }
@@ -1808,7 +1827,11 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
     if !of_places.is_empty() {
         for i in 0..n {
-            if !cands[i].sure && of_places.contains(&key(names[i])) {
+            if cands[i].sure {
+                continue;
+            }
+            key_into(names[i], &mut k);
+            if of_places.contains(&k) {
                 cands[i].kind = Some(EntityKind::Place);
             }
         }
@@ -1909,22 +1932,10 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let mut later: Vec<usize> = Vec::new();
     let mut later_tails: Vec<usize> = Vec::new();
     let tail_key = |words: &[&str], k: usize| {
-        let tail = words
+        words
             .get(words.len().saturating_sub(k)..)
-            .unwrap_or_default();
-        if tail.iter().all(|w| w.is_ascii()) {
-            // Lowercased as it is joined: one allocation, no char decoding.
-            let mut key = String::with_capacity(tail.iter().map(|w| w.len() + 1).sum());
-            for (j, w) in tail.iter().enumerate() {
-                if j > 0 {
-                    key.push(' ');
-                }
-                key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            }
-            key
-        } else {
-            tail.join(" ").to_lowercase()
-        }
+            .map(|w| lower(w.join(" ")))
+            .unwrap_or_default()
     };
     // One vector for the words of every name.
     let mut words: Vec<&str> = Vec::new();
@@ -1946,7 +1957,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
         if is_person && words.len() >= 2 {
             if let Some(last) = words.last() {
-                lexicon::with_lowercase(last, |l| last_word_person.insert(l.to_string(), i));
+                last_word_person.insert(lower(last.to_string()), i);
             }
             for k in 2..words.len().min(4) {
                 tail_person.insert(tail_key(&words, k), i);
@@ -1955,7 +1966,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
             && cands[i].kind != Some(EntityKind::Place)
             && !(cands[i].sure && cands[i].kind == Some(EntityKind::Organization))
         {
-            match lexicon::with_lowercase(words[0], |l| last_word_person.get(l).copied()) {
+            match last_word_person.get(&lower(words[0].to_string())).copied() {
                 Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
@@ -1966,7 +1977,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
     // A surname used before the full name ("Biden ... Joe Biden" in a subheading order).
     for i in later {
-        if let Some(j) = lexicon::with_lowercase(names[i], |w| last_word_person.get(w).copied()) {
+        if let Some(j) = last_word_person.get(&lower(names[i].to_string())).copied() {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2069,6 +2080,7 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         groups[b].score.total_cmp(&groups[a].score).then(a.cmp(&b))
     });
     let mut result = EntitiesResult::default();
+    let mut k = String::new();
     for (rank, &g) in order.iter().enumerate() {
         let gr = &groups[g];
         let texts: Vec<&str> = gr
@@ -2083,10 +2095,10 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         let mut alias_keys: Vec<String> = Vec::new();
         for t in &texts {
             let t = t.trim();
-            let k = key(t);
+            key_into(t, &mut k);
             if k != name_key && !alias_keys.contains(&k) {
                 aliases.push(t.to_string());
-                alias_keys.push(k);
+                alias_keys.push(k.clone());
             }
         }
         for &i in &gr.mentions {
