@@ -407,8 +407,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if !is_cap(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        // (A month name is at least three letters long, as `month_number` requires.)
-        !lexicon::is_month_or_weekday(w)
+        // Every month and weekday name starts with one of these letters: most names skip
+        // both lookups.
+        let date_letter = |b: u8| {
+            matches!(
+                b | 0x20,
+                b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
+            )
+        };
+        !(w.as_bytes().first().copied().is_some_and(date_letter)
+            && (lexicon::month_number(w).is_some() && w.len() > 2
+                || lexicon::weekday_number(w).is_some()))
     }
 
     /// Could token `t` start a name?
@@ -2360,6 +2369,16 @@ mod tests {
 
     /// The byte readings of scores, hyphen suffixes and first letters answer as the char
     /// readings they replaced.
+    #[test]
+    fn month_and_weekday_names_start_with_the_prefiltered_letters() {
+        for name in lexicon::MONTHS.iter().chain(lexicon::WEEKDAYS.iter()) {
+            assert!(
+                "adfjmnostw".contains(&name[..1].to_ascii_lowercase()),
+                "{name}"
+            );
+        }
+    }
+
     #[test]
     fn word_counts_and_capitals_on_bytes_match_the_char_definitions() {
         for t in [

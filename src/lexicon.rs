@@ -19,18 +19,6 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 /// Month number (1-12) of a month name or its common abbreviation ("Aug", "Aug.", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {
     let (key, len) = packed_lower(word)?;
-    month_of_packed(key, len)
-}
-
-/// `month_number(word).is_some() || weekday_number(word).is_some()`, lowercasing once: asked
-/// of every capitalized word that may be a name.
-pub fn is_month_or_weekday(word: &str) -> bool {
-    packed_lower(word).is_some_and(|(key, len)| {
-        month_of_packed(key, len).is_some() || weekday_of_packed(key, len).is_some()
-    })
-}
-
-fn month_of_packed(key: (u64, u8), len: usize) -> Option<u32> {
     if key == pack(b"sept") {
         return Some(9);
     }
@@ -49,10 +37,6 @@ fn month_of_packed(key: (u64, u8), len: usize) -> Option<u32> {
 /// Weekday number, Monday = 0, of a weekday name or abbreviation.
 pub fn weekday_number(word: &str) -> Option<u32> {
     let (key, len) = packed_lower(word)?;
-    weekday_of_packed(key, len)
-}
-
-fn weekday_of_packed(key: (u64, u8), len: usize) -> Option<u32> {
     // Up to five letters, a word may be the start of a name ("Tues", "Thurs").
     let mask = if len <= 5 {
         ((1 << (8 * len)) - 1, 0)
