@@ -204,9 +204,13 @@ impl<'a> Doc<'a> {
         let lines = split_lines(text);
         let mut tokens = tokenize(text);
         let mut line = 0usize;
+        // Where the next line starts (never, after the last line): one comparison a token.
+        let next_start = |line: usize| lines.get(line + 1).map_or(usize::MAX, |r| r.start);
+        let mut next = next_start(line);
         for t in tokens.iter_mut() {
-            while line + 1 < lines.len() && t.start >= lines[line + 1].start {
+            while t.start >= next {
                 line += 1;
+                next = next_start(line);
             }
             t.line = line as u32;
         }
