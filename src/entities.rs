@@ -1950,7 +1950,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let mut words: Vec<&str> = Vec::new();
     for i in 0..n {
         words.clear();
-        push_words(names[i], &mut words);
+        words.extend(names[i].split_whitespace());
         let is_person = cands[i].kind == Some(EntityKind::Person);
         if (2..=3).contains(&words.len())
             && cands[i].kind.is_some()
@@ -1993,7 +1993,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
     for i in later_tails {
         words.clear();
-        push_words(names[i], &mut words);
+        words.extend(names[i].split_whitespace());
         if let Some(&j) = tail_person.get(&tail_key(&words, words.len())) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
@@ -2131,47 +2131,21 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
     result
 }
 
-/// `char::is_whitespace` in ASCII: space, tab, line feed, vertical tab, form feed, return.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | 0x09..=0x0d)
-}
-
 /// `t.split_whitespace().count()`, on bytes for ASCII text.
 fn word_count(t: &str) -> usize {
     if !t.is_ascii() {
         return t.split_whitespace().count();
     }
+    // `char::is_whitespace` in ASCII: space, tab, line feed, vertical tab, form feed, return.
+    let space = |b: u8| matches!(b, b' ' | 0x09..=0x0d);
     let mut words = 0;
     let mut prev_space = true;
     for b in t.bytes() {
-        let s = is_ascii_space(b);
+        let s = space(b);
         words += usize::from(prev_space && !s);
         prev_space = s;
     }
     words
-}
-
-/// Appends `t.split_whitespace()` to `out`, on bytes for ASCII text (decoding chars was 100
-/// instructions a word in the merge).
-fn push_words<'a>(t: &'a str, out: &mut Vec<&'a str>) {
-    if !t.is_ascii() {
-        out.extend(t.split_whitespace());
-        return;
-    }
-    let mut start = None;
-    for (i, b) in t.bytes().enumerate() {
-        match (start, is_ascii_space(b)) {
-            (None, false) => start = Some(i),
-            (Some(a), true) => {
-                out.extend(t.get(a..i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(a) = start {
-        out.extend(t.get(a..));
-    }
 }
 
 /// The canonical name: the fullest form. For people, the most words ("Joe Biden" over
@@ -2425,13 +2399,6 @@ mod tests {
             "x\u{85}y",
         ] {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
-            let mut words = vec!["x"];
-            push_words(t, &mut words);
-            assert_eq!(
-                words[1..],
-                t.split_whitespace().collect::<Vec<_>>()[..],
-                "{t:?}"
-            );
             let by_chars = t.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !t.chars().any(char::is_lowercase);
             assert_eq!(is_all_caps(t), by_chars, "{t:?}");
