@@ -462,25 +462,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
 }
 
 /// The words written in lower case somewhere in the text ([`Ctx::lower_vocab`]): an
-/// open-addressing table of token indices + 1 (0 for an empty slot), at most half full, found
-/// by the Fx hash of the word. Every lower-case word of the text is inserted, and a
+/// open-addressing table of token indices + 1 (0 for an empty slot), found by the Fx hash of
+/// the word, with twice as many slots as the text has tokens: at most half full, never grown. Every lower-case word of the text is inserted, and a
 /// `HashSet<&str>` cost twice the instructions per insert (docs/performance.md, round 13).
 struct LowerVocab {
     slots: Vec<u32>,
     /// 64 minus the log2 of the slot count: a slot is the hash's top bits.
     shift: u32,
-    len: usize,
 }
 
 impl LowerVocab {
     fn new(doc: &Doc) -> Self {
-        // Sized for the distinct words of an article (about a quarter of its tokens in a
-        // short one), then doubled as needed.
-        let n = (doc.tokens.len() / 2).next_power_of_two().clamp(64, 8192);
+        let n = (2 * doc.tokens.len()).next_power_of_two().max(64);
         let mut v = LowerVocab {
             slots: vec![0; n],
             shift: 64 - n.trailing_zeros(),
-            len: 0,
         };
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
@@ -515,23 +511,9 @@ impl LowerVocab {
     }
 
     fn insert(&mut self, doc: &Doc, t: usize) {
-        let (s, found) = self.probe(doc, doc.tok(t));
-        if found {
-            return;
-        }
-        if let Some(x) = self.slots.get_mut(s) {
-            *x = t as u32 + 1;
-            self.len += 1;
-        }
-        if 2 * self.len > self.slots.len() {
-            let grown = vec![0; 2 * self.slots.len()];
-            let old = std::mem::replace(&mut self.slots, grown);
-            self.shift -= 1;
-            for t in old.into_iter().filter(|&t| t != 0) {
-                let (s, _) = self.probe(doc, doc.tok(t as usize - 1));
-                if let Some(x) = self.slots.get_mut(s) {
-                    *x = t;
-                }
+        if let (s, false) = self.probe(doc, doc.tok(t)) {
+            if let Some(x) = self.slots.get_mut(s) {
+                *x = t as u32 + 1;
             }
         }
     }
