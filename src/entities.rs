@@ -2029,6 +2029,8 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         score: f32,
     }
     let mut groups: Vec<G> = Vec::new();
+    // The group of each candidate that is a mention, `usize::MAX` for the others.
+    let mut mention_group = vec![usize::MAX; cands.len()];
     for (i, c) in cands.iter().enumerate() {
         let Some(kind) = c.kind else { continue };
         if c.bytes.is_empty() {
@@ -2060,6 +2062,9 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         }
         gr.score += weight;
         gr.mentions.push(i);
+        if let Some(m) = mention_group.get_mut(i) {
+            *m = g;
+        }
     }
     let max = groups
         .iter()
@@ -2072,6 +2077,7 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
     });
     let mut result = EntitiesResult::default();
     let mut k = String::new();
+    let mut rank_of = vec![0; groups.len()];
     for (rank, &g) in order.iter().enumerate() {
         let gr = &groups[g];
         let texts: Vec<&str> = gr
@@ -2092,8 +2098,8 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
                 alias_keys.push(k.clone());
             }
         }
-        for &i in &gr.mentions {
-            result.mentions.push((cands[i].bytes.clone(), rank));
+        if let Some(r) = rank_of.get_mut(g) {
+            *r = rank;
         }
         result.entities.push(Entity {
             id: format!("e{}", rank + 1),
@@ -2108,7 +2114,14 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
             salience: ((gr.score / max) * 1000.0).round() / 1000.0,
         });
     }
-    crate::sort::sort_by_key(&mut result.mentions, |(r, _)| (r.start, r.end));
+    // The mentions in candidate order, nearly text order already, so that the sort has
+    // little to do; ties go by rank, then candidate, as when they were listed by entity.
+    for (i, &g) in mention_group.iter().enumerate() {
+        if let Some(&rank) = rank_of.get(g) {
+            result.mentions.push((cands[i].bytes.clone(), rank));
+        }
+    }
+    crate::sort::sort_by_key(&mut result.mentions, |(r, e)| (r.start, r.end, *e));
     result.claimed = result.mentions.iter().map(|(r, _)| r.clone()).collect();
     result
 }
