@@ -831,7 +831,7 @@ mod tests {
         let mut seed = 11u32;
         for _ in 0..300 {
             let want: Vec<&str> = text
-                .split(|c| c == '\n' || c == '\u{2028}' || c == '\u{2029}')
+                .split(['\n', '\u{2028}', '\u{2029}'])
                 .map(|l| l.strip_suffix('\r').unwrap_or(l))
                 .collect();
             let got: Vec<&str> = split_lines(&text).into_iter().map(|r| &text[r]).collect();
