@@ -161,31 +161,131 @@ fn is_connector(w: &str) -> bool {
 
 /// Lowercase head nouns of an appositive ("X, a militant group") that tell X's kind.
 fn appositive_kind(w: &str) -> Option<EntityKind> {
-    match w {
-        "group" | "organization" | "organisation" | "company" | "firm" | "network" | "party"
-        | "militia" | "agency" | "movement" | "coalition" | "alliance" | "union" | "bank"
-        | "ministry" | "department" | "committee" | "council" | "newspaper" | "broadcaster"
-        | "university" | "institute" | "charity" | "nonprofit" | "non-profit" | "corporation"
-        | "startup" | "manufacturer" | "airline" | "insurer" | "retailer" | "club" | "team"
-        | "faction" | "outfit" | "think-tank" | "consultancy" | "watchdog" | "regulator" => {
-            Some(EntityKind::Organization)
-        }
-        "city" | "town" | "village" | "province" | "region" | "country" | "state" | "district"
-        | "neighborhood" | "neighbourhood" | "capital" | "island" | "port" | "county"
-        | "suburb" | "municipality" | "valley" | "river" | "area" | "territory" => {
-            Some(EntityKind::Place)
-        }
-        "president" | "minister" | "analyst" | "spokesman" | "spokeswoman" | "spokesperson"
-        | "official" | "leader" | "director" | "chief" | "author" | "professor" | "lawyer"
-        | "actor" | "actress" | "singer" | "player" | "coach" | "founder" | "adviser"
-        | "advisor" | "senator" | "governor" | "mayor" | "researcher" | "expert" | "economist"
-        | "executive" | "chairman" | "chairwoman" | "secretary" | "ambassador" | "resident"
-        | "commander" | "general" | "journalist" | "reporter" | "editor" | "scientist"
-        | "doctor" | "teacher" | "student" | "son" | "daughter" | "wife" | "husband" | "mother"
-        | "father" | "candidate" | "lawmaker" | "diplomat" | "envoy" => Some(EntityKind::Person),
-        _ => None,
-    }
+    APPOSITIVES
+        .binary_search_by(|(k, _)| k.cmp(&w))
+        .ok()
+        .and_then(|i| APPOSITIVES.get(i))
+        .map(|&(_, kind)| kind)
 }
+
+/// The head nouns of [`appositive_kind`] with their kinds, sorted for a binary search: a
+/// `match` on the strings compiled to 3.3 KB of wasm (docs/performance.md, round 13).
+static APPOSITIVES: [(&str, EntityKind); 111] = {
+    use EntityKind::{Organization as O, Person as P, Place as L};
+    [
+        ("actor", P),
+        ("actress", P),
+        ("adviser", P),
+        ("advisor", P),
+        ("agency", O),
+        ("airline", O),
+        ("alliance", O),
+        ("ambassador", P),
+        ("analyst", P),
+        ("area", L),
+        ("author", P),
+        ("bank", O),
+        ("broadcaster", O),
+        ("candidate", P),
+        ("capital", L),
+        ("chairman", P),
+        ("chairwoman", P),
+        ("charity", O),
+        ("chief", P),
+        ("city", L),
+        ("club", O),
+        ("coach", P),
+        ("coalition", O),
+        ("commander", P),
+        ("committee", O),
+        ("company", O),
+        ("consultancy", O),
+        ("corporation", O),
+        ("council", O),
+        ("country", L),
+        ("county", L),
+        ("daughter", P),
+        ("department", O),
+        ("diplomat", P),
+        ("director", P),
+        ("district", L),
+        ("doctor", P),
+        ("economist", P),
+        ("editor", P),
+        ("envoy", P),
+        ("executive", P),
+        ("expert", P),
+        ("faction", O),
+        ("father", P),
+        ("firm", O),
+        ("founder", P),
+        ("general", P),
+        ("governor", P),
+        ("group", O),
+        ("husband", P),
+        ("institute", O),
+        ("insurer", O),
+        ("island", L),
+        ("journalist", P),
+        ("lawmaker", P),
+        ("lawyer", P),
+        ("leader", P),
+        ("manufacturer", O),
+        ("mayor", P),
+        ("militia", O),
+        ("minister", P),
+        ("ministry", O),
+        ("mother", P),
+        ("movement", O),
+        ("municipality", L),
+        ("neighborhood", L),
+        ("neighbourhood", L),
+        ("network", O),
+        ("newspaper", O),
+        ("non-profit", O),
+        ("nonprofit", O),
+        ("official", P),
+        ("organisation", O),
+        ("organization", O),
+        ("outfit", O),
+        ("party", O),
+        ("player", P),
+        ("port", L),
+        ("president", P),
+        ("professor", P),
+        ("province", L),
+        ("region", L),
+        ("regulator", O),
+        ("reporter", P),
+        ("researcher", P),
+        ("resident", P),
+        ("retailer", O),
+        ("river", L),
+        ("scientist", P),
+        ("secretary", P),
+        ("senator", P),
+        ("singer", P),
+        ("son", P),
+        ("spokesman", P),
+        ("spokesperson", P),
+        ("spokeswoman", P),
+        ("startup", O),
+        ("state", L),
+        ("student", P),
+        ("suburb", L),
+        ("teacher", P),
+        ("team", O),
+        ("territory", L),
+        ("think-tank", O),
+        ("town", L),
+        ("union", O),
+        ("university", O),
+        ("valley", L),
+        ("village", L),
+        ("watchdog", O),
+        ("wife", P),
+    ]
+};
 
 /// "2-0", "6-4": a sports score (two numbers of one or two digits, joined by a hyphen or an
 /// en dash).
@@ -309,7 +409,7 @@ struct Ctx<'d, 'a> {
     structure: &'d StructureInfo,
     /// Words that occur in lower case somewhere in the text: a capitalized form of one of them
     /// is probably a sentence opener or a headline word, not a name.
-    lower_vocab: HashSet<&'a str>,
+    lower_vocab: LowerVocab,
     /// What the rules ask the word lists about each token, found on first use: they ask
     /// about the same capitalized words many times (docs/performance.md, round 9).
     memo: Vec<TokMemo>,
@@ -379,7 +479,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn in_lower_vocab(&self, w: &str) -> bool {
-        lexicon::with_lowercase(w, |lw| self.lower_vocab.contains(lw))
+        lexicon::with_lowercase(w, |lw| self.lower_vocab.probe(self.doc, lw).1)
     }
 
     /// Could token `t` be (part of) a name?
@@ -407,11 +507,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if !is_cap(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        if lexicon::month_number(w).is_some() && w.len() > 2 || lexicon::weekday_number(w).is_some()
-        {
-            return false;
-        }
-        true
+        // Every month and weekday name starts with one of these letters: most names skip
+        // both lookups.
+        let date_letter = |b: u8| {
+            matches!(
+                b | 0x20,
+                b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
+            )
+        };
+        !(w.as_bytes().first().copied().is_some_and(date_letter)
+            && (lexicon::month_number(w).is_some() && w.len() > 2
+                || lexicon::weekday_number(w).is_some()))
     }
 
     /// Could token `t` start a name?
@@ -455,21 +561,71 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 }
 
+/// The words written in lower case somewhere in the text ([`Ctx::lower_vocab`]): an
+/// open-addressing table of token indices + 1 (0 for an empty slot), found by the Fx hash of
+/// the word, with twice as many slots as the text has tokens: at most half full, never grown. Every lower-case word of the text is inserted, and a
+/// `HashSet<&str>` cost twice the instructions per insert (docs/performance.md, round 13).
+struct LowerVocab {
+    slots: Vec<u32>,
+    /// 64 minus the log2 of the slot count: a slot is the hash's top bits.
+    shift: u32,
+}
+
+impl LowerVocab {
+    fn new(doc: &Doc) -> Self {
+        let n = (2 * doc.tokens.len()).next_power_of_two().max(64);
+        let mut v = LowerVocab {
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
+        };
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
+                v.insert(doc, i);
+            }
+        }
+        v
+    }
+
+    fn slot_of(&self, w: &str) -> usize {
+        let mut h = lexicon::FxHasher::default();
+        std::hash::Hasher::write(&mut h, w.as_bytes());
+        (std::hash::Hasher::finish(&h) >> self.shift) as usize
+    }
+
+    /// The slot of `w` and whether `w` is there, or the empty slot where it would go.
+    fn probe(&self, doc: &Doc, w: &str) -> (usize, bool) {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot_of(w);
+        // Ends: the table always has an empty slot.
+        loop {
+            match self.slots.get(s) {
+                Some(&t) if t != 0 => {
+                    if doc.tok(t as usize - 1) == w {
+                        return (s, true);
+                    }
+                }
+                _ => return (s, false),
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, doc: &Doc, t: usize) {
+        if let (s, false) = self.probe(doc, doc.tok(t)) {
+            if let Some(x) = self.slots.get_mut(s) {
+                *x = t as u32 + 1;
+            }
+        }
+    }
+}
+
 /// Class bits of a name the lists know as a place, an organization or a given name.
 fn known(classes: u16) -> bool {
     classes & (class::PLACE | class::ORG | class::GIVEN) != 0
 }
 
 pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
-    // Sized for the distinct lower-case words of an article (about half its tokens in a
-    // short one), not grown from empty through rehashes; a long text grows it past that.
-    let mut lower_vocab =
-        HashSet::with_capacity_and_hasher((doc.tokens.len() / 2).min(4096), Default::default());
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
-            lower_vocab.insert(doc.tok(i));
-        }
-    }
+    let lower_vocab = LowerVocab::new(doc);
     let mut memo = Vec::new();
     memo.resize_with(doc.tokens.len(), TokMemo::default);
     let ctx = Ctx {
@@ -1258,10 +1414,9 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     };
     // The words' tokens, so that what the lists say of each is looked up once per token.
     let toks: Vec<usize> = c.toks.clone().filter(|&t| doc.tok(t) != ".").collect();
-    let words: Vec<&str> = toks.iter().map(|&t| doc.tok(t)).collect();
-    let n = words.len();
-    let last = words.last().copied().unwrap_or("");
-    let first = words.first().copied().unwrap_or("");
+    let n = toks.len();
+    let last = toks.last().map_or("", |&t| doc.tok(t));
+    let first = toks.first().map_or("", |&t| doc.tok(t));
     // The class bits of the first and last words (none when there are no words: "" is in
     // no list).
     let first_classes = toks.first().map_or(0, |&t| ctx.classes(t));
@@ -1291,8 +1446,15 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         return set(c, EntityKind::Person, true);
     }
     // "Islamic State of X", "Bank of Y": the head before "of"/"for" decides.
-    if let Some(p) = words.iter().position(|w| matches!(*w, "of" | "for")) {
-        let head = words[..p].join(" ");
+    if let Some(p) = toks
+        .iter()
+        .position(|&t| matches!(doc.tok(t), "of" | "for"))
+    {
+        let head = toks[..p]
+            .iter()
+            .map(|&t| doc.tok(t))
+            .collect::<Vec<_>>()
+            .join(" ");
         let before = p.checked_sub(1).map_or(0, |q| ctx.classes(toks[q]));
         if p > 0 && (lexicon::organization(&head).is_some() || before & class::ORG_WORD != 0) {
             return set(c, EntityKind::Organization, true);
@@ -1358,21 +1520,23 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     // Speech: "X said", "said X".
     let speaker = (after < doc.tokens.len() && lexicon::is_speech_verb(doc.tok(after)))
         || (c.toks.start > 0 && lexicon::is_speech_verb(doc.tok(c.toks.start - 1)));
-    let plain_words = toks.iter().all(|&t| {
-        let w = doc.tok(t);
-        is_cap(w)
-            && !is_all_caps(w)
-            && (w.chars().count() == 1 || !ctx.is_common_at(t))
-            && !lexicon::is_title_word(w)
-            && ctx.entry(t).demonym_country().is_none()
-    });
     // Unknown capitalized words that look like a personal name: a known given name first or
     // surname last, or the subject/object of a verb of speaking.
     let name_like = first_classes & class::GIVEN != 0 || last_classes & class::SURNAME != 0;
+    let initial = doc.is_sentence_initial(c.toks.start);
+    // Asked only where a rule below needs it: it looks up every word.
+    let plain_words = (((2..=4).contains(&n) && (name_like || speaker)) || (n == 1 && !initial))
+        && toks.iter().all(|&t| {
+            let w = doc.tok(t);
+            is_cap(w)
+                && !is_all_caps(w)
+                && (w.chars().count() == 1 || !ctx.is_common_at(t))
+                && !lexicon::is_title_word(w)
+                && ctx.entry(t).demonym_country().is_none()
+        });
     if (2..=4).contains(&n) && plain_words && (name_like || speaker) {
         return set(c, EntityKind::Person, false);
     }
-    let initial = doc.is_sentence_initial(c.toks.start);
     if n == 1 && plain_words && !initial && (speaker || name_like) {
         return set(c, EntityKind::Person, false);
     }
@@ -1486,17 +1650,36 @@ fn postmodifier(w: &str) -> bool {
             ))
 }
 
+/// `s.to_lowercase()`, in place and without decoding chars for ASCII: one allocation, where
+/// joining and lowercasing made two.
+fn lower(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
 fn key(name: &str) -> String {
-    let mut k;
+    let mut k = String::new();
+    key_into(name, &mut k);
+    k
+}
+
+/// [`key`] written into `k`: the tables look most keys up without keeping them, and one
+/// buffer saves an allocation each.
+fn key_into(name: &str, k: &mut String) {
+    k.clear();
     if name.is_ascii() {
         // Lowercased as a whole, not char by char (a call per char in the page's build).
-        k = name.to_ascii_lowercase();
+        k.push_str(name);
+        k.make_ascii_lowercase();
         if k.contains('.') {
             k.retain(|c| c != '.');
         }
     } else {
-        k = String::with_capacity(name.len());
         k.extend(
             name.chars()
                 .filter(|c| *c != '.')
@@ -1506,7 +1689,6 @@ fn key(name: &str) -> String {
     if k.starts_with("the ") {
         k.drain(..4);
     }
-    k
 }
 
 /// Could `acronym` stand for `long`? Each word of the name gives the acronym a prefix of
@@ -1594,6 +1776,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
 
     // Same name, or the same known organization under another name.
     let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut k = String::new();
     for i in 0..n {
         // A one-token ASCII name without dots: its token's entry answers both (as
         // `place_canonical` drops dots and lowercases char by char).
@@ -1608,11 +1791,11 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         } else {
             lexicon::organization(names[i]).or_else(|| lexicon::place_canonical(names[i]))
         };
-        let k = canonical.map(key).unwrap_or_else(|| key(names[i]));
+        key_into(canonical.unwrap_or(names[i]), &mut k);
         match by_key.get(&k) {
             Some(&j) => dsu.union(j, i),
             None => {
-                by_key.insert(k, i);
+                by_key.insert(k.clone(), i);
             }
         }
     }
@@ -1735,7 +1918,11 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
     if !of_places.is_empty() {
         for i in 0..n {
-            if !cands[i].sure && of_places.contains(&key(names[i])) {
+            if cands[i].sure {
+                continue;
+            }
+            key_into(names[i], &mut k);
+            if of_places.contains(&k) {
                 cands[i].kind = Some(EntityKind::Place);
             }
         }
@@ -1838,11 +2025,14 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let tail_key = |words: &[&str], k: usize| {
         words
             .get(words.len().saturating_sub(k)..)
-            .map(|w| w.join(" ").to_lowercase())
+            .map(|w| lower(w.join(" ")))
             .unwrap_or_default()
     };
+    // One vector for the words of every name.
+    let mut words: Vec<&str> = Vec::new();
     for i in 0..n {
-        let words: Vec<&str> = names[i].split_whitespace().collect();
+        words.clear();
+        words.extend(names[i].split_whitespace());
         let is_person = cands[i].kind == Some(EntityKind::Person);
         if (2..=3).contains(&words.len())
             && cands[i].kind.is_some()
@@ -1858,7 +2048,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
         if is_person && words.len() >= 2 {
             if let Some(last) = words.last() {
-                last_word_person.insert(last.to_lowercase(), i);
+                last_word_person.insert(lower(last.to_string()), i);
             }
             for k in 2..words.len().min(4) {
                 tail_person.insert(tail_key(&words, k), i);
@@ -1867,8 +2057,8 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
             && cands[i].kind != Some(EntityKind::Place)
             && !(cands[i].sure && cands[i].kind == Some(EntityKind::Organization))
         {
-            match last_word_person.get(&words[0].to_lowercase()) {
-                Some(&j) => {
+            match last_word_person.get(&lower(words[0].to_string())).copied() {
+                Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
                 }
@@ -1878,14 +2068,14 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
     // A surname used before the full name ("Biden ... Joe Biden" in a subheading order).
     for i in later {
-        let w = names[i].to_lowercase();
-        if let Some(&j) = last_word_person.get(&w) {
+        if let Some(j) = last_word_person.get(&lower(names[i].to_string())).copied() {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
     }
     for i in later_tails {
-        let words: Vec<&str> = names[i].split_whitespace().collect();
+        words.clear();
+        words.extend(names[i].split_whitespace());
         if let Some(&j) = tail_person.get(&tail_key(&words, words.len())) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
@@ -1939,6 +2129,8 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         score: f32,
     }
     let mut groups: Vec<G> = Vec::new();
+    // The group of each candidate that is a mention, `usize::MAX` for the others.
+    let mut mention_group = vec![usize::MAX; cands.len()];
     for (i, c) in cands.iter().enumerate() {
         let Some(kind) = c.kind else { continue };
         if c.bytes.is_empty() {
@@ -1970,6 +2162,9 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         }
         gr.score += weight;
         gr.mentions.push(i);
+        if let Some(m) = mention_group.get_mut(i) {
+            *m = g;
+        }
     }
     let max = groups
         .iter()
@@ -1981,6 +2176,8 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         groups[b].score.total_cmp(&groups[a].score).then(a.cmp(&b))
     });
     let mut result = EntitiesResult::default();
+    let mut k = String::new();
+    let mut rank_of = vec![0; groups.len()];
     for (rank, &g) in order.iter().enumerate() {
         let gr = &groups[g];
         let texts: Vec<&str> = gr
@@ -1995,14 +2192,14 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         let mut alias_keys: Vec<String> = Vec::new();
         for t in &texts {
             let t = t.trim();
-            let k = key(t);
+            key_into(t, &mut k);
             if k != name_key && !alias_keys.contains(&k) {
                 aliases.push(t.to_string());
-                alias_keys.push(k);
+                alias_keys.push(k.clone());
             }
         }
-        for &i in &gr.mentions {
-            result.mentions.push((cands[i].bytes.clone(), rank));
+        if let Some(r) = rank_of.get_mut(g) {
+            *r = rank;
         }
         result.entities.push(Entity {
             id: format!("e{}", rank + 1),
@@ -2017,9 +2214,33 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
             salience: ((gr.score / max) * 1000.0).round() / 1000.0,
         });
     }
-    crate::sort::sort_by_key(&mut result.mentions, |(r, _)| (r.start, r.end));
+    // The mentions in candidate order, nearly text order already, so that the sort has
+    // little to do; ties go by rank, then candidate, as when they were listed by entity.
+    for (i, &g) in mention_group.iter().enumerate() {
+        if let Some(&rank) = rank_of.get(g) {
+            result.mentions.push((cands[i].bytes.clone(), rank));
+        }
+    }
+    crate::sort::sort_by_key(&mut result.mentions, |(r, e)| (r.start, r.end, *e));
     result.claimed = result.mentions.iter().map(|(r, _)| r.clone()).collect();
     result
+}
+
+/// `t.split_whitespace().count()`, on bytes for ASCII text.
+fn word_count(t: &str) -> usize {
+    if !t.is_ascii() {
+        return t.split_whitespace().count();
+    }
+    // `char::is_whitespace` in ASCII: space, tab, line feed, vertical tab, form feed, return.
+    let space = |b: u8| matches!(b, b' ' | 0x09..=0x0d);
+    let mut words = 0;
+    let mut prev_space = true;
+    for b in t.bytes() {
+        let s = space(b);
+        words += usize::from(prev_space && !s);
+        prev_space = s;
+    }
+    words
 }
 
 /// The canonical name: the fullest form. For people, the most words ("Joe Biden" over
@@ -2028,7 +2249,7 @@ fn canonical(kind: EntityKind, texts: &[&str]) -> String {
     let best = texts
         .iter()
         .max_by_key(|t| {
-            let words = t.split_whitespace().count();
+            let words = word_count(t);
             let acronym = is_all_caps(t) && kind != EntityKind::Person;
             (!acronym, words, t.len())
         })
@@ -2243,6 +2464,55 @@ mod tests {
 
     /// The byte readings of scores, hyphen suffixes and first letters answer as the char
     /// readings they replaced.
+    #[test]
+    fn appositive_heads_sorted_for_the_search() {
+        assert!(APPOSITIVES.windows(2).all(|p| p[0].0 < p[1].0));
+        assert_eq!(
+            appositive_kind("think-tank"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(appositive_kind("neighbourhood"), Some(EntityKind::Place));
+        assert_eq!(appositive_kind("envoy"), Some(EntityKind::Person));
+        assert_eq!(appositive_kind("Group"), None);
+        assert_eq!(appositive_kind(""), None);
+    }
+
+    #[test]
+    fn month_and_weekday_names_start_with_the_prefiltered_letters() {
+        for name in lexicon::MONTHS.iter().chain(lexicon::WEEKDAYS.iter()) {
+            assert!(
+                "adfjmnostw".contains(&name[..1].to_ascii_lowercase()),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_counts_and_capitals_on_bytes_match_the_char_definitions() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " Joe  Biden ",
+            "Joe\tBiden\x0b Jr\x0c.",
+            "U.S.",
+            "ISIS-K",
+            "NATO",
+            "Nato",
+            "A",
+            "AB",
+            "A1B",
+            "Łódź Ł",
+            "ÉTAT",
+            "x\u{85}y",
+        ] {
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+            let by_chars = t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !t.chars().any(char::is_lowercase);
+            assert_eq!(is_all_caps(t), by_chars, "{t:?}");
+        }
+    }
+
     #[test]
     fn byte_tests_match_the_char_definitions() {
         fn score(w: &str) -> bool {

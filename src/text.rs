@@ -64,20 +64,32 @@ pub struct Utf16Index {
 impl Utf16Index {
     const STRIDE: usize = 32;
 
+    /// Counted on bytes, a block of [`Self::STRIDE`] at a time: a char's UTF-16 length
+    /// follows from its lead byte, so no char is decoded (decoding was 17 instructions a
+    /// byte, a call per char in the size-optimized wasm).
     pub fn new(text: &str) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 2);
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 2);
         let mut u16s = 0u32;
-        let mut next = 0usize;
-        for (b, c) in text.char_indices() {
-            while b >= next {
-                checkpoints.push((b as u32, u16s));
-                next += Self::STRIDE;
-            }
-            u16s += c.len_utf16() as u32;
+        for (i, block) in bytes.chunks(Self::STRIDE).enumerate() {
+            // The first char boundary at or after the block's start: past at most three
+            // continuation bytes, or the end of the text.
+            let lead = block
+                .iter()
+                .take_while(|&&x| is_utf8_continuation(x))
+                .count();
+            checkpoints.push(((i * Self::STRIDE + lead) as u32, u16s));
+            u16s += if block.is_ascii() {
+                block.len() as u32
+            } else {
+                block
+                    .iter()
+                    .map(|&x| u32::from(!is_utf8_continuation(x)) + u32::from(x >= 0xF0))
+                    .sum::<u32>()
+            };
         }
-        while text.len() >= next {
-            checkpoints.push((text.len() as u32, u16s));
-            next += Self::STRIDE;
+        if bytes.len() % Self::STRIDE == 0 {
+            checkpoints.push((bytes.len() as u32, u16s));
         }
         Utf16Index { checkpoints }
     }
@@ -97,6 +109,12 @@ impl Utf16Index {
             };
             b = pb;
             u = pu;
+        } else if let Some(&(nb, nu)) = self.checkpoints.get(slot + 1) {
+            // Only ASCII takes as many UTF-16 units as bytes (longer chars take fewer): then
+            // the offset is a subtraction, not a count over the bytes before it.
+            if nb - b == nu - u {
+                return u + (byte as u32 - b);
+            }
         }
         for &x in text.as_bytes().get(b as usize..byte).unwrap_or_default() {
             if !is_utf8_continuation(x) {
@@ -186,9 +204,13 @@ impl<'a> Doc<'a> {
         let lines = split_lines(text);
         let mut tokens = tokenize(text);
         let mut line = 0usize;
+        // Where the next line starts (never, after the last line): one comparison a token.
+        let next_start = |line: usize| lines.get(line + 1).map_or(usize::MAX, |r| r.start);
+        let mut next = next_start(line);
         for t in tokens.iter_mut() {
-            while line + 1 < lines.len() && t.start >= lines[line + 1].start {
+            while t.start >= next {
                 line += 1;
+                next = next_start(line);
             }
             t.line = line as u32;
         }
@@ -270,7 +292,18 @@ fn split_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none can start a line break (a '\n' or the first byte
+        // of U+2028/U+2029): a test per byte was 5 instructions a byte.
+        if let Some(&[a, b, c, d, e, f, g, h]) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes([a, b, c, d, e, f, g, h]);
+            if !has_byte(x, b'\n') && !has_byte(x, 0xE2) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         if b == b'\n' {
             let mut end = i;
             if end > start && bytes[end - 1] == b'\r' {
@@ -286,9 +319,18 @@ fn split_lines(text: &str) -> Vec<Range<usize>> {
             lines.push(start..i);
             start = i + 3;
         }
+        i += 1;
     }
     lines.push(start..text.len());
     lines
+}
+
+/// Does a byte of `x` equal `b`? (The classic zero-byte test on `x ^ b` in every byte: it
+/// has no false negatives, and a false positive only sends the caller to its byte loop.)
+fn has_byte(x: u64, b: u8) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let v = x ^ (LO * u64::from(b));
+    v.wrapping_sub(LO) & !v & (LO << 7) != 0
 }
 
 /// Tokenizes in chunks that end at whitespace, so that the char buffer stays small (a 10 MB
@@ -311,11 +353,37 @@ fn tokenize(text: &str) -> Vec<Token> {
             e = text.len();
         }
         chars.clear();
-        chars.extend(text[s..e].char_indices().map(|(i, c)| (s + i, c)));
+        push_chars(text.get(s..e).unwrap_or(""), s, &mut chars);
         tokenize_chunk(e, &chars, &mut tokens);
         s = e;
     }
     tokens
+}
+
+/// Appends the chars of `text` with their byte offsets plus `offset`. Runs of ASCII bytes
+/// (most of an English article) are copied without decoding: decoding char by char was a
+/// fifth of the tokenizer's instructions (docs/performance.md, round 13).
+fn push_chars(text: &str, offset: usize, chars: &mut Vec<(usize, char)>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let run = rest.iter().position(|&b| b >= 0x80).unwrap_or(rest.len());
+        chars.extend(
+            rest.get(..run)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .map(|(j, &b)| (offset + i + j, char::from(b))),
+        );
+        i += run;
+        // The first byte of a char: runs end only there.
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        chars.push((offset + i, c));
+        i += c.len_utf8();
+    }
 }
 
 /// `chars` are the chars from a chunk start (the start of the text or a whitespace char) to
@@ -357,6 +425,13 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
             };
             k += 1;
             loop {
+                // Letters and digits first, in a loop of their own: most of a word.
+                while chars
+                    .get(k)
+                    .is_some_and(|&(_, c)| c.is_ascii_alphanumeric())
+                {
+                    k += 1;
+                }
                 let c = ch(k);
                 if k < n && is_word_char(c) {
                     k += 1;
@@ -696,6 +771,74 @@ mod tests {
         let d = Doc::new(text);
         let lines: Vec<&str> = d.lines.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(lines, vec!["One", "Two", "Three", "Four", "\u{2027}Five"]);
+    }
+
+    /// The checkpoints counted on bytes are the ones counted by decoding chars, and the
+    /// chars pushed by ASCII runs are `char_indices`, at every alignment of multi-byte chars
+    /// to the stride.
+    #[test]
+    fn byte_counts_match_char_counts() {
+        fn by_chars(text: &str) -> Vec<(u32, u32)> {
+            let mut checkpoints = Vec::new();
+            let (mut u16s, mut next) = (0u32, 0usize);
+            for (b, c) in text.char_indices() {
+                while b >= next {
+                    checkpoints.push((b as u32, u16s));
+                    next += Utf16Index::STRIDE;
+                }
+                u16s += c.len_utf16() as u32;
+            }
+            while text.len() >= next {
+                checkpoints.push((text.len() as u32, u16s));
+                next += Utf16Index::STRIDE;
+            }
+            checkpoints
+        }
+        let pieces = ["a", "é", "“", "😀", "ab c", "\n"];
+        let mut text = String::new();
+        let mut seed = 7u32;
+        for _ in 0..400 {
+            assert_eq!(
+                Utf16Index::new(&text).checkpoints,
+                by_chars(&text),
+                "{text:?}"
+            );
+            let mut chars = Vec::new();
+            push_chars(&text, 3, &mut chars);
+            let want: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i + 3, c)).collect();
+            assert_eq!(chars, want);
+            let index = Utf16Index::new(&text);
+            for i in (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(7)
+            {
+                let units = text.get(..i).unwrap().encode_utf16().count();
+                assert_eq!(index.utf16(&text, i) as usize, units, "{i} in {text:?}");
+            }
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+        }
+    }
+
+    /// Lines found eight bytes at a time are the lines found byte by byte, wherever the
+    /// breaks fall in the eight.
+    #[test]
+    fn lines_by_words_match_lines_by_bytes() {
+        let pieces = [
+            "a", "bc", "\n", "\r\n", "\u{2028}", "\u{2029}", "\u{2027}", "é", "“",
+        ];
+        let mut text = String::new();
+        let mut seed = 11u32;
+        for _ in 0..300 {
+            let want: Vec<&str> = text
+                .split(['\n', '\u{2028}', '\u{2029}'])
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .collect();
+            let got: Vec<&str> = split_lines(&text).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(got, want, "{text:?}");
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+        }
     }
 
     #[test]
