@@ -522,6 +522,11 @@ fn may_start_figure(doc: &Doc, i: usize) -> bool {
         Some(TokKind::Number) => true,
         Some(TokKind::Word) => {
             let w = doc.tok(i);
+            // "a"/"an" (one word in twenty of news text) start a numeral only before the
+            // words `read_words` reads after them.
+            if w.len() <= 2 && in_list(w, &["a", "an"]) {
+                return word(doc, i + 1).is_some_and(numeral_after_a);
+            }
             may_start_numeral(w) || w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
         }
         _ => false,
@@ -1107,6 +1112,16 @@ fn may_start_numeral(w: &str) -> bool {
         .any(|c| c.len() == key.len() && c.as_bytes().eq_ignore_ascii_case(key))
 }
 
+/// A word after "a"/"an" that makes a numeral of them: a scale word ("a hundred"), "dozen",
+/// "few", or a fraction in the singular ("a third", "a quarter million"). [`read_words`]
+/// reads nothing else after them, and [`may_start_figure`] asks this same test.
+fn numeral_after_a(nx: &str) -> bool {
+    scale_word(nx).is_some()
+        || nx.eq_ignore_ascii_case("dozen")
+        || nx.eq_ignore_ascii_case("few")
+        || matches!(fraction_denominator(nx), Some((_, false)))
+}
+
 /// Number words: "forty-eight", "a hundred and five", "two million", "a dozen", vague
 /// plurals, "several thousand", fractions of a whole, and ordinal words.
 fn read_words(doc: &Doc, i: usize) -> Option<Num> {
@@ -1118,7 +1133,7 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         return Some(num);
     }
     if in_list(w, &["a", "an"]) {
-        let nx = word(doc, i + 1)?;
+        let nx = word(doc, i + 1).filter(|nx| numeral_after_a(nx))?;
         if scale_word(nx).is_some() || nx.eq_ignore_ascii_case("dozen") {
             let (v, end, scale) = word_number(doc, i + 1, true)?;
             let mut num = Num::new(i, end, v, false);
