@@ -259,7 +259,7 @@
 //! Sets ("every Sunday", "once a year"), times of day, and durations anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
-use crate::numbers::{ordinal_word_value, parse_digits, scale_word, word_value};
+use crate::numbers::{eq_ci, ordinal_word_value, parse_digits, scale_word, word_value};
 use crate::schema::{DateExpr, DateKind, DateSource, ReferenceDate};
 use crate::structure::StructureInfo;
 use crate::text::{Doc, TokKind};
@@ -1393,11 +1393,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        i < self.n && self.t(i).eq_ignore_ascii_case(w)
+        i < self.n && eq_ci(self.t(i), w)
     }
 
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        i < self.n && ws.iter().any(|w| self.t(i).eq_ignore_ascii_case(w))
+        i < self.n && {
+            let t = self.t(i);
+            ws.iter().any(|w| eq_ci(t, w))
+        }
     }
 
     fn prev_is_any(&self, i: usize, ws: &[&str]) -> bool {
@@ -1426,7 +1429,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let w = self.t(i);
         let m = month_number(w)?;
-        let full = MONTHS.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let full = MONTHS.iter().any(|x| eq_ci(x, w));
         if need_full && !full {
             return None;
         }
@@ -1991,8 +1994,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // Spelled days: "May twenty-first"; a lowercase full name only with an ordinal
         // ("february twenty second"), and not "may" or "march" (verbs too).
         let l = Lower::of(self.t(i));
-        let lower_ok =
-            MONTHS.iter().any(|x| x.eq_ignore_ascii_case(&l)) && l != "may" && l != "march";
+        let lower_ok = MONTHS.iter().any(|x| eq_ci(x, &l)) && l != "may" && l != "march";
         if self.cap(i) || lower_ok {
             if let Some((d, end)) = self.spelled_day(j, self.cap(i)).filter(|_| self.ok(j, i)) {
                 // "April ninth through seventeenth".
@@ -2077,7 +2079,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         };
         // A spelled cardinal ("twenty five") is a day only before a full month and its year.
         if cardinal {
-            let full = MONTHS.iter().any(|x| x.eq_ignore_ascii_case(self.t(j)));
+            let full = MONTHS.iter().any(|x| eq_ci(x, self.t(j)));
             if !(full && self.ok(j, i) && self.trailing_year(j + 1, i, false).is_some()) {
                 return None;
             }
@@ -2281,7 +2283,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
             }
             if rest.chars().next().is_some_and(|c| c.is_uppercase())
-                && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(rest))
+                && MONTHS.iter().any(|m| eq_ci(m, rest))
             {
                 return Some(Raw::Month(month_number(rest)?, Mod::None));
             }
@@ -3073,7 +3075,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if self.kind(j) != Some(TokKind::Word) || month_number(self.t(j)).is_none() {
             return None;
         }
-        let full = MONTHS.iter().any(|x| x.eq_ignore_ascii_case(self.t(j)));
+        let full = MONTHS.iter().any(|x| eq_ci(x, self.t(j)));
         let m = month_number(self.t(j))?;
         let mut end = j + 1;
         if !full && self.t(end) == "." && self.doc.tokens.get(end).is_some_and(|t| !t.space_before)
@@ -4319,17 +4321,17 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let t = self.t(i);
         if !HOLIDAYS
             .iter()
-            .any(|h| h.0.first().is_some_and(|f| f.eq_ignore_ascii_case(t)))
+            .any(|h| h.0.first().is_some_and(|f| eq_ci(f, t)))
         {
             return None;
         }
         // Then the second word: "may" and "new" start holidays and many other phrases.
         let next = self.t(i + 1);
         if !HOLIDAYS.iter().any(|h| {
-            h.0.first().is_some_and(|f| f.eq_ignore_ascii_case(t))
-                && h.0.get(1).map_or(true, |s| {
-                    s.eq_ignore_ascii_case(next) || matches!(*s, "'s" | "." | "'")
-                })
+            h.0.first().is_some_and(|f| eq_ci(f, t))
+                && h.0
+                    .get(1)
+                    .map_or(true, |s| eq_ci(s, next) || matches!(*s, "'s" | "." | "'"))
         }) {
             return None;
         }
@@ -4701,7 +4703,7 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         };
         return next_number
             || !next.is_ascii()
-            || AFTER_THE.iter().any(|a| next.eq_ignore_ascii_case(a))
+            || AFTER_THE.iter().any(|a| eq_ci(next, a))
             || ordinal();
     }
     // Common words that start little: "some days", "day after tomorrow".

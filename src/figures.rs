@@ -155,8 +155,8 @@
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits, parse_exponent,
-    scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value,
+    eq_ci, fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits,
+    parse_exponent, scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -390,16 +390,15 @@ fn tok<'a>(doc: &Doc<'a>, j: usize) -> &'a str {
 }
 
 fn is(doc: &Doc, j: usize, w: &str) -> bool {
-    tok(doc, j).eq_ignore_ascii_case(w)
+    eq_ci(tok(doc, j), w)
 }
 
 fn is_any(doc: &Doc, j: usize, ws: &[&str]) -> bool {
-    let t = tok(doc, j);
-    ws.iter().any(|w| w.eq_ignore_ascii_case(t))
+    in_list(tok(doc, j), ws)
 }
 
 fn in_list(t: &str, ws: &[&str]) -> bool {
-    ws.iter().any(|w| w.eq_ignore_ascii_case(t))
+    ws.iter().any(|w| eq_ci(w, t))
 }
 
 fn kind(doc: &Doc, j: usize) -> Option<TokKind> {
@@ -1705,7 +1704,12 @@ fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)>
     } else {
         p
     };
+    // Every hedge ends with the token before `end`: compare that first.
+    let last = end.checked_sub(1).map_or("", |k| tok(doc, k));
     for (words, hk) in HEDGES {
+        if !words.last().is_some_and(|w| eq_ci(w, last)) {
+            continue;
+        }
         let Some(s) = end.checked_sub(words.len()) else {
             continue;
         };

@@ -18,6 +18,15 @@ pub fn word_value(word: &str) -> Option<f64> {
     scale_word(word)
 }
 
+/// `a.eq_ignore_ascii_case(b)` with the lengths compared first where it is called. The word
+/// lists of numerals, dates and figures are compared one entry at a time on every candidate
+/// word; most entries differ in length, and in the size-optimized wasm the standard
+/// comparison is a call.
+#[inline(always)]
+pub fn eq_ci(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.eq_ignore_ascii_case(b)
+}
+
 /// `word.split_once(['-', '‐', '‑'])`: split at the first hyphen, ASCII or Unicode (U+2010,
 /// U+2011), as compound numbers are written ("forty-eight", "twenty‑first"). Looked for in the
 /// bytes: it runs on every word, and the pattern searcher behind `split_once` with a char set
@@ -71,10 +80,10 @@ fn small_word(w: &str) -> Option<u32> {
     if !(3..=9).contains(&w.len()) {
         return None;
     }
-    if let Some(i) = ONES.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+    if let Some(i) = ONES.iter().position(|x| eq_ci(x, w)) {
         return Some(i as u32);
     }
-    if let Some(i) = TENS.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+    if let Some(i) = TENS.iter().position(|x| eq_ci(x, w)) {
         return Some(20 + 10 * i as u32);
     }
     if w.eq_ignore_ascii_case("dozen") {
@@ -145,12 +154,12 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
         if !(5..=11).contains(&w.len()) {
             return None;
         }
-        if let Some(i) = ORD.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+        if let Some(i) = ORD.iter().position(|x| eq_ci(x, w)) {
             return Some(i as u32);
         }
         TENS_ORD
             .iter()
-            .position(|x| x.eq_ignore_ascii_case(w))
+            .position(|x| eq_ci(x, w))
             .map(|i| 20 + 10 * i as u32)
     };
     if let Some((a, b)) = split_hyphen(word) {
@@ -164,7 +173,7 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
     }
     ORDINAL_SCALES
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .find(|(w, _)| eq_ci(w, word))
         .map(|(_, v)| *v)
 }
 
@@ -229,10 +238,7 @@ pub fn ordinal_suffix_fits(digits: &str, suffix: &str) -> bool {
 /// `lakh` (100,000) and `crore` (10 million) of Indian and Pakistani news. Short forms (`bn`,
 /// `mn`, `m`, `k`) are only scales right after digits; see [`suffix_scale`].
 pub fn scale_word(w: &str) -> Option<f64> {
-    SCALES
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(w))
-        .map(|(_, v)| *v)
+    SCALES.iter().find(|(s, _)| eq_ci(s, w)).map(|(_, v)| *v)
 }
 
 const SCALES: [(&str, f64); 7] = [
@@ -266,10 +272,7 @@ pub fn suffix_scale(s: &str) -> Option<f64> {
     if s == "MM" {
         return Some(1e6);
     }
-    SUFFIXES
-        .iter()
-        .find(|(x, _)| x.eq_ignore_ascii_case(s))
-        .map(|(_, v)| *v)
+    SUFFIXES.iter().find(|(x, _)| eq_ci(x, s)).map(|(_, v)| *v)
 }
 
 /// Value of a single-character vulgar fraction: `½` 0.5, `¾` 0.75.
