@@ -259,7 +259,7 @@
 //! Sets ("every Sunday", "once a year"), times of day, and durations anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
-use crate::numbers::{eq_ci, ordinal_word_value, parse_digits, scale_word, word_value};
+use crate::numbers::{eq_ci, ordinal_word_value, parse_digits, scale_word, word_value, WordSet};
 use crate::schema::{DateExpr, DateKind, DateSource, ReferenceDate};
 use crate::structure::StructureInfo;
 use crate::text::{Doc, TokKind};
@@ -4537,71 +4537,6 @@ const STARTERS: &[&str] = &[
 /// The heads of "mid-2020", "pre-June", "post-9/11" in [`Matcher::hyphenated`]; [`may_start`]
 /// lets words with these heads through.
 const HYPHEN_MODIFIERS: &[&str] = &["mid", "early", "late", "pre", "post"];
-
-/// A short ASCII word as one integer, lowercased: set lookups by binary search on integers
-/// instead of string comparisons. `None` for words over 16 bytes or with non-ASCII bytes.
-fn word_key(w: &str) -> Option<u128> {
-    if w.len() > 16 || !w.is_ascii() {
-        return None;
-    }
-    Some(
-        w.bytes()
-            .fold(0u128, |k, b| (k << 8) | u128::from(b.to_ascii_lowercase()))
-            | ((w.len() as u128) << 120),
-    )
-}
-
-/// A set of short ASCII words (case-insensitive), as sorted [`word_key`]s, with a bitmap of
-/// (length, first letter, second letter) that rejects most other words in one lookup.
-struct WordSet {
-    keys: Vec<u128>,
-    shapes: Vec<u64>,
-}
-
-/// The bit of a word's (length, first letter, second letter) in [`WordSet::shapes`].
-fn word_shape(w: &[u8]) -> Option<usize> {
-    let letter = |k: usize| match w.get(k) {
-        None => Some(26),
-        Some(b) if b.is_ascii_alphabetic() => Some(usize::from(b.to_ascii_lowercase() - b'a')),
-        Some(_) => None,
-    };
-    (w.len() <= 16).then_some(())?;
-    Some((w.len() * 27 + letter(0)?) * 27 + letter(1)?)
-}
-
-impl WordSet {
-    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordSet {
-        let mut keys = Vec::new();
-        let mut shapes = vec![0u64; 17 * 27 * 27 / 64 + 1];
-        for w in words {
-            keys.extend(word_key(w));
-            match word_shape(w.as_bytes()) {
-                Some(s) => {
-                    if let Some(x) = shapes.get_mut(s / 64) {
-                        *x |= 1 << (s % 64);
-                    }
-                }
-                // Words with other bytes pass the bitmap: fill it.
-                None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
-            }
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        WordSet { keys, shapes }
-    }
-
-    /// Whether `w` (ASCII) is in the set, ignoring case.
-    fn contains(&self, w: &str) -> bool {
-        let shape_ok = match word_shape(w.as_bytes()) {
-            Some(s) => self
-                .shapes
-                .get(s / 64)
-                .is_some_and(|x| x & (1 << (s % 64)) != 0),
-            None => true,
-        };
-        shape_ok && word_key(w).is_some_and(|k| self.keys.binary_search(&k).is_ok())
-    }
-}
 
 /// Every lowercase word that can start an expression: [`STARTERS`], month and weekday names
 /// with the abbreviations `month_number` and `weekday_number` read, and number words.

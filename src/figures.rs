@@ -156,7 +156,7 @@
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
     eq_ci, fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits,
-    parse_exponent, scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value,
+    parse_exponent, scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value, WordSet,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -1066,10 +1066,26 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         .map(|(_, u)| (*u, FigureKind::Measure))
 }
 
+/// The words a word numeral can start with (up to a hyphen): number words below a hundred,
+/// ordinals, the plural and ordinal scales, "hundred", vague and fraction words, "a", "an".
+#[rustfmt::skip]
+const NUMERAL_STARTS: [&str; 75] = [
+    "a", "an", "billions", "billionth", "dozen", "dozens", "eight", "eighteen", "eighteenth",
+    "eighth", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth", "fifth",
+    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth",
+    "half", "hundred", "hundreds", "hundredth", "millions", "millionth", "naught", "nine",
+    "nineteen", "nineteenth", "ninetieth", "ninety", "ninth", "nineth", "nought", "one", "quarter",
+    "seven", "seventeen", "seventeenth", "seventh", "seventieth", "seventy", "several", "six",
+    "sixteen", "sixteenth", "sixth", "sixtieth", "sixty", "ten", "tens", "tenth", "third",
+    "thirteen", "thirteenth", "thirtieth", "thirty", "thousands", "thousandth", "three",
+    "trillions", "trillionth", "twelfth", "twelve", "twentieth", "twenty", "two", "zero",
+];
+
 /// True when `w` (up to its first hyphen) is a word a word numeral can start with. It runs on
-/// every word of the text, so it rejects by first letter and length before comparing, and
-/// never allocates.
+/// every word of the text: one lookup in a [`WordSet`] of [`NUMERAL_STARTS`], whose bitmap
+/// of word shapes rejects most words.
 fn may_start_numeral(w: &str) -> bool {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     let b = w.as_bytes();
     let end = b
         .iter()
@@ -1079,36 +1095,10 @@ fn may_start_numeral(w: &str) -> bool {
     if end < b.len() && b[end] >= 0x80 && !w[end..].starts_with(['‐', '‑']) {
         return false;
     }
-    let key = &b[..end];
-    let Some(first) = key.first() else {
-        return false;
-    };
-    #[rustfmt::skip]
-    let candidates: &[&str] = match first.to_ascii_lowercase() {
-        b'a' => &["a", "an"],
-        b'b' => &["billions", "billionth"],
-        b'd' => &["dozen", "dozens"],
-        b'e' => &["eight", "eighteen", "eighteenth", "eighth", "eightieth", "eighty", "eleven",
-            "eleventh"],
-        b'f' => &["fifteen", "fifteenth", "fifth", "fiftieth", "fifty", "five", "fortieth",
-            "forty", "four", "fourteen", "fourteenth", "fourth"],
-        b'h' => &["half", "hundred", "hundreds", "hundredth"],
-        b'm' => &["millions", "millionth"],
-        b'n' => &["naught", "nine", "nineteen", "nineteenth", "ninetieth", "ninety", "ninth",
-            "nineth", "nought"],
-        b'o' => &["one"],
-        b'q' => &["quarter"],
-        b's' => &["seven", "seventeen", "seventeenth", "seventh", "seventieth", "seventy",
-            "several", "six", "sixteen", "sixteenth", "sixth", "sixtieth", "sixty"],
-        b't' => &["ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth",
-            "thirty", "thousands", "thousandth", "three", "trillions", "trillionth", "twelfth",
-            "twelve", "twentieth", "twenty", "two"],
-        b'z' => &["zero"],
-        _ => return false,
-    };
-    candidates
-        .iter()
-        .any(|c| c.len() == key.len() && c.as_bytes().eq_ignore_ascii_case(key))
+    w.get(..end).is_some_and(|key| {
+        SET.get_or_init(|| WordSet::new(NUMERAL_STARTS))
+            .contains(key)
+    })
 }
 
 /// A word after "a"/"an" that makes a numeral of them: a scale word ("a hundred"), "dozen",
