@@ -1328,6 +1328,18 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     ),
 ];
 
+/// The two-word test that opens [`Matcher::holiday`]: a holiday's first word `t`, and its
+/// second word (or a mark the rule reads past) in `next`. [`may_start`] asks it of the words
+/// that start nothing but a holiday, so that the gate is the rule's own test.
+fn may_open_holiday(t: &str, next: &str) -> bool {
+    HOLIDAYS.iter().any(|h| {
+        h.0.first().is_some_and(|f| eq_ci(f, t))
+            && h.0
+                .get(1)
+                .map_or(true, |s| eq_ci(s, next) || matches!(*s, "'s" | "." | "'"))
+    })
+}
+
 /// Easter Sunday (Gregorian), by the anonymous computus.
 fn easter(y: i32) -> Option<CalendarDate> {
     let y64 = y as i64;
@@ -4326,13 +4338,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             return None;
         }
         // Then the second word: "may" and "new" start holidays and many other phrases.
-        let next = self.t(i + 1);
-        if !HOLIDAYS.iter().any(|h| {
-            h.0.first().is_some_and(|f| eq_ci(f, t))
-                && h.0
-                    .get(1)
-                    .map_or(true, |s| eq_ci(s, next) || matches!(*s, "'s" | "." | "'"))
-        }) {
+        if !may_open_holiday(t, self.t(i + 1)) {
             return None;
         }
         // Lowercase with a curly apostrophe made straight ("New Year’s").
@@ -4432,7 +4438,8 @@ fn find_all_with(doc: &Doc, gated: bool) -> Vec<Found> {
 }
 
 /// Words (lowercase) that can start an expression in [`Matcher::match_at`], besides month and
-/// weekday names and number words: the first token of every form it reads.
+/// weekday names, number words and the first words of holidays: the first token of every
+/// form it reads.
 const STARTERS: &[&str] = &[
     // "day after tomorrow".
     "day",
@@ -4451,29 +4458,7 @@ const STARTERS: &[&str] = &[
     "middle",
     "late",
     "end",
-    // First words of holidays.
-    "st",
-    "saint",
-    "earth",
-    "international",
-    "remembrance",
-    "armistice",
-    "christmas",
-    "boxing",
-    "new",
-    "valentine",
-    "halloween",
-    "juneteenth",
-    "veterans",
-    "thanksgiving",
-    "black",
-    "easter",
-    "good",
-    "memorial",
-    "labor",
-    "mother",
-    "father",
-    "martin",
+    // (The first words of holidays are not listed: see `may_open_holiday`.)
     // Fiscal and school years.
     "fiscal",
     "school",
@@ -4538,11 +4523,12 @@ const STARTERS: &[&str] = &[
 /// lets words with these heads through.
 const HYPHEN_MODIFIERS: &[&str] = &["mid", "early", "late", "pre", "post"];
 
-/// Every lowercase word that can start an expression: [`STARTERS`], month and weekday names
-/// with the abbreviations `month_number` and `weekday_number` read, and number words.
-fn starter_set() -> &'static WordSet {
-    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
+/// Every lowercase word that can start an expression ([`STARTERS`], month and weekday names
+/// with the abbreviations `month_number` and `weekday_number` read, number words, the first
+/// words of [`HOLIDAYS`]), and apart the holidays' first words that start nothing else.
+fn starter_sets() -> &'static (WordSet, WordSet) {
+    static SETS: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
         let mut words: Vec<&'static str> = Vec::new();
         words.extend_from_slice(STARTERS);
         words.extend(crate::numbers::number_words());
@@ -4555,7 +4541,14 @@ fn starter_set() -> &'static WordSet {
             words.push(d);
             words.extend((3..=5).filter_map(|k| d.get(..k)));
         }
-        WordSet::new(words)
+        let others = WordSet::new(words.iter().copied());
+        let firsts: Vec<&'static str> = HOLIDAYS
+            .iter()
+            .filter_map(|h| h.0.first().copied())
+            .collect();
+        let only = WordSet::new(firsts.iter().copied().filter(|f| !others.contains(f)));
+        words.extend(firsts);
+        (WordSet::new(words), only)
     })
 }
 
@@ -4586,13 +4579,19 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         // or without its final dots, and every form they read opens with a starter or a
         // hyphen modifier before the first mark. Such words were a third of the tokens the
         // full matcher was tried on before this test.
-        return starter_set().contains(head)
+        return starter_sets().0.contains(head)
             || HYPHEN_MODIFIERS
                 .iter()
                 .any(|h| head.eq_ignore_ascii_case(h));
     }
-    if !starter_set().contains(w) {
+    let (starters, holiday_only) = starter_sets();
+    if !starters.contains(w) {
         return false;
+    }
+    // Most first words of holidays ("new", "good", "international") start nothing else, and
+    // a holiday only with its second word after them.
+    if holiday_only.contains(w) {
+        return may_open_holiday(w, doc.tok_or_empty(i + 1));
     }
     // The two most common starters start little: "the" needs one of a few words or a number
     // after it, "a"/"an" a unit ("a year") or "couple"/"few".
@@ -7052,6 +7051,7 @@ mod tests {
             .chain(MONTHS.iter())
             .chain(WEEKDAYS.iter())
             .chain(PAST_WORDS)
+            .chain(HOLIDAYS.iter().flat_map(|h| h.0.iter()))
             .copied()
             .chain([
                 "sept",
@@ -7151,6 +7151,9 @@ mod tests {
                 "year-end",
                 "week-long",
                 "day-to-day",
+                "New-York",
+                "Christmas-time",
+                "Good-bye",
                 "wee\u{212A}",
                 "No\u{e9}l",
                 "2021-08-22",
@@ -7198,6 +7201,14 @@ mod tests {
             "over the weekend.",
             "New Year's Day",
             "Good Friday",
+            "new year's eve",
+            "on Christmas",
+            "Easter 2020",
+            "Black Friday 2019",
+            "St. Patrick's Day",
+            "the International Workers’ Day",
+            "Martin Luther King Day",
+            "Labor Day weekend",
             "from 4 to 22 January",
             "between 2019 and 2021",
             "the 20th of next month",
