@@ -2083,6 +2083,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
             Some(x) => (x, i + 1, false),
             None => {
                 let (d, j) = self.spelled_day(i, false).or_else(|| {
+                    // Read as a cardinal, only "twenty"/"thirty" give more than as an ordinal.
+                    if !self.is_any(i, &["twenty", "thirty"]) {
+                        return None;
+                    }
                     cardinal = true;
                     self.spelled_day(i, true)
                 })?;
