@@ -4545,14 +4545,18 @@ fn starter_sets() -> &'static (WordSet, WordSet) {
             words.push(d);
             words.extend((3..=5).filter_map(|k| d.get(..k)));
         }
-        let others = WordSet::new(words.iter().copied());
+        let others = WordSet::new(&words);
         let firsts: Vec<&'static str> = HOLIDAYS
             .iter()
             .filter_map(|h| h.0.first().copied())
             .collect();
-        let only = WordSet::new(firsts.iter().copied().filter(|f| !others.contains(f)));
+        let only: Vec<&str> = firsts
+            .iter()
+            .copied()
+            .filter(|f| !others.contains(f))
+            .collect();
         words.extend(firsts);
-        (WordSet::new(words), only)
+        (WordSet::new(&words), WordSet::new(&only))
     })
 }
 
@@ -4801,7 +4805,7 @@ impl TenseMarks {
     /// Reads the markers of the tokens in `sent`.
     fn read(&mut self, doc: &Doc, sent: &Range<usize>) {
         static PAST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-        let past_set = PAST.get_or_init(|| WordSet::new(PAST_WORDS.iter().copied()));
+        let past_set = PAST.get_or_init(|| WordSet::new(PAST_WORDS));
         self.future.clear();
         self.past.clear();
         // Lowercase, with a curly apostrophe made straight ("won’t").

@@ -1096,7 +1096,7 @@ fn may_start_numeral(w: &str) -> bool {
         return false;
     }
     w.get(..end).is_some_and(|key| {
-        SET.get_or_init(|| WordSet::new(NUMERAL_STARTS))
+        SET.get_or_init(|| WordSet::new(&NUMERAL_STARTS))
             .contains(key)
     })
 }

@@ -73,7 +73,9 @@ fn word_slot(k: u128, mask: usize) -> usize {
 }
 
 impl WordSet {
-    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordSet {
+    /// From a slice, not any iterator: one copy of this function in the wasm, not one per
+    /// caller's iterator type.
+    pub fn new(words: &[&str]) -> WordSet {
         let mut keys = Vec::new();
         let mut shapes = vec![0u64; 17 * 27 * 27 / 64 + 1];
         for w in words {
@@ -827,7 +829,7 @@ mod tests {
             .chain(["a", "an", "sixteen-letters!", "it's", "u.s.", "'s", "x"])
             .map(str::to_string)
             .collect();
-        let set = super::WordSet::new(words.iter().map(String::as_str));
+        let set = super::WordSet::new(&words.iter().map(String::as_str).collect::<Vec<_>>());
         let mut probes: Vec<String> = vec![
             "".into(),
             "sixteen-letters!!".into(),
