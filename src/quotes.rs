@@ -1347,12 +1347,11 @@ fn reported(
             w,
             "Says" | "Said" | "Warns" | "Tells" | "Claims" | "Insists" | "Vows"
         );
-        if !according
-            && !capitalized_verb
-            && !progressive
-            && !speech_verb_at(doc, t)
-            && !reporting_verb_at(doc, t)
-        {
+        // The speech and reporting verb tests on the token in hand, each once.
+        let is_word = doc.tokens[t].kind == TokKind::Word;
+        let speech = is_word && lowercase_initial(w) && is_speech_verb(w);
+        let reporting_verb = is_word && is_reporting_verb(w);
+        if !according && !capitalized_verb && !progressive && !speech && !reporting_verb {
             continue;
         }
         let sentence = doc.tokens[t].sentence as usize;
@@ -1401,8 +1400,7 @@ fn reported(
                 structure.block_kind_at(doc.tokens[t].start),
                 Some(BlockKind::Headline | BlockKind::Subheading)
             );
-        let reporting =
-            speech_verb_at(doc, t) || reporting_verb_at(doc, t) || headline_verb || progressive;
+        let reporting = speech || reporting_verb || headline_verb || progressive;
         // "continues" is speech only next to a quote ("the rain continues").
         // "called" reports only a demand ("called for", "called on"), not a name or a call.
         let bare_call =
@@ -1536,7 +1534,7 @@ fn reported(
         };
         // "told the audience that she believes ...": a belief inside reported content is
         // part of it.
-        if reporting_verb_at(doc, t) && t < covered_to {
+        if reporting_verb && t < covered_to {
             continue;
         }
         // "The museum, Mr. Obama said, would make ...": an attribution set off by commas
@@ -1836,11 +1834,7 @@ const REPORTING_SHAPES: [u32; 16] = {
     shapes
 };
 
-fn reporting_verb_at(doc: &Doc, t: usize) -> bool {
-    if doc.tokens.get(t).map(|x| x.kind) != Some(TokKind::Word) {
-        return false;
-    }
-    let w = doc.tok(t);
+fn is_reporting_verb(w: &str) -> bool {
     let shape = match (w.as_bytes().first(), REPORTING_SHAPES.get(w.len())) {
         (Some(&c), Some(&m)) if c.is_ascii_lowercase() => m & (1 << (c - b'a')) != 0,
         _ => false,
