@@ -480,7 +480,7 @@ const TIME_UNITS: &[(&str, &str)] = &[
 fn time_unit(w: &str) -> Option<&'static str> {
     TIME_UNITS
         .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .find(|(s, _)| eq_ci(s, w))
         .map(|(_, u)| *u)
 }
 
@@ -957,7 +957,7 @@ fn compound(r: &str, start: usize) -> Option<Glued> {
         ("cent", "USD"),
         ("penny", "GBP"),
     ];
-    if let Some((_, c)) = MONEY.iter().find(|(m, _)| m.eq_ignore_ascii_case(w)) {
+    if let Some((_, c)) = MONEY.iter().find(|(m, _)| eq_ci(m, w)) {
         return Some(Glued::Unit(c, FigureKind::Money));
     }
     (w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()))
@@ -1062,7 +1062,7 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
     ];
     UNITS
         .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .find(|(s, _)| eq_ci(s, w))
         .map(|(_, u)| (*u, FigureKind::Measure))
 }
 
@@ -1765,7 +1765,7 @@ fn iso_code(w: &str) -> Option<&'static str> {
     } else if b.iter().all(u8::is_ascii_lowercase) {
         ISO_CODES
             .iter()
-            .find(|c| c.eq_ignore_ascii_case(w) && !WORDS.contains(c))?
+            .find(|c| eq_ci(c, w) && !WORDS.contains(c))?
     } else {
         return None;
     };
@@ -1862,15 +1862,12 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
     for skip in 1..=2 {
         if let Some(b) = word(doc, q + skip).and_then(base) {
             let adj = tok(doc, q + skip - 1);
-            if let Some((_, _, c)) = ADJ
-                .iter()
-                .find(|(a, bw, _)| a.eq_ignore_ascii_case(adj) && *bw == b)
-            {
+            if let Some((_, _, c)) = ADJ.iter().find(|(a, bw, _)| eq_ci(a, adj) && *bw == b) {
                 return Some((c, q + skip + 1));
             }
         }
     }
-    let (_, c) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(t))?;
+    let (_, c) = WORDS.iter().find(|(w, _)| eq_ci(w, t))?;
     // "pounds" is money when scaled ("5 million pounds") or "pounds sterling", else a weight
     // ("lost 25 pounds", "300 pounds of explosives"); "won" is a verb unless scaled.
     let l = t.to_ascii_lowercase();
