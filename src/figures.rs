@@ -155,8 +155,8 @@
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits, parse_exponent,
-    scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value,
+    eq_ci, fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits,
+    parse_exponent, scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value, WordSet,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -390,16 +390,15 @@ fn tok<'a>(doc: &Doc<'a>, j: usize) -> &'a str {
 }
 
 fn is(doc: &Doc, j: usize, w: &str) -> bool {
-    tok(doc, j).eq_ignore_ascii_case(w)
+    eq_ci(tok(doc, j), w)
 }
 
 fn is_any(doc: &Doc, j: usize, ws: &[&str]) -> bool {
-    let t = tok(doc, j);
-    ws.iter().any(|w| w.eq_ignore_ascii_case(t))
+    in_list(tok(doc, j), ws)
 }
 
 fn in_list(t: &str, ws: &[&str]) -> bool {
-    ws.iter().any(|w| w.eq_ignore_ascii_case(t))
+    ws.iter().any(|w| eq_ci(w, t))
 }
 
 fn kind(doc: &Doc, j: usize) -> Option<TokKind> {
@@ -481,7 +480,7 @@ const TIME_UNITS: &[(&str, &str)] = &[
 fn time_unit(w: &str) -> Option<&'static str> {
     TIME_UNITS
         .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .find(|(s, _)| eq_ci(s, w))
         .map(|(_, u)| *u)
 }
 
@@ -522,6 +521,11 @@ fn may_start_figure(doc: &Doc, i: usize) -> bool {
         Some(TokKind::Number) => true,
         Some(TokKind::Word) => {
             let w = doc.tok(i);
+            // "a"/"an" (one word in twenty of news text) start a numeral only before the
+            // words `read_words` reads after them.
+            if w.len() <= 2 && in_list(w, &["a", "an"]) {
+                return word(doc, i + 1).is_some_and(numeral_after_a);
+            }
             may_start_numeral(w) || w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
         }
         _ => false,
@@ -953,7 +957,7 @@ fn compound(r: &str, start: usize) -> Option<Glued> {
         ("cent", "USD"),
         ("penny", "GBP"),
     ];
-    if let Some((_, c)) = MONEY.iter().find(|(m, _)| m.eq_ignore_ascii_case(w)) {
+    if let Some((_, c)) = MONEY.iter().find(|(m, _)| eq_ci(m, w)) {
         return Some(Glued::Unit(c, FigureKind::Money));
     }
     (w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()))
@@ -1058,14 +1062,30 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
     ];
     UNITS
         .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .find(|(s, _)| eq_ci(s, w))
         .map(|(_, u)| (*u, FigureKind::Measure))
 }
 
+/// The words a word numeral can start with (up to a hyphen): number words below a hundred,
+/// ordinals, the plural and ordinal scales, "hundred", vague and fraction words, "a", "an".
+#[rustfmt::skip]
+const NUMERAL_STARTS: [&str; 75] = [
+    "a", "an", "billions", "billionth", "dozen", "dozens", "eight", "eighteen", "eighteenth",
+    "eighth", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth", "fifth",
+    "fiftieth", "fifty", "five", "fortieth", "forty", "four", "fourteen", "fourteenth", "fourth",
+    "half", "hundred", "hundreds", "hundredth", "millions", "millionth", "naught", "nine",
+    "nineteen", "nineteenth", "ninetieth", "ninety", "ninth", "nineth", "nought", "one", "quarter",
+    "seven", "seventeen", "seventeenth", "seventh", "seventieth", "seventy", "several", "six",
+    "sixteen", "sixteenth", "sixth", "sixtieth", "sixty", "ten", "tens", "tenth", "third",
+    "thirteen", "thirteenth", "thirtieth", "thirty", "thousands", "thousandth", "three",
+    "trillions", "trillionth", "twelfth", "twelve", "twentieth", "twenty", "two", "zero",
+];
+
 /// True when `w` (up to its first hyphen) is a word a word numeral can start with. It runs on
-/// every word of the text, so it rejects by first letter and length before comparing, and
-/// never allocates.
+/// every word of the text: one lookup in a [`WordSet`] of [`NUMERAL_STARTS`], whose bitmap
+/// of word shapes rejects most words.
 fn may_start_numeral(w: &str) -> bool {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     let b = w.as_bytes();
     let end = b
         .iter()
@@ -1075,36 +1095,20 @@ fn may_start_numeral(w: &str) -> bool {
     if end < b.len() && b[end] >= 0x80 && !w[end..].starts_with(['‐', '‑']) {
         return false;
     }
-    let key = &b[..end];
-    let Some(first) = key.first() else {
-        return false;
-    };
-    #[rustfmt::skip]
-    let candidates: &[&str] = match first.to_ascii_lowercase() {
-        b'a' => &["a", "an"],
-        b'b' => &["billions", "billionth"],
-        b'd' => &["dozen", "dozens"],
-        b'e' => &["eight", "eighteen", "eighteenth", "eighth", "eightieth", "eighty", "eleven",
-            "eleventh"],
-        b'f' => &["fifteen", "fifteenth", "fifth", "fiftieth", "fifty", "five", "fortieth",
-            "forty", "four", "fourteen", "fourteenth", "fourth"],
-        b'h' => &["half", "hundred", "hundreds", "hundredth"],
-        b'm' => &["millions", "millionth"],
-        b'n' => &["naught", "nine", "nineteen", "nineteenth", "ninetieth", "ninety", "ninth",
-            "nineth", "nought"],
-        b'o' => &["one"],
-        b'q' => &["quarter"],
-        b's' => &["seven", "seventeen", "seventeenth", "seventh", "seventieth", "seventy",
-            "several", "six", "sixteen", "sixteenth", "sixth", "sixtieth", "sixty"],
-        b't' => &["ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirtieth",
-            "thirty", "thousands", "thousandth", "three", "trillions", "trillionth", "twelfth",
-            "twelve", "twentieth", "twenty", "two"],
-        b'z' => &["zero"],
-        _ => return false,
-    };
-    candidates
-        .iter()
-        .any(|c| c.len() == key.len() && c.as_bytes().eq_ignore_ascii_case(key))
+    w.get(..end).is_some_and(|key| {
+        SET.get_or_init(|| WordSet::new(&NUMERAL_STARTS))
+            .contains(key)
+    })
+}
+
+/// A word after "a"/"an" that makes a numeral of them: a scale word ("a hundred"), "dozen",
+/// "few", or a fraction in the singular ("a third", "a quarter million"). [`read_words`]
+/// reads nothing else after them, and [`may_start_figure`] asks this same test.
+fn numeral_after_a(nx: &str) -> bool {
+    scale_word(nx).is_some()
+        || nx.eq_ignore_ascii_case("dozen")
+        || nx.eq_ignore_ascii_case("few")
+        || matches!(fraction_denominator(nx), Some((_, false)))
 }
 
 /// Number words: "forty-eight", "a hundred and five", "two million", "a dozen", vague
@@ -1118,7 +1122,7 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
         return Some(num);
     }
     if in_list(w, &["a", "an"]) {
-        let nx = word(doc, i + 1)?;
+        let nx = word(doc, i + 1).filter(|nx| numeral_after_a(nx))?;
         if scale_word(nx).is_some() || nx.eq_ignore_ascii_case("dozen") {
             let (v, end, scale) = word_number(doc, i + 1, true)?;
             let mut num = Num::new(i, end, v, false);
@@ -1690,7 +1694,12 @@ fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)>
     } else {
         p
     };
+    // Every hedge ends with the token before `end`: compare that first.
+    let last = end.checked_sub(1).map_or("", |k| tok(doc, k));
     for (words, hk) in HEDGES {
+        if !words.last().is_some_and(|w| eq_ci(w, last)) {
+            continue;
+        }
         let Some(s) = end.checked_sub(words.len()) else {
             continue;
         };
@@ -1756,7 +1765,7 @@ fn iso_code(w: &str) -> Option<&'static str> {
     } else if b.iter().all(u8::is_ascii_lowercase) {
         ISO_CODES
             .iter()
-            .find(|c| c.eq_ignore_ascii_case(w) && !WORDS.contains(c))?
+            .find(|c| eq_ci(c, w) && !WORDS.contains(c))?
     } else {
         return None;
     };
@@ -1853,15 +1862,12 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
     for skip in 1..=2 {
         if let Some(b) = word(doc, q + skip).and_then(base) {
             let adj = tok(doc, q + skip - 1);
-            if let Some((_, _, c)) = ADJ
-                .iter()
-                .find(|(a, bw, _)| a.eq_ignore_ascii_case(adj) && *bw == b)
-            {
+            if let Some((_, _, c)) = ADJ.iter().find(|(a, bw, _)| eq_ci(a, adj) && *bw == b) {
                 return Some((c, q + skip + 1));
             }
         }
     }
-    let (_, c) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(t))?;
+    let (_, c) = WORDS.iter().find(|(w, _)| eq_ci(w, t))?;
     // "pounds" is money when scaled ("5 million pounds") or "pounds sterling", else a weight
     // ("lost 25 pounds", "300 pounds of explosives"); "won" is a verb unless scaled.
     let l = t.to_ascii_lowercase();

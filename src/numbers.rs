@@ -18,6 +18,124 @@ pub fn word_value(word: &str) -> Option<f64> {
     scale_word(word)
 }
 
+/// `a.eq_ignore_ascii_case(b)` with the lengths compared first where it is called. The word
+/// lists of numerals, dates and figures are compared one entry at a time on every candidate
+/// word; most entries differ in length, and in the size-optimized wasm the standard
+/// comparison is a call.
+#[inline(always)]
+pub fn eq_ci(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.eq_ignore_ascii_case(b)
+}
+
+/// A short ASCII word as one integer, lowercased, its length in the top byte. `None` for the
+/// empty word (0 marks an empty slot), words over 16 bytes and words with non-ASCII bytes.
+fn word_key(w: &str) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 || !w.is_ascii() {
+        return None;
+    }
+    Some(
+        w.bytes()
+            .fold(0u128, |k, b| (k << 8) | u128::from(b.to_ascii_lowercase()))
+            | ((w.len() as u128) << 120),
+    )
+}
+
+/// A set of short ASCII words, compared ignoring ASCII case. The per-token tests of dates
+/// (may an expression start at this word?) and figures (may a numeral?) ask one on every word
+/// of a text. A bitmap of (length, first letter, second letter) rejects most words in one
+/// lookup; the others are found as [`word_key`]s in a hash table at most a quarter full.
+pub struct WordSet {
+    slots: Vec<u128>,
+    shapes: Vec<u64>,
+}
+
+/// The bit of a word's (length, first letter, second letter) in [`WordSet::shapes`]; `None`
+/// when the word is longer than 16 bytes or one of its first two bytes is no letter.
+#[inline]
+fn word_shape(w: &[u8]) -> Option<usize> {
+    // `b | 0x20` lowercases an ASCII letter and makes no other byte one.
+    let letter = |k: usize| match w.get(k) {
+        None => Some(26),
+        Some(&b) => (b | 0x20)
+            .is_ascii_lowercase()
+            .then(|| usize::from((b | 0x20) - b'a')),
+    };
+    if w.len() > 16 {
+        return None;
+    }
+    Some((w.len() * 27 + letter(0)?) * 27 + letter(1)?)
+}
+
+/// A key's first slot: a multiplicative hash of its two halves.
+fn word_slot(k: u128, mask: usize) -> usize {
+    let h = (k as u64 ^ (k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize & mask
+}
+
+impl WordSet {
+    /// From a slice, not any iterator: one copy of this function in the wasm, not one per
+    /// caller's iterator type.
+    pub fn new(words: &[&str]) -> WordSet {
+        let mut keys = Vec::new();
+        let mut shapes = vec![0u64; 17 * 27 * 27 / 64 + 1];
+        for w in words {
+            keys.extend(word_key(w));
+            match word_shape(w.as_bytes()) {
+                Some(s) => {
+                    if let Some(x) = shapes.get_mut(s / 64) {
+                        *x |= 1 << (s % 64);
+                    }
+                }
+                // Words with other bytes pass the bitmap: fill it.
+                None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
+            }
+        }
+        // No key is 0: its length is in the top byte.
+        let mut slots = vec![0u128; (4 * keys.len()).next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
+        for k in keys {
+            let mut s = word_slot(k, mask);
+            while let Some(x) = slots.get_mut(s) {
+                if *x == 0 || *x == k {
+                    *x = k;
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+        WordSet { slots, shapes }
+    }
+
+    /// Whether `w` is in the set, ignoring ASCII case.
+    pub fn contains(&self, w: &str) -> bool {
+        let shape_ok = match word_shape(w.as_bytes()) {
+            Some(s) => self
+                .shapes
+                .get(s / 64)
+                .is_some_and(|x| x & (1 << (s % 64)) != 0),
+            None => true,
+        };
+        if !shape_ok {
+            return false;
+        }
+        let Some(k) = word_key(w) else {
+            return false;
+        };
+        let mask = self.slots.len() - 1;
+        let mut s = word_slot(k, mask);
+        while let Some(&x) = self.slots.get(s) {
+            if x == k {
+                return true;
+            }
+            if x == 0 {
+                return false;
+            }
+            s = (s + 1) & mask;
+        }
+        false
+    }
+}
+
 /// `word.split_once(['-', '‐', '‑'])`: split at the first hyphen, ASCII or Unicode (U+2010,
 /// U+2011), as compound numbers are written ("forty-eight", "twenty‑first"). Looked for in the
 /// bytes: it runs on every word, and the pattern searcher behind `split_once` with a char set
@@ -71,10 +189,10 @@ fn small_word(w: &str) -> Option<u32> {
     if !(3..=9).contains(&w.len()) {
         return None;
     }
-    if let Some(i) = ONES.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+    if let Some(i) = ONES.iter().position(|x| eq_ci(x, w)) {
         return Some(i as u32);
     }
-    if let Some(i) = TENS.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+    if let Some(i) = TENS.iter().position(|x| eq_ci(x, w)) {
         return Some(20 + 10 * i as u32);
     }
     if w.eq_ignore_ascii_case("dozen") {
@@ -145,12 +263,12 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
         if !(5..=11).contains(&w.len()) {
             return None;
         }
-        if let Some(i) = ORD.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+        if let Some(i) = ORD.iter().position(|x| eq_ci(x, w)) {
             return Some(i as u32);
         }
         TENS_ORD
             .iter()
-            .position(|x| x.eq_ignore_ascii_case(w))
+            .position(|x| eq_ci(x, w))
             .map(|i| 20 + 10 * i as u32)
     };
     if let Some((a, b)) = split_hyphen(word) {
@@ -164,7 +282,7 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
     }
     ORDINAL_SCALES
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .find(|(w, _)| eq_ci(w, word))
         .map(|(_, v)| *v)
 }
 
@@ -229,10 +347,7 @@ pub fn ordinal_suffix_fits(digits: &str, suffix: &str) -> bool {
 /// `lakh` (100,000) and `crore` (10 million) of Indian and Pakistani news. Short forms (`bn`,
 /// `mn`, `m`, `k`) are only scales right after digits; see [`suffix_scale`].
 pub fn scale_word(w: &str) -> Option<f64> {
-    SCALES
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(w))
-        .map(|(_, v)| *v)
+    SCALES.iter().find(|(s, _)| eq_ci(s, w)).map(|(_, v)| *v)
 }
 
 const SCALES: [(&str, f64); 7] = [
@@ -266,10 +381,7 @@ pub fn suffix_scale(s: &str) -> Option<f64> {
     if s == "MM" {
         return Some(1e6);
     }
-    SUFFIXES
-        .iter()
-        .find(|(x, _)| x.eq_ignore_ascii_case(s))
-        .map(|(_, v)| *v)
+    SUFFIXES.iter().find(|(x, _)| eq_ci(x, s)).map(|(_, v)| *v)
 }
 
 /// Value of a single-character vulgar fraction: `½` 0.5, `¾` 0.75.
@@ -709,6 +821,40 @@ pub fn display_f64(x: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The set finds its words in any ASCII case and nothing else: their prefixes, longer
+    /// words, words with a letter changed, non-ASCII look-alikes, the empty word.
+    #[test]
+    fn word_set_is_a_case_insensitive_set() {
+        let words: Vec<String> = super::number_words()
+            .chain(["a", "an", "sixteen-letters!", "it's", "u.s.", "'s", "x"])
+            .map(str::to_string)
+            .collect();
+        let set = super::WordSet::new(&words.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut probes: Vec<String> = vec![
+            "".into(),
+            "sixteen-letters!!".into(),
+            "seventeen-letters".into(),
+            "o\u{212A}".into(),
+            "\u{0}".into(),
+            "tw\u{0}".into(),
+            "@n".into(),
+            "[s".into(),
+        ];
+        for w in &words {
+            for k in 0..=w.len() {
+                probes.push(w[..k].to_string());
+                probes.push(format!("{}x{}", &w[..k], w.get(k + 1..).unwrap_or("")));
+            }
+            probes.push(format!("{w}s"));
+            probes.push(w.to_uppercase());
+            probes.push(format!("{}{}", &w[..1].to_uppercase(), &w[1..]));
+        }
+        for p in &probes {
+            let want = words.iter().any(|w| w.eq_ignore_ascii_case(p));
+            assert_eq!(set.contains(p), want, "{p:?}");
+        }
+    }
+
     #[test]
     fn split_hyphen_is_split_once_on_the_three_hyphens() {
         for w in [

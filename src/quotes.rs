@@ -259,8 +259,17 @@ fn pair_marks(doc: &Doc) -> Vec<Pair> {
 fn speech_verb_at(doc: &Doc, t: usize) -> bool {
     t < doc.tokens.len()
         && doc.tokens[t].kind == TokKind::Word
-        && doc.tok(t).starts_with(|c: char| c.is_lowercase())
+        && lowercase_initial(doc.tok(t))
         && is_speech_verb(doc.tok(t))
+}
+
+/// `w` starts with a lowercase letter; ASCII by its first byte, without decoding a char.
+fn lowercase_initial(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        Some(_) => w.starts_with(char::is_lowercase),
+        None => false,
+    }
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -1338,12 +1347,11 @@ fn reported(
             w,
             "Says" | "Said" | "Warns" | "Tells" | "Claims" | "Insists" | "Vows"
         );
-        if !according
-            && !capitalized_verb
-            && !progressive
-            && !speech_verb_at(doc, t)
-            && !reporting_verb_at(doc, t)
-        {
+        // The speech and reporting verb tests on the token in hand, each once.
+        let is_word = doc.tokens[t].kind == TokKind::Word;
+        let speech = is_word && lowercase_initial(w) && is_speech_verb(w);
+        let reporting_verb = is_word && is_reporting_verb(w);
+        if !according && !capitalized_verb && !progressive && !speech && !reporting_verb {
             continue;
         }
         let sentence = doc.tokens[t].sentence as usize;
@@ -1392,8 +1400,7 @@ fn reported(
                 structure.block_kind_at(doc.tokens[t].start),
                 Some(BlockKind::Headline | BlockKind::Subheading)
             );
-        let reporting =
-            speech_verb_at(doc, t) || reporting_verb_at(doc, t) || headline_verb || progressive;
+        let reporting = speech || reporting_verb || headline_verb || progressive;
         // "continues" is speech only next to a quote ("the rain continues").
         // "called" reports only a demand ("called for", "called on"), not a name or a call.
         let bare_call =
@@ -1527,7 +1534,7 @@ fn reported(
         };
         // "told the audience that she believes ...": a belief inside reported content is
         // part of it.
-        if reporting_verb_at(doc, t) && t < covered_to {
+        if reporting_verb && t < covered_to {
             continue;
         }
         // "The museum, Mr. Obama said, would make ...": an attribution set off by commas
@@ -1760,45 +1767,79 @@ fn progressive_speech(w: &str) -> bool {
     let Some(stem) = w.strip_suffix("ing") else {
         return false;
     };
-    stem.len() >= 2
-        && (is_speech_verb(w)
-            || is_speech_verb(&format!("{stem}ed"))
-            || is_speech_verb(&format!("{stem}s"))
-            || is_speech_verb(&format!("{stem}es")))
+    if stem.len() < 2 {
+        return false;
+    }
+    if is_speech_verb(w) {
+        return true;
+    }
+    // The other forms spelled in a stack buffer (a speech verb has at most 12 bytes).
+    let mut buf = [0u8; 16];
+    let Some(head) = buf.get_mut(..stem.len()) else {
+        return false;
+    };
+    head.copy_from_slice(stem.as_bytes());
+    ["ed", "s", "es"].iter().any(|suffix| {
+        let n = stem.len() + suffix.len();
+        buf.get_mut(stem.len()..n)
+            .map(|tail| tail.copy_from_slice(suffix.as_bytes()))
+            .is_some()
+            && buf
+                .get(..n)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .is_some_and(is_speech_verb)
+    })
 }
 
 /// Verbs that report findings or beliefs rather than words ("the study found that ...",
 /// "a poll shows ...", "Roe believes ..."): reported speech, but too loose to attribute a
 /// direct quote.
-fn reporting_verb_at(doc: &Doc, t: usize) -> bool {
-    t < doc.tokens.len()
-        && doc.tokens[t].kind == TokKind::Word
-        && matches!(
-            doc.tok(t),
-            "found"
-                | "cited"
-                | "cites"
-                | "echoed"
-                | "called"
-                | "calls"
-                | "finds"
-                | "shows"
-                | "showed"
-                | "show"
-                | "believes"
-                | "believe"
-                | "believed"
-                | "estimates"
-                | "estimated"
-                | "learned"
-                | "indicated"
-                | "indicates"
-                | "concluded"
-                | "argue"
-                | "claim"
-                | "warn"
-                | "insist"
-        )
+const REPORTING_VERBS: [&str; 23] = [
+    "found",
+    "cited",
+    "cites",
+    "echoed",
+    "called",
+    "calls",
+    "finds",
+    "shows",
+    "showed",
+    "show",
+    "believes",
+    "believe",
+    "believed",
+    "estimates",
+    "estimated",
+    "learned",
+    "indicated",
+    "indicates",
+    "concluded",
+    "argue",
+    "claim",
+    "warn",
+    "insist",
+];
+
+/// The first letters of [`REPORTING_VERBS`] by length, a bit a letter: asked of every word,
+/// this one test rejects most of them before any comparison.
+const REPORTING_SHAPES: [u32; 16] = {
+    let mut shapes = [0u32; 16];
+    let mut i = 0;
+    while i < REPORTING_VERBS.len() {
+        let b = REPORTING_VERBS[i].as_bytes();
+        assert!(b.len() < 16 && b[0].is_ascii_lowercase());
+        shapes[b.len()] |= 1 << (b[0] - b'a');
+        i += 1;
+    }
+    shapes
+};
+
+fn is_reporting_verb(w: &str) -> bool {
+    let shape = match (w.as_bytes().first(), REPORTING_SHAPES.get(w.len())) {
+        (Some(&c), Some(&m)) if c.is_ascii_lowercase() => m & (1 << (c - b'a')) != 0,
+        _ => false,
+    };
+    shape && REPORTING_VERBS.contains(&w)
 }
 
 /// A passive ("was told", "charged with", "reported by") or a plural noun that looks like a
