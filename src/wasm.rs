@@ -22,17 +22,19 @@ pub fn analyze_json(text: &str, reference_date: Option<String>) -> Result<String
     };
     let analysis = analyze_core(text, &Options { reference_date })
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let mut out = JsonOut(Vec::new());
-    serde_json::to_writer(&mut out, &analysis).map_err(|e| JsError::new(&e.to_string()))?;
-    String::from_utf8(out.0).map_err(|e| JsError::new(&e.to_string()))
+    let mut json = Vec::new();
+    // By value: through `&mut JsonOut`, std's forwarding `write_all` was a call of its own.
+    serde_json::to_writer(JsonOut(&mut json), &analysis)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    String::from_utf8(json).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The JSON's bytes. serde_json writes a result in many pieces of a few bytes (quotes, commas,
 /// keys, digits); `Vec`'s own writer copies each through a call that the page's size-first
 /// build does not inline. Short pieces are pushed here byte by byte, inline.
-struct JsonOut(Vec<u8>);
+struct JsonOut<'a>(&'a mut Vec<u8>);
 
-impl std::io::Write for JsonOut {
+impl std::io::Write for JsonOut<'_> {
     #[inline]
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.write_all(bytes)?;
