@@ -233,6 +233,8 @@ pub struct Scratch {
     /// Bucket ids of every token's features, flattened; `starts[i]..starts[i+1]` are token i's.
     pub feats: Vec<u32>,
     pub starts: Vec<usize>,
+    /// With a model: each token's emission, the sum of its features' rows (round 13).
+    rows: Vec<Sum>,
     /// Back pointers of the decoder, one tag index per lane (see [`Model::decode`]).
     back: Vec<[F4; 4]>,
     /// The best tag of each token of the last sentence decoded.
@@ -386,9 +388,23 @@ fn bucket(template: u64, v: u64, mask: u64) -> u32 {
 /// Words already seen in the document, with their [`WordInfo`], for one hash size.
 struct WordMemo<'a> {
     ids: std::collections::HashMap<&'a str, u32, lexicon::FxBuild>,
+    /// [`START_WORD`], [`END_WORD`], then the document's words.
     words: Vec<WordInfo>,
+    /// With a model, by word: the sums of the rows of its features that depend on the word
+    /// alone, as the token's own word, as the word before a token and as the word after it
+    /// ([`word_sums`]).
+    sums: Vec<[Sum; 3]>,
     fixed: FixedIds,
 }
+
+/// The two words a token's window sees beyond its sentence's ends (round 13): every
+/// feature of a word outside the sentence takes the sentence's start or end value. With
+/// them in the memo, and two of each around a sentence's tokens in [`Scratch`], a window
+/// needs no test for the sentence's ends.
+const START_WORD: u32 = 0;
+const END_WORD: u32 = 1;
+/// Sentinels on each side of a sentence's tokens in `Scratch::info`.
+const PAD: usize = 2;
 
 impl WordMemo<'_> {
     fn new(bits: u32, capacity: usize, model: Option<&Model>) -> Self {
@@ -396,12 +412,99 @@ impl WordMemo<'_> {
         if let Some(m) = model {
             fixed.resolve(m);
         }
+        let mut words = Vec::with_capacity(capacity + 2);
+        for edge in [SENT_START, SENT_END] {
+            let mut near = [0; 8];
+            near[..6].copy_from_slice(&fixed.edge);
+            words.push(WordInfo {
+                lower: edge,
+                short_shape: edge,
+                near,
+                ..WordInfo::default()
+            });
+        }
+        let mut sums = Vec::new();
+        if let Some(m) = model {
+            sums.reserve(capacity + 2);
+            let none = Sum::new();
+            let (start, end) = (
+                word_sums(m, &fixed, &words[0]),
+                word_sums(m, &fixed, &words[1]),
+            );
+            sums.push([none, start[1], none]);
+            sums.push([none, none, end[2]]);
+        }
         WordMemo {
             ids: std::collections::HashMap::with_capacity_and_hasher(capacity, Default::default()),
-            words: Vec::with_capacity(capacity),
+            words,
+            sums,
             fixed,
         }
     }
+}
+
+/// A sum of weight rows and how many rows it holds: integer sums, so the order in which
+/// rows are added does not change the scores.
+#[derive(Clone, Copy)]
+struct Sum {
+    acc: lanes::Acc,
+    rows: u32,
+}
+
+impl Sum {
+    #[inline]
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    fn new() -> Sum {
+        Sum {
+            acc: lanes::Acc::new(),
+            rows: 0,
+        }
+    }
+
+    /// Adds row `r` of the model, if it is one (not [`NO_ROW`]).
+    #[inline]
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    fn add_row(&mut self, m: &Model, r: u32) {
+        if let Some(row) = m.weights.get(r as usize) {
+            self.acc.add(row);
+            self.rows += 1;
+        }
+    }
+
+    #[inline]
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    fn add(&mut self, o: &Sum) {
+        self.acc.merge(&o.acc);
+        self.rows += o.rows;
+    }
+}
+
+/// The sums of the rows of a word's features that do not depend on its context (round
+/// 13): as the token's own word, the bias and the features [`WordInfo::ids`] lists (as
+/// [`features_memo`] puts them); as the word before a token, templates 2 and 8; as the
+/// word after it, 3 and 9. A token then adds three sums instead of about 17 rows.
+/// `x`'s ids must be rows.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn word_sums(m: &Model, fixed: &FixedIds, x: &WordInfo) -> [Sum; 3] {
+    let mut own = Sum::new();
+    own.add_row(m, fixed.bias);
+    own.add_row(m, x.ids[0]);
+    own.add_row(m, x.ids[1]);
+    for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
+        if x.nchars > k {
+            own.add_row(m, x.ids[2 + 2 * j]);
+            own.add_row(m, x.ids[3 + 2 * j]);
+        }
+    }
+    if x.caps >= 2 {
+        own.add_row(m, x.ids[8]);
+    }
+    let (mut before, mut after) = (Sum::new(), Sum::new());
+    before.add_row(m, x.near[0]);
+    before.add_row(m, x.near[4]);
+    after.add_row(m, x.near[1]);
+    after.add_row(m, x.near[5]);
+    [own, before, after]
 }
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
@@ -504,7 +607,7 @@ const SENT_END: u64 = 0x8765_4321;
 
 /// Feature bucket ids of every token of `sent` into `s.feats` / `s.starts`.
 pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
-    features_memo(
+    features_memo::<false>(
         doc,
         sent.clone(),
         bits,
@@ -514,12 +617,23 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
     );
 }
 
+/// At most this many rows add up in one token's emission (the bias and the word's own 10,
+/// the words around 6, shapes and words in context 9, 3 per class, gazetteer marks 3): a
+/// lane holds at most 255 x 255 before it would carry, so lanes never borrow from each
+/// other.
+const MAX_FEATURES: usize = 25 + 3 * class::COUNT + 3;
+const _: () = assert!(MAX_FEATURES < 255);
+
 /// [`features`], with the word-level part looked up in (and added to) `memo`, which must
-/// have been made for `bits` and `model`. With a model, the features are its rows
-/// ([`Model::row_of`]) instead of bucket ids, and those without a row are left out: the
-/// bitmap is then read once per distinct word for the word's features, not once per token
-/// (round 8).
-fn features_memo<'a>(
+/// have been made for `bits` and `model`.
+///
+/// With `ROWS` (and a model), each token's emission goes to `s.rows` instead: the
+/// features are the model's rows ([`Model::row_of`]), those without a row are left out
+/// (round 8), and the word's own features and those of the words before and after it come
+/// as the per-word sums of [`word_sums`] (round 13). Rows are integers, so the sums are
+/// the same whatever the order.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn features_memo<'a, const ROWS: bool>(
     doc: &Doc<'a>,
     sent: Range<usize>,
     bits: u32,
@@ -536,17 +650,27 @@ fn features_memo<'a>(
     s.info.clear();
     s.feats.clear();
     s.starts.clear();
+    s.rows.clear();
     if n == 0 || sent.end > doc.tokens.len() {
         s.starts.push(0);
         return;
     }
+    let pad = |word| TokInfo {
+        word,
+        classes: 0,
+        gaz: 0,
+    };
+    s.info.extend([pad(START_WORD); PAD]);
     for t in sent.clone() {
         let w = doc.tok(t);
-        let words = &mut memo.words;
+        let (words, sums, fixed) = (&mut memo.words, &mut memo.sums, &memo.fixed);
         let word = *memo.ids.entry(w).or_insert_with(|| {
             let mut x = word_info(w, &mut s.lower, mask);
             x.ids = x.ids.map(res);
             x.near = x.near.map(res);
+            if let (true, Some(m)) = (ROWS, model) {
+                sums.push(word_sums(m, fixed, &x));
+            }
             words.push(x);
             words.len() as u32 - 1
         });
@@ -560,6 +684,7 @@ fn features_memo<'a>(
             gaz: 0,
         });
     }
+    s.info.extend([pad(END_WORD); PAD]);
     // Multi-word gazetteer names (2-4 tokens, opening with a capital): longest match wins.
     let mut i = 0;
     while i < n {
@@ -567,7 +692,7 @@ fn features_memo<'a>(
         // A name may open in lower case before a hyphen ("al-Qaeda" written "al - Qaeda").
         let cap = s
             .info
-            .get(i)
+            .get(PAD + i)
             .and_then(|x| memo.words.get(x.word as usize))
             .is_some_and(|x| x.cap);
         if doc.tokens[t].kind != TokKind::Word
@@ -580,7 +705,7 @@ fn features_memo<'a>(
         s.key.clear();
         let word = s
             .info
-            .get(i)
+            .get(PAD + i)
             .and_then(|x| memo.words.get_mut(x.word as usize));
         if word.as_ref().is_some_and(|x| x.opens == 1) {
             i += 1;
@@ -633,7 +758,7 @@ fn features_memo<'a>(
                 } else {
                     I
                 };
-                if let Some(x) = s.info.get_mut(i + j) {
+                if let Some(x) = s.info.get_mut(PAD + i + j) {
                     x.gaz = 1 + 4 * k + p as u8;
                 }
             }
@@ -642,16 +767,9 @@ fn features_memo<'a>(
             i += 1;
         }
     }
-    let info = &s.info;
-    let (words, fixed) = (&memo.words, &memo.fixed);
-    let get = |j: isize| -> Option<&TokInfo> {
-        if j < 0 {
-            None
-        } else {
-            info.get(j as usize)
-        }
-    };
-    let word = |j: isize| get(j).and_then(|x| words.get(x.word as usize));
+    let (words, sums, fixed) = (&memo.words, &memo.sums, &memo.fixed);
+    let empty = WordInfo::default();
+    let word = |x: &TokInfo| words.get(x.word as usize).unwrap_or(&empty);
     // Leading quotes and brackets do not stop a word from opening the sentence.
     let first_word = (sent.start..sent.end)
         .find(|&k| doc.tokens[k].kind != TokKind::Punct)
@@ -659,33 +777,44 @@ fn features_memo<'a>(
     // A sentence written in capitals (a headline, a dateline, a shouting e-mail): shapes say
     // less there, and the model learns it from capitalized copies of training sentences.
     let (mut caps_words, mut nwords) = (0, 0);
-    for (t, x) in sent.clone().zip(info) {
+    for (t, x) in sent.clone().zip(s.info.get(PAD..).unwrap_or_default()) {
         if doc.tokens[t].kind == TokKind::Word {
             nwords += 1;
-            caps_words += words.get(x.word as usize).is_some_and(|w| w.caps >= 2) as usize;
+            caps_words += (word(x).caps >= 2) as usize;
         }
     }
     let caps_sent = caps_words >= 3 && 2 * caps_words >= nwords;
-    let empty = WordInfo::default();
-    for i in 0..n {
-        s.starts.push(s.feats.len());
+    let no_sum = Sum::new();
+    let sum = |x: &TokInfo, k: usize| sums.get(x.word as usize).map_or(&no_sum, |s| &s[k]);
+    let weights = model.map_or(&[][..], |m| &m.weights[..]);
+    for (i, window) in s.info.windows(2 * PAD + 1).enumerate() {
+        let &[p2, p1, me, n1, n2] = window else {
+            continue;
+        };
         let t = sent.start + i;
-        let ii = i as isize;
-        let me = &info[i];
-        let wi = word(ii).unwrap_or(&empty);
-        let (prev, next) = (word(ii - 1), word(ii + 1));
-        let lw = |x: Option<&WordInfo>, edge| x.map_or(edge, |x| x.lower);
-        let ss = |x: Option<&WordInfo>, edge| x.map_or(edge, |x| x.short_shape);
-        let near = |x: Option<&WordInfo>, k: usize| x.map_or(fixed.edge[k], |x| x.near[k]);
-        let (lw_prev, lw_next) = (lw(prev, SENT_START), lw(next, SENT_END));
-        let (ss_prev, ss_next) = (ss(prev, SENT_START), ss(next, SENT_END));
-        let cls = |j: isize| get(j).map_or(0, |x| x.classes);
+        let wi = word(&me);
+        let (prev, next) = (word(&p1), word(&n1));
+        let (lw_prev, lw_next) = (prev.lower, next.lower);
+        let (ss_prev, ss_next) = (prev.short_shape, next.short_shape);
         let initial = t == first_word;
         let feats = &mut s.feats;
+        let mut acc = Sum::new();
+        if ROWS {
+            acc = *sum(&me, 0);
+            acc.add(sum(&p1, 1));
+            acc.add(sum(&n1, 2));
+        } else {
+            s.starts.push(feats.len());
+        }
         macro_rules! put {
             ($id:expr) => {{
                 let id = $id;
-                if id != NO_ROW {
+                if ROWS {
+                    if let Some(row) = weights.get(id as usize) {
+                        acc.acc.add(row);
+                        acc.rows += 1;
+                    }
+                } else if id != NO_ROW {
                     feats.push(id);
                 }
             }};
@@ -695,24 +824,33 @@ fn features_memo<'a>(
                 put!(res(bucket($template, $v, mask)))
             };
         }
-        // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes).
-        put!(fixed.bias);
-        put!(wi.ids[0]);
-        put!(near(prev, 0));
-        put!(near(next, 1));
-        put!(near(word(ii - 2), 2));
-        put!(near(word(ii + 2), 3));
-        put!(wi.ids[1]);
+        // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes); with
+        // `ROWS`, those of `word_sums` are in the sums already.
+        if !ROWS {
+            put!(fixed.bias);
+            put!(wi.ids[0]);
+            put!(prev.near[0]);
+            put!(next.near[1]);
+        }
+        put!(word(&p2).near[2]);
+        put!(word(&n2).near[3]);
+        if !ROWS {
+            put!(wi.ids[1]);
+        }
         push!(7, mix(mix(ss_prev, wi.short_shape), ss_next));
-        put!(near(prev, 4));
-        put!(near(next, 5));
+        if !ROWS {
+            put!(prev.near[4]);
+            put!(next.near[5]);
+        }
         push!(10, mix(ss_prev, wi.short_shape));
         push!(11, mix(wi.short_shape, ss_next));
         // Prefixes and suffixes of the lowercased word, by chars.
-        for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
-            if wi.nchars > k {
-                put!(wi.ids[2 + 2 * j]);
-                put!(wi.ids[3 + 2 * j]);
+        if !ROWS {
+            for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
+                if wi.nchars > k {
+                    put!(wi.ids[2 + 2 * j]);
+                    put!(wi.ids[3 + 2 * j]);
+                }
             }
         }
         if initial {
@@ -727,7 +865,7 @@ fn features_memo<'a>(
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
         let caps = wi.caps as usize;
-        if caps >= 2 {
+        if caps >= 2 && !ROWS {
             put!(wi.ids[8]);
         }
         if caps_sent {
@@ -737,7 +875,7 @@ fn features_memo<'a>(
         let case = if caps >= 2 { 2 } else { wi.cap as usize };
         let ci = (2 * case + initial as usize) % 6;
         // Only the classes some of the three words have (in the same order as a full scan).
-        let (c_prev, c_next) = (cls(ii - 1), cls(ii + 1));
+        let (c_prev, c_next) = (p1.classes, n1.classes);
         let mut any = (me.classes | c_prev | c_next) & ((1 << class::COUNT) - 1);
         while any != 0 {
             let b = any.trailing_zeros() as usize % class::COUNT;
@@ -753,14 +891,18 @@ fn features_memo<'a>(
                 put!(fixed.class_next[b]);
             }
         }
-        let gaz = [Some(me), get(ii - 1), get(ii + 1)];
-        for (k, x) in gaz.into_iter().enumerate() {
-            if let Some(x) = x.filter(|x| x.gaz != 0) {
+        for (k, x) in [me, p1, n1].into_iter().enumerate() {
+            if x.gaz != 0 {
                 put!(fixed.gaz[k][x.gaz as usize % 16]);
             }
         }
+        if ROWS {
+            s.rows.push(acc);
+        }
     }
-    s.starts.push(s.feats.len());
+    if !ROWS {
+        s.starts.push(s.feats.len());
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -957,6 +1099,11 @@ mod lanes {
             self.0[0] = i16x8_add(self.0[0], r[0]);
             self.0[1] = i16x8_add(self.0[1], r[1]);
         }
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn merge(&mut self, o: &Acc) {
+            self.add(&o.0);
+        }
         /// `(lane - bias) as f32 * scale` for each lane.
         #[inline]
         #[target_feature(enable = "simd128")]
@@ -1052,6 +1199,10 @@ mod lanes {
             for k in 0..4 {
                 self.0[k] = self.0[k].wrapping_add(r[k]);
             }
+        }
+        #[inline(always)]
+        pub fn merge(&mut self, o: &Acc) {
+            self.add(&o.0);
         }
         #[inline(always)]
         pub fn scores(self, bias: i32, scale: f32) -> [F4; 4] {
@@ -1409,47 +1560,32 @@ impl Model {
         self.row(f as usize).map_or(NO_ROW, |r| r as u32)
     }
 
-    /// Emission scores of one token's features (rows, from [`features_memo`] with this
-    /// model), tag t in lane `POS[t]`.
-    #[inline]
-    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-    fn emission(&self, feats: &[u32]) -> [F4; 4] {
-        // A lane holds at most 255 x 255 before it would carry: features are far fewer.
-        let feats = feats.get(..feats.len().min(255)).unwrap_or(&[]);
-        let mut acc = lanes::Acc::new();
-        let mut added = 0u64;
-        for &f in feats {
-            let Some(row) = self.weights.get(f as usize) else {
-                continue;
-            };
-            acc.add(row);
-            added += 1;
-        }
-        // Empty buckets would add `BIAS` to every lane and have it taken off again.
-        acc.scores((added * BIAS) as i32, self.scale)
-    }
-
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
         let mut memo = WordMemo::new(self.bits, sent.len(), Some(self));
-        features_memo(doc, sent, self.bits, s, &mut memo, Some(self));
+        features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self));
         self.decode(s);
     }
 
-    /// Tags from the features in `s`, into `s.tags`.
+    /// Tags from the emissions in `s.rows` (from [`features_memo`] with this model), into
+    /// `s.tags`.
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     fn decode(&self, s: &mut Scratch) {
-        let n = s.starts.len().saturating_sub(1);
-        let (feats, starts) = (&s.feats, &s.starts);
+        let rows = &s.rows;
         let emission = |i: usize| {
-            let f = match (starts.get(i), starts.get(i + 1)) {
-                (Some(&a), Some(&b)) => feats.get(a..b).unwrap_or(&[]),
-                _ => &[],
-            };
-            self.emission(f)
+            let sum = rows.get(i).copied().unwrap_or(Sum::new());
+            // Each row adds `BIAS` to every lane: taken off here.
+            sum.acc.scores((sum.rows as u64 * BIAS) as i32, self.scale)
         };
         let ends = (self.start.as_slice(), self.end.as_slice());
-        viterbi_lanes(n, emission, &self.trans4, ends, &mut s.back, &mut s.tags);
+        viterbi_lanes(
+            rows.len(),
+            emission,
+            &self.trans4,
+            ends,
+            &mut s.back,
+            &mut s.tags,
+        );
     }
 
     /// Name spans of the whole document: token ranges with their kind.
@@ -1469,7 +1605,7 @@ impl Model {
             let mut start = sent.start;
             while start < sent.end {
                 let end = sent.end.min(start + MAX_DECODE_TOKENS);
-                features_memo(doc, start..end, self.bits, &mut s, &mut memo, Some(self));
+                features_memo::<true>(doc, start..end, self.bits, &mut s, &mut memo, Some(self));
                 self.decode(&mut s);
                 spans_of(&s.tags, start, &mut raw);
                 start = end;
@@ -1692,7 +1828,10 @@ mod tests {
         let mut s = Scratch::default();
         let doc = Doc::new("They blamed al - Qaeda for it.");
         features(&doc, doc.sentences[0].clone(), 10, &mut s);
-        let marks: Vec<u8> = s.info.iter().map(|x| x.gaz).collect();
+        let marks: Vec<u8> = s.info[PAD..s.info.len() - PAD]
+            .iter()
+            .map(|x| x.gaz)
+            .collect();
         assert_eq!(
             marks,
             [
