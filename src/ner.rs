@@ -292,7 +292,6 @@ struct WordInfo {
     /// Gazetteer classes of the word, when it is a word token of at most 40 bytes.
     classes: u16,
     caps: u32,
-    nchars: u32,
     /// [`is_cap`] of the word.
     cap: bool,
     /// Whether a multi-word gazetteer key may open with the word as written, lowercased
@@ -302,7 +301,8 @@ struct WordInfo {
     opens: u8,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
-    /// when long enough) and its capitals-only feature (when `caps >= 2`).
+    /// when long enough) and its capitals-only feature (when `caps >= 2`); [`NO_ROW`] for
+    /// those the word does not have.
     ids: [u32; 9],
     /// Bucket ids of the features that take one value of this word, whatever its context
     /// (round 8): its lowercase as the word before, after, two before and two after a token
@@ -315,7 +315,6 @@ struct WordInfo {
 /// hashing them once per document instead of once per token.
 #[derive(Clone, Copy)]
 struct FixedIds {
-    mask: u64,
     bias: u32,
     /// Templates 2, 3, 4, 5, 8, 9 beyond the sentence's ends (as [`WordInfo::near`]).
     edge: [u32; 6],
@@ -328,16 +327,17 @@ struct FixedIds {
 }
 
 impl FixedIds {
-    /// Once per document: a call of [`bucket`] each, kept out of line (page size).
+    /// Once per model (or per call of [`features`]): a call of [`bucket`] each, kept out of
+    /// line (page size). With a model, the ids are its rows.
     #[inline(never)]
-    fn new(mask: u64) -> FixedIds {
+    fn new(mask: u64, model: Option<&Model>) -> FixedIds {
         #[inline(never)]
-        fn id_of(t: usize, v: u64, mask: u64) -> u32 {
-            bucket(t as u64, v, mask)
+        fn id_of(t: usize, v: u64, mask: u64, model: Option<&Model>) -> u32 {
+            let id = bucket(t as u64, v, mask);
+            model.map_or(id, |m| m.row_of(id))
         }
-        let id = |t: usize, v: u64| id_of(t, v, mask);
+        let id = |t: usize, v: u64| id_of(t, v, mask, model);
         let mut f = FixedIds {
-            mask,
             bias: id(0, 0),
             edge: [0; 6],
             class_me: [[0; 6]; class::COUNT],
@@ -361,19 +361,6 @@ impl FixedIds {
             }
         }
         f
-    }
-
-    /// The model's rows for the ids.
-    fn resolve(&mut self, m: &Model) {
-        let all = std::iter::once(&mut self.bias)
-            .chain(&mut self.edge)
-            .chain(self.class_me.iter_mut().flatten())
-            .chain(&mut self.class_prev)
-            .chain(&mut self.class_next)
-            .chain(self.gaz.iter_mut().flatten());
-        for x in all {
-            *x = m.row_of(*x);
-        }
     }
 }
 
@@ -406,39 +393,50 @@ const END_WORD: u32 = 1;
 /// Sentinels on each side of a sentence's tokens in `Scratch::info`.
 const PAD: usize = 2;
 
-impl WordMemo<'_> {
-    fn new(bits: u32, capacity: usize, model: Option<&Model>) -> Self {
-        let mut fixed = FixedIds::new((1u64 << bits) - 1);
-        if let Some(m) = model {
-            fixed.resolve(m);
-        }
-        let mut words = Vec::with_capacity(capacity + 2);
-        for edge in [SENT_START, SENT_END] {
+/// What every document's [`WordMemo`] starts with, for one hash size and model: the ids
+/// (or rows) of [`FixedIds`], the sentinel words and their sums. Built once per model
+/// ([`Model::memo_base`]) instead of once per document (round 13).
+#[derive(Clone)]
+struct MemoBase {
+    fixed: FixedIds,
+    words: [WordInfo; 2],
+    sums: Option<[[Sum; 3]; 2]>,
+}
+
+impl MemoBase {
+    fn new(bits: u32, model: Option<&Model>) -> MemoBase {
+        let fixed = FixedIds::new((1u64 << bits) - 1, model);
+        let words = [SENT_START, SENT_END].map(|edge| {
             let mut near = [0; 8];
             near[..6].copy_from_slice(&fixed.edge);
-            words.push(WordInfo {
+            WordInfo {
                 lower: edge,
                 short_shape: edge,
                 near,
                 ..WordInfo::default()
-            });
-        }
+            }
+        });
+        // Only the start's sum as the word before a token and the end's as the word after
+        // one are ever used.
+        let sums = model.map(|m| words.map(|w| word_sums(m, &fixed, &w)));
+        MemoBase { fixed, words, sums }
+    }
+}
+
+impl WordMemo<'_> {
+    fn new(capacity: usize, base: &MemoBase) -> Self {
+        let mut words = Vec::with_capacity(capacity + 2);
+        words.extend_from_slice(&base.words);
         let mut sums = Vec::new();
-        if let Some(m) = model {
+        if let Some(s) = &base.sums {
             sums.reserve(capacity + 2);
-            let none = Sum::new();
-            let (start, end) = (
-                word_sums(m, &fixed, &words[0]),
-                word_sums(m, &fixed, &words[1]),
-            );
-            sums.push([none, start[1], none]);
-            sums.push([none, none, end[2]]);
+            sums.extend_from_slice(s);
         }
         WordMemo {
             ids: std::collections::HashMap::with_capacity_and_hasher(capacity, Default::default()),
             words,
             sums,
-            fixed,
+            fixed: base.fixed,
         }
     }
 }
@@ -484,27 +482,23 @@ impl Sum {
 /// [`features_memo`] puts them); as the word before a token, templates 2 and 8; as the
 /// word after it, 3 and 9. A token then adds three sums instead of about 17 rows.
 /// `x`'s ids must be rows.
+#[inline(never)]
 #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn word_sums(m: &Model, fixed: &FixedIds, x: &WordInfo) -> [Sum; 3] {
-    let mut own = Sum::new();
-    own.add_row(m, fixed.bias);
-    own.add_row(m, x.ids[0]);
-    own.add_row(m, x.ids[1]);
-    for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
-        if x.nchars > k {
-            own.add_row(m, x.ids[2 + 2 * j]);
-            own.add_row(m, x.ids[3 + 2 * j]);
+    let sum = |ids: &[u32]| {
+        let mut s = Sum::new();
+        for &r in ids {
+            s.add_row(m, r);
         }
-    }
-    if x.caps >= 2 {
-        own.add_row(m, x.ids[8]);
-    }
-    let (mut before, mut after) = (Sum::new(), Sum::new());
-    before.add_row(m, x.near[0]);
-    before.add_row(m, x.near[4]);
-    after.add_row(m, x.near[1]);
-    after.add_row(m, x.near[5]);
-    [own, before, after]
+        s
+    };
+    let mut own = sum(&x.ids);
+    own.add_row(m, fixed.bias);
+    [
+        own,
+        sum(&[x.near[0], x.near[4]]),
+        sum(&[x.near[1], x.near[5]]),
+    ]
 }
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
@@ -571,12 +565,14 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     for (k, (t, v)) in values.into_iter().enumerate() {
         near[k] = bucket(t, v, mask);
     }
-    let mut ids = [0u32; 9];
+    let mut ids = [NO_ROW; 9];
     ids[0] = bucket(1, lower, mask);
     ids[1] = bucket(6, long_shape, mask);
     for (j, tpl) in [12u64, 13, 14].into_iter().enumerate() {
-        ids[2 + 2 * j] = bucket(tpl, pre[j], mask);
-        ids[3 + 2 * j] = bucket(tpl + 10, suf[j], mask);
+        if nchars > j + 2 {
+            ids[2 + 2 * j] = bucket(tpl, pre[j], mask);
+            ids[3 + 2 * j] = bucket(tpl + 10, suf[j], mask);
+        }
     }
     if caps >= 2 {
         let c = caps as usize;
@@ -591,7 +587,6 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         short_shape,
         classes,
         caps,
-        nchars: nchars as u32,
         cap: is_cap(w),
         opens: 0,
         ids,
@@ -612,7 +607,7 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         sent.clone(),
         bits,
         s,
-        &mut WordMemo::new(bits, sent.len(), None),
+        &mut WordMemo::new(sent.len(), &MemoBase::new(bits, None)),
         None,
     );
 }
@@ -643,9 +638,6 @@ fn features_memo<'a, const ROWS: bool>(
 ) {
     let n = sent.len();
     let mask = (1u64 << bits) - 1;
-    if memo.fixed.mask != mask {
-        *memo = WordMemo::new(bits, 0, model);
-    }
     let res = |id: u32| model.map_or(id, |m| m.row_of(id));
     s.info.clear();
     s.feats.clear();
@@ -844,13 +836,10 @@ fn features_memo<'a, const ROWS: bool>(
         }
         push!(10, mix(ss_prev, wi.short_shape));
         push!(11, mix(wi.short_shape, ss_next));
-        // Prefixes and suffixes of the lowercased word, by chars.
+        // Prefixes and suffixes of the lowercased word, by chars, when long enough.
         if !ROWS {
-            for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
-                if wi.nchars > k {
-                    put!(wi.ids[2 + 2 * j]);
-                    put!(wi.ids[3 + 2 * j]);
-                }
+            for &id in &wi.ids[2..8] {
+                put!(id);
             }
         }
         if initial {
@@ -865,7 +854,7 @@ fn features_memo<'a, const ROWS: bool>(
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
         let caps = wi.caps as usize;
-        if caps >= 2 && !ROWS {
+        if !ROWS {
             put!(wi.ids[8]);
         }
         if caps_sent {
@@ -1407,6 +1396,8 @@ pub struct Model {
     end: Vec<f32>,
     /// Transition scores in the decoder's lanes.
     trans4: Trans4,
+    /// Built on first use, from the rows.
+    memo_base: OnceLock<MemoBase>,
 }
 
 /// The longest run of tokens decoded at once ([`Model::spans`]).
@@ -1453,6 +1444,7 @@ impl Model {
             start: vec![0.0; TAGS],
             end: vec![0.0; TAGS],
             trans4: lanes_of_trans(&[0.0; TAGS * TAGS]),
+            memo_base: OnceLock::new(),
         }
     }
 
@@ -1540,6 +1532,7 @@ impl Model {
             start,
             end,
             trans4,
+            memo_base: OnceLock::new(),
         })
     }
 
@@ -1555,6 +1548,11 @@ impl Model {
         Some((e >> 32) as usize + below)
     }
 
+    fn memo_base(&self) -> &MemoBase {
+        self.memo_base
+            .get_or_init(|| MemoBase::new(self.bits, Some(self)))
+    }
+
     /// The row of bucket `f`, or [`NO_ROW`].
     fn row_of(&self, f: u32) -> u32 {
         self.row(f as usize).map_or(NO_ROW, |r| r as u32)
@@ -1562,7 +1560,7 @@ impl Model {
 
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
-        let mut memo = WordMemo::new(self.bits, sent.len(), Some(self));
+        let mut memo = WordMemo::new(sent.len(), self.memo_base());
         features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self));
         self.decode(s);
     }
@@ -1592,7 +1590,7 @@ impl Model {
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
-        let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4, Some(self));
+        let mut memo = WordMemo::new(doc.tokens.len() / 4, self.memo_base());
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
