@@ -1811,6 +1811,34 @@ mod tests {
         assert_eq!(first, s.feats);
     }
 
+    /// The emissions summed with the per-word sums (round 13) are the sums of the rows of
+    /// the features that training sees, token by token.
+    #[test]
+    fn summed_emissions_are_the_rows_of_the_features() {
+        let m = model();
+        let doc = Doc::new(
+            "Maria Lopez, a spokeswoman for the United Nations, said in New York that \
+             al - Qaeda was behind it. \"NATO\" said so. THE UN SAYS BREYER SPOKE IN PARIS. \
+             Maria Lopez said it again, in Paris.",
+        );
+        let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
+        let mut memo = WordMemo::new(0, m.memo_base());
+        for sent in &doc.sentences {
+            features(&doc, sent.clone(), m.bits, &mut ids);
+            features_memo::<true>(&doc, sent.clone(), m.bits, &mut rows, &mut memo, Some(m));
+            assert_eq!(rows.rows.len(), sent.len());
+            for (i, got) in rows.rows.iter().enumerate() {
+                let mut want = Sum::new();
+                for &f in &ids.feats[ids.starts[i]..ids.starts[i + 1]] {
+                    want.add_row(m, m.row_of(f));
+                }
+                let lanes = |x: &Sum| x.acc.scores(0, 1.0).map(|v| v.to_array());
+                assert_eq!(want.rows, got.rows, "token {i} of {sent:?}");
+                assert_eq!(lanes(&want), lanes(got), "token {i} of {sent:?}");
+            }
+        }
+    }
+
     #[test]
     fn capitals_only_words() {
         assert_eq!(caps_letters("BREYER"), 6);
