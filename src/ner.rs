@@ -1590,7 +1590,9 @@ impl Model {
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
-        let mut memo = WordMemo::new(doc.tokens.len() / 4, self.memo_base());
+        // Room for the distinct words: about half the tokens of an article, fewer in a long
+        // text (the memo grows past the cap as it must).
+        let mut memo = WordMemo::new((doc.tokens.len() / 2).min(1 << 13), self.memo_base());
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
