@@ -230,7 +230,8 @@ pub struct Scratch {
     info: Vec<TokInfo>,
     lower: String,
     key: String,
-    /// Bucket ids of every token's features, flattened; `starts[i]..starts[i+1]` are token i's.
+    /// Bucket ids of every token's features ([`features`]), flattened; `starts[i]..starts[i+1]`
+    /// are token i's.
     pub feats: Vec<u32>,
     pub starts: Vec<usize>,
     /// With a model: each token's emission, the sum of its features' rows (round 13).
