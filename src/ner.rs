@@ -230,9 +230,12 @@ pub struct Scratch {
     info: Vec<TokInfo>,
     lower: String,
     key: String,
-    /// Bucket ids of every token's features, flattened; `starts[i]..starts[i+1]` are token i's.
+    /// Bucket ids of every token's features ([`features`]), flattened; `starts[i]..starts[i+1]`
+    /// are token i's.
     pub feats: Vec<u32>,
     pub starts: Vec<usize>,
+    /// With a model: each token's emission, the sum of its features' rows (round 13).
+    rows: Vec<Sum>,
     /// Back pointers of the decoder, one tag index per lane (see [`Model::decode`]).
     back: Vec<[F4; 4]>,
     /// The best tag of each token of the last sentence decoded.
@@ -290,7 +293,6 @@ struct WordInfo {
     /// Gazetteer classes of the word, when it is a word token of at most 40 bytes.
     classes: u16,
     caps: u32,
-    nchars: u32,
     /// [`is_cap`] of the word.
     cap: bool,
     /// Whether a multi-word gazetteer key may open with the word as written, lowercased
@@ -300,7 +302,8 @@ struct WordInfo {
     opens: u8,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
-    /// when long enough) and its capitals-only feature (when `caps >= 2`).
+    /// when long enough) and its capitals-only feature (when `caps >= 2`); [`NO_ROW`] for
+    /// those the word does not have.
     ids: [u32; 9],
     /// Bucket ids of the features that take one value of this word, whatever its context
     /// (round 8): its lowercase as the word before, after, two before and two after a token
@@ -313,7 +316,6 @@ struct WordInfo {
 /// hashing them once per document instead of once per token.
 #[derive(Clone, Copy)]
 struct FixedIds {
-    mask: u64,
     bias: u32,
     /// Templates 2, 3, 4, 5, 8, 9 beyond the sentence's ends (as [`WordInfo::near`]).
     edge: [u32; 6],
@@ -326,16 +328,17 @@ struct FixedIds {
 }
 
 impl FixedIds {
-    /// Once per document: a call of [`bucket`] each, kept out of line (page size).
+    /// Once per model (or per call of [`features`]): a call of [`bucket`] each, kept out of
+    /// line (page size). With a model, the ids are its rows.
     #[inline(never)]
-    fn new(mask: u64) -> FixedIds {
+    fn new(mask: u64, model: Option<&Model>) -> FixedIds {
         #[inline(never)]
-        fn id_of(t: usize, v: u64, mask: u64) -> u32 {
-            bucket(t as u64, v, mask)
+        fn id_of(t: usize, v: u64, mask: u64, model: Option<&Model>) -> u32 {
+            let id = bucket(t as u64, v, mask);
+            model.map_or(id, |m| m.row_of(id))
         }
-        let id = |t: usize, v: u64| id_of(t, v, mask);
+        let id = |t: usize, v: u64| id_of(t, v, mask, model);
         let mut f = FixedIds {
-            mask,
             bias: id(0, 0),
             edge: [0; 6],
             class_me: [[0; 6]; class::COUNT],
@@ -360,19 +363,6 @@ impl FixedIds {
         }
         f
     }
-
-    /// The model's rows for the ids.
-    fn resolve(&mut self, m: &Model) {
-        let all = std::iter::once(&mut self.bias)
-            .chain(&mut self.edge)
-            .chain(self.class_me.iter_mut().flatten())
-            .chain(&mut self.class_prev)
-            .chain(&mut self.class_next)
-            .chain(self.gaz.iter_mut().flatten());
-        for x in all {
-            *x = m.row_of(*x);
-        }
-    }
 }
 
 /// Bucket id of feature `template` with value `v`.
@@ -386,22 +376,130 @@ fn bucket(template: u64, v: u64, mask: u64) -> u32 {
 /// Words already seen in the document, with their [`WordInfo`], for one hash size.
 struct WordMemo<'a> {
     ids: std::collections::HashMap<&'a str, u32, lexicon::FxBuild>,
+    /// [`START_WORD`], [`END_WORD`], then the document's words.
     words: Vec<WordInfo>,
+    /// With a model, by word: the sums of the rows of its features that depend on the word
+    /// alone, as the token's own word, as the word before a token and as the word after it
+    /// ([`word_sums`]).
+    sums: Vec<[Sum; 3]>,
     fixed: FixedIds,
 }
 
+/// The two words a token's window sees beyond its sentence's ends (round 13): every
+/// feature of a word outside the sentence takes the sentence's start or end value. With
+/// them in the memo, and two of each around a sentence's tokens in [`Scratch`], a window
+/// needs no test for the sentence's ends.
+const START_WORD: u32 = 0;
+const END_WORD: u32 = 1;
+/// Sentinels on each side of a sentence's tokens in `Scratch::info`.
+const PAD: usize = 2;
+
+/// What every document's [`WordMemo`] starts with, for one hash size and model: the ids
+/// (or rows) of [`FixedIds`], the sentinel words and their sums. Built once per model
+/// ([`Model::memo_base`]) instead of once per document (round 13).
+#[derive(Clone)]
+struct MemoBase {
+    fixed: FixedIds,
+    words: [WordInfo; 2],
+    sums: Option<[[Sum; 3]; 2]>,
+}
+
+impl MemoBase {
+    fn new(bits: u32, model: Option<&Model>) -> MemoBase {
+        let fixed = FixedIds::new((1u64 << bits) - 1, model);
+        let words = [SENT_START, SENT_END].map(|edge| {
+            let mut near = [0; 8];
+            near[..6].copy_from_slice(&fixed.edge);
+            WordInfo {
+                lower: edge,
+                short_shape: edge,
+                near,
+                ..WordInfo::default()
+            }
+        });
+        // Only the start's sum as the word before a token and the end's as the word after
+        // one are ever used.
+        let sums = model.map(|m| words.map(|w| word_sums(m, &fixed, &w)));
+        MemoBase { fixed, words, sums }
+    }
+}
+
 impl WordMemo<'_> {
-    fn new(bits: u32, capacity: usize, model: Option<&Model>) -> Self {
-        let mut fixed = FixedIds::new((1u64 << bits) - 1);
-        if let Some(m) = model {
-            fixed.resolve(m);
+    fn new(capacity: usize, base: &MemoBase) -> Self {
+        let mut words = Vec::with_capacity(capacity + 2);
+        words.extend_from_slice(&base.words);
+        let mut sums = Vec::new();
+        if let Some(s) = &base.sums {
+            sums.reserve(capacity + 2);
+            sums.extend_from_slice(s);
         }
         WordMemo {
             ids: std::collections::HashMap::with_capacity_and_hasher(capacity, Default::default()),
-            words: Vec::with_capacity(capacity),
-            fixed,
+            words,
+            sums,
+            fixed: base.fixed,
         }
     }
+}
+
+/// A sum of weight rows and how many rows it holds: integer sums, so the order in which
+/// rows are added does not change the scores.
+#[derive(Clone, Copy)]
+struct Sum {
+    acc: lanes::Acc,
+    rows: u32,
+}
+
+impl Sum {
+    #[inline]
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    fn new() -> Sum {
+        Sum {
+            acc: lanes::Acc::new(),
+            rows: 0,
+        }
+    }
+
+    /// Adds row `r` of the model, if it is one (not [`NO_ROW`]).
+    #[inline]
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    fn add_row(&mut self, m: &Model, r: u32) {
+        if let Some(row) = m.weights.get(r as usize) {
+            self.acc.add(row);
+            self.rows += 1;
+        }
+    }
+
+    #[inline]
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+    fn add(&mut self, o: &Sum) {
+        self.acc.merge(&o.acc);
+        self.rows += o.rows;
+    }
+}
+
+/// The sums of the rows of a word's features that do not depend on its context (round
+/// 13): as the token's own word, the bias and the features [`WordInfo::ids`] lists (as
+/// [`features_memo`] puts them); as the word before a token, templates 2 and 8; as the
+/// word after it, 3 and 9. A token then adds three sums instead of about 17 rows.
+/// `x`'s ids must be rows.
+#[inline(never)]
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn word_sums(m: &Model, fixed: &FixedIds, x: &WordInfo) -> [Sum; 3] {
+    let sum = |ids: &[u32]| {
+        let mut s = Sum::new();
+        for &r in ids {
+            s.add_row(m, r);
+        }
+        s
+    };
+    let mut own = sum(&x.ids);
+    own.add_row(m, fixed.bias);
+    [
+        own,
+        sum(&[x.near[0], x.near[4]]),
+        sum(&[x.near[1], x.near[5]]),
+    ]
 }
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
@@ -468,12 +566,14 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     for (k, (t, v)) in values.into_iter().enumerate() {
         near[k] = bucket(t, v, mask);
     }
-    let mut ids = [0u32; 9];
+    let mut ids = [NO_ROW; 9];
     ids[0] = bucket(1, lower, mask);
     ids[1] = bucket(6, long_shape, mask);
     for (j, tpl) in [12u64, 13, 14].into_iter().enumerate() {
-        ids[2 + 2 * j] = bucket(tpl, pre[j], mask);
-        ids[3 + 2 * j] = bucket(tpl + 10, suf[j], mask);
+        if nchars > j + 2 {
+            ids[2 + 2 * j] = bucket(tpl, pre[j], mask);
+            ids[3 + 2 * j] = bucket(tpl + 10, suf[j], mask);
+        }
     }
     if caps >= 2 {
         let c = caps as usize;
@@ -488,7 +588,6 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         short_shape,
         classes,
         caps,
-        nchars: nchars as u32,
         cap: is_cap(w),
         opens: 0,
         ids,
@@ -504,22 +603,33 @@ const SENT_END: u64 = 0x8765_4321;
 
 /// Feature bucket ids of every token of `sent` into `s.feats` / `s.starts`.
 pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
-    features_memo(
+    features_memo::<false>(
         doc,
         sent.clone(),
         bits,
         s,
-        &mut WordMemo::new(bits, sent.len(), None),
+        &mut WordMemo::new(sent.len(), &MemoBase::new(bits, None)),
         None,
     );
 }
 
+/// At most this many rows add up in one token's emission (the bias and the word's own 10,
+/// the words around 6, shapes and words in context 9, 3 per class, gazetteer marks 3): a
+/// lane holds at most 255 x 255 before it would carry, so lanes never borrow from each
+/// other.
+const MAX_FEATURES: usize = 25 + 3 * class::COUNT + 3;
+const _: () = assert!(MAX_FEATURES < 255);
+
 /// [`features`], with the word-level part looked up in (and added to) `memo`, which must
-/// have been made for `bits` and `model`. With a model, the features are its rows
-/// ([`Model::row_of`]) instead of bucket ids, and those without a row are left out: the
-/// bitmap is then read once per distinct word for the word's features, not once per token
-/// (round 8).
-fn features_memo<'a>(
+/// have been made for `bits` and `model`.
+///
+/// With `ROWS` (and a model), each token's emission goes to `s.rows` instead: the
+/// features are the model's rows ([`Model::row_of`]), those without a row are left out
+/// (round 8), and the word's own features and those of the words before and after it come
+/// as the per-word sums of [`word_sums`] (round 13). Rows are integers, so the sums are
+/// the same whatever the order.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn features_memo<'a, const ROWS: bool>(
     doc: &Doc<'a>,
     sent: Range<usize>,
     bits: u32,
@@ -529,24 +639,31 @@ fn features_memo<'a>(
 ) {
     let n = sent.len();
     let mask = (1u64 << bits) - 1;
-    if memo.fixed.mask != mask {
-        *memo = WordMemo::new(bits, 0, model);
-    }
     let res = |id: u32| model.map_or(id, |m| m.row_of(id));
     s.info.clear();
     s.feats.clear();
     s.starts.clear();
+    s.rows.clear();
     if n == 0 || sent.end > doc.tokens.len() {
         s.starts.push(0);
         return;
     }
+    let pad = |word| TokInfo {
+        word,
+        classes: 0,
+        gaz: 0,
+    };
+    s.info.extend([pad(START_WORD); PAD]);
     for t in sent.clone() {
         let w = doc.tok(t);
-        let words = &mut memo.words;
+        let (words, sums, fixed) = (&mut memo.words, &mut memo.sums, &memo.fixed);
         let word = *memo.ids.entry(w).or_insert_with(|| {
             let mut x = word_info(w, &mut s.lower, mask);
             x.ids = x.ids.map(res);
             x.near = x.near.map(res);
+            if let (true, Some(m)) = (ROWS, model) {
+                sums.push(word_sums(m, fixed, &x));
+            }
             words.push(x);
             words.len() as u32 - 1
         });
@@ -560,6 +677,7 @@ fn features_memo<'a>(
             gaz: 0,
         });
     }
+    s.info.extend([pad(END_WORD); PAD]);
     // Multi-word gazetteer names (2-4 tokens, opening with a capital): longest match wins.
     let mut i = 0;
     while i < n {
@@ -567,7 +685,7 @@ fn features_memo<'a>(
         // A name may open in lower case before a hyphen ("al-Qaeda" written "al - Qaeda").
         let cap = s
             .info
-            .get(i)
+            .get(PAD + i)
             .and_then(|x| memo.words.get(x.word as usize))
             .is_some_and(|x| x.cap);
         if doc.tokens[t].kind != TokKind::Word
@@ -580,7 +698,7 @@ fn features_memo<'a>(
         s.key.clear();
         let word = s
             .info
-            .get(i)
+            .get(PAD + i)
             .and_then(|x| memo.words.get_mut(x.word as usize));
         if word.as_ref().is_some_and(|x| x.opens == 1) {
             i += 1;
@@ -633,7 +751,7 @@ fn features_memo<'a>(
                 } else {
                     I
                 };
-                if let Some(x) = s.info.get_mut(i + j) {
+                if let Some(x) = s.info.get_mut(PAD + i + j) {
                     x.gaz = 1 + 4 * k + p as u8;
                 }
             }
@@ -642,16 +760,9 @@ fn features_memo<'a>(
             i += 1;
         }
     }
-    let info = &s.info;
-    let (words, fixed) = (&memo.words, &memo.fixed);
-    let get = |j: isize| -> Option<&TokInfo> {
-        if j < 0 {
-            None
-        } else {
-            info.get(j as usize)
-        }
-    };
-    let word = |j: isize| get(j).and_then(|x| words.get(x.word as usize));
+    let (words, sums, fixed) = (&memo.words, &memo.sums, &memo.fixed);
+    let empty = WordInfo::default();
+    let word = |x: &TokInfo| words.get(x.word as usize).unwrap_or(&empty);
     // Leading quotes and brackets do not stop a word from opening the sentence.
     let first_word = (sent.start..sent.end)
         .find(|&k| doc.tokens[k].kind != TokKind::Punct)
@@ -659,33 +770,44 @@ fn features_memo<'a>(
     // A sentence written in capitals (a headline, a dateline, a shouting e-mail): shapes say
     // less there, and the model learns it from capitalized copies of training sentences.
     let (mut caps_words, mut nwords) = (0, 0);
-    for (t, x) in sent.clone().zip(info) {
+    for (t, x) in sent.clone().zip(s.info.get(PAD..).unwrap_or_default()) {
         if doc.tokens[t].kind == TokKind::Word {
             nwords += 1;
-            caps_words += words.get(x.word as usize).is_some_and(|w| w.caps >= 2) as usize;
+            caps_words += (word(x).caps >= 2) as usize;
         }
     }
     let caps_sent = caps_words >= 3 && 2 * caps_words >= nwords;
-    let empty = WordInfo::default();
-    for i in 0..n {
-        s.starts.push(s.feats.len());
+    let no_sum = Sum::new();
+    let sum = |x: &TokInfo, k: usize| sums.get(x.word as usize).map_or(&no_sum, |s| &s[k]);
+    let weights = model.map_or(&[][..], |m| &m.weights[..]);
+    for (i, window) in s.info.windows(2 * PAD + 1).enumerate() {
+        let &[p2, p1, me, n1, n2] = window else {
+            continue;
+        };
         let t = sent.start + i;
-        let ii = i as isize;
-        let me = &info[i];
-        let wi = word(ii).unwrap_or(&empty);
-        let (prev, next) = (word(ii - 1), word(ii + 1));
-        let lw = |x: Option<&WordInfo>, edge| x.map_or(edge, |x| x.lower);
-        let ss = |x: Option<&WordInfo>, edge| x.map_or(edge, |x| x.short_shape);
-        let near = |x: Option<&WordInfo>, k: usize| x.map_or(fixed.edge[k], |x| x.near[k]);
-        let (lw_prev, lw_next) = (lw(prev, SENT_START), lw(next, SENT_END));
-        let (ss_prev, ss_next) = (ss(prev, SENT_START), ss(next, SENT_END));
-        let cls = |j: isize| get(j).map_or(0, |x| x.classes);
+        let wi = word(&me);
+        let (prev, next) = (word(&p1), word(&n1));
+        let (lw_prev, lw_next) = (prev.lower, next.lower);
+        let (ss_prev, ss_next) = (prev.short_shape, next.short_shape);
         let initial = t == first_word;
         let feats = &mut s.feats;
+        let mut acc = Sum::new();
+        if ROWS {
+            acc = *sum(&me, 0);
+            acc.add(sum(&p1, 1));
+            acc.add(sum(&n1, 2));
+        } else {
+            s.starts.push(feats.len());
+        }
         macro_rules! put {
             ($id:expr) => {{
                 let id = $id;
-                if id != NO_ROW {
+                if ROWS {
+                    if let Some(row) = weights.get(id as usize) {
+                        acc.acc.add(row);
+                        acc.rows += 1;
+                    }
+                } else if id != NO_ROW {
                     feats.push(id);
                 }
             }};
@@ -695,24 +817,30 @@ fn features_memo<'a>(
                 put!(res(bucket($template, $v, mask)))
             };
         }
-        // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes).
-        put!(fixed.bias);
-        put!(wi.ids[0]);
-        put!(near(prev, 0));
-        put!(near(next, 1));
-        put!(near(word(ii - 2), 2));
-        put!(near(word(ii + 2), 3));
-        put!(wi.ids[1]);
+        // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes); with
+        // `ROWS`, those of `word_sums` are in the sums already.
+        if !ROWS {
+            put!(fixed.bias);
+            put!(wi.ids[0]);
+            put!(prev.near[0]);
+            put!(next.near[1]);
+        }
+        put!(word(&p2).near[2]);
+        put!(word(&n2).near[3]);
+        if !ROWS {
+            put!(wi.ids[1]);
+        }
         push!(7, mix(mix(ss_prev, wi.short_shape), ss_next));
-        put!(near(prev, 4));
-        put!(near(next, 5));
+        if !ROWS {
+            put!(prev.near[4]);
+            put!(next.near[5]);
+        }
         push!(10, mix(ss_prev, wi.short_shape));
         push!(11, mix(wi.short_shape, ss_next));
-        // Prefixes and suffixes of the lowercased word, by chars.
-        for (j, k) in [2u32, 3, 4].into_iter().enumerate() {
-            if wi.nchars > k {
-                put!(wi.ids[2 + 2 * j]);
-                put!(wi.ids[3 + 2 * j]);
+        // Prefixes and suffixes of the lowercased word, by chars, when long enough.
+        if !ROWS {
+            for &id in &wi.ids[2..8] {
+                put!(id);
             }
         }
         if initial {
@@ -727,7 +855,7 @@ fn features_memo<'a>(
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
         let caps = wi.caps as usize;
-        if caps >= 2 {
+        if !ROWS {
             put!(wi.ids[8]);
         }
         if caps_sent {
@@ -737,7 +865,7 @@ fn features_memo<'a>(
         let case = if caps >= 2 { 2 } else { wi.cap as usize };
         let ci = (2 * case + initial as usize) % 6;
         // Only the classes some of the three words have (in the same order as a full scan).
-        let (c_prev, c_next) = (cls(ii - 1), cls(ii + 1));
+        let (c_prev, c_next) = (p1.classes, n1.classes);
         let mut any = (me.classes | c_prev | c_next) & ((1 << class::COUNT) - 1);
         while any != 0 {
             let b = any.trailing_zeros() as usize % class::COUNT;
@@ -753,14 +881,18 @@ fn features_memo<'a>(
                 put!(fixed.class_next[b]);
             }
         }
-        let gaz = [Some(me), get(ii - 1), get(ii + 1)];
-        for (k, x) in gaz.into_iter().enumerate() {
-            if let Some(x) = x.filter(|x| x.gaz != 0) {
+        for (k, x) in [me, p1, n1].into_iter().enumerate() {
+            if x.gaz != 0 {
                 put!(fixed.gaz[k][x.gaz as usize % 16]);
             }
         }
+        if ROWS {
+            s.rows.push(acc);
+        }
     }
-    s.starts.push(s.feats.len());
+    if !ROWS {
+        s.starts.push(s.feats.len());
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -957,6 +1089,11 @@ mod lanes {
             self.0[0] = i16x8_add(self.0[0], r[0]);
             self.0[1] = i16x8_add(self.0[1], r[1]);
         }
+        #[inline]
+        #[target_feature(enable = "simd128")]
+        pub fn merge(&mut self, o: &Acc) {
+            self.add(&o.0);
+        }
         /// `(lane - bias) as f32 * scale` for each lane.
         #[inline]
         #[target_feature(enable = "simd128")]
@@ -1052,6 +1189,10 @@ mod lanes {
             for k in 0..4 {
                 self.0[k] = self.0[k].wrapping_add(r[k]);
             }
+        }
+        #[inline(always)]
+        pub fn merge(&mut self, o: &Acc) {
+            self.add(&o.0);
         }
         #[inline(always)]
         pub fn scores(self, bias: i32, scale: f32) -> [F4; 4] {
@@ -1256,6 +1397,8 @@ pub struct Model {
     end: Vec<f32>,
     /// Transition scores in the decoder's lanes.
     trans4: Trans4,
+    /// Built on first use, from the rows.
+    memo_base: OnceLock<MemoBase>,
 }
 
 /// The longest run of tokens decoded at once ([`Model::spans`]).
@@ -1302,6 +1445,7 @@ impl Model {
             start: vec![0.0; TAGS],
             end: vec![0.0; TAGS],
             trans4: lanes_of_trans(&[0.0; TAGS * TAGS]),
+            memo_base: OnceLock::new(),
         }
     }
 
@@ -1389,6 +1533,7 @@ impl Model {
             start,
             end,
             trans4,
+            memo_base: OnceLock::new(),
         })
     }
 
@@ -1404,59 +1549,51 @@ impl Model {
         Some((e >> 32) as usize + below)
     }
 
+    fn memo_base(&self) -> &MemoBase {
+        self.memo_base
+            .get_or_init(|| MemoBase::new(self.bits, Some(self)))
+    }
+
     /// The row of bucket `f`, or [`NO_ROW`].
     fn row_of(&self, f: u32) -> u32 {
         self.row(f as usize).map_or(NO_ROW, |r| r as u32)
     }
 
-    /// Emission scores of one token's features (rows, from [`features_memo`] with this
-    /// model), tag t in lane `POS[t]`.
-    #[inline]
-    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-    fn emission(&self, feats: &[u32]) -> [F4; 4] {
-        // A lane holds at most 255 x 255 before it would carry: features are far fewer.
-        let feats = feats.get(..feats.len().min(255)).unwrap_or(&[]);
-        let mut acc = lanes::Acc::new();
-        let mut added = 0u64;
-        for &f in feats {
-            let Some(row) = self.weights.get(f as usize) else {
-                continue;
-            };
-            acc.add(row);
-            added += 1;
-        }
-        // Empty buckets would add `BIAS` to every lane and have it taken off again.
-        acc.scores((added * BIAS) as i32, self.scale)
-    }
-
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
-        let mut memo = WordMemo::new(self.bits, sent.len(), Some(self));
-        features_memo(doc, sent, self.bits, s, &mut memo, Some(self));
+        let mut memo = WordMemo::new(sent.len(), self.memo_base());
+        features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self));
         self.decode(s);
     }
 
-    /// Tags from the features in `s`, into `s.tags`.
+    /// Tags from the emissions in `s.rows` (from [`features_memo`] with this model), into
+    /// `s.tags`.
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     fn decode(&self, s: &mut Scratch) {
-        let n = s.starts.len().saturating_sub(1);
-        let (feats, starts) = (&s.feats, &s.starts);
+        let rows = &s.rows;
         let emission = |i: usize| {
-            let f = match (starts.get(i), starts.get(i + 1)) {
-                (Some(&a), Some(&b)) => feats.get(a..b).unwrap_or(&[]),
-                _ => &[],
-            };
-            self.emission(f)
+            let sum = rows.get(i).copied().unwrap_or(Sum::new());
+            // Each row adds `BIAS` to every lane: taken off here.
+            sum.acc.scores((sum.rows as u64 * BIAS) as i32, self.scale)
         };
         let ends = (self.start.as_slice(), self.end.as_slice());
-        viterbi_lanes(n, emission, &self.trans4, ends, &mut s.back, &mut s.tags);
+        viterbi_lanes(
+            rows.len(),
+            emission,
+            &self.trans4,
+            ends,
+            &mut s.back,
+            &mut s.tags,
+        );
     }
 
     /// Name spans of the whole document: token ranges with their kind.
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
-        let mut memo = WordMemo::new(self.bits, doc.tokens.len() / 4, Some(self));
+        // Room for the distinct words: about half the tokens of an article, fewer in a long
+        // text (the memo grows past the cap as it must).
+        let mut memo = WordMemo::new((doc.tokens.len() / 2).min(1 << 13), self.memo_base());
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
@@ -1469,7 +1606,7 @@ impl Model {
             let mut start = sent.start;
             while start < sent.end {
                 let end = sent.end.min(start + MAX_DECODE_TOKENS);
-                features_memo(doc, start..end, self.bits, &mut s, &mut memo, Some(self));
+                features_memo::<true>(doc, start..end, self.bits, &mut s, &mut memo, Some(self));
                 self.decode(&mut s);
                 spans_of(&s.tags, start, &mut raw);
                 start = end;
@@ -1677,6 +1814,34 @@ mod tests {
         assert_eq!(first, s.feats);
     }
 
+    /// The emissions summed with the per-word sums (round 13) are the sums of the rows of
+    /// the features that training sees, token by token.
+    #[test]
+    fn summed_emissions_are_the_rows_of_the_features() {
+        let m = model();
+        let doc = Doc::new(
+            "Maria Lopez, a spokeswoman for the United Nations, said in New York that \
+             al - Qaeda was behind it. \"NATO\" said so. THE UN SAYS BREYER SPOKE IN PARIS. \
+             Maria Lopez said it again, in Paris.",
+        );
+        let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
+        let mut memo = WordMemo::new(0, m.memo_base());
+        for sent in &doc.sentences {
+            features(&doc, sent.clone(), m.bits, &mut ids);
+            features_memo::<true>(&doc, sent.clone(), m.bits, &mut rows, &mut memo, Some(m));
+            assert_eq!(rows.rows.len(), sent.len());
+            for (i, got) in rows.rows.iter().enumerate() {
+                let mut want = Sum::new();
+                for &f in &ids.feats[ids.starts[i]..ids.starts[i + 1]] {
+                    want.add_row(m, m.row_of(f));
+                }
+                let lanes = |x: &Sum| x.acc.scores(0, 1.0).map(|v| v.to_array());
+                assert_eq!(want.rows, got.rows, "token {i} of {sent:?}");
+                assert_eq!(lanes(&want), lanes(got), "token {i} of {sent:?}");
+            }
+        }
+    }
+
     #[test]
     fn capitals_only_words() {
         assert_eq!(caps_letters("BREYER"), 6);
@@ -1692,7 +1857,10 @@ mod tests {
         let mut s = Scratch::default();
         let doc = Doc::new("They blamed al - Qaeda for it.");
         features(&doc, doc.sentences[0].clone(), 10, &mut s);
-        let marks: Vec<u8> = s.info.iter().map(|x| x.gaz).collect();
+        let marks: Vec<u8> = s.info[PAD..s.info.len() - PAD]
+            .iter()
+            .map(|x| x.gaz)
+            .collect();
         assert_eq!(
             marks,
             [
