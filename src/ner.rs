@@ -234,7 +234,7 @@ pub struct Scratch {
     /// are token i's.
     pub feats: Vec<u32>,
     pub starts: Vec<usize>,
-    /// With a model: each token's emission, the sum of its features' rows (round 13).
+    /// With a model: each token's emission, the sum of its features' rows (round 15).
     rows: Vec<Sum>,
     /// Back pointers of the decoder, one tag index per lane (see [`Model::decode`]).
     back: Vec<[F4; 4]>,
@@ -385,7 +385,7 @@ struct WordMemo<'a> {
     fixed: FixedIds,
 }
 
-/// The two words a token's window sees beyond its sentence's ends (round 13): every
+/// The two words a token's window sees beyond its sentence's ends (round 15): every
 /// feature of a word outside the sentence takes the sentence's start or end value. With
 /// them in the memo, and two of each around a sentence's tokens in [`Scratch`], a window
 /// needs no test for the sentence's ends.
@@ -396,7 +396,7 @@ const PAD: usize = 2;
 
 /// What every document's [`WordMemo`] starts with, for one hash size and model: the ids
 /// (or rows) of [`FixedIds`], the sentinel words and their sums. Built once per model
-/// ([`Model::memo_base`]) instead of once per document (round 13).
+/// ([`Model::memo_base`]) instead of once per document (round 15).
 #[derive(Clone)]
 struct MemoBase {
     fixed: FixedIds,
@@ -626,7 +626,7 @@ const _: () = assert!(MAX_FEATURES < 255);
 /// With `ROWS` (and a model), each token's emission goes to `s.rows` instead: the
 /// features are the model's rows ([`Model::row_of`]), those without a row are left out
 /// (round 8), and the word's own features and those of the words before and after it come
-/// as the per-word sums of [`word_sums`] (round 13). Rows are integers, so the sums are
+/// as the per-word sums of [`word_sums`] (round 15). Rows are integers, so the sums are
 /// the same whatever the order.
 #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 fn features_memo<'a, const ROWS: bool>(
@@ -1814,7 +1814,7 @@ mod tests {
         assert_eq!(first, s.feats);
     }
 
-    /// The emissions summed with the per-word sums (round 13) are the sums of the rows of
+    /// The emissions summed with the per-word sums (round 15) are the sums of the rows of
     /// the features that training sees, token by token.
     #[test]
     fn summed_emissions_are_the_rows_of_the_features() {
