@@ -231,8 +231,8 @@ impl Index {
             }
             if v & 0xffff_0000 == tag {
                 let i = (v & 0xffff) as usize - 1;
-                // Compared in line: the keys are short, and the page's build calls a
-                // byte-by-byte `memcmp` for `==` on slices (0.8% of its profile, round 16).
+                // Compared in line: the keys are short, and in the page's build `==` on
+                // slices calls a `memcmp` that goes byte by byte (round 16).
                 let key = self.key(i);
                 if key.len() == lower.len() && key.iter().zip(lower).all(|(a, b)| a == b) {
                     return Some(i);
@@ -840,31 +840,13 @@ static SPEECH_TABLE: [u8; SPEECH_SLOTS] = {
     t
 };
 
-/// The first letters of [`SPEECH_VERBS`] by length, a bit a letter: most words are rejected
-/// by this one test before the hash (round 16; `quotes` does the same for its reporting verbs).
-const SPEECH_SHAPES: [u32; 16] = {
-    let mut shapes = [0u32; 16];
-    let mut i = 0;
-    while i < SPEECH_VERBS.len() {
-        let b = SPEECH_VERBS[i].as_bytes();
-        assert!(b.len() >= 3 && b.len() < 16 && b[0].is_ascii_lowercase());
-        shapes[b.len()] |= 1 << (b[0] - b'a');
-        i += 1;
-    }
-    shapes
-};
-
 /// One of [`SPEECH_VERBS`]. Asked of every token (by quotes and entities): a hash and, for
 /// about one word in four, one comparison, where a `match` on the strings compared them one
 /// by one (5-6% of the page's build before a prefilter on the first letter, 2% after;
 /// docs/performance.md).
 pub fn is_speech_verb(w: &str) -> bool {
     let b = w.as_bytes();
-    let shape = match (b.first(), SPEECH_SHAPES.get(b.len())) {
-        (Some(&c), Some(&m)) if c.is_ascii_lowercase() => m & (1 << (c - b'a')) != 0,
-        _ => false,
-    };
-    if !shape {
+    if b.len() < 3 || b.len() > 12 {
         return false;
     }
     let mut s = speech_slot(b);
