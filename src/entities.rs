@@ -1058,8 +1058,9 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
     let name = doc.text.get(bytes.clone())?;
     if let [t] = toks[..] {
         let w = doc.tok(t);
+        // The plural's singular is a second lookup only when there is an "s" to drop.
         if ctx.entry(t).demonym_country().is_some()
-            || lexicon::demonym_country(w.trim_end_matches('s')).is_some()
+            || (w.ends_with('s') && lexicon::demonym_country(w.trim_end_matches('s')).is_some())
         {
             return None;
         }
@@ -1479,7 +1480,8 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
     // Nationality words alone are not entities ("Afghan", "Americans").
     if n == 1
         && (ctx.entry(toks[0]).demonym_country().is_some()
-            || lexicon::demonym_country(first.trim_end_matches('s')).is_some())
+            || (first.ends_with('s')
+                && lexicon::demonym_country(first.trim_end_matches('s')).is_some()))
     {
         // Decided: no kind, and no other rule may give it one.
         c.sure = true;

@@ -231,7 +231,10 @@ impl Index {
             }
             if v & 0xffff_0000 == tag {
                 let i = (v & 0xffff) as usize - 1;
-                if self.key(i) == lower {
+                // Compared in line: the keys are short, and in the page's build `==` on
+                // slices calls a `memcmp` that goes byte by byte (round 16).
+                let key = self.key(i);
+                if key.len() == lower.len() && key.iter().zip(lower).all(|(a, b)| a == b) {
                     return Some(i);
                 }
             }
