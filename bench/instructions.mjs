@@ -1,8 +1,9 @@
 // Instructions the wasm core executes per word, counted by callgrind: a measure of a change to
 // the core that does not move with the machine's load. On the shared 2-core build machines,
 // wall-clock and even CPU-time words/s of two builds moved by ±5% between runs, more than most
-// changes worth measuring; this count repeated to within 0.5% (the same build twice, 100
-// articles).
+// changes worth measuring. V8 runs with fixed seeds and `--predictable` (no concurrent
+// compiler or GC threads): without them the same build gave 816, 835 and 827 M instructions
+// under load, with them 829.6 and 829.5 M (round 16 of docs/performance.md).
 //
 // Usage: node bench/instructions.mjs PKG [PKG ...] [--articles N]
 // Each PKG is a wasm-bindgen output directory (www/pkg or a copy). Needs valgrind
@@ -60,6 +61,7 @@ function refs(dir, n) {
   const r = spawnSync('valgrind', [
     '--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file',
     process.execPath, '--no-liftoff', '--single-threaded',
+    '--hash-seed=1', '--random-seed=1', '--predictable',
     fileURLToPath(import.meta.url), '--child', dir, String(n),
   ], { encoding: 'utf8' });
   if (r.error?.code === 'ENOENT') {
