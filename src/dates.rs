@@ -1241,6 +1241,37 @@ const PAST_WORDS: &[&str] = &[
     "lent",
 ];
 
+/// Words that speak of the future wherever they stand in a sentence.
+const FUTURE_WORDS: &[&str] = &[
+    "will", "'ll", "shall", "must", "next", "upcoming", "tomorrow", "due",
+];
+
+/// Words that speak of the future before "to": "going to", "plans to".
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going",
+    "set",
+    "expected",
+    "scheduled",
+    "planned",
+    "plans",
+    "plan",
+    "slated",
+    "poised",
+    "have",
+    "has",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "hope",
+    "hopes",
+    "aim",
+    "aims",
+    "intend",
+    "intends",
+    "about",
+];
+
 /// Words in -ed that are not past forms.
 const ED_NOT_PAST: &[&str] = &[
     "indeed", "proceed", "exceed", "succeed", "hundred", "embed", "breed", "speed", "greed",
@@ -3863,7 +3894,23 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// Reads `text`, the tokens `i..end`, as a month glued to numbers.
     fn glued_text(&self, i: usize, text: &str, end: usize) -> Option<(Raw, usize)> {
         let w = Lower::of(text);
-        let pieces: Vec<&str> = w.split(['-', '/', '‐', '‑']).collect();
+        // Every form below has a separator, or a month's letters glued to digits: most tokens
+        // tried ("20", "million") have neither.
+        let sep = ['-', '/', '‐', '‑'];
+        if !w.contains(sep)
+            && !(w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes().any(|b| b.is_ascii_alphabetic()))
+        {
+            return None;
+        }
+        // At most three pieces, without a vector: the forms below have one to three.
+        let mut buf = [""; 3];
+        let mut n = 0;
+        for p in w.split(sep) {
+            *buf.get_mut(n)? = p;
+            n += 1;
+        }
+        let pieces = buf.get(..n)?;
         let num = |p: &str| -> Option<i64> {
             let p = ["st", "nd", "rd", "th"]
                 .iter()
@@ -3889,7 +3936,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 u32::try_from(d).ok()?,
             )?)))
         };
-        let raw = match pieces.as_slice() {
+        let raw = match pieces {
             [p] => {
                 // "Oct2", "Dec31", "15sep".
                 let k = p.find(|c: char| c.is_ascii_digit())?;
@@ -4804,8 +4851,17 @@ impl TenseMarks {
 
     /// Reads the markers of the tokens in `sent`.
     fn read(&mut self, doc: &Doc, sent: &Range<usize>) {
-        static PAST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-        let past_set = PAST.get_or_init(|| WordSet::new(PAST_WORDS));
+        // Every word the tests below can mark, to pass over the others without lowercasing:
+        // the lists themselves ("'ll" apart: a word starting with a letter is never it).
+        static MARKS: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
+        let (past_set, marks) = MARKS.get_or_init(|| {
+            let mut all: Vec<&str> = PAST_WORDS.to_vec();
+            all.extend_from_slice(FUTURE_WORDS);
+            all.extend_from_slice(FUTURE_BEFORE_TO);
+            all.push("wo");
+            all.retain(|w| w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()));
+            (WordSet::new(PAST_WORDS), WordSet::new(&all))
+        });
         self.future.clear();
         self.past.clear();
         // Lowercase, with a curly apostrophe made straight ("won’t").
@@ -4815,19 +4871,27 @@ impl TenseMarks {
                 continue;
             }
             let tok = doc.tok(i);
+            let b = tok.as_bytes();
+            if b.first().is_some_and(|b| b.is_ascii_alphabetic())
+                && tok.is_ascii()
+                && !marks.contains(tok)
+                && !(b.len() >= 5
+                    && b.get(b.len() - 2..)
+                        .is_some_and(|e| e.eq_ignore_ascii_case(b"ed")))
+            {
+                continue;
+            }
             let w = norm(tok);
             let w = w.as_str();
-            let is_future =
-                match w {
-                    "will" | "'ll" | "shall" | "must" | "next" | "upcoming" | "tomorrow"
-                    | "due" => true,
-                    "wo" => norm(doc.tok_or_empty(i + 1)) == "n't",
-                    "going" | "set" | "expected" | "scheduled" | "planned" | "plans" | "plan"
-                    | "slated" | "poised" | "have" | "has" | "need" | "needs" | "want"
-                    | "wants" | "hope" | "hopes" | "aim" | "aims" | "intend" | "intends"
-                    | "about" => Lower::of(doc.tok_or_empty(i + 1)) == "to",
-                    _ => false,
-                };
+            let is_future = if FUTURE_WORDS.contains(&w) {
+                true
+            } else if w == "wo" {
+                norm(doc.tok_or_empty(i + 1)) == "n't"
+            } else if FUTURE_BEFORE_TO.contains(&w) {
+                Lower::of(doc.tok_or_empty(i + 1)) == "to"
+            } else {
+                false
+            };
             if is_future {
                 self.future.push(i);
                 continue;
