@@ -1880,13 +1880,18 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn ordinal_at(&self, i: usize) -> Option<u32> {
-        Some(match Lower::of(self.t(i)).as_str() {
-            "first" | "1st" => 1,
-            "second" | "2nd" => 2,
-            "third" | "3rd" => 3,
-            "fourth" | "4th" => 4,
-            _ => return None,
-        })
+        // Compared without lowercasing (no other letter lowercases to one of these).
+        const ORDINALS: [(&str, &str); 4] = [
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+        ];
+        let w = self.t(i);
+        ORDINALS
+            .iter()
+            .position(|(a, b)| eq_ci(w, a) || eq_ci(w, b))
+            .map(|k| k as u32 + 1)
     }
 
     fn modifier_at(&self, i: usize) -> Option<Mod> {
