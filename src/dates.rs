@@ -1416,8 +1416,6 @@ struct Matcher<'a, 'd> {
     n: usize,
     /// Set while matching the base of "two weeks before May 13", so that bases do not nest.
     nested: std::cell::Cell<bool>,
-    /// Whether rules that cannot match are skipped (see `number_only`); the tests compare.
-    gated: bool,
 }
 
 impl<'a, 'd> Matcher<'a, 'd> {
@@ -3528,120 +3526,110 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 return found(a, end, raw);
             }
         }
-        // A number word ("two", "million", "first") starts none of the forms skipped for it
-        // here: see `number_only`.
-        let number_word = self.gated && number_only().contains(w);
-        if !number_word {
-            // "now" as one end of a range: "between now and November", "from Jan 22 until now".
-            if self.is(i, "now") {
-                let opens = self.prev_is_any(i, &["between", "from"])
-                    && self.is_any(i + 1, &["and", "to", "until", "till", "through"]);
-                // The date before ends at the connector and opened with "between"/"from" (a
-                // few tokens back): "between Jan 22 and now", not "20 years ago and now".
-                let closes = i > 1
-                    && prev_end == Some(i - 1)
-                    && self.prev_is_any(i, &["and", "to", "until", "till", "through"])
-                    && (i.saturating_sub(10)..i - 1)
-                        .any(|k| self.ok(k, i) && self.is_any(k, &["between", "from"]));
-                if opens || closes {
-                    return found(i, i + 1, Raw::Deictic(Deictic::Day, 0));
-                }
+        // "now" as one end of a range: "between now and November", "from Jan 22 until now".
+        if self.is(i, "now") {
+            let opens = self.prev_is_any(i, &["between", "from"])
+                && self.is_any(i + 1, &["and", "to", "until", "till", "through"]);
+            // The date before ends at the connector and opened with "between"/"from" (a
+            // few tokens back): "between Jan 22 and now", not "20 years ago and now".
+            let closes = i > 1
+                && prev_end == Some(i - 1)
+                && self.prev_is_any(i, &["and", "to", "until", "till", "through"])
+                && (i.saturating_sub(10)..i - 1)
+                    .any(|k| self.ok(k, i) && self.is_any(k, &["between", "from"]));
+            if opens || closes {
+                return found(i, i + 1, Raw::Deictic(Deictic::Day, 0));
             }
-            if let Some((raw, end)) = self.reference_word(i) {
-                return found(i, end, raw);
+        }
+        if let Some((raw, end)) = self.reference_word(i) {
+            return found(i, end, raw);
+        }
+        // "all day", "the whole week", "a full year": one unit.
+        if self.is_any(i, &["all", "full", "whole"]) && self.ok(i + 1, i) {
+            let next = self.t(i + 1);
+            if let Some(u) = unit_of(next).filter(|_| {
+                !Lower::of(next).ends_with('s')
+                    && unit_abbreviation(next).is_none()
+                    && !next.eq_ignore_ascii_case("night")
+            }) {
+                return found(i, i + 2, Raw::Duration(duration_value(1.0, u)));
             }
-            // "all day", "the whole week", "a full year": one unit.
-            if self.is_any(i, &["all", "full", "whole"]) && self.ok(i + 1, i) {
-                let next = self.t(i + 1);
-                if let Some(u) = unit_of(next).filter(|_| {
-                    !Lower::of(next).ends_with('s')
-                        && unit_abbreviation(next).is_none()
-                        && !next.eq_ignore_ascii_case("night")
-                }) {
-                    return found(i, i + 2, Raw::Duration(duration_value(1.0, u)));
-                }
+        }
+        // Weekday, maybe with a date: "Sunday, Aug. 22, 2021", "Friday the 13th", "Friday
+        // next week".
+        if let Some((wd, full, mut j)) = self.weekday_at(i) {
+            let start_j = j;
+            while self.ok(j, i) && matches!(self.t(j), "," | "." | "-" | "(") && j <= start_j + 1 {
+                j += 1;
             }
-            // Weekday, maybe with a date: "Sunday, Aug. 22, 2021", "Friday the 13th", "Friday
-            // next week".
-            if let Some((wd, full, mut j)) = self.weekday_at(i) {
-                let start_j = j;
-                while self.ok(j, i)
-                    && matches!(self.t(j), "," | "." | "-" | "(")
-                    && j <= start_j + 1
+            if self.ok(j, i) {
+                // "Friday 5/12", "Sat. 2021-08-21": a numeric day.
+                if let Some((raw, ambiguous)) = self
+                    .numeric(j, None)
+                    .filter(|(r, _)| matches!(r, Raw::MonthDay(..) | Raw::Abs(Val::Day(_))))
                 {
-                    j += 1;
+                    return Some(Found {
+                        a: i,
+                        b: j + 1,
+                        raw,
+                        ambiguous,
+                        modifier: None,
+                    });
                 }
-                if self.ok(j, i) {
-                    // "Friday 5/12", "Sat. 2021-08-21": a numeric day.
-                    if let Some((raw, ambiguous)) = self
-                        .numeric(j, None)
-                        .filter(|(r, _)| matches!(r, Raw::MonthDay(..) | Raw::Abs(Val::Day(_))))
-                    {
-                        return Some(Found {
-                            a: i,
-                            b: j + 1,
-                            raw,
-                            ambiguous,
-                            modifier: None,
-                        });
-                    }
-                    if let Some((raw, end)) = self
-                        .month_day(j)
-                        .or_else(|| self.day_month(j))
-                        .or_else(|| self.glued(j))
-                    {
-                        let end = if self.t(end) == ")" { end + 1 } else { end };
-                        return found(i, end, raw);
-                    }
-                    let k = if self.is(j, "the") { j + 1 } else { j };
-                    let day = self
-                        .day_at(k)
-                        .filter(|(_, d2)| {
-                            d2.is_none() && (k > j || !self.count_noun_after(k + 1, i))
-                        })
-                        .map(|(d, _)| (d, k + 1))
-                        .or_else(|| self.spelled_day(k, true).filter(|_| k > j));
-                    if let Some((d, end)) = day.filter(|_| self.ok(k, i)) {
-                        return found(i, end, Raw::DayOfMonth(d, Some(wd)));
-                    }
-                    // "Friday next week", "Sunday of last week".
-                    let k = if self.is(start_j, "of") {
-                        start_j + 1
-                    } else {
-                        start_j
-                    };
-                    if let Some(m) = self.modifier_at(k).filter(|_| self.ok(k + 1, i)) {
-                        if self.is(k + 1, "week") {
-                            return found(i, k + 2, Raw::WeekdayInWeek(wd, mod_step(m)));
-                        }
-                    }
-                }
-                // "the Sunday Times", "The Sunday Telegraph": a name, when "the" comes before and
-                // a capitalized word that is no date after.
-                let name = self.prev_is_any(i, &["the"])
-                    && start_j == i + 1
-                    && self.ok(i + 1, i)
-                    && self.kind(i + 1) == Some(TokKind::Word)
-                    && self.cap(i + 1)
-                    && self.month_at(i + 1, false).is_none()
-                    && self.weekday_at(i + 1).is_none()
-                    && self.holiday(i + 1).is_none();
-                if !name
-                    && (full
-                        || self.prev_is_any(
-                            i,
-                            &[
-                                "on", "by", "until", "till", "since", "from", "to", "and", "or",
-                                "before", "after", "through", "between",
-                            ],
-                        ))
+                if let Some((raw, end)) = self
+                    .month_day(j)
+                    .or_else(|| self.day_month(j))
+                    .or_else(|| self.glued(j))
                 {
-                    return found(i, start_j, Raw::Weekday(wd, Mod::None));
+                    let end = if self.t(end) == ")" { end + 1 } else { end };
+                    return found(i, end, raw);
+                }
+                let k = if self.is(j, "the") { j + 1 } else { j };
+                let day = self
+                    .day_at(k)
+                    .filter(|(_, d2)| d2.is_none() && (k > j || !self.count_noun_after(k + 1, i)))
+                    .map(|(d, _)| (d, k + 1))
+                    .or_else(|| self.spelled_day(k, true).filter(|_| k > j));
+                if let Some((d, end)) = day.filter(|_| self.ok(k, i)) {
+                    return found(i, end, Raw::DayOfMonth(d, Some(wd)));
+                }
+                // "Friday next week", "Sunday of last week".
+                let k = if self.is(start_j, "of") {
+                    start_j + 1
+                } else {
+                    start_j
+                };
+                if let Some(m) = self.modifier_at(k).filter(|_| self.ok(k + 1, i)) {
+                    if self.is(k + 1, "week") {
+                        return found(i, k + 2, Raw::WeekdayInWeek(wd, mod_step(m)));
+                    }
                 }
             }
-            if let Some((raw, end)) = self.holiday(i) {
-                return found(i, end, raw);
+            // "the Sunday Times", "The Sunday Telegraph": a name, when "the" comes before and
+            // a capitalized word that is no date after.
+            let name = self.prev_is_any(i, &["the"])
+                && start_j == i + 1
+                && self.ok(i + 1, i)
+                && self.kind(i + 1) == Some(TokKind::Word)
+                && self.cap(i + 1)
+                && self.month_at(i + 1, false).is_none()
+                && self.weekday_at(i + 1).is_none()
+                && self.holiday(i + 1).is_none();
+            if !name
+                && (full
+                    || self.prev_is_any(
+                        i,
+                        &[
+                            "on", "by", "until", "till", "since", "from", "to", "and", "or",
+                            "before", "after", "through", "between",
+                        ],
+                    ))
+            {
+                return found(i, start_j, Raw::Weekday(wd, Mod::None));
             }
+        }
+        if let Some((raw, end)) = self.holiday(i) {
+            return found(i, end, raw);
         }
         // "in nineteen ninety six", "since two thousand and eight".
         if self.prev_is_any(
@@ -3655,128 +3643,118 @@ impl<'a, 'd> Matcher<'a, 'd> {
         if let Some((raw, end)) = self.glued(i) {
             return found(i, end, raw);
         }
-        if !number_word {
-            if let Some((raw, end)) = self.glued_month_range(i) {
-                return found(i, end, raw);
-            }
-            if let Some((raw, end)) = self.month_day(i) {
-                return found(i, end, raw);
-            }
+        if let Some((raw, end)) = self.glued_month_range(i) {
+            return found(i, end, raw);
+        }
+        if let Some((raw, end)) = self.month_day(i) {
+            return found(i, end, raw);
         }
         if let Some((raw, end)) = self.day_month(i) {
             return found(i, end, raw);
         }
-        if !number_word {
-            if let Some((m, j)) = self.month_at(i, false) {
-                if self.day_at(j).is_some() && self.cap(i) {
-                    // A day that does not exist: "February 30".
-                    return None;
-                }
-                if let Some((y, end)) = self.trailing_year(j, i, true) {
-                    return found(i, end, Raw::Abs(Val::Month(y, m)));
-                }
-                // "June of this year", "June next year".
-                let k = if self.is(j, "of") { j + 1 } else { j };
-                if self.ok(k, i) {
-                    if let Some((Raw::Deictic(Deictic::Year, y), end)) = self.base_at(k, i) {
-                        return found(i, end, Raw::MonthOfYear(m, y));
-                    }
-                }
-                // A capitalized abbreviation that is no name or word ("after Feb") ends its phrase.
-                let abbreviation = || {
-                    self.cap(i)
-                        && matches!(
-                            Lower::of(self.t(i)).as_str(),
-                            "feb" | "apr" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
-                        )
-                        && (self.boundary(j, i)
-                            // "from Sep to Nov": the other end of a range of months.
-                            || (self.is_any(j, &["to", "through", "until", "till", "and"])
-                                && self.month_at(j + 1, false).is_some()
-                                && self.ok(j + 1, i)))
-                };
-                if (self.month_at(i, true).is_some() || abbreviation())
-                    && self.month_context(i, prev_end)
-                {
-                    return found(i, j, Raw::Month(m, Mod::None));
+        if let Some((m, j)) = self.month_at(i, false) {
+            if self.day_at(j).is_some() && self.cap(i) {
+                // A day that does not exist: "February 30".
+                return None;
+            }
+            if let Some((y, end)) = self.trailing_year(j, i, true) {
+                return found(i, end, Raw::Abs(Val::Month(y, m)));
+            }
+            // "June of this year", "June next year".
+            let k = if self.is(j, "of") { j + 1 } else { j };
+            if self.ok(k, i) {
+                if let Some((Raw::Deictic(Deictic::Year, y), end)) = self.base_at(k, i) {
+                    return found(i, end, Raw::MonthOfYear(m, y));
                 }
             }
-            if let Some((raw, end)) = self.window(i) {
-                return found(i, end, raw);
+            // A capitalized abbreviation that is no name or word ("after Feb") ends its phrase.
+            let abbreviation = || {
+                self.cap(i)
+                    && matches!(
+                        Lower::of(self.t(i)).as_str(),
+                        "feb" | "apr" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+                    )
+                    && (self.boundary(j, i)
+                        // "from Sep to Nov": the other end of a range of months.
+                        || (self.is_any(j, &["to", "through", "until", "till", "and"])
+                            && self.month_at(j + 1, false).is_some()
+                            && self.ok(j + 1, i)))
+            };
+            if (self.month_at(i, true).is_some() || abbreviation())
+                && self.month_context(i, prev_end)
+            {
+                return found(i, j, Raw::Month(m, Mod::None));
             }
+        }
+        if let Some((raw, end)) = self.window(i) {
+            return found(i, end, raw);
         }
         if let Some((raw, end)) = self.weeks(i) {
             return found(i, end, raw);
         }
-        if !number_word {
-            if let Some((raw, end)) = self.deictic(i) {
+        if let Some((raw, end)) = self.deictic(i) {
+            return found(i, end, raw);
+        }
+        if self.is(i, "the") {
+            if let Some((raw, end)) = self.period_phrase(i + 1) {
                 return found(i, end, raw);
             }
-            if self.is(i, "the") {
-                if let Some((raw, end)) = self.period_phrase(i + 1) {
+            // "the whole first quarter of 2013".
+            if self.is_any(i + 1, &["whole", "entire"]) {
+                if let Some((raw, end)) = self.period_phrase(i + 2) {
                     return found(i, end, raw);
                 }
-                // "the whole first quarter of 2013".
-                if self.is_any(i + 1, &["whole", "entire"]) {
-                    if let Some((raw, end)) = self.period_phrase(i + 2) {
-                        return found(i, end, raw);
-                    }
-                }
-                if let Some((raw, end)) = self.anchored(i) {
-                    return found(i, end, raw);
-                }
-                if let Some((raw, end)) = self.the_day(i) {
-                    return found(i, end, raw);
-                }
-                if let Some((raw, end)) = self.nth_month(i) {
-                    return found(i, end, raw);
-                }
+            }
+            if let Some((raw, end)) = self.anchored(i) {
+                return found(i, end, raw);
+            }
+            if let Some((raw, end)) = self.the_day(i) {
+                return found(i, end, raw);
+            }
+            if let Some((raw, end)) = self.nth_month(i) {
+                return found(i, end, raw);
             }
         }
         if let Some((raw, end)) = self.period_phrase(i) {
             return found(i, end, raw);
         }
-        if !number_word {
-            if let Some((raw, end)) = self.rest_of(i) {
-                return found(i, end, raw);
-            }
+        if let Some((raw, end)) = self.rest_of(i) {
+            return found(i, end, raw);
         }
         if let Some((raw, end)) = self.decade_or_century(i) {
             return found(i, end, raw);
         }
-        if !number_word {
-            if let Some((raw, end)) = self.season(i) {
-                let a = if self.prev_is_any(i, &["the"]) {
-                    i - 1
+        if let Some((raw, end)) = self.season(i) {
+            let a = if self.prev_is_any(i, &["the"]) {
+                i - 1
+            } else {
+                i
+            };
+            return found(a, end, raw);
+        }
+        // "Q3 2021", "H1 2016".
+        let l = Lower::of(w);
+        let half = l.starts_with('h');
+        if let Some(q) = l
+            .strip_prefix(['q', 'h'])
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|q| (1..=if half { 2 } else { 4 }).contains(q) && w.len() == 2)
+        {
+            if let Some((y, end)) = self.trailing_year(i + 1, i, true) {
+                let v = if half {
+                    Val::Half(y, q)
                 } else {
-                    i
+                    Val::Quarter(y, q)
                 };
-                return found(a, end, raw);
+                return found(i, end, Raw::Abs(v));
             }
-            // "Q3 2021", "H1 2016".
-            let l = Lower::of(w);
-            let half = l.starts_with('h');
-            if let Some(q) = l
-                .strip_prefix(['q', 'h'])
-                .and_then(|d| d.parse::<u32>().ok())
-                .filter(|q| (1..=if half { 2 } else { 4 }).contains(q) && w.len() == 2)
-            {
-                if let Some((y, end)) = self.trailing_year(i + 1, i, true) {
-                    let v = if half {
-                        Val::Half(y, q)
-                    } else {
-                        Val::Quarter(y, q)
-                    };
-                    return found(i, end, Raw::Abs(v));
-                }
-                // "Q3 this year".
-                if let Some((base @ Raw::Deictic(Deictic::Year, _), end)) = self.base_at(i + 1, i) {
-                    let unit = if half { Unit::Year } else { Unit::Minute };
-                    return found(i, end, Raw::PartOf(true, q, unit, Box::new(base)));
-                }
-                if !half && self.prev_is_any(i, &["in", "the", "during", "of"]) {
-                    return found(i, i + 1, Raw::Quarter(q, Mod::None));
-                }
+            // "Q3 this year".
+            if let Some((base @ Raw::Deictic(Deictic::Year, _), end)) = self.base_at(i + 1, i) {
+                let unit = if half { Unit::Year } else { Unit::Minute };
+                return found(i, end, Raw::PartOf(true, q, unit, Box::new(base)));
+            }
+            if !half && self.prev_is_any(i, &["in", "the", "during", "of"]) {
+                return found(i, i + 1, Raw::Quarter(q, Mod::None));
             }
         }
         if let Some(raw) = self.hyphenated(i).filter(|_| !self.age_after(i)) {
@@ -4495,7 +4473,6 @@ fn find_all_with(doc: &Doc, gated: bool) -> Vec<Found> {
         doc,
         n: doc.tokens.len(),
         nested: std::cell::Cell::new(false),
-        gated,
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -4597,31 +4574,6 @@ const STARTERS: &[&str] = &[
     "another",
     "half",
 ];
-
-/// Number words that are no starter, month, weekday, season or first word of a holiday
-/// ("two", "million", "first"): [`Matcher::match_plain`] skips for them the rules whose first
-/// test asks for one of those (weekdays, holidays, months, windows, deictic words, rests,
-/// seasons, quarters), which is most of them. Computed from the lists those rules read, so a
-/// word added to one of them leaves this set; `gate_changes_nothing` compares with the full
-/// matcher.
-fn number_only() -> &'static WordSet {
-    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let words: Vec<&'static str> = crate::numbers::number_words()
-            .filter(|w| {
-                w.bytes().all(|b| b.is_ascii_alphabetic())
-                    && !STARTERS.iter().any(|s| eq_ci(s, w))
-                    && month_number(w).is_none()
-                    && weekday_number(w).is_none()
-                    && Matcher::season_of(w).is_none()
-                    && !HOLIDAYS
-                        .iter()
-                        .any(|h| h.0.first().is_some_and(|f| eq_ci(f, w)))
-            })
-            .collect();
-        WordSet::new(&words)
-    })
-}
 
 /// The heads of "mid-2020", "pre-June", "post-9/11" in [`Matcher::hyphenated`]; [`may_start`]
 /// lets words with these heads through.
@@ -5895,7 +5847,6 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, given: Option<CalendarDate>
             doc,
             n: doc.tokens.len(),
             nested: std::cell::Cell::new(false),
-            gated: true,
         };
         let vague =
             (f.a..(f.a + 3).min(f.b)).any(|k| m.is_any(k, &["few", "several", "some", "many"]));
