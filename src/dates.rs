@@ -1241,9 +1241,11 @@ const PAST_WORDS: &[&str] = &[
     "lent",
 ];
 
-/// Words that speak of the future wherever they stand in a sentence.
+/// Words that speak of the future wherever they stand in a sentence (and "'ll", which
+/// `TenseMarks::read` tests apart: the set it builds from these lists takes words that start
+/// with a letter).
 const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "shall", "must", "next", "upcoming", "tomorrow", "due",
+    "will", "shall", "must", "next", "upcoming", "tomorrow", "due",
 ];
 
 /// Words that speak of the future before "to": "going to", "plans to".
@@ -4857,14 +4859,10 @@ impl TenseMarks {
     /// Reads the markers of the tokens in `sent`.
     fn read(&mut self, doc: &Doc, sent: &Range<usize>) {
         // Every word the tests below can mark, to pass over the others without lowercasing:
-        // the lists themselves ("'ll" apart: a word starting with a letter is never it).
+        // the lists themselves ("'ll", kept out of them, only starts no word with a letter).
         static MARKS: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
         let (past_set, marks) = MARKS.get_or_init(|| {
-            let mut all: Vec<&str> = PAST_WORDS.to_vec();
-            all.extend_from_slice(FUTURE_WORDS);
-            all.extend_from_slice(FUTURE_BEFORE_TO);
-            all.push("wo");
-            all.retain(|w| w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()));
+            let all = [PAST_WORDS, FUTURE_WORDS, FUTURE_BEFORE_TO, &["wo"]].concat();
             (WordSet::new(PAST_WORDS), WordSet::new(&all))
         });
         self.future.clear();
@@ -4888,7 +4886,7 @@ impl TenseMarks {
             }
             let w = norm(tok);
             let w = w.as_str();
-            let is_future = if FUTURE_WORDS.contains(&w) {
+            let is_future = if w == "'ll" || FUTURE_WORDS.contains(&w) {
                 true
             } else if w == "wo" {
                 norm(doc.tok_or_empty(i + 1)) == "n't"
