@@ -3904,10 +3904,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // Every form below has a separator, or a month's letters glued to digits: most tokens
         // tried ("20", "million") have neither.
         let sep = ['-', '/', '‐', '‑'];
-        if !w.contains(sep)
-            && !(w.bytes().any(|b| b.is_ascii_digit())
-                && w.bytes().any(|b| b.is_ascii_alphabetic()))
-        {
+        let may_glue = w.contains(sep)
+            || (w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes().any(|b| b.is_ascii_alphabetic()));
+        if !may_glue {
             return None;
         }
         // At most three pieces, without a vector: the forms below have one to three.
