@@ -4650,11 +4650,6 @@ fn may_start(doc: &Doc, i: usize) -> bool {
     if !starters.contains(w) {
         return false;
     }
-    // Most first words of holidays ("new", "good", "international") start nothing else, and
-    // a holiday only with its second word after them.
-    if holiday_only.contains(w) {
-        return may_open_holiday(w, doc.tok_or_empty(i + 1));
-    }
     // The two most common starters start little: "the" needs one of a few words or a number
     // after it, "a"/"an" a unit ("a year") or "couple"/"few".
     let next = doc.tok_or_empty(i + 1);
@@ -4718,6 +4713,12 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             || next.eq_ignore_ascii_case("few")
             || next.eq_ignore_ascii_case("fortnight")
             || unit_of(next).is_some();
+    }
+    // Most first words of holidays ("new", "good", "international") start nothing else, and
+    // a holiday only with its second word after them. (Asked after the common starters
+    // above, which are none of them.)
+    if holiday_only.contains(w) {
+        return may_open_holiday(w, doc.tok_or_empty(i + 1));
     }
     true
 }
