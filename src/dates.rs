@@ -643,11 +643,10 @@ impl std::ops::Deref for Lower<'_> {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
-    // Lowercased once for both lists.
-    let w = Lower::of(word);
-    if let Some(u) = lower_unit_abbreviation(&w) {
+    if let Some(u) = unit_abbreviation(word) {
         return Some(u);
     }
+    let w = Lower::of(word);
     let w = w.strip_suffix('s').unwrap_or(&w);
     Some(match w {
         "second" => Unit::Second,
@@ -665,11 +664,7 @@ fn unit_of(word: &str) -> Option<Unit> {
 
 /// Short unit words, which carry no plural mark: "3 hrs", "20 min", "3h" (glued).
 fn unit_abbreviation(word: &str) -> Option<Unit> {
-    lower_unit_abbreviation(&Lower::of(word))
-}
-
-fn lower_unit_abbreviation(w: &str) -> Option<Unit> {
-    Some(match w.trim_end_matches('.') {
+    Some(match Lower::of(word).trim_end_matches('.') {
         "sec" | "secs" => Unit::Second,
         "min" | "mins" => Unit::Minute,
         "h" | "hr" | "hrs" => Unit::Hour,
