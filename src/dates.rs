@@ -1880,7 +1880,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn ordinal_at(&self, i: usize) -> Option<u32> {
-        // Compared without lowercasing (no other letter lowercases to one of these).
+        // Compared without lowercasing: the one non-ASCII letter that lowercases to ASCII (the
+        // Kelvin sign, to "k") is in none of these.
         const ORDINALS: [(&str, &str); 4] = [
             ("first", "1st"),
             ("second", "2nd"),
@@ -4860,7 +4861,7 @@ impl TenseMarks {
     /// Reads the markers of the tokens in `sent`.
     fn read(&mut self, doc: &Doc, sent: &Range<usize>) {
         // Every word the tests below can mark, to pass over the others without lowercasing:
-        // the lists themselves ("'ll", kept out of them, only starts no word with a letter).
+        // the lists themselves ("'ll", which starts with no letter, is kept out and tested apart).
         static MARKS: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
         let (past_set, marks) = MARKS.get_or_init(|| {
             let all = [PAST_WORDS, FUTURE_WORDS, FUTURE_BEFORE_TO, &["wo"]].concat();
