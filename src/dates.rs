@@ -1241,6 +1241,39 @@ const PAST_WORDS: &[&str] = &[
     "lent",
 ];
 
+/// Words that speak of the future wherever they stand in a sentence (and "'ll", which
+/// `TenseMarks::read` tests apart: the set it builds from these lists takes words that start
+/// with a letter).
+const FUTURE_WORDS: &[&str] = &[
+    "will", "shall", "must", "next", "upcoming", "tomorrow", "due",
+];
+
+/// Words that speak of the future before "to": "going to", "plans to".
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going",
+    "set",
+    "expected",
+    "scheduled",
+    "planned",
+    "plans",
+    "plan",
+    "slated",
+    "poised",
+    "have",
+    "has",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "hope",
+    "hopes",
+    "aim",
+    "aims",
+    "intend",
+    "intends",
+    "about",
+];
+
 /// Words in -ed that are not past forms.
 const ED_NOT_PAST: &[&str] = &[
     "indeed", "proceed", "exceed", "succeed", "hundred", "embed", "breed", "speed", "greed",
@@ -1847,13 +1880,19 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn ordinal_at(&self, i: usize) -> Option<u32> {
-        Some(match Lower::of(self.t(i)).as_str() {
-            "first" | "1st" => 1,
-            "second" | "2nd" => 2,
-            "third" | "3rd" => 3,
-            "fourth" | "4th" => 4,
-            _ => return None,
-        })
+        // Compared without lowercasing: the one non-ASCII letter that lowercases to ASCII (the
+        // Kelvin sign, to "k") is in none of these.
+        const ORDINALS: [(&str, &str); 4] = [
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+        ];
+        let w = self.t(i);
+        ORDINALS
+            .iter()
+            .position(|(a, b)| eq_ci(w, a) || eq_ci(w, b))
+            .map(|k| k as u32 + 1)
     }
 
     fn modifier_at(&self, i: usize) -> Option<Mod> {
@@ -3863,7 +3902,23 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// Reads `text`, the tokens `i..end`, as a month glued to numbers.
     fn glued_text(&self, i: usize, text: &str, end: usize) -> Option<(Raw, usize)> {
         let w = Lower::of(text);
-        let pieces: Vec<&str> = w.split(['-', '/', '‐', '‑']).collect();
+        // Every form below has a separator, or a month's letters glued to digits: most tokens
+        // tried ("20", "million") have neither.
+        let sep = ['-', '/', '‐', '‑'];
+        let may_glue = w.contains(sep)
+            || (w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes().any(|b| b.is_ascii_alphabetic()));
+        if !may_glue {
+            return None;
+        }
+        // At most three pieces, without a vector: the forms below have one to three.
+        let mut buf = [""; 3];
+        let mut n = 0;
+        for p in w.split(sep) {
+            *buf.get_mut(n)? = p;
+            n += 1;
+        }
+        let pieces = buf.get(..n)?;
         let num = |p: &str| -> Option<i64> {
             let p = ["st", "nd", "rd", "th"]
                 .iter()
@@ -3889,7 +3944,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 u32::try_from(d).ok()?,
             )?)))
         };
-        let raw = match pieces.as_slice() {
+        let raw = match pieces {
             [p] => {
                 // "Oct2", "Dec31", "15sep".
                 let k = p.find(|c: char| c.is_ascii_digit())?;
@@ -4596,11 +4651,6 @@ fn may_start(doc: &Doc, i: usize) -> bool {
     if !starters.contains(w) {
         return false;
     }
-    // Most first words of holidays ("new", "good", "international") start nothing else, and
-    // a holiday only with its second word after them.
-    if holiday_only.contains(w) {
-        return may_open_holiday(w, doc.tok_or_empty(i + 1));
-    }
     // The two most common starters start little: "the" needs one of a few words or a number
     // after it, "a"/"an" a unit ("a year") or "couple"/"few".
     let next = doc.tok_or_empty(i + 1);
@@ -4664,6 +4714,12 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             || next.eq_ignore_ascii_case("few")
             || next.eq_ignore_ascii_case("fortnight")
             || unit_of(next).is_some();
+    }
+    // Most first words of holidays ("new", "good", "international") start nothing else, and
+    // a holiday only with its second word after them. (Asked after the common starters
+    // above, which are none of them.)
+    if holiday_only.contains(w) {
+        return may_open_holiday(w, doc.tok_or_empty(i + 1));
     }
     true
 }
@@ -4804,8 +4860,13 @@ impl TenseMarks {
 
     /// Reads the markers of the tokens in `sent`.
     fn read(&mut self, doc: &Doc, sent: &Range<usize>) {
-        static PAST: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-        let past_set = PAST.get_or_init(|| WordSet::new(PAST_WORDS));
+        // Every word the tests below can mark, to pass over the others without lowercasing:
+        // the lists themselves ("'ll", which starts with no letter, is kept out and tested apart).
+        static MARKS: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
+        let (past_set, marks) = MARKS.get_or_init(|| {
+            let all = [PAST_WORDS, FUTURE_WORDS, FUTURE_BEFORE_TO, &["wo"]].concat();
+            (WordSet::new(PAST_WORDS), WordSet::new(&all))
+        });
         self.future.clear();
         self.past.clear();
         // Lowercase, with a curly apostrophe made straight ("won’t").
@@ -4815,19 +4876,27 @@ impl TenseMarks {
                 continue;
             }
             let tok = doc.tok(i);
+            let b = tok.as_bytes();
+            if b.first().is_some_and(|b| b.is_ascii_alphabetic())
+                && tok.is_ascii()
+                && !marks.contains(tok)
+                && !(b.len() >= 5
+                    && b.get(b.len() - 2..)
+                        .is_some_and(|e| e.eq_ignore_ascii_case(b"ed")))
+            {
+                continue;
+            }
             let w = norm(tok);
             let w = w.as_str();
-            let is_future =
-                match w {
-                    "will" | "'ll" | "shall" | "must" | "next" | "upcoming" | "tomorrow"
-                    | "due" => true,
-                    "wo" => norm(doc.tok_or_empty(i + 1)) == "n't",
-                    "going" | "set" | "expected" | "scheduled" | "planned" | "plans" | "plan"
-                    | "slated" | "poised" | "have" | "has" | "need" | "needs" | "want"
-                    | "wants" | "hope" | "hopes" | "aim" | "aims" | "intend" | "intends"
-                    | "about" => Lower::of(doc.tok_or_empty(i + 1)) == "to",
-                    _ => false,
-                };
+            let is_future = if w == "'ll" || FUTURE_WORDS.contains(&w) {
+                true
+            } else if w == "wo" {
+                norm(doc.tok_or_empty(i + 1)) == "n't"
+            } else if FUTURE_BEFORE_TO.contains(&w) {
+                Lower::of(doc.tok_or_empty(i + 1)) == "to"
+            } else {
+                false
+            };
             if is_future {
                 self.future.push(i);
                 continue;
