@@ -228,3 +228,25 @@ fn invalid_reference_date_throws_a_clear_error() {
     // Empty means "read it from the text", not an error.
     assert!(presslens::wasm::analyze_json("Some text.", Some(String::new())).is_ok());
 }
+
+/// The page reads the same JSON the CLI prints: the boundary writes through a writer of its own
+/// (`src/wasm.rs`, short pieces pushed inline), which must not change a byte of what
+/// `serde_json::to_string` writes.
+#[wasm_bindgen_test]
+fn the_pages_json_is_the_clis() {
+    let date = presslens::CalendarDate::parse("2021-08-27");
+    let article = include_str!("../www/sample-article.txt");
+    for input in INPUTS.iter().copied().chain([article]) {
+        let page = presslens::wasm::analyze_json(input, Some("2021-08-27".to_string()))
+            .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
+        let analysis = presslens::analyze(
+            input,
+            &presslens::Options {
+                reference_date: date,
+            },
+        )
+        .expect("the inputs are small");
+        let cli = serde_json::to_string(&analysis).expect("the analysis serializes");
+        assert_eq!(page, cli, "on {input:?}");
+    }
+}
