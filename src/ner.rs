@@ -1753,7 +1753,10 @@ mod tests {
             let tr: Vec<f32> = (0..TAGS * TAGS).map(|_| next()).collect();
             let (st, en): (Vec<f32>, Vec<f32>) = (0..TAGS).map(|_| (next(), next())).unzip();
             viterbi(&em, n, &tr, &st, &en, &mut back, &mut a);
-            let row = |i: usize| by_pos(|t| em[i * TAGS + t], 0.0).map(F4::from_array);
+            // A closure, not the fn item: on wasm32 `from_array` has `#[target_feature]`, and such
+            // a function does not coerce to `FnMut`.
+            #[allow(clippy::redundant_closure)]
+            let row = |i: usize| by_pos(|t| em[i * TAGS + t], 0.0).map(|x| F4::from_array(x));
             let tr4 = lanes_of_trans(&tr);
             viterbi_lanes(n, row, &tr4, (&st, &en), &mut back4, &mut b);
             assert_eq!(a, b, "n = {n}");
