@@ -55,9 +55,14 @@ test('a host that sends the wasm with another MIME type: the worker compiles it 
   await context.route('**/presslens_bg.wasm', route);
   t.after(() => context.unroute('**/presslens_bg.wasm', route));
   const page = await openPage(t);
+  // One load's requests: openPage loads the page twice, and its reload can end the first
+  // load's worker before that worker has fetched anything (3 requests instead of 4, once in CI).
+  page.requests.length = 0;
+  await page.reload();
+  await page.waitForSelector('#results[data-state="idle"]', { state: 'attached', timeout: 10_000 });
   await page.fill('#text', SHORT);
   await page.click('#analyze');
   assert.match(await waitDone(page), /Analyzed \d+ words/);
-  // Per load, the page tried, then the worker fetched it (a worker's requests are seen here too).
-  assert.equal(page.requests.filter((u) => u.endsWith('/presslens_bg.wasm')).length, 4);
+  // The page tried, then the worker fetched it (a worker's requests are seen here too).
+  assert.equal(page.requests.filter((u) => u.endsWith('/presslens_bg.wasm')).length, 2);
 });
