@@ -8,10 +8,10 @@
 // processes load the machine.
 // Text: ../shared/data/text/voa-sentences.txt in articles of 25 sentences (as bench/run.mjs),
 // else the repository's sample articles repeated.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzer } from './analyzer.mjs';
+import { analyzer, corpus } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -27,15 +27,7 @@ if (dirs.length < 2) {
 }
 
 const countWords = (s) => (s.match(/\S+/g) || []).length;
-const voa = path.join(ROOT, '..', 'shared', 'data', 'text', 'voa-sentences.txt');
-let source = [];
-if (existsSync(voa)) {
-  const lines = readFileSync(voa, 'utf8').split('\n').filter((l) => l.trim());
-  for (let i = 0; i < lines.length; i += 25) source.push(lines.slice(i, i + 25).join(' '));
-} else {
-  source = ['www/sample-article.txt', 'tests/fixtures/messy-flood-article.txt']
-    .map((f) => readFileSync(path.join(ROOT, f), 'utf8'));
-}
+const source = corpus(ROOT).articles;
 const articles = [];
 let words = 0;
 for (let i = 0; words < WORDS; i++) {

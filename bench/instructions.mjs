@@ -16,24 +16,16 @@
 // sentences, as bench/run.mjs, else the repository's sample articles); the difference is what
 // N articles cost: analysis, the JSON string, and `JSON.parse` as the page's worker does it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzer } from './analyzer.mjs';
+import { analyzer, corpus } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = 20;
 
 function articles(n) {
-  const voa = path.join(ROOT, '..', 'shared', 'data', 'text', 'voa-sentences.txt');
-  let source = [];
-  if (existsSync(voa)) {
-    const lines = readFileSync(voa, 'utf8').split('\n').filter((l) => l.trim());
-    for (let i = 0; i < lines.length; i += 25) source.push(lines.slice(i, i + 25).join(' '));
-  } else {
-    source = ['www/sample-article.txt', 'tests/fixtures/messy-flood-article.txt']
-      .map((f) => readFileSync(path.join(ROOT, f), 'utf8'));
-  }
+  const source = corpus(ROOT).articles;
   return Array.from({ length: n }, (_, i) => source[i % source.length]);
 }
 

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzer } from './analyzer.mjs';
+import { analyzer, corpus } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -30,20 +30,10 @@ const WARMUP = arg('--warmup', 20);
 const WARMUP_SECONDS = arg('--warmup-seconds', 3);
 const PASSES = Math.max(1, arg('--passes', 3));
 
-function corpus() {
-  const voa = path.join(ROOT, '..', 'shared', 'data', 'text', 'voa-sentences.txt');
-  let articles = [];
-  let source;
-  if (existsSync(voa)) {
-    const lines = readFileSync(voa, 'utf8').split('\n').filter((l) => l.trim());
-    for (let i = 0; i < lines.length; i += 25) articles.push(lines.slice(i, i + 25).join(' '));
-    source = 'VOA news sentences (../shared), 25 sentences an article';
-  } else {
-    const own = ['www/sample-article.txt', 'tests/fixtures/messy-flood-article.txt']
-      .map((f) => readFileSync(path.join(ROOT, f), 'utf8'));
-    for (let i = 0; i < 200; i++) articles.push(own[i % own.length]);
-    source = 'the repository\'s sample articles, repeated (../shared absent)';
-  }
+function benchText() {
+  const { articles: texts, source, shared } = corpus(ROOT);
+  // The repository's two articles are repeated to make a text worth timing.
+  const articles = shared ? texts : Array.from({ length: 200 }, (_, i) => texts[i % texts.length]);
   const out = [];
   let words = 0;
   for (const a of articles) {
@@ -86,7 +76,7 @@ function time(name, articles, fn) {
   return { name, words, seconds, wps: words / seconds, range: [words / passes[passes.length - 1], words / passes[0]] };
 }
 
-const { articles, source } = corpus();
+const { articles, source } = benchText();
 const results = [];
 
 // presslens, wasm under Node (the same build the page loads).
