@@ -403,6 +403,36 @@ fn is_roman_numeral(w: &str) -> bool {
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
+/// Could `w` be a month or weekday name? Its first two letters, in any case, must be those
+/// of one of the names ([`DATE_STARTS`]; `lexicon::month_number` and `weekday_number` read
+/// ASCII only): most names skip both lookups, about 200 instructions each (the first letter
+/// alone let half the capitalized words through).
+fn date_start(w: &str) -> bool {
+    let [a, b, ..] = *w.as_bytes() else {
+        return false;
+    };
+    DATE_STARTS[usize::from(a & 31)] >> (b & 31) & 1 != 0
+}
+
+/// Bit `b & 31` of entry `a & 31` is set for the first two letters `a`, `b` of every month
+/// and weekday name. `& 31` maps both cases of a letter to the same place (other bytes may
+/// share it too: they only cost a lookup).
+const DATE_STARTS: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut i = 0;
+    while i < lexicon::MONTHS.len() + lexicon::WEEKDAYS.len() {
+        let name = if i < lexicon::MONTHS.len() {
+            lexicon::MONTHS[i]
+        } else {
+            lexicon::WEEKDAYS[i - lexicon::MONTHS.len()]
+        }
+        .as_bytes();
+        t[(name[0] & 31) as usize] |= 1 << (name[1] & 31);
+        i += 1;
+    }
+    t
+};
+
 /// Context the classifier needs about the whole document.
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
@@ -413,6 +443,8 @@ struct Ctx<'d, 'a> {
     /// What the rules ask the word lists about each token, found on first use: they ask
     /// about the same capitalized words many times (docs/performance.md, round 9).
     memo: Vec<TokMemo>,
+    /// [`classify`]'s list of word tokens, reused.
+    toks_buf: Cell<Vec<usize>>,
 }
 
 /// See [`Ctx::memo`].
@@ -461,6 +493,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return lexicon::title_length(self.doc, t);
         };
         match m.title.get() {
+            // The token's entry, when already looked up, may say that the lists do not know
+            // the word: then no title starts with it (title_length looks up the same key
+            // first; a final dot it would drop first makes another key).
+            0 if m.entry.get() == 1 && !self.doc.tok(t).ends_with('.') => {
+                m.title.set(1);
+                None
+            }
             0 => {
                 let r = lexicon::title_length(self.doc, t);
                 if let Some(v) = r.map_or(Some(1), |n| u8::try_from(n + 2).ok()) {
@@ -507,15 +546,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if !is_cap(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        // Every month and weekday name starts with one of these letters: most names skip
-        // both lookups.
-        let date_letter = |b: u8| {
-            matches!(
-                b | 0x20,
-                b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
-            )
-        };
-        !(w.as_bytes().first().copied().is_some_and(date_letter)
+        !(date_start(w)
             && (lexicon::month_number(w).is_some() && w.len() > 2
                 || lexicon::weekday_number(w).is_some()))
     }
@@ -633,6 +664,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
         structure,
         lower_vocab,
         memo,
+        toks_buf: Cell::default(),
     };
     let mut cands = candidates(&ctx);
     for c in cands.iter_mut() {
@@ -1052,11 +1084,15 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
             return None;
         }
     }
-    let toks: Vec<usize> = (a..end).filter(|&t| doc.tok(t) != ".").collect();
-    let words: Vec<&str> = toks.iter().map(|&t| doc.tok(t)).collect();
+    // The words' tokens, without vectors (two allocations a span).
+    let toks = || (a..end).filter(|&t| doc.tok(t) != ".");
+    let single = {
+        let mut it = toks();
+        it.next().filter(|_| it.next().is_none())
+    };
     let bytes = span_bytes(doc, a..end);
     let name = doc.text.get(bytes.clone())?;
-    if let [t] = toks[..] {
+    if let Some(t) = single {
         let w = doc.tok(t);
         // The plural's singular is a second lookup only when there is an "s" to drop.
         if ctx.entry(t).demonym_country().is_some()
@@ -1074,7 +1110,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         Some(BlockKind::Headline | BlockKind::Subheading)
     );
     if (in_heading || doc.is_sentence_initial(a))
-        && toks.iter().all(|&t| ctx.is_common_at(t))
+        && toks().all(|t| ctx.is_common_at(t))
         && !ctx.known_name(a..end, name)
     {
         return None;
@@ -1113,9 +1149,10 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         // A short word in capitals among lower-case words is an acronym, not a person
         // ("the DAB won"); in a line of capitals ("BREYER FILED") it may be a surname.
         if c.kind == Some(EntityKind::Person)
-            && words.len() == 1
-            && is_all_caps(words[0])
-            && words[0].chars().filter(|ch| ch.is_alphabetic()).count() <= 5
+            && single.is_some_and(|t| {
+                let w = doc.tok(t);
+                is_all_caps(w) && w.chars().filter(|ch| ch.is_alphabetic()).count() <= 5
+            })
             && !caps_context(doc, a)
         {
             c.kind = Some(EntityKind::Organization);
@@ -1154,6 +1191,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
     }
     crate::sort::sort_by_key(&mut credit_cands, |c| c.bytes.start);
     let mut next_credit = 0;
+    let mut segs = Vec::new();
     let mut t = 0;
     while t < n {
         // Credits are read by the structure step; take its parts as they are.
@@ -1199,7 +1237,9 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             t += 1;
             continue;
         }
-        for seg in segment(ctx, t..end) {
+        segs.clear();
+        segment(ctx, t..end, &mut segs);
+        for seg in segs.iter().filter(|r| !r.is_empty()).cloned() {
             out.push(Cand {
                 bytes: span_bytes(doc, seg.clone()),
                 toks: seg,
@@ -1351,9 +1391,8 @@ fn trim_end(ctx: &Ctx, start: usize, mut end: usize) -> usize {
 /// Cut a run where one known name ends and another begins: "The New York Times Colin P.
 /// Clarke" -> "New York Times" + "Colin P. Clarke"; "Afghan Taliban" stays whole only when
 /// the gazetteer says so.
-fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
+fn segment(ctx: &Ctx, run: Range<usize>, out: &mut Vec<Range<usize>>) {
     let doc = ctx.doc;
-    let mut out = Vec::new();
     let mut s = run.start;
     let mut t = run.start;
     while t < run.end {
@@ -1403,18 +1442,28 @@ fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
     if s < run.end {
         out.push(s..run.end);
     }
-    out.into_iter().filter(|r| !r.is_empty()).collect()
 }
 
 /// Stage 2: the kind of a candidate from its words and its context.
 fn classify(ctx: &Ctx, c: &mut Cand) {
     let doc = ctx.doc;
-    let Some(name) = doc.text.get(c.bytes.clone()) else {
+    if doc.text.get(c.bytes.clone()).is_none() {
         c.sure = true;
         return;
-    };
-    // The words' tokens, so that what the lists say of each is looked up once per token.
-    let toks: Vec<usize> = c.toks.clone().filter(|&t| doc.tok(t) != ".").collect();
+    }
+    // The words' tokens, so that what the lists say of each is looked up once per token, in
+    // one buffer for all candidates (an allocation each was a tenth of the step's own work).
+    let mut toks = ctx.toks_buf.take();
+    toks.clear();
+    toks.extend(c.toks.clone().filter(|&t| doc.tok(t) != "."));
+    classify_words(ctx, c, &toks);
+    ctx.toks_buf.set(toks);
+}
+
+/// [`classify`] with the candidate's word tokens.
+fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
+    let doc = ctx.doc;
+    let name = doc.text.get(c.bytes.clone()).unwrap_or("");
     let n = toks.len();
     let last = toks.last().map_or("", |&t| doc.tok(t));
     let first = toks.first().map_or("", |&t| doc.tok(t));
@@ -2482,10 +2531,15 @@ mod tests {
     #[test]
     fn month_and_weekday_names_start_with_the_prefiltered_letters() {
         for name in lexicon::MONTHS.iter().chain(lexicon::WEEKDAYS.iter()) {
-            assert!(
-                "adfjmnostw".contains(&name[..1].to_ascii_lowercase()),
-                "{name}"
-            );
+            assert!(date_start(name), "{name}");
+            assert!(date_start(&name.to_uppercase()), "{name}");
+            assert!(date_start(&name[..3]), "{name}");
+        }
+        for w in ["Sept.", "Tues", "THURS", "May", "Mon."] {
+            assert!(date_start(w), "{w}");
+        }
+        for w in ["Kabul", "Jones", "Sm", "M", "", "Éric", "Mi"] {
+            assert!(!date_start(w), "{w}");
         }
     }
 
