@@ -335,7 +335,11 @@ fn sports_teams(ctx: &Ctx, cands: &mut [Cand]) {
         };
         let table = cands[group.clone()].iter().filter(|c| scored(c)).count() >= 2;
         let game = !table
-            && r.clone().any(|t| is_score(doc.tok_or_empty(t)))
+            // A score starts with a digit: only number tokens are read.
+            && r.clone().any(|t| {
+                doc.tokens.get(t).is_some_and(|x| x.kind == TokKind::Number)
+                    && is_score(doc.tok_or_empty(t))
+            })
             && r.clone().any(|t| {
                 matches!(
                     doc.tok_or_empty(t),
@@ -403,20 +407,26 @@ fn is_roman_numeral(w: &str) -> bool {
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
-/// Could `w` be a month or weekday name? Its first two letters, in any case, must be those
-/// of one of the names ([`DATE_STARTS`]; `lexicon::month_number` and `weekday_number` read
-/// ASCII only): most names skip both lookups, about 200 instructions each (the first letter
-/// alone let half the capitalized words through).
+/// Could `w` be a month or weekday name? Its first three letters, in any case, must be
+/// those of one of the names ([`DATE_STARTS`]; `lexicon::month_number` and `weekday_number`
+/// read ASCII words of three letters or more only): most names skip both lookups, about 200
+/// instructions each (the first letter alone let half the capitalized words through; the
+/// first three let a twelfth through on VOA news).
 fn date_start(w: &str) -> bool {
-    let [a, b, ..] = *w.as_bytes() else {
+    let [a, b, c, ..] = *w.as_bytes() else {
         return false;
     };
-    DATE_STARTS[usize::from(a & 31)] >> (b & 31) & 1 != 0
+    DATE_STARTS[usize::from(a & 31)] >> date_bit(b, c) & 1 != 0
 }
 
-/// Bit `b & 31` of entry `a & 31` is set for the first two letters `a`, `b` of every month
-/// and weekday name. `& 31` maps both cases of a letter to the same place (other bytes may
-/// share it too: they only cost a lookup).
+/// The bit of [`DATE_STARTS`] for a name's second and third letters: `& 31` drops the case
+/// (the bit that tells 'a' from 'A' is `0x20`, and `3 * 0x20` is a multiple of 32 too).
+const fn date_bit(b: u8, c: u8) -> u8 {
+    b.wrapping_add(c.wrapping_mul(3)) & 31
+}
+
+/// Entry `a & 31` has bit [`date_bit`] set for the first three letters `a`, `b`, `c` of
+/// every month and weekday name. Other words may hit a bit too: they only cost the lookups.
 const DATE_STARTS: [u32; 32] = {
     let mut t = [0u32; 32];
     let mut i = 0;
@@ -427,7 +437,7 @@ const DATE_STARTS: [u32; 32] = {
             lexicon::WEEKDAYS[i - lexicon::MONTHS.len()]
         }
         .as_bytes();
-        t[(name[0] & 31) as usize] |= 1 << (name[1] & 31);
+        t[(name[0] & 31) as usize] |= 1 << date_bit(name[1], name[2]);
         i += 1;
     }
     t
@@ -617,10 +627,34 @@ impl LowerVocab {
         v
     }
 
+    /// The Fx mix over the word's bytes eight at a time, the last up to seven packed by
+    /// three loads at most (`FxHasher` mixes them in one by one: a multiplication each).
+    /// The packing is zero-padded, so only the length tells "a" from "a\0": words have no
+    /// NUL (the tokenizer skips control chars), and a collision only costs a comparison.
     fn slot_of(&self, w: &str) -> usize {
-        let mut h = lexicon::FxHasher::default();
-        std::hash::Hasher::write(&mut h, w.as_bytes());
-        (std::hash::Hasher::finish(&h) >> self.shift) as usize
+        let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut h = 0;
+        let mut rest = w.as_bytes();
+        while let [a, b, c, d, e, f, g, k, ref r @ ..] = *rest {
+            h = mix(h, u64::from_le_bytes([a, b, c, d, e, f, g, k]));
+            rest = r;
+        }
+        let mut x = 0;
+        let mut shift = 0;
+        if let [a, b, c, d, ref r @ ..] = *rest {
+            x = u64::from(u32::from_le_bytes([a, b, c, d]));
+            shift = 32;
+            rest = r;
+        }
+        if let [a, b, ref r @ ..] = *rest {
+            x |= u64::from(u16::from_le_bytes([a, b])) << shift;
+            shift += 16;
+            rest = r;
+        }
+        if let [a] = *rest {
+            x |= u64::from(a) << shift;
+        }
+        (mix(h, x) >> self.shift) as usize
     }
 
     /// The slot of `w` and whether `w` is there, or the empty slot where it would go.
@@ -631,7 +665,10 @@ impl LowerVocab {
         loop {
             match self.slots.get(s) {
                 Some(&t) if t != 0 => {
-                    if doc.tok(t as usize - 1) == w {
+                    // Compared in line, as `lexicon`'s index does: `==` on slices is a call
+                    // to a `memcmp` that goes byte by byte in the page's build (round 16).
+                    let x = doc.tok(t as usize - 1).as_bytes();
+                    if x.len() == w.len() && x.iter().zip(w.as_bytes()).all(|(a, b)| a == b) {
                         return (s, true);
                     }
                 }
@@ -2253,7 +2290,7 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
             *r = rank;
         }
         result.entities.push(Entity {
-            id: format!("e{}", rank + 1),
+            id: entity_id(rank + 1),
             kind: gr.kind,
             name,
             aliases,
@@ -2278,6 +2315,20 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
 }
 
 /// `t.split_whitespace().count()`, on bytes for ASCII text.
+/// "e12": written digit by digit, where `format!` went through the formatting machinery, about
+/// 700 instructions an entity.
+fn entity_id(n: usize) -> String {
+    fn push_decimal(s: &mut String, n: usize) {
+        if n >= 10 {
+            push_decimal(s, n / 10);
+        }
+        s.push(char::from(b'0' + (n % 10) as u8));
+    }
+    let mut id = String::from("e");
+    push_decimal(&mut id, n);
+    id
+}
+
 fn word_count(t: &str) -> usize {
     if !t.is_ascii() {
         return t.split_whitespace().count();
@@ -2538,7 +2589,7 @@ mod tests {
         for w in ["Sept.", "Tues", "THURS", "May", "Mon."] {
             assert!(date_start(w), "{w}");
         }
-        for w in ["Kabul", "Jones", "Sm", "M", "", "Éric", "Mi"] {
+        for w in ["Kabul", "The", "Smith", "Ma", "M", "", "Éric", "Mike"] {
             assert!(!date_start(w), "{w}");
         }
     }
@@ -2629,6 +2680,13 @@ mod tests {
         }
         assert_eq!(hyphen_suffix_cut("York-based"), Some(4));
         assert_eq!(hyphen_suffix_cut("Kabul‑born"), Some(5));
+    }
+
+    #[test]
+    fn entity_ids_are_numbered_from_one() {
+        for n in [1, 9, 10, 12, 100, 4096, usize::MAX] {
+            assert_eq!(entity_id(n), format!("e{n}"));
+        }
     }
 
     #[test]
