@@ -563,6 +563,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Could token `t` start a name?
     fn can_start(&self, t: usize) -> bool {
+        // Most tokens are lower-case words, asked once: neither a name word nor a number,
+        // known without the memo.
+        if self
+            .word(t)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_lowercase)
+        {
+            return false;
+        }
         if !self.is_name_word(t) {
             // "816th Expeditionary Airlift Squadron": an ordinal may open an organization.
             return t < self.doc.tokens.len()
