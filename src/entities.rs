@@ -109,6 +109,13 @@ struct Cand {
     weak: bool,
 }
 
+/// [`is_all_caps`], answered at once for a word whose second byte is a lower-case ASCII
+/// letter ("Trump"): most capitalized words, where `is_all_caps` first tests the whole word
+/// for ASCII (a call in the page's build).
+fn all_caps(w: &str) -> bool {
+    !w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) && is_all_caps(w)
+}
+
 /// Does `w` start with an uppercase letter? Most words are ASCII: their first byte tells.
 fn is_cap(w: &str) -> bool {
     match w.as_bytes().first() {
@@ -393,12 +400,16 @@ fn is_model_code(w: &str) -> bool {
         && !is_ordinal_token(w)
 }
 
+/// "816th", "1ST": digits, then an ordinal's two letters in any case.
 fn is_ordinal_token(w: &str) -> bool {
-    let lw = w.to_ascii_lowercase();
-    let digits = lw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&lw[digits.len()..], "st" | "nd" | "rd" | "th")
+    let b = w.as_bytes();
+    let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    // `| 0x20` lowercases a letter; only 'S' and 's' give 's', and so on.
+    d > 0
+        && matches!(
+            b.get(d..),
+            Some(&[x, y]) if matches!([x | 0x20, y | 0x20], [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h'])
+        )
 }
 
 fn is_roman_numeral(w: &str) -> bool {
@@ -581,7 +592,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 && self.is_name_word(t + 1);
         }
         let w = self.word(t);
-        if is_all_caps(w) {
+        if all_caps(w) {
             return !is_roman_numeral(w) || w.len() > 4;
         }
         let classes = self.classes(t);
@@ -859,7 +870,7 @@ fn join_adjacent(
             if prev.end == r.start
                 && a.sentence == b.sentence
                 && !gap.contains('\n')
-                && !(is_all_caps(doc.tok(r.start)) && doc.tok(r.start).len() > 2)
+                && !(all_caps(doc.tok(r.start)) && doc.tok(r.start).len() > 2)
                 && k == EntityKind::Organization
                 && matches!(*pk, EntityKind::Place | EntityKind::Organization)
             {
@@ -1012,11 +1023,11 @@ fn hyphenated_given_name(family: &str, given: &str) -> bool {
     };
     short(family, 5)
         && is_cap(family)
-        && !is_all_caps(family)
+        && !all_caps(family)
         && short(a, 4)
         && is_cap(a)
         && short(b, 4)
-        && !is_all_caps(given)
+        && !all_caps(given)
         && !lexicon::is_known_name(family)
 }
 
@@ -1034,7 +1045,7 @@ fn is_plain_name(ctx: &Ctx, r: Range<usize>) -> bool {
     r.clone().all(|k| {
         let w = ctx.doc.tok(k);
         ctx.is_name_word(k)
-            && !is_all_caps(w)
+            && !all_caps(w)
             && !ctx.is_common_at(k)
             && !lexicon::is_title_word(w)
             && ctx.classes(k) & (class::ORG_WORD | class::PLACE_WORD) == 0
@@ -1148,7 +1159,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
             return None;
         }
         // A capitalized word the text also writes in lower case ("Concerns are growing").
-        if !is_all_caps(w) && ctx.is_common_at(t) && !known(ctx.classes(t)) {
+        if !all_caps(w) && ctx.is_common_at(t) && !known(ctx.classes(t)) {
             return None;
         }
     }
@@ -1198,7 +1209,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         if c.kind == Some(EntityKind::Person)
             && single.is_some_and(|t| {
                 let w = doc.tok(t);
-                is_all_caps(w) && w.chars().filter(|ch| ch.is_alphabetic()).count() <= 5
+                all_caps(w) && w.chars().filter(|ch| ch.is_alphabetic()).count() <= 5
             })
             && !caps_context(doc, a)
         {
@@ -1216,7 +1227,7 @@ fn caps_context(doc: &Doc, t: usize) -> bool {
     for k in (lo..hi).filter(|&k| k != t) {
         if doc.tokens[k].kind == TokKind::Word && doc.tokens[k].sentence == doc.tokens[t].sentence {
             words += 1;
-            caps += is_all_caps(doc.tok(k)) as usize;
+            caps += all_caps(doc.tok(k)) as usize;
         }
     }
     words > 0 && 2 * caps >= words
@@ -1258,7 +1269,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
         }
         // A title before the name: strip it and remember that this is a person.
         if let Some(len) = ctx.title_len(t) {
-            if ctx.is_name_word(t + len) && !is_all_caps(doc.tok(t)) {
+            if ctx.is_name_word(t + len) && !all_caps(doc.tok(t)) {
                 let start = t + len;
                 let end = extend(ctx, start);
                 let end = trim_end(ctx, start, end);
@@ -1583,7 +1594,7 @@ fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
         c.sure = true;
         return;
     }
-    if n == 1 && is_all_caps(first) {
+    if n == 1 && all_caps(first) {
         if first_classes & class::COUNTRY != 0 {
             return set(c, EntityKind::Place, true);
         }
@@ -1627,7 +1638,7 @@ fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
         && toks.iter().all(|&t| {
             let w = doc.tok(t);
             is_cap(w)
-                && !is_all_caps(w)
+                && !all_caps(w)
                 && (w.chars().count() == 1 || !ctx.is_common_at(t))
                 && !lexicon::is_title_word(w)
                 && ctx.entry(t).demonym_country().is_none()
@@ -1910,7 +1921,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                 .position(|c| c.toks.start == end + 1)
             {
                 let j = i + 1 + j;
-                if doc.tok_or_empty(cands[j].toks.end) == ")" && is_all_caps(names[j]) {
+                if doc.tok_or_empty(cands[j].toks.end) == ")" && all_caps(names[j]) {
                     // The name the acronym stands for: the candidate before the bracket when
                     // the letters fit it, else an earlier one of the same sentence whose
                     // text up to the bracket they fit ("Democratic Alliance for the
@@ -2079,7 +2090,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         let may_change = |x: &Cand, to: Option<EntityKind>| {
             !x.sure
                 && (x.kind.is_some() || joiner != ",")
-                && !(to == Some(EntityKind::Person) && is_all_caps(&doc.text[x.bytes.clone()]))
+                && !(to == Some(EntityKind::Person) && all_caps(&doc.text[x.bytes.clone()]))
         };
         if a.sure && a.kind.is_some() && may_change(b, a.kind) {
             cands[i + 1].kind = cands[i].kind;
@@ -2099,7 +2110,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
     }
     for i in 0..n {
-        if is_all_caps(names[i]) && cands[i].kind != Some(EntityKind::Place) {
+        if all_caps(names[i]) && cands[i].kind != Some(EntityKind::Place) {
             let letters: String = names[i]
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -2362,7 +2373,7 @@ fn canonical(kind: EntityKind, texts: &[&str]) -> String {
         .iter()
         .max_by_key(|t| {
             let words = word_count(t);
-            let acronym = is_all_caps(t) && kind != EntityKind::Person;
+            let acronym = all_caps(t) && kind != EntityKind::Person;
             (!acronym, words, t.len())
         })
         .copied()
@@ -2626,7 +2637,7 @@ mod tests {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
             let by_chars = t.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !t.chars().any(char::is_lowercase);
-            assert_eq!(is_all_caps(t), by_chars, "{t:?}");
+            assert_eq!(all_caps(t), by_chars, "{t:?}");
         }
     }
 
@@ -2690,6 +2701,25 @@ mod tests {
         }
         assert_eq!(hyphen_suffix_cut("York-based"), Some(4));
         assert_eq!(hyphen_suffix_cut("Kabul‑born"), Some(5));
+    }
+
+    #[test]
+    fn quick_tests_agree_with_the_full_ones() {
+        for w in [
+            "NATO", "Nato", "U.S.", "ISIS-K", "A", "", "ÉTAT", "Élan", "iPhone", "AbC",
+        ] {
+            assert_eq!(all_caps(w), is_all_caps(w), "{w}");
+        }
+        for w in [
+            "816th", "1ST", "2nd", "3Rd", "4th.", "th", "12a3th", "5", "6thh", "7ſt",
+        ] {
+            let lw = w.to_ascii_lowercase();
+            let digits = lw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let full = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && matches!(&lw[digits.len()..], "st" | "nd" | "rd" | "th");
+            assert_eq!(is_ordinal_token(w), full, "{w}");
+        }
     }
 
     #[test]
