@@ -422,7 +422,7 @@ fn is_roman_numeral(w: &str) -> bool {
 /// those of one of the names ([`DATE_STARTS`]; `lexicon::month_number` and `weekday_number`
 /// read ASCII words of three letters or more only): most names skip both lookups, about 200
 /// instructions each (the first letter alone let half the capitalized words through; the
-/// first three let a twelfth through on VOA news).
+/// first three let a tenth through on VOA news).
 fn date_start(w: &str) -> bool {
     let [a, b, c, ..] = *w.as_bytes() else {
         return false;
