@@ -1761,13 +1761,18 @@ fn postmodifier(w: &str) -> bool {
 
 /// `s.to_lowercase()`, in place and without decoding chars for ASCII: one allocation, where
 /// joining and lowercasing made two.
-fn lower(mut s: String) -> String {
+/// [`lower`] of a string in place.
+fn lower_in_place(s: &mut String) {
     if s.is_ascii() {
         s.make_ascii_lowercase();
-        s
     } else {
-        s.to_lowercase()
+        *s = s.to_lowercase();
     }
+}
+
+fn lower(mut s: String) -> String {
+    lower_in_place(&mut s);
+    s
 }
 
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
@@ -2131,12 +2136,24 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let mut tail_person: HashMap<String, usize> = HashMap::default();
     let mut later: Vec<usize> = Vec::new();
     let mut later_tails: Vec<usize> = Vec::new();
-    let tail_key = |words: &[&str], k: usize| {
-        words
+    // The last `k` words joined by spaces, lowercased as [`lower`] does, in a buffer reused
+    // for every lookup (a new string each was an allocation per name).
+    let tail_key = |words: &[&str], k: usize, buf: &mut String| {
+        buf.clear();
+        for (j, w) in words
             .get(words.len().saturating_sub(k)..)
-            .map(|w| lower(w.join(" ")))
             .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            if j > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(w);
+        }
+        lower_in_place(buf);
     };
+    let mut key_buf = String::new();
     // One vector for the words of every name.
     let mut words: Vec<&str> = Vec::new();
     for i in 0..n {
@@ -2147,7 +2164,8 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
             && cands[i].kind.is_some()
             && (is_person || !cands[i].sure)
         {
-            match tail_person.get(&tail_key(&words, words.len())) {
+            tail_key(&words, words.len(), &mut key_buf);
+            match tail_person.get(&key_buf) {
                 Some(&j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
@@ -2160,13 +2178,15 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                 last_word_person.insert(lower(last.to_string()), i);
             }
             for k in 2..words.len().min(4) {
-                tail_person.insert(tail_key(&words, k), i);
+                tail_key(&words, k, &mut key_buf);
+                tail_person.insert(key_buf.clone(), i);
             }
         } else if words.len() == 1
             && cands[i].kind != Some(EntityKind::Place)
             && !(cands[i].sure && cands[i].kind == Some(EntityKind::Organization))
         {
-            match last_word_person.get(&lower(words[0].to_string())).copied() {
+            tail_key(&words, 1, &mut key_buf);
+            match last_word_person.get(&key_buf).copied() {
                 Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
@@ -2177,7 +2197,10 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
     // A surname used before the full name ("Biden ... Joe Biden" in a subheading order).
     for i in later {
-        if let Some(j) = last_word_person.get(&lower(names[i].to_string())).copied() {
+        key_buf.clear();
+        key_buf.push_str(names[i]);
+        lower_in_place(&mut key_buf);
+        if let Some(j) = last_word_person.get(&key_buf).copied() {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2185,7 +2208,8 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     for i in later_tails {
         words.clear();
         words.extend(names[i].split_whitespace());
-        if let Some(&j) = tail_person.get(&tail_key(&words, words.len())) {
+        tail_key(&words, words.len(), &mut key_buf);
+        if let Some(&j) = tail_person.get(&key_buf) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
