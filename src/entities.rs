@@ -109,6 +109,13 @@ struct Cand {
     weak: bool,
 }
 
+/// [`is_all_caps`], answered at once for a word whose second byte is a lower-case ASCII
+/// letter ("Trump"): most capitalized words, where `is_all_caps` first tests the whole word
+/// for ASCII (a call in the page's build).
+fn all_caps(w: &str) -> bool {
+    !w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) && is_all_caps(w)
+}
+
 /// Does `w` start with an uppercase letter? Most words are ASCII: their first byte tells.
 fn is_cap(w: &str) -> bool {
     match w.as_bytes().first() {
@@ -335,7 +342,11 @@ fn sports_teams(ctx: &Ctx, cands: &mut [Cand]) {
         };
         let table = cands[group.clone()].iter().filter(|c| scored(c)).count() >= 2;
         let game = !table
-            && r.clone().any(|t| is_score(doc.tok_or_empty(t)))
+            // A score starts with a digit: only number tokens are read.
+            && r.clone().any(|t| {
+                doc.tokens.get(t).is_some_and(|x| x.kind == TokKind::Number)
+                    && is_score(doc.tok_or_empty(t))
+            })
             && r.clone().any(|t| {
                 matches!(
                     doc.tok_or_empty(t),
@@ -389,12 +400,16 @@ fn is_model_code(w: &str) -> bool {
         && !is_ordinal_token(w)
 }
 
+/// "816th", "1ST": digits, then an ordinal's two letters in any case.
 fn is_ordinal_token(w: &str) -> bool {
-    let lw = w.to_ascii_lowercase();
-    let digits = lw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&lw[digits.len()..], "st" | "nd" | "rd" | "th")
+    let b = w.as_bytes();
+    let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    // `| 0x20` lowercases a letter; only 'S' and 's' give 's', and so on.
+    d > 0
+        && matches!(
+            b.get(d..),
+            Some(&[x, y]) if matches!([x | 0x20, y | 0x20], [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h'])
+        )
 }
 
 fn is_roman_numeral(w: &str) -> bool {
@@ -402,6 +417,42 @@ fn is_roman_numeral(w: &str) -> bool {
         && w.chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
+
+/// Could `w` be a month or weekday name? Its first three letters, in any case, must be
+/// those of one of the names ([`DATE_STARTS`]; `lexicon::month_number` and `weekday_number`
+/// read ASCII words of three letters or more only): most names skip both lookups, about 200
+/// instructions each (the first letter alone let half the capitalized words through; the
+/// first three let a tenth through on VOA news).
+fn date_start(w: &str) -> bool {
+    let [a, b, c, ..] = *w.as_bytes() else {
+        return false;
+    };
+    DATE_STARTS[usize::from(a & 31)] >> date_bit(b, c) & 1 != 0
+}
+
+/// The bit of [`DATE_STARTS`] for a name's second and third letters: `& 31` drops the case
+/// (the bit that tells 'a' from 'A' is `0x20`, and `3 * 0x20` is a multiple of 32 too).
+const fn date_bit(b: u8, c: u8) -> u8 {
+    b.wrapping_add(c.wrapping_mul(3)) & 31
+}
+
+/// Entry `a & 31` has bit [`date_bit`] set for the first three letters `a`, `b`, `c` of
+/// every month and weekday name. Other words may hit a bit too: they only cost the lookups.
+const DATE_STARTS: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut i = 0;
+    while i < lexicon::MONTHS.len() + lexicon::WEEKDAYS.len() {
+        let name = if i < lexicon::MONTHS.len() {
+            lexicon::MONTHS[i]
+        } else {
+            lexicon::WEEKDAYS[i - lexicon::MONTHS.len()]
+        }
+        .as_bytes();
+        t[(name[0] & 31) as usize] |= 1 << date_bit(name[1], name[2]);
+        i += 1;
+    }
+    t
+};
 
 /// Context the classifier needs about the whole document.
 struct Ctx<'d, 'a> {
@@ -413,6 +464,8 @@ struct Ctx<'d, 'a> {
     /// What the rules ask the word lists about each token, found on first use: they ask
     /// about the same capitalized words many times (docs/performance.md, round 9).
     memo: Vec<TokMemo>,
+    /// [`classify`]'s list of word tokens, reused.
+    toks_buf: Cell<Vec<usize>>,
 }
 
 /// See [`Ctx::memo`].
@@ -461,6 +514,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return lexicon::title_length(self.doc, t);
         };
         match m.title.get() {
+            // The token's entry, when already looked up, may say that the lists do not know
+            // the word: then no title starts with it (title_length looks up the same key
+            // first; a final dot it would drop first makes another key).
+            0 if m.entry.get() == 1 && !self.doc.tok(t).ends_with('.') => {
+                m.title.set(1);
+                None
+            }
             0 => {
                 let r = lexicon::title_length(self.doc, t);
                 if let Some(v) = r.map_or(Some(1), |n| u8::try_from(n + 2).ok()) {
@@ -507,21 +567,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if !is_cap(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        // Every month and weekday name starts with one of these letters: most names skip
-        // both lookups.
-        let date_letter = |b: u8| {
-            matches!(
-                b | 0x20,
-                b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
-            )
-        };
-        !(w.as_bytes().first().copied().is_some_and(date_letter)
+        !(date_start(w)
             && (lexicon::month_number(w).is_some() && w.len() > 2
                 || lexicon::weekday_number(w).is_some()))
     }
 
     /// Could token `t` start a name?
     fn can_start(&self, t: usize) -> bool {
+        // Most tokens are lower-case words, asked once: neither a name word nor a number,
+        // known without the memo.
+        if self
+            .word(t)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_lowercase)
+        {
+            return false;
+        }
         if !self.is_name_word(t) {
             // "816th Expeditionary Airlift Squadron": an ordinal may open an organization.
             return t < self.doc.tokens.len()
@@ -530,7 +592,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 && self.is_name_word(t + 1);
         }
         let w = self.word(t);
-        if is_all_caps(w) {
+        if all_caps(w) {
             return !is_roman_numeral(w) || w.len() > 4;
         }
         let classes = self.classes(t);
@@ -586,10 +648,34 @@ impl LowerVocab {
         v
     }
 
+    /// The Fx mix over the word's bytes eight at a time, the last up to seven packed by
+    /// three loads at most (`FxHasher` mixes them in one by one: a multiplication each).
+    /// The packing is zero-padded, so only the length tells "a" from "a\0": words have no
+    /// NUL (the tokenizer skips control chars), and a collision only costs a comparison.
     fn slot_of(&self, w: &str) -> usize {
-        let mut h = lexicon::FxHasher::default();
-        std::hash::Hasher::write(&mut h, w.as_bytes());
-        (std::hash::Hasher::finish(&h) >> self.shift) as usize
+        let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut h = 0;
+        let mut rest = w.as_bytes();
+        while let [a, b, c, d, e, f, g, k, ref r @ ..] = *rest {
+            h = mix(h, u64::from_le_bytes([a, b, c, d, e, f, g, k]));
+            rest = r;
+        }
+        let mut x = 0;
+        let mut shift = 0;
+        if let [a, b, c, d, ref r @ ..] = *rest {
+            x = u64::from(u32::from_le_bytes([a, b, c, d]));
+            shift = 32;
+            rest = r;
+        }
+        if let [a, b, ref r @ ..] = *rest {
+            x |= u64::from(u16::from_le_bytes([a, b])) << shift;
+            shift += 16;
+            rest = r;
+        }
+        if let [a] = *rest {
+            x |= u64::from(a) << shift;
+        }
+        (mix(h, x) >> self.shift) as usize
     }
 
     /// The slot of `w` and whether `w` is there, or the empty slot where it would go.
@@ -600,7 +686,10 @@ impl LowerVocab {
         loop {
             match self.slots.get(s) {
                 Some(&t) if t != 0 => {
-                    if doc.tok(t as usize - 1) == w {
+                    // Compared in line, as `lexicon`'s index does: `==` on slices is a call
+                    // to a `memcmp` that goes byte by byte in the page's build (round 16).
+                    let x = doc.tok(t as usize - 1).as_bytes();
+                    if x.len() == w.len() && x.iter().zip(w.as_bytes()).all(|(a, b)| a == b) {
                         return (s, true);
                     }
                 }
@@ -633,6 +722,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
         structure,
         lower_vocab,
         memo,
+        toks_buf: Cell::default(),
     };
     let mut cands = candidates(&ctx);
     for c in cands.iter_mut() {
@@ -780,7 +870,7 @@ fn join_adjacent(
             if prev.end == r.start
                 && a.sentence == b.sentence
                 && !gap.contains('\n')
-                && !(is_all_caps(doc.tok(r.start)) && doc.tok(r.start).len() > 2)
+                && !(all_caps(doc.tok(r.start)) && doc.tok(r.start).len() > 2)
                 && k == EntityKind::Organization
                 && matches!(*pk, EntityKind::Place | EntityKind::Organization)
             {
@@ -933,11 +1023,11 @@ fn hyphenated_given_name(family: &str, given: &str) -> bool {
     };
     short(family, 5)
         && is_cap(family)
-        && !is_all_caps(family)
+        && !all_caps(family)
         && short(a, 4)
         && is_cap(a)
         && short(b, 4)
-        && !is_all_caps(given)
+        && !all_caps(given)
         && !lexicon::is_known_name(family)
 }
 
@@ -955,7 +1045,7 @@ fn is_plain_name(ctx: &Ctx, r: Range<usize>) -> bool {
     r.clone().all(|k| {
         let w = ctx.doc.tok(k);
         ctx.is_name_word(k)
-            && !is_all_caps(w)
+            && !all_caps(w)
             && !ctx.is_common_at(k)
             && !lexicon::is_title_word(w)
             && ctx.classes(k) & (class::ORG_WORD | class::PLACE_WORD) == 0
@@ -1052,11 +1142,15 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
             return None;
         }
     }
-    let toks: Vec<usize> = (a..end).filter(|&t| doc.tok(t) != ".").collect();
-    let words: Vec<&str> = toks.iter().map(|&t| doc.tok(t)).collect();
+    // The words' tokens, without vectors (two allocations a span).
+    let toks = || (a..end).filter(|&t| doc.tok(t) != ".");
+    let single = {
+        let mut it = toks();
+        it.next().filter(|_| it.next().is_none())
+    };
     let bytes = span_bytes(doc, a..end);
     let name = doc.text.get(bytes.clone())?;
-    if let [t] = toks[..] {
+    if let Some(t) = single {
         let w = doc.tok(t);
         // The plural's singular is a second lookup only when there is an "s" to drop.
         if ctx.entry(t).demonym_country().is_some()
@@ -1065,7 +1159,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
             return None;
         }
         // A capitalized word the text also writes in lower case ("Concerns are growing").
-        if !is_all_caps(w) && ctx.is_common_at(t) && !known(ctx.classes(t)) {
+        if !all_caps(w) && ctx.is_common_at(t) && !known(ctx.classes(t)) {
             return None;
         }
     }
@@ -1074,7 +1168,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         Some(BlockKind::Headline | BlockKind::Subheading)
     );
     if (in_heading || doc.is_sentence_initial(a))
-        && toks.iter().all(|&t| ctx.is_common_at(t))
+        && toks().all(|t| ctx.is_common_at(t))
         && !ctx.known_name(a..end, name)
     {
         return None;
@@ -1113,9 +1207,10 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         // A short word in capitals among lower-case words is an acronym, not a person
         // ("the DAB won"); in a line of capitals ("BREYER FILED") it may be a surname.
         if c.kind == Some(EntityKind::Person)
-            && words.len() == 1
-            && is_all_caps(words[0])
-            && words[0].chars().filter(|ch| ch.is_alphabetic()).count() <= 5
+            && single.is_some_and(|t| {
+                let w = doc.tok(t);
+                all_caps(w) && w.chars().filter(|ch| ch.is_alphabetic()).count() <= 5
+            })
             && !caps_context(doc, a)
         {
             c.kind = Some(EntityKind::Organization);
@@ -1132,7 +1227,7 @@ fn caps_context(doc: &Doc, t: usize) -> bool {
     for k in (lo..hi).filter(|&k| k != t) {
         if doc.tokens[k].kind == TokKind::Word && doc.tokens[k].sentence == doc.tokens[t].sentence {
             words += 1;
-            caps += is_all_caps(doc.tok(k)) as usize;
+            caps += all_caps(doc.tok(k)) as usize;
         }
     }
     words > 0 && 2 * caps >= words
@@ -1154,6 +1249,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
     }
     crate::sort::sort_by_key(&mut credit_cands, |c| c.bytes.start);
     let mut next_credit = 0;
+    let mut segs = Vec::new();
     let mut t = 0;
     while t < n {
         // Credits are read by the structure step; take its parts as they are.
@@ -1173,7 +1269,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
         }
         // A title before the name: strip it and remember that this is a person.
         if let Some(len) = ctx.title_len(t) {
-            if ctx.is_name_word(t + len) && !is_all_caps(doc.tok(t)) {
+            if ctx.is_name_word(t + len) && !all_caps(doc.tok(t)) {
                 let start = t + len;
                 let end = extend(ctx, start);
                 let end = trim_end(ctx, start, end);
@@ -1199,7 +1295,9 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
             t += 1;
             continue;
         }
-        for seg in segment(ctx, t..end) {
+        segs.clear();
+        segment(ctx, t..end, &mut segs);
+        for seg in segs.iter().filter(|r| !r.is_empty()).cloned() {
             out.push(Cand {
                 bytes: span_bytes(doc, seg.clone()),
                 toks: seg,
@@ -1351,9 +1449,8 @@ fn trim_end(ctx: &Ctx, start: usize, mut end: usize) -> usize {
 /// Cut a run where one known name ends and another begins: "The New York Times Colin P.
 /// Clarke" -> "New York Times" + "Colin P. Clarke"; "Afghan Taliban" stays whole only when
 /// the gazetteer says so.
-fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
+fn segment(ctx: &Ctx, run: Range<usize>, out: &mut Vec<Range<usize>>) {
     let doc = ctx.doc;
-    let mut out = Vec::new();
     let mut s = run.start;
     let mut t = run.start;
     while t < run.end {
@@ -1403,18 +1500,28 @@ fn segment(ctx: &Ctx, run: Range<usize>) -> Vec<Range<usize>> {
     if s < run.end {
         out.push(s..run.end);
     }
-    out.into_iter().filter(|r| !r.is_empty()).collect()
 }
 
 /// Stage 2: the kind of a candidate from its words and its context.
 fn classify(ctx: &Ctx, c: &mut Cand) {
     let doc = ctx.doc;
-    let Some(name) = doc.text.get(c.bytes.clone()) else {
+    if doc.text.get(c.bytes.clone()).is_none() {
         c.sure = true;
         return;
-    };
-    // The words' tokens, so that what the lists say of each is looked up once per token.
-    let toks: Vec<usize> = c.toks.clone().filter(|&t| doc.tok(t) != ".").collect();
+    }
+    // The words' tokens, so that what the lists say of each is looked up once per token, in
+    // one buffer for all candidates (an allocation each was a tenth of the step's own work).
+    let mut toks = ctx.toks_buf.take();
+    toks.clear();
+    toks.extend(c.toks.clone().filter(|&t| doc.tok(t) != "."));
+    classify_words(ctx, c, &toks);
+    ctx.toks_buf.set(toks);
+}
+
+/// [`classify`] with the candidate's word tokens.
+fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
+    let doc = ctx.doc;
+    let name = doc.text.get(c.bytes.clone()).unwrap_or("");
     let n = toks.len();
     let last = toks.last().map_or("", |&t| doc.tok(t));
     let first = toks.first().map_or("", |&t| doc.tok(t));
@@ -1487,7 +1594,7 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         c.sure = true;
         return;
     }
-    if n == 1 && is_all_caps(first) {
+    if n == 1 && all_caps(first) {
         if first_classes & class::COUNTRY != 0 {
             return set(c, EntityKind::Place, true);
         }
@@ -1531,7 +1638,7 @@ fn classify(ctx: &Ctx, c: &mut Cand) {
         && toks.iter().all(|&t| {
             let w = doc.tok(t);
             is_cap(w)
-                && !is_all_caps(w)
+                && !all_caps(w)
                 && (w.chars().count() == 1 || !ctx.is_common_at(t))
                 && !lexicon::is_title_word(w)
                 && ctx.entry(t).demonym_country().is_none()
@@ -1654,13 +1761,18 @@ fn postmodifier(w: &str) -> bool {
 
 /// `s.to_lowercase()`, in place and without decoding chars for ASCII: one allocation, where
 /// joining and lowercasing made two.
-fn lower(mut s: String) -> String {
+/// [`lower`] of a string in place.
+fn lower_in_place(s: &mut String) {
     if s.is_ascii() {
         s.make_ascii_lowercase();
-        s
     } else {
-        s.to_lowercase()
+        *s = s.to_lowercase();
     }
+}
+
+fn lower(mut s: String) -> String {
+    lower_in_place(&mut s);
+    s
 }
 
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
@@ -1814,7 +1926,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                 .position(|c| c.toks.start == end + 1)
             {
                 let j = i + 1 + j;
-                if doc.tok_or_empty(cands[j].toks.end) == ")" && is_all_caps(names[j]) {
+                if doc.tok_or_empty(cands[j].toks.end) == ")" && all_caps(names[j]) {
                     // The name the acronym stands for: the candidate before the bracket when
                     // the letters fit it, else an earlier one of the same sentence whose
                     // text up to the bracket they fit ("Democratic Alliance for the
@@ -1983,7 +2095,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         let may_change = |x: &Cand, to: Option<EntityKind>| {
             !x.sure
                 && (x.kind.is_some() || joiner != ",")
-                && !(to == Some(EntityKind::Person) && is_all_caps(&doc.text[x.bytes.clone()]))
+                && !(to == Some(EntityKind::Person) && all_caps(&doc.text[x.bytes.clone()]))
         };
         if a.sure && a.kind.is_some() && may_change(b, a.kind) {
             cands[i + 1].kind = cands[i].kind;
@@ -2003,7 +2115,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
     }
     for i in 0..n {
-        if is_all_caps(names[i]) && cands[i].kind != Some(EntityKind::Place) {
+        if all_caps(names[i]) && cands[i].kind != Some(EntityKind::Place) {
             let letters: String = names[i]
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -2024,12 +2136,24 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let mut tail_person: HashMap<String, usize> = HashMap::default();
     let mut later: Vec<usize> = Vec::new();
     let mut later_tails: Vec<usize> = Vec::new();
-    let tail_key = |words: &[&str], k: usize| {
-        words
+    // The last `k` words joined by spaces, lowercased as [`lower`] does, in a buffer reused
+    // for every lookup (a new string each was an allocation per name).
+    let tail_key = |words: &[&str], k: usize, buf: &mut String| {
+        buf.clear();
+        for (j, w) in words
             .get(words.len().saturating_sub(k)..)
-            .map(|w| lower(w.join(" ")))
             .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            if j > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(w);
+        }
+        lower_in_place(buf);
     };
+    let mut key_buf = String::new();
     // One vector for the words of every name.
     let mut words: Vec<&str> = Vec::new();
     for i in 0..n {
@@ -2040,7 +2164,8 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
             && cands[i].kind.is_some()
             && (is_person || !cands[i].sure)
         {
-            match tail_person.get(&tail_key(&words, words.len())) {
+            tail_key(&words, words.len(), &mut key_buf);
+            match tail_person.get(&key_buf) {
                 Some(&j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
@@ -2053,13 +2178,15 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                 last_word_person.insert(lower(last.to_string()), i);
             }
             for k in 2..words.len().min(4) {
-                tail_person.insert(tail_key(&words, k), i);
+                tail_key(&words, k, &mut key_buf);
+                tail_person.insert(key_buf.clone(), i);
             }
         } else if words.len() == 1
             && cands[i].kind != Some(EntityKind::Place)
             && !(cands[i].sure && cands[i].kind == Some(EntityKind::Organization))
         {
-            match last_word_person.get(&lower(words[0].to_string())).copied() {
+            tail_key(&words, 1, &mut key_buf);
+            match last_word_person.get(&key_buf).copied() {
                 Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
@@ -2070,7 +2197,10 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
     // A surname used before the full name ("Biden ... Joe Biden" in a subheading order).
     for i in later {
-        if let Some(j) = last_word_person.get(&lower(names[i].to_string())).copied() {
+        key_buf.clear();
+        key_buf.push_str(names[i]);
+        lower_in_place(&mut key_buf);
+        if let Some(j) = last_word_person.get(&key_buf).copied() {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2078,7 +2208,8 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     for i in later_tails {
         words.clear();
         words.extend(names[i].split_whitespace());
-        if let Some(&j) = tail_person.get(&tail_key(&words, words.len())) {
+        tail_key(&words, words.len(), &mut key_buf);
+        if let Some(&j) = tail_person.get(&key_buf) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2204,7 +2335,7 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
             *r = rank;
         }
         result.entities.push(Entity {
-            id: format!("e{}", rank + 1),
+            id: entity_id(rank + 1),
             kind: gr.kind,
             name,
             aliases,
@@ -2229,6 +2360,20 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
 }
 
 /// `t.split_whitespace().count()`, on bytes for ASCII text.
+/// "e12": written digit by digit, where `format!` went through the formatting machinery, about
+/// 700 instructions an entity.
+fn entity_id(n: usize) -> String {
+    fn push_decimal(s: &mut String, n: usize) {
+        if n >= 10 {
+            push_decimal(s, n / 10);
+        }
+        s.push(char::from(b'0' + (n % 10) as u8));
+    }
+    let mut id = String::from("e");
+    push_decimal(&mut id, n);
+    id
+}
+
 fn word_count(t: &str) -> usize {
     if !t.is_ascii() {
         return t.split_whitespace().count();
@@ -2252,7 +2397,7 @@ fn canonical(kind: EntityKind, texts: &[&str]) -> String {
         .iter()
         .max_by_key(|t| {
             let words = word_count(t);
-            let acronym = is_all_caps(t) && kind != EntityKind::Person;
+            let acronym = all_caps(t) && kind != EntityKind::Person;
             (!acronym, words, t.len())
         })
         .copied()
@@ -2482,10 +2627,15 @@ mod tests {
     #[test]
     fn month_and_weekday_names_start_with_the_prefiltered_letters() {
         for name in lexicon::MONTHS.iter().chain(lexicon::WEEKDAYS.iter()) {
-            assert!(
-                "adfjmnostw".contains(&name[..1].to_ascii_lowercase()),
-                "{name}"
-            );
+            assert!(date_start(name), "{name}");
+            assert!(date_start(&name.to_uppercase()), "{name}");
+            assert!(date_start(&name[..3]), "{name}");
+        }
+        for w in ["Sept.", "Tues", "THURS", "May", "Mon."] {
+            assert!(date_start(w), "{w}");
+        }
+        for w in ["Kabul", "The", "Smith", "Ma", "M", "", "Éric", "Mike"] {
+            assert!(!date_start(w), "{w}");
         }
     }
 
@@ -2511,7 +2661,7 @@ mod tests {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
             let by_chars = t.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !t.chars().any(char::is_lowercase);
-            assert_eq!(is_all_caps(t), by_chars, "{t:?}");
+            assert_eq!(all_caps(t), by_chars, "{t:?}");
         }
     }
 
@@ -2575,6 +2725,32 @@ mod tests {
         }
         assert_eq!(hyphen_suffix_cut("York-based"), Some(4));
         assert_eq!(hyphen_suffix_cut("Kabul‑born"), Some(5));
+    }
+
+    #[test]
+    fn quick_tests_agree_with_the_full_ones() {
+        for w in [
+            "NATO", "Nato", "U.S.", "ISIS-K", "A", "", "ÉTAT", "Élan", "iPhone", "AbC",
+        ] {
+            assert_eq!(all_caps(w), is_all_caps(w), "{w}");
+        }
+        for w in [
+            "816th", "1ST", "2nd", "3Rd", "4th.", "th", "12a3th", "5", "6thh", "7ſt",
+        ] {
+            let lw = w.to_ascii_lowercase();
+            let digits = lw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let full = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && matches!(&lw[digits.len()..], "st" | "nd" | "rd" | "th");
+            assert_eq!(is_ordinal_token(w), full, "{w}");
+        }
+    }
+
+    #[test]
+    fn entity_ids_are_numbered_from_one() {
+        for n in [1, 9, 10, 12, 100, 4096, usize::MAX] {
+            assert_eq!(entity_id(n), format!("e{n}"));
+        }
     }
 
     #[test]

@@ -417,7 +417,11 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
             // The "n't" split off "don't" below.
             kind = TokKind::Word;
             k += 3;
-        } else if is_word_char(c) && !is_mark(c) {
+        } else if if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c) && !is_mark(c)
+        } {
             kind = if c.is_ascii_digit() || c.is_numeric() {
                 TokKind::Number
             } else {
@@ -433,7 +437,12 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
                     k += 1;
                 }
                 let c = ch(k);
-                if k < n && is_word_char(c) {
+                // Most words end at a space, which none of the rules below goes on past.
+                if c == ' ' {
+                    break;
+                }
+                // An ASCII word char would have been taken by the loop above.
+                if k < n && !c.is_ascii() && is_word_char(c) {
                     k += 1;
                     continue;
                 }
