@@ -137,14 +137,11 @@ fn mix(h: u64, x: u64) -> u64 {
 
 /// Hash of a lowercased string, char by char, with no allocation.
 fn hash_lower(s: &str, seed: u64) -> u64 {
-    let mut h = seed;
     // Bytes, not chars, for ASCII: in the page's build decoding chars is a call per char.
     if s.is_ascii() {
-        for &b in s.as_bytes() {
-            h = mix(h, b.to_ascii_lowercase() as u64);
-        }
-        return mix(h, 0xff);
+        return hash_lower_ascii(s.as_bytes(), seed);
     }
+    let mut h = seed;
     for c in s.chars() {
         if c.is_ascii() {
             h = mix(h, c.to_ascii_lowercase() as u64);
@@ -155,6 +152,16 @@ fn hash_lower(s: &str, seed: u64) -> u64 {
         }
     }
     mix(h, 0xff)
+}
+
+/// [`hash_lower`] of an ASCII string.
+#[inline]
+fn hash_lower_ascii(s: &[u8], seed: u64) -> u64 {
+    mix(
+        s.iter()
+            .fold(seed, |h, &b| mix(h, b.to_ascii_lowercase() as u64)),
+        0xff,
+    )
 }
 
 /// Shape class of a char: X upper, x lower, d digit, the char itself for . - ' &, o other.
@@ -272,6 +279,17 @@ fn is_hyphen(w: &str) -> bool {
 /// lower-case letter or a character other than letters and `.-'&`.
 fn caps_letters(w: &str) -> usize {
     let mut n = 0;
+    // Bytes for ASCII: chars are a call each in the page's build (once per distinct word).
+    if w.is_ascii() {
+        for &b in w.as_bytes() {
+            if b.is_ascii_uppercase() {
+                n += 1;
+            } else if !matches!(b, b'.' | b'-' | b'\'' | b'&') {
+                return 0;
+            }
+        }
+        return n;
+    }
     for c in w.chars() {
         if c.is_uppercase() {
             n += 1;
@@ -538,7 +556,12 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
                     w.char_indices().nth(nchars - k).map_or(0, |x| x.0)
                 };
                 pre[j] = all[k];
-                suf[j] = hash_lower(w.get(start..).unwrap_or(""), 5);
+                suf[j] = if ascii {
+                    // Without `hash_lower`'s call and ASCII test (round 19).
+                    hash_lower_ascii(w.as_bytes().get(start..).unwrap_or_default(), 5)
+                } else {
+                    hash_lower(w.get(start..).unwrap_or(""), 5)
+                };
             }
         }
     }
@@ -659,8 +682,14 @@ fn features_memo<'a, const ROWS: bool>(
         let (words, sums, fixed) = (&mut memo.words, &mut memo.sums, &memo.fixed);
         let word = *memo.ids.entry(w).or_insert_with(|| {
             let mut x = word_info(w, &mut s.lower, mask);
-            x.ids = x.ids.map(res);
-            x.near = x.near.map(res);
+            // Loops, not `map`: that was a call of `try_map` per array in the page's
+            // build.
+            for id in &mut x.ids {
+                *id = res(*id);
+            }
+            for id in &mut x.near {
+                *id = res(*id);
+            }
             if let (true, Some(m)) = (ROWS, model) {
                 sums.push(word_sums(m, fixed, &x));
             }
@@ -1963,9 +1992,22 @@ mod tests {
             .map(String::from),
         );
         words.push((0u8..128).map(|b| b as char).collect());
+        fn caps_by_chars(w: &str) -> usize {
+            let mut n = 0;
+            for c in w.chars() {
+                if c.is_uppercase() {
+                    n += 1;
+                } else if c.is_lowercase() || !matches!(c, '.' | '-' | '\'' | '’' | '&') {
+                    return 0;
+                }
+            }
+            n
+        }
+        words.extend(["NATO", "U.S.-LED", "AT&T", "O'NEIL"].map(String::from));
         for w in &words {
             assert_eq!(shapes(w), shapes_by_chars(w), "{w:?}");
             assert_eq!(hash_lower(w, 3), hash_by_chars(w), "{w:?}");
+            assert_eq!(caps_letters(w), caps_by_chars(w), "{w:?}");
         }
     }
 }
