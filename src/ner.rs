@@ -314,9 +314,11 @@ struct WordInfo {
     /// [`is_cap`] of the word.
     cap: bool,
     /// Whether a multi-word gazetteer key may open with the word as written, lowercased
-    /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe. Asked on the
-    /// first capitalized occurrence; most capitalized words open no key, and their 2- to
-    /// 4-word candidates are then not built (round 12).
+    /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe but not with a
+    /// space after the word, 3 maybe. Asked on the first capitalized occurrence; most
+    /// capitalized words open no key, and their 2- to 4-word candidates are then not built
+    /// (round 12); "The" or "New" open keys ("thessaloniki"), but a space after the word
+    /// is asked apart, since most names go on after one (round 19).
     opens: u8,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
@@ -729,7 +731,15 @@ fn features_memo<'a, const ROWS: bool>(
             .info
             .get(PAD + i)
             .and_then(|x| memo.words.get_mut(x.word as usize));
-        if word.as_ref().is_some_and(|x| x.opens == 1) {
+        // Whether the key goes on with a space (as below, for the next token).
+        let spaced = t + 1 < sent.end
+            && doc.tokens[t + 1].space_before
+            && !is_hyphen(doc.tok(t + 1))
+            && !is_hyphen(doc.tok(t));
+        if word
+            .as_ref()
+            .is_some_and(|x| x.opens == 1 || x.opens == 2 && spaced)
+        {
             i += 1;
             continue;
         }
@@ -738,8 +748,14 @@ fn features_memo<'a, const ROWS: bool>(
         // The key's lookup hash, extended as the key grows.
         let mut h = lexicon::hash_more(0, s.key.as_bytes());
         if let Some(x) = word.filter(|x| x.opens == 0) {
-            x.opens = 1 + lexicon::may_open_longer_key(h) as u8;
-            if x.opens == 1 {
+            x.opens = if !lexicon::may_open_longer_key(h) {
+                1
+            } else if !lexicon::may_open_longer_key(lexicon::hash_more(h, b" ")) {
+                2
+            } else {
+                3
+            };
+            if x.opens == 1 || x.opens == 2 && spaced {
                 i += 1;
                 continue;
             }
