@@ -526,7 +526,10 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     let (long_shape, short_shape) = shapes(w);
     let mut classes = 0;
     if w.len() <= 40 {
-        lower_into(lower_buf, w.trim_end_matches('.'));
+        // The final dots, by bytes: `trim_end_matches` is a call and a char search in the
+        // page's build.
+        let dots = w.bytes().rev().take_while(|&b| b == b'.').count();
+        lower_into(lower_buf, w.get(..w.len() - dots).unwrap_or(w));
         classes = lexicon::word_classes(lower_buf);
     }
     let ascii = w.is_ascii();
@@ -575,7 +578,11 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     } else {
         0
     };
-    let lower = hash_lower(w, 3);
+    let lower = if ascii {
+        hash_lower_ascii(w.as_bytes(), 3)
+    } else {
+        hash_lower(w, 3)
+    };
     let mut near = [0u32; 8];
     let (l, ss) = (lower, short_shape);
     let values = [
@@ -613,7 +620,11 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         short_shape,
         classes,
         caps,
-        cap: is_cap(w),
+        cap: if ascii {
+            w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        } else {
+            is_cap(w)
+        },
         opens: 0,
         ids,
         near,
