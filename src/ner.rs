@@ -393,9 +393,89 @@ fn bucket(template: u64, v: u64, mask: u64) -> u32 {
     ((h >> 20) & mask) as u32
 }
 
+/// The ids of the document's distinct words, by their bytes (round 19): open addressing,
+/// each slot a word's id (0 empty: the sentinels' ids are never stored), twice as many
+/// slots as the text has tokens, so at most half full and never grown (as
+/// `entities::LowerVocab`). In the page's build `HashMap`'s probe, its hasher and the
+/// `memcmp` of its key cost more: here a word is hashed 8 bytes at a time and compared in
+/// line.
+struct WordIds<'a> {
+    slots: Vec<u32>,
+    /// 64 minus the log2 of the slot count: a slot is the hash's top bits.
+    shift: u32,
+    /// The word of each id, `""` for the sentinels.
+    words: Vec<&'a str>,
+}
+
+fn word_hash(w: &[u8]) -> u64 {
+    let mut h = w.len() as u64;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        // One load (`copy_from_slice` is a call in the page's build).
+        if let [a, b, c, d, e, f, g, x] = *c {
+            h = mix(h, u64::from_le_bytes([a, b, c, d, e, f, g, x]));
+        }
+    }
+    let mut last = 0u64;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        last |= (b as u64) << (8 * k);
+    }
+    mix(h, last)
+}
+
+impl<'a> WordIds<'a> {
+    /// For a text of at most `tokens` tokens, with room for `capacity` words.
+    fn new(tokens: usize, capacity: usize) -> Self {
+        let n = (2 * tokens).next_power_of_two().max(16);
+        let mut words = Vec::with_capacity(capacity + 2);
+        words.extend(["", ""]);
+        WordIds {
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
+            words,
+        }
+    }
+
+    /// The id of `w`, or `Err` with the empty slot where it goes (`None` if the table is
+    /// full: the text had more tokens than it was made for).
+    fn find(&self, w: &str) -> Result<u32, Option<usize>> {
+        let w = w.as_bytes();
+        let mask = self.slots.len() - 1;
+        let mut s = (word_hash(w) >> self.shift) as usize;
+        for _ in 0..self.slots.len() {
+            let id = self.slots.get(s).copied().unwrap_or(0);
+            if id == 0 {
+                return Err(Some(s));
+            }
+            let t = self
+                .words
+                .get(id as usize)
+                .copied()
+                .unwrap_or("")
+                .as_bytes();
+            // In line: `==` on slices calls a byte-by-byte `memcmp` in the page's build.
+            if t.len() == w.len() && t.iter().zip(w).all(|(a, b)| a == b) {
+                return Ok(id);
+            }
+            s = (s + 1) & mask;
+        }
+        Err(None)
+    }
+
+    /// Adds `w` where [`WordIds::find`] did not find it; returns its id.
+    fn insert(&mut self, w: &'a str, at: Option<usize>) -> u32 {
+        let id = self.words.len() as u32;
+        self.words.push(w);
+        if let Some(x) = at.and_then(|s| self.slots.get_mut(s)) {
+            *x = id;
+        }
+        id
+    }
+}
+
 /// Words already seen in the document, with their [`WordInfo`], for one hash size.
 struct WordMemo<'a> {
-    ids: std::collections::HashMap<&'a str, u32, lexicon::FxBuild>,
+    ids: WordIds<'a>,
     /// [`START_WORD`], [`END_WORD`], then the document's words.
     words: Vec<WordInfo>,
     /// With a model, by word: the sums of the rows of its features that depend on the word
@@ -445,7 +525,8 @@ impl MemoBase {
 }
 
 impl WordMemo<'_> {
-    fn new(capacity: usize, base: &MemoBase) -> Self {
+    /// For a text of at most `tokens` tokens, with room for `capacity` distinct words.
+    fn new(tokens: usize, capacity: usize, base: &MemoBase) -> Self {
         let mut words = Vec::with_capacity(capacity + 2);
         words.extend_from_slice(&base.words);
         let mut sums = Vec::new();
@@ -454,7 +535,7 @@ impl WordMemo<'_> {
             sums.extend_from_slice(s);
         }
         WordMemo {
-            ids: std::collections::HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            ids: WordIds::new(tokens, capacity),
             words,
             sums,
             fixed: base.fixed,
@@ -644,7 +725,7 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         sent.clone(),
         bits,
         s,
-        &mut WordMemo::new(sent.len(), &MemoBase::new(bits, None)),
+        &mut WordMemo::new(sent.len(), sent.len(), &MemoBase::new(bits, None)),
         None,
     );
 }
@@ -692,24 +773,26 @@ fn features_memo<'a, const ROWS: bool>(
     s.info.extend([pad(START_WORD); PAD]);
     for t in sent.clone() {
         let w = doc.tok(t);
-        let (words, sums, fixed) = (&mut memo.words, &mut memo.sums, &memo.fixed);
-        let word = *memo.ids.entry(w).or_insert_with(|| {
-            let mut x = word_info(w, &mut s.lower, mask);
-            // Loops, not `map`: that was a call of `try_map` per array in the page's
-            // build.
-            for id in &mut x.ids {
-                *id = res(*id);
+        let word = match memo.ids.find(w) {
+            Ok(id) => id,
+            Err(at) => {
+                let mut x = word_info(w, &mut s.lower, mask);
+                // Loops, not `map`: that was a call of `try_map` per array in the page's
+                // build.
+                for id in &mut x.ids {
+                    *id = res(*id);
+                }
+                for id in &mut x.near {
+                    *id = res(*id);
+                }
+                if let (true, Some(m)) = (ROWS, model) {
+                    memo.sums.push(word_sums(m, &memo.fixed, &x));
+                }
+                memo.words.push(x);
+                memo.ids.insert(w, at)
             }
-            for id in &mut x.near {
-                *id = res(*id);
-            }
-            if let (true, Some(m)) = (ROWS, model) {
-                sums.push(word_sums(m, fixed, &x));
-            }
-            words.push(x);
-            words.len() as u32 - 1
-        });
-        let classes = match words.get(word as usize) {
+        };
+        let classes = match memo.words.get(word as usize) {
             Some(x) if doc.tokens[t].kind == TokKind::Word => x.classes,
             _ => 0,
         };
@@ -1617,7 +1700,7 @@ impl Model {
 
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
-        let mut memo = WordMemo::new(sent.len(), self.memo_base());
+        let mut memo = WordMemo::new(sent.len(), sent.len(), self.memo_base());
         features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self));
         self.decode(s);
     }
@@ -1649,7 +1732,8 @@ impl Model {
         let mut s = Scratch::default();
         // Room for the distinct words: about half the tokens of an article, fewer in a long
         // text (the memo grows past the cap as it must).
-        let mut memo = WordMemo::new((doc.tokens.len() / 2).min(1 << 13), self.memo_base());
+        let n = doc.tokens.len();
+        let mut memo = WordMemo::new(n, (n / 2).min(1 << 13), self.memo_base());
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
@@ -1884,7 +1968,7 @@ mod tests {
              Maria Lopez said it again, in Paris.",
         );
         let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
-        let mut memo = WordMemo::new(0, m.memo_base());
+        let mut memo = WordMemo::new(doc.tokens.len(), 0, m.memo_base());
         for sent in &doc.sentences {
             features(&doc, sent.clone(), m.bits, &mut ids);
             features_memo::<true>(&doc, sent.clone(), m.bits, &mut rows, &mut memo, Some(m));
@@ -1977,6 +2061,42 @@ mod tests {
         // Every copy but perhaps one cut by a piece's edge.
         assert!(people >= 400 - 2, "{people}");
         assert!(spans.iter().all(|(r, _)| r.end <= doc.tokens.len()));
+    }
+
+    /// Every word inserted is found again with its id, words that share their first 8
+    /// bytes or their length stay apart, and a table fuller than it was made for still
+    /// gives each new word an id.
+    #[test]
+    fn word_ids_find_each_word() {
+        let mut words: Vec<String> = (0..3000).map(|k| format!("w{k}")).collect();
+        words.extend(
+            [
+                "international",
+                "internationale",
+                "internat",
+                "Internat",
+                "é",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut ids = WordIds::new(words.len(), 0);
+        let mut got = Vec::new();
+        for w in &words {
+            let at = ids.find(w).expect_err("a new word");
+            got.push(ids.insert(w, at));
+        }
+        for (w, &id) in words.iter().zip(&got) {
+            assert!(id >= 2, "{w:?}");
+            assert_eq!(ids.find(w), Ok(id), "{w:?}");
+        }
+        assert!(ids.find("w3000").is_err());
+        assert!(ids.find("internation").is_err());
+        let mut full = WordIds::new(2, 0);
+        for (k, w) in words.iter().enumerate() {
+            let at = full.find(w).expect_err("a new word");
+            assert_eq!(full.insert(w, at), k as u32 + 2);
+        }
     }
 
     /// The byte paths for ASCII words hash as the char paths do.
