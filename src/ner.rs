@@ -605,15 +605,26 @@ fn word_sums(m: &Model, fixed: &FixedIds, x: &WordInfo) -> [Sum; 3] {
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     let (long_shape, short_shape) = shapes(w);
-    let mut classes = 0;
+    let ascii = w.is_ascii();
+    let cap = if ascii {
+        w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+    } else {
+        is_cap(w)
+    };
+    let (mut classes, mut opens) = (0, 0);
     if w.len() <= 40 {
         // The final dots, by bytes: `trim_end_matches` is a call and a char search in the
         // page's build.
         let dots = w.bytes().rev().take_while(|&b| b == b'.').count();
         lower_into(lower_buf, w.get(..w.len() - dots).unwrap_or(w));
-        classes = lexicon::word_classes(lower_buf);
+        let h = lexicon::hash_more(0, lower_buf.as_bytes());
+        classes = lexicon::word_entry_hashed(lower_buf, h).classes();
+        // A capitalized word is a multi-word candidate: with the hash at hand, whether it
+        // opens a key is asked here, not again from its lowercase (round 19).
+        if cap && dots == 0 {
+            opens = opens_of(h);
+        }
     }
-    let ascii = w.is_ascii();
     let nchars = if ascii { w.len() } else { w.chars().count() };
     let (mut pre, mut suf) = ([0u64; 3], [0u64; 3]);
     if nchars > 2 {
@@ -701,14 +712,21 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         short_shape,
         classes,
         caps,
-        cap: if ascii {
-            w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        } else {
-            is_cap(w)
-        },
-        opens: 0,
+        cap,
+        opens,
         ids,
         near,
+    }
+}
+
+/// [`WordInfo::opens`] of a word whose lowercase has the lexicon's hash `h`.
+fn opens_of(h: u64) -> u8 {
+    if !lexicon::may_open_longer_key(h) {
+        1
+    } else if !lexicon::may_open_longer_key(lexicon::hash_more(h, b" ")) {
+        2
+    } else {
+        3
     }
 }
 
@@ -842,13 +860,7 @@ fn features_memo<'a, const ROWS: bool>(
         // The key's lookup hash, extended as the key grows.
         let mut h = lexicon::hash_more(0, s.key.as_bytes());
         if let Some(x) = word.filter(|x| x.opens == 0) {
-            x.opens = if !lexicon::may_open_longer_key(h) {
-                1
-            } else if !lexicon::may_open_longer_key(lexicon::hash_more(h, b" ")) {
-                2
-            } else {
-                3
-            };
+            x.opens = opens_of(h);
             if x.opens == 1 || x.opens == 2 && spaced {
                 i += 1;
                 continue;
