@@ -789,6 +789,8 @@ fn features_memo<'a, const ROWS: bool>(
         gaz: 0,
     };
     s.info.extend([pad(START_WORD); PAD]);
+    // Words, and words in capitals only, for `caps_sent` below.
+    let (mut caps_words, mut nwords) = (0, 0);
     for t in sent.clone() {
         let w = doc.tok(t);
         let word = match memo.ids.find(w) {
@@ -810,10 +812,14 @@ fn features_memo<'a, const ROWS: bool>(
                 memo.ids.insert(w, at)
             }
         };
-        let classes = match memo.words.get(word as usize) {
-            Some(x) if doc.tokens[t].kind == TokKind::Word => x.classes,
-            _ => 0,
-        };
+        let mut classes = 0;
+        if doc.tokens[t].kind == TokKind::Word {
+            nwords += 1;
+            if let Some(x) = memo.words.get(word as usize) {
+                classes = x.classes;
+                caps_words += (x.caps >= 2) as usize;
+            }
+        }
         s.info.push(TokInfo {
             word,
             classes,
@@ -920,13 +926,6 @@ fn features_memo<'a, const ROWS: bool>(
         .unwrap_or(sent.end);
     // A sentence written in capitals (a headline, a dateline, a shouting e-mail): shapes say
     // less there, and the model learns it from capitalized copies of training sentences.
-    let (mut caps_words, mut nwords) = (0, 0);
-    for (t, x) in sent.clone().zip(s.info.get(PAD..).unwrap_or_default()) {
-        if doc.tokens[t].kind == TokKind::Word {
-            nwords += 1;
-            caps_words += (word(x).caps >= 2) as usize;
-        }
-    }
     let caps_sent = caps_words >= 3 && 2 * caps_words >= nwords;
     let no_sum = Sum::new();
     let sum = |x: &TokInfo, k: usize| sums.get(x.word as usize).map_or(&no_sum, |s| &s[k]);
