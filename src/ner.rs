@@ -137,14 +137,11 @@ fn mix(h: u64, x: u64) -> u64 {
 
 /// Hash of a lowercased string, char by char, with no allocation.
 fn hash_lower(s: &str, seed: u64) -> u64 {
-    let mut h = seed;
     // Bytes, not chars, for ASCII: in the page's build decoding chars is a call per char.
     if s.is_ascii() {
-        for &b in s.as_bytes() {
-            h = mix(h, b.to_ascii_lowercase() as u64);
-        }
-        return mix(h, 0xff);
+        return hash_lower_ascii(s.as_bytes(), seed);
     }
+    let mut h = seed;
     for c in s.chars() {
         if c.is_ascii() {
             h = mix(h, c.to_ascii_lowercase() as u64);
@@ -155,6 +152,16 @@ fn hash_lower(s: &str, seed: u64) -> u64 {
         }
     }
     mix(h, 0xff)
+}
+
+/// [`hash_lower`] of an ASCII string.
+#[inline]
+fn hash_lower_ascii(s: &[u8], seed: u64) -> u64 {
+    mix(
+        s.iter()
+            .fold(seed, |h, &b| mix(h, b.to_ascii_lowercase() as u64)),
+        0xff,
+    )
 }
 
 /// Shape class of a char: X upper, x lower, d digit, the char itself for . - ' &, o other.
@@ -272,6 +279,17 @@ fn is_hyphen(w: &str) -> bool {
 /// lower-case letter or a character other than letters and `.-'&`.
 fn caps_letters(w: &str) -> usize {
     let mut n = 0;
+    // Bytes for ASCII: chars are a call each in the page's build (once per distinct word).
+    if w.is_ascii() {
+        for &b in w.as_bytes() {
+            if b.is_ascii_uppercase() {
+                n += 1;
+            } else if !matches!(b, b'.' | b'-' | b'\'' | b'&') {
+                return 0;
+            }
+        }
+        return n;
+    }
     for c in w.chars() {
         if c.is_uppercase() {
             n += 1;
@@ -296,9 +314,11 @@ struct WordInfo {
     /// [`is_cap`] of the word.
     cap: bool,
     /// Whether a multi-word gazetteer key may open with the word as written, lowercased
-    /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe. Asked on the
-    /// first capitalized occurrence; most capitalized words open no key, and their 2- to
-    /// 4-word candidates are then not built (round 12).
+    /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe but not with a
+    /// space after the word, 3 maybe. Asked on the first capitalized occurrence; most
+    /// capitalized words open no key, and their 2- to 4-word candidates are then not built
+    /// (round 12); "The" or "New" open keys ("thessaloniki"), but a space after the word
+    /// is asked apart, since most names go on after one (round 19).
     opens: u8,
     /// Bucket ids of the features of the word alone, hashed once per distinct word (round 7):
     /// the word, its long shape, its 2-, 3- and 4-char prefix and suffix (in that order,
@@ -373,9 +393,89 @@ fn bucket(template: u64, v: u64, mask: u64) -> u32 {
     ((h >> 20) & mask) as u32
 }
 
+/// The ids of the document's distinct words, by their bytes (round 19): open addressing,
+/// each slot a word's id (0 empty: the sentinels' ids are never stored), twice as many
+/// slots as the text has tokens, so at most half full and never grown (as
+/// `entities::LowerVocab`). In the page's build `HashMap`'s probe, its hasher and the
+/// `memcmp` of its key cost more: here a word is hashed 8 bytes at a time and compared in
+/// line.
+struct WordIds<'a> {
+    slots: Vec<u32>,
+    /// 64 minus the log2 of the slot count: a slot is the hash's top bits.
+    shift: u32,
+    /// The word of each id, `""` for the sentinels.
+    words: Vec<&'a str>,
+}
+
+fn word_hash(w: &[u8]) -> u64 {
+    let mut h = w.len() as u64;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        // One load (`copy_from_slice` is a call in the page's build).
+        if let [a, b, c, d, e, f, g, x] = *c {
+            h = mix(h, u64::from_le_bytes([a, b, c, d, e, f, g, x]));
+        }
+    }
+    let mut last = 0u64;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        last |= (b as u64) << (8 * k);
+    }
+    mix(h, last)
+}
+
+impl<'a> WordIds<'a> {
+    /// For a text of at most `tokens` tokens, with room for `capacity` words.
+    fn new(tokens: usize, capacity: usize) -> Self {
+        let n = (2 * tokens).next_power_of_two().max(16);
+        let mut words = Vec::with_capacity(capacity + 2);
+        words.extend(["", ""]);
+        WordIds {
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
+            words,
+        }
+    }
+
+    /// The id of `w`, or `Err` with the empty slot where it goes (`None` if the table is
+    /// full: the text had more tokens than it was made for).
+    fn find(&self, w: &str) -> Result<u32, Option<usize>> {
+        let w = w.as_bytes();
+        let mask = self.slots.len() - 1;
+        let mut s = (word_hash(w) >> self.shift) as usize;
+        for _ in 0..self.slots.len() {
+            let id = self.slots.get(s).copied().unwrap_or(0);
+            if id == 0 {
+                return Err(Some(s));
+            }
+            let t = self
+                .words
+                .get(id as usize)
+                .copied()
+                .unwrap_or("")
+                .as_bytes();
+            // In line: `==` on slices calls a byte-by-byte `memcmp` in the page's build.
+            if t.len() == w.len() && t.iter().zip(w).all(|(a, b)| a == b) {
+                return Ok(id);
+            }
+            s = (s + 1) & mask;
+        }
+        Err(None)
+    }
+
+    /// Adds `w` where [`WordIds::find`] did not find it; returns its id.
+    fn insert(&mut self, w: &'a str, at: Option<usize>) -> u32 {
+        let id = self.words.len() as u32;
+        self.words.push(w);
+        if let Some(x) = at.and_then(|s| self.slots.get_mut(s)) {
+            *x = id;
+        }
+        id
+    }
+}
+
 /// Words already seen in the document, with their [`WordInfo`], for one hash size.
 struct WordMemo<'a> {
-    ids: std::collections::HashMap<&'a str, u32, lexicon::FxBuild>,
+    ids: WordIds<'a>,
     /// [`START_WORD`], [`END_WORD`], then the document's words.
     words: Vec<WordInfo>,
     /// With a model, by word: the sums of the rows of its features that depend on the word
@@ -425,7 +525,8 @@ impl MemoBase {
 }
 
 impl WordMemo<'_> {
-    fn new(capacity: usize, base: &MemoBase) -> Self {
+    /// For a text of at most `tokens` tokens, with room for `capacity` distinct words.
+    fn new(tokens: usize, capacity: usize, base: &MemoBase) -> Self {
         let mut words = Vec::with_capacity(capacity + 2);
         words.extend_from_slice(&base.words);
         let mut sums = Vec::new();
@@ -434,7 +535,7 @@ impl WordMemo<'_> {
             sums.extend_from_slice(s);
         }
         WordMemo {
-            ids: std::collections::HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            ids: WordIds::new(tokens, capacity),
             words,
             sums,
             fixed: base.fixed,
@@ -504,12 +605,26 @@ fn word_sums(m: &Model, fixed: &FixedIds, x: &WordInfo) -> [Sum; 3] {
 
 fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     let (long_shape, short_shape) = shapes(w);
-    let mut classes = 0;
-    if w.len() <= 40 {
-        lower_into(lower_buf, w.trim_end_matches('.'));
-        classes = lexicon::word_classes(lower_buf);
-    }
     let ascii = w.is_ascii();
+    let cap = if ascii {
+        w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+    } else {
+        is_cap(w)
+    };
+    let (mut classes, mut opens) = (0, 0);
+    if w.len() <= 40 {
+        // The final dots, by bytes: `trim_end_matches` is a call and a char search in the
+        // page's build.
+        let dots = w.bytes().rev().take_while(|&b| b == b'.').count();
+        lower_into(lower_buf, w.get(..w.len() - dots).unwrap_or(w));
+        let h = lexicon::hash_more(0, lower_buf.as_bytes());
+        classes = lexicon::word_entry_hashed(lower_buf, h).classes();
+        // A capitalized word is a multi-word candidate: with the hash at hand, whether it
+        // opens a key is asked here, not again from its lowercase (round 19).
+        if cap && dots == 0 {
+            opens = opens_of(h);
+        }
+    }
     let nchars = if ascii { w.len() } else { w.chars().count() };
     let (mut pre, mut suf) = ([0u64; 3], [0u64; 3]);
     if nchars > 2 {
@@ -538,7 +653,12 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
                     w.char_indices().nth(nchars - k).map_or(0, |x| x.0)
                 };
                 pre[j] = all[k];
-                suf[j] = hash_lower(w.get(start..).unwrap_or(""), 5);
+                suf[j] = if ascii {
+                    // Without `hash_lower`'s call and ASCII test (round 19).
+                    hash_lower_ascii(w.as_bytes().get(start..).unwrap_or_default(), 5)
+                } else {
+                    hash_lower(w.get(start..).unwrap_or(""), 5)
+                };
             }
         }
     }
@@ -550,7 +670,11 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     } else {
         0
     };
-    let lower = hash_lower(w, 3);
+    let lower = if ascii {
+        hash_lower_ascii(w.as_bytes(), 3)
+    } else {
+        hash_lower(w, 3)
+    };
     let mut near = [0u32; 8];
     let (l, ss) = (lower, short_shape);
     let values = [
@@ -588,10 +712,21 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         short_shape,
         classes,
         caps,
-        cap: is_cap(w),
-        opens: 0,
+        cap,
+        opens,
         ids,
         near,
+    }
+}
+
+/// [`WordInfo::opens`] of a word whose lowercase has the lexicon's hash `h`.
+fn opens_of(h: u64) -> u8 {
+    if !lexicon::may_open_longer_key(h) {
+        1
+    } else if !lexicon::may_open_longer_key(lexicon::hash_more(h, b" ")) {
+        2
+    } else {
+        3
     }
 }
 
@@ -608,7 +743,7 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         sent.clone(),
         bits,
         s,
-        &mut WordMemo::new(sent.len(), &MemoBase::new(bits, None)),
+        &mut WordMemo::new(sent.len(), sent.len(), &MemoBase::new(bits, None)),
         None,
     );
 }
@@ -654,23 +789,37 @@ fn features_memo<'a, const ROWS: bool>(
         gaz: 0,
     };
     s.info.extend([pad(START_WORD); PAD]);
+    // Words, and words in capitals only, for `caps_sent` below.
+    let (mut caps_words, mut nwords) = (0, 0);
     for t in sent.clone() {
         let w = doc.tok(t);
-        let (words, sums, fixed) = (&mut memo.words, &mut memo.sums, &memo.fixed);
-        let word = *memo.ids.entry(w).or_insert_with(|| {
-            let mut x = word_info(w, &mut s.lower, mask);
-            x.ids = x.ids.map(res);
-            x.near = x.near.map(res);
-            if let (true, Some(m)) = (ROWS, model) {
-                sums.push(word_sums(m, fixed, &x));
+        let word = match memo.ids.find(w) {
+            Ok(id) => id,
+            Err(at) => {
+                let mut x = word_info(w, &mut s.lower, mask);
+                // Loops, not `map`: that was a call of `try_map` per array in the page's
+                // build.
+                for id in &mut x.ids {
+                    *id = res(*id);
+                }
+                for id in &mut x.near {
+                    *id = res(*id);
+                }
+                if let (true, Some(m)) = (ROWS, model) {
+                    memo.sums.push(word_sums(m, &memo.fixed, &x));
+                }
+                memo.words.push(x);
+                memo.ids.insert(w, at)
             }
-            words.push(x);
-            words.len() as u32 - 1
-        });
-        let classes = match words.get(word as usize) {
-            Some(x) if doc.tokens[t].kind == TokKind::Word => x.classes,
-            _ => 0,
         };
+        let mut classes = 0;
+        if doc.tokens[t].kind == TokKind::Word {
+            nwords += 1;
+            if let Some(x) = memo.words.get(word as usize) {
+                classes = x.classes;
+                caps_words += (x.caps >= 2) as usize;
+            }
+        }
         s.info.push(TokInfo {
             word,
             classes,
@@ -700,7 +849,15 @@ fn features_memo<'a, const ROWS: bool>(
             .info
             .get(PAD + i)
             .and_then(|x| memo.words.get_mut(x.word as usize));
-        if word.as_ref().is_some_and(|x| x.opens == 1) {
+        // Whether the key goes on with a space (as below, for the next token).
+        let spaced = t + 1 < sent.end
+            && doc.tokens[t + 1].space_before
+            && !is_hyphen(doc.tok(t + 1))
+            && !is_hyphen(doc.tok(t));
+        if word
+            .as_ref()
+            .is_some_and(|x| x.opens == 1 || x.opens == 2 && spaced)
+        {
             i += 1;
             continue;
         }
@@ -709,8 +866,8 @@ fn features_memo<'a, const ROWS: bool>(
         // The key's lookup hash, extended as the key grows.
         let mut h = lexicon::hash_more(0, s.key.as_bytes());
         if let Some(x) = word.filter(|x| x.opens == 0) {
-            x.opens = 1 + lexicon::may_open_longer_key(h) as u8;
-            if x.opens == 1 {
+            x.opens = opens_of(h);
+            if x.opens == 1 || x.opens == 2 && spaced {
                 i += 1;
                 continue;
             }
@@ -769,13 +926,6 @@ fn features_memo<'a, const ROWS: bool>(
         .unwrap_or(sent.end);
     // A sentence written in capitals (a headline, a dateline, a shouting e-mail): shapes say
     // less there, and the model learns it from capitalized copies of training sentences.
-    let (mut caps_words, mut nwords) = (0, 0);
-    for (t, x) in sent.clone().zip(s.info.get(PAD..).unwrap_or_default()) {
-        if doc.tokens[t].kind == TokKind::Word {
-            nwords += 1;
-            caps_words += (word(x).caps >= 2) as usize;
-        }
-    }
     let caps_sent = caps_words >= 3 && 2 * caps_words >= nwords;
     let no_sum = Sum::new();
     let sum = |x: &TokInfo, k: usize| sums.get(x.word as usize).map_or(&no_sum, |s| &s[k]);
@@ -1561,7 +1711,7 @@ impl Model {
 
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
-        let mut memo = WordMemo::new(sent.len(), self.memo_base());
+        let mut memo = WordMemo::new(sent.len(), sent.len(), self.memo_base());
         features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self));
         self.decode(s);
     }
@@ -1593,7 +1743,8 @@ impl Model {
         let mut s = Scratch::default();
         // Room for the distinct words: about half the tokens of an article, fewer in a long
         // text (the memo grows past the cap as it must).
-        let mut memo = WordMemo::new((doc.tokens.len() / 2).min(1 << 13), self.memo_base());
+        let n = doc.tokens.len();
+        let mut memo = WordMemo::new(n, (n / 2).min(1 << 13), self.memo_base());
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
@@ -1828,7 +1979,7 @@ mod tests {
              Maria Lopez said it again, in Paris.",
         );
         let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
-        let mut memo = WordMemo::new(0, m.memo_base());
+        let mut memo = WordMemo::new(doc.tokens.len(), 0, m.memo_base());
         for sent in &doc.sentences {
             features(&doc, sent.clone(), m.bits, &mut ids);
             features_memo::<true>(&doc, sent.clone(), m.bits, &mut rows, &mut memo, Some(m));
@@ -1923,6 +2074,42 @@ mod tests {
         assert!(spans.iter().all(|(r, _)| r.end <= doc.tokens.len()));
     }
 
+    /// Every word inserted is found again with its id, words that share their first 8
+    /// bytes or their length stay apart, and a table fuller than it was made for still
+    /// gives each new word an id.
+    #[test]
+    fn word_ids_find_each_word() {
+        let mut words: Vec<String> = (0..3000).map(|k| format!("w{k}")).collect();
+        words.extend(
+            [
+                "international",
+                "internationale",
+                "internat",
+                "Internat",
+                "é",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut ids = WordIds::new(words.len(), 0);
+        let mut got = Vec::new();
+        for w in &words {
+            let at = ids.find(w).expect_err("a new word");
+            got.push(ids.insert(w, at));
+        }
+        for (w, &id) in words.iter().zip(&got) {
+            assert!(id >= 2, "{w:?}");
+            assert_eq!(ids.find(w), Ok(id), "{w:?}");
+        }
+        assert!(ids.find("w3000").is_err());
+        assert!(ids.find("internation").is_err());
+        let mut full = WordIds::new(2, 0);
+        for (k, w) in words.iter().enumerate() {
+            let at = full.find(w).expect_err("a new word");
+            assert_eq!(full.insert(w, at), k as u32 + 2);
+        }
+    }
+
     /// The byte paths for ASCII words hash as the char paths do.
     #[test]
     fn ascii_shapes_and_hashes_match_the_char_paths() {
@@ -1963,9 +2150,22 @@ mod tests {
             .map(String::from),
         );
         words.push((0u8..128).map(|b| b as char).collect());
+        fn caps_by_chars(w: &str) -> usize {
+            let mut n = 0;
+            for c in w.chars() {
+                if c.is_uppercase() {
+                    n += 1;
+                } else if c.is_lowercase() || !matches!(c, '.' | '-' | '\'' | '’' | '&') {
+                    return 0;
+                }
+            }
+            n
+        }
+        words.extend(["NATO", "U.S.-LED", "AT&T", "O'NEIL"].map(String::from));
         for w in &words {
             assert_eq!(shapes(w), shapes_by_chars(w), "{w:?}");
             assert_eq!(hash_lower(w, 3), hash_by_chars(w), "{w:?}");
+            assert_eq!(caps_letters(w), caps_by_chars(w), "{w:?}");
         }
     }
 }
