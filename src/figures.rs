@@ -1081,12 +1081,36 @@ const NUMERAL_STARTS: [&str; 75] = [
     "trillions", "trillionth", "twelfth", "twelve", "twentieth", "twenty", "two", "zero",
 ];
 
+/// The (first, second) letters of [`NUMERAL_STARTS`]: bit `c1` of entry `c0`, 26 for no
+/// second letter.
+const NUMERAL_PAIRS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < NUMERAL_STARTS.len() {
+        let b = NUMERAL_STARTS[i].as_bytes();
+        let c1 = if b.len() > 1 { b[1] - b'a' } else { 26 };
+        t[(b[0] - b'a') as usize] |= 1 << c1;
+        i += 1;
+    }
+    t
+};
+
 /// True when `w` (up to its first hyphen) is a word a word numeral can start with. It runs on
 /// every word of the text: one lookup in a [`WordSet`] of [`NUMERAL_STARTS`], whose bitmap
 /// of word shapes rejects most words.
 fn may_start_numeral(w: &str) -> bool {
     static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     let b = w.as_bytes();
+    // Most words are rejected by their first two letters, before the search for a hyphen
+    // that the set's own test needs to find the key. A hyphen second ends a one-letter key.
+    let c1 = match b.get(1) {
+        None | Some(b'-') => 26,
+        Some(&c) => (c | 0x20).wrapping_sub(b'a'),
+    };
+    let c0 = b.first().map_or(26, |&c| (c | 0x20).wrapping_sub(b'a'));
+    if c0 < 26 && c1 <= 26 && NUMERAL_PAIRS[usize::from(c0)] & 1 << c1 == 0 {
+        return false;
+    }
     let end = b
         .iter()
         .position(|&c| c == b'-' || c >= 0x80)

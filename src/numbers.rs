@@ -46,24 +46,40 @@ fn word_key(w: &str) -> Option<u128> {
 /// lookup; the others are found as [`word_key`]s in a hash table at most a quarter full.
 pub struct WordSet {
     slots: Vec<u128>,
-    shapes: Vec<u64>,
+    shapes: [u64; SHAPE_WORDS],
 }
+
+/// Bits in [`WordSet::shapes`]: lengths 0 to 16 of 32 x 32 (first letter, second letter).
+const SHAPE_WORDS: usize = 17 * 1024 / 64;
+
+/// A byte's letter (0 to 25, either case) for [`word_shape`], 26 for no byte (a one-letter
+/// word), `0x80` for any other byte: one table lookup a byte instead of a case test and a
+/// range test, in the test every word of a text goes through.
+const SHAPE_LETTER: [u8; 257] = {
+    let mut t = [0x80u8; 257];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t[256] = 26;
+    t
+};
 
 /// The bit of a word's (length, first letter, second letter) in [`WordSet::shapes`]; `None`
 /// when the word is longer than 16 bytes or one of its first two bytes is no letter.
 #[inline]
 fn word_shape(w: &[u8]) -> Option<usize> {
-    // `b | 0x20` lowercases an ASCII letter and makes no other byte one.
-    let letter = |k: usize| match w.get(k) {
-        None => Some(26),
-        Some(&b) => (b | 0x20)
-            .is_ascii_lowercase()
-            .then(|| usize::from((b | 0x20) - b'a')),
-    };
+    let letter = |k: usize| SHAPE_LETTER[w.get(k).map_or(256, |&b| usize::from(b))];
     if w.len() > 16 {
         return None;
     }
-    Some((w.len() * 27 + letter(0)?) * 27 + letter(1)?)
+    let (a, b) = (letter(0), letter(1));
+    if (a | b) & 0x80 != 0 {
+        return None;
+    }
+    Some(w.len() << 10 | usize::from(a) << 5 | usize::from(b))
 }
 
 /// A key's first slot: a multiplicative hash of its two halves.
@@ -77,7 +93,7 @@ impl WordSet {
     /// caller's iterator type.
     pub fn new(words: &[&str]) -> WordSet {
         let mut keys = Vec::new();
-        let mut shapes = vec![0u64; 17 * 27 * 27 / 64 + 1];
+        let mut shapes = [0u64; SHAPE_WORDS];
         for w in words {
             keys.extend(word_key(w));
             match word_shape(w.as_bytes()) {
@@ -87,7 +103,7 @@ impl WordSet {
                     }
                 }
                 // Words with other bytes pass the bitmap: fill it.
-                None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
+                None => shapes = [u64::MAX; SHAPE_WORDS],
             }
         }
         // No key is 0: its length is in the top byte.
@@ -184,9 +200,39 @@ const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// The first letters of lists of lowercase words, a bit a letter: a word whose first letter
+/// is none of them is in none of the lists, and most words of a text are rejected so before
+/// a list is compared with them one entry at a time.
+const fn initials(lists: &[&[&str]]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut k = 0;
+        while k < lists[i].len() {
+            m |= 1 << (lists[i][k].as_bytes()[0] - b'a');
+            k += 1;
+        }
+        i += 1;
+    }
+    m
+}
+
+/// Whether `w`'s first letter (either case) is one of `initials`.
+#[inline]
+fn initial_in(w: &str, initials: u32) -> bool {
+    let c = w
+        .as_bytes()
+        .first()
+        .map_or(26, |&b| (b | 0x20).wrapping_sub(b'a'));
+    c < 26 && initials & 1 << c != 0
+}
+
+const SMALL_INITIALS: u32 = initials(&[&ONES, &TENS, &["dozen", "nought", "naught"]]);
+const ORD_INITIALS: u32 = initials(&[&ORD, &TENS_ORD]);
+
 fn small_word(w: &str) -> Option<u32> {
     // Every word below has 3 to 9 letters ("one" ... "seventeen"); most words fail here.
-    if !(3..=9).contains(&w.len()) {
+    if !(3..=9).contains(&w.len()) || !initial_in(w, SMALL_INITIALS) {
         return None;
     }
     if let Some(i) = ONES.iter().position(|x| eq_ci(x, w)) {
@@ -260,7 +306,7 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
     }
     let simple = |w: &str| -> Option<u32> {
         // "first" (5 letters) to "seventeenth" (11).
-        if !(5..=11).contains(&w.len()) {
+        if !(5..=11).contains(&w.len()) || !initial_in(w, ORD_INITIALS) {
             return None;
         }
         if let Some(i) = ORD.iter().position(|x| eq_ci(x, w)) {
