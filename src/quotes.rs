@@ -264,7 +264,6 @@ fn speech_verb_at(doc: &Doc, t: usize) -> bool {
 }
 
 /// `w` starts with a lowercase letter; ASCII by its first byte, without decoding a char.
-#[inline]
 fn lowercase_initial(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
@@ -1322,14 +1321,8 @@ fn reported(
         }
         *q < quotes.len() && quotes[*q].start <= t
     };
-    // The next used verb at or after `t`: a cursor, as tokens come in order, instead of a
-    // binary search on every token.
-    let mut v = 0;
     for t in 0..n {
-        while used_verbs.get(v).is_some_and(|&u| u < t) {
-            v += 1;
-        }
-        if in_quote(t, &mut q) || used_verbs.get(v) == Some(&t) {
+        if in_quote(t, &mut q) || used_verbs.binary_search(&t).is_ok() {
             continue;
         }
         let w = doc.tok(t);
