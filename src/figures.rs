@@ -1060,6 +1060,35 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         ("gigabit", "Gbit"), ("gigabits", "Gbit"), ("mbps", "Mbit/s"), ("gbps", "Gbit/s"),
         ("kn", "kn"), ("knot", "kn"), ("m", "m"), ("radian", "rad"), ("radians", "rad"),
     ];
+    /// The (length, first letter) of every unit, a bit a letter by length (26 for a first
+    /// byte that is no ASCII letter): it rejects most words before the list is scanned.
+    const SHAPES: [u32; 17] = {
+        let mut t = [0u32; 17];
+        let mut i = 0;
+        while i < UNITS.len() {
+            let b = UNITS[i].0.as_bytes();
+            assert!(!b[0].is_ascii_uppercase());
+            let c = b[0].wrapping_sub(b'a');
+            t[b.len()] |= 1 << if c < 26 { c } else { 26 };
+            i += 1;
+        }
+        t
+    };
+    let c = w.as_bytes().first()?.wrapping_sub(b'a');
+    // The units are lowercase; an uppercase first letter is looked up as its lowercase.
+    let c = if c < 26 {
+        c
+    } else {
+        let u = w.as_bytes().first()?.wrapping_sub(b'A');
+        if u < 26 {
+            u
+        } else {
+            26
+        }
+    };
+    if SHAPES.get(w.len()).is_none_or(|m| m & 1 << c == 0) {
+        return None;
+    }
     UNITS
         .iter()
         .find(|(s, _)| eq_ci(s, w))
@@ -1872,15 +1901,18 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
     if let Some(c) = iso_code(t) {
         return Some((c, q + 1));
     }
+    // Without a lowercase copy: it runs on the two words after every number.
     let base = |w: &str| -> Option<&'static str> {
-        let w = w.to_ascii_lowercase();
-        let w = w.strip_suffix('s').unwrap_or(&w);
+        let w = w
+            .strip_suffix('s')
+            .or_else(|| w.strip_suffix('S'))
+            .unwrap_or(w);
         [
             "dollar", "rupee", "peso", "pound", "franc", "dinar", "rial", "yuan", "yen", "ruble",
             "lira", "rand", "markka", "guilder",
         ]
         .into_iter()
-        .find(|b| *b == w)
+        .find(|b| eq_ci(b, w))
     };
     // Up to two adjective words: "Hong Kong dollars", "Canadian dollars".
     for skip in 1..=2 {

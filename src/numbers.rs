@@ -30,14 +30,17 @@ pub fn eq_ci(a: &str, b: &str) -> bool {
 /// A short ASCII word as one integer, lowercased, its length in the top byte. `None` for the
 /// empty word (0 marks an empty slot), words over 16 bytes and words with non-ASCII bytes.
 fn word_key(w: &str) -> Option<u128> {
-    if w.is_empty() || w.len() > 16 || !w.is_ascii() {
+    if w.is_empty() || w.len() > 16 {
         return None;
     }
-    Some(
-        w.bytes()
-            .fold(0u128, |k, b| (k << 8) | u128::from(b.to_ascii_lowercase()))
-            | ((w.len() as u128) << 120),
-    )
+    // The ASCII test in the same pass (`is_ascii` is a call of its own in the wasm).
+    let mut any = 0;
+    let mut k = 0u128;
+    for b in w.bytes() {
+        any |= b;
+        k = (k << 8) | u128::from(b.to_ascii_lowercase());
+    }
+    (any < 0x80).then_some(k | ((w.len() as u128) << 120))
 }
 
 /// A set of short ASCII words, compared ignoring ASCII case. The per-token tests of dates
