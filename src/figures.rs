@@ -155,8 +155,9 @@
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    eq_ci, fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits,
-    parse_exponent, scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value, WordSet,
+    eq_ci, fraction_denominator, len_initial_bit, len_initial_in, ordinal_suffix_fits,
+    ordinal_word_value, parse_digits, parse_exponent, scale_word, slash_fraction, suffix_scale,
+    vulgar_fraction, word_value, WordSet,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -1060,33 +1061,17 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         ("gigabit", "Gbit"), ("gigabits", "Gbit"), ("mbps", "Mbit/s"), ("gbps", "Gbit/s"),
         ("kn", "kn"), ("knot", "kn"), ("m", "m"), ("radian", "rad"), ("radians", "rad"),
     ];
-    /// The (length, first letter) of every unit, a bit a letter by length (26 for a first
-    /// byte that is no ASCII letter): it rejects most words before the list is scanned.
     const SHAPES: [u32; 17] = {
         let mut t = [0u32; 17];
         let mut i = 0;
         while i < UNITS.len() {
-            let b = UNITS[i].0.as_bytes();
-            assert!(!b[0].is_ascii_uppercase());
-            let c = b[0].wrapping_sub(b'a');
-            t[b.len()] |= 1 << if c < 26 { c } else { 26 };
+            let (l, bit) = len_initial_bit(UNITS[i].0);
+            t[l] |= bit;
             i += 1;
         }
         t
     };
-    let c = w.as_bytes().first()?.wrapping_sub(b'a');
-    // The units are lowercase; an uppercase first letter is looked up as its lowercase.
-    let c = if c < 26 {
-        c
-    } else {
-        let u = w.as_bytes().first()?.wrapping_sub(b'A');
-        if u < 26 {
-            u
-        } else {
-            26
-        }
-    };
-    if SHAPES.get(w.len()).is_none_or(|m| m & 1 << c == 0) {
+    if !len_initial_in(&SHAPES, w) {
         return None;
     }
     UNITS
@@ -1747,8 +1732,23 @@ fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)>
     } else {
         p
     };
-    // Every hedge ends with the token before `end`: compare that first.
+    // Every hedge ends with the token before `end`: compare that first, with all of them at
+    // once by (length, first letter).
+    const LAST: [u32; 17] = {
+        let mut t = [0u32; 17];
+        let mut i = 0;
+        while i < HEDGES.len() {
+            let words = HEDGES[i].0;
+            let (l, bit) = len_initial_bit(words[words.len() - 1]);
+            t[l] |= bit;
+            i += 1;
+        }
+        t
+    };
     let last = end.checked_sub(1).map_or("", |k| tok(doc, k));
+    if !len_initial_in(&LAST, last) {
+        return None;
+    }
     for (words, hk) in HEDGES {
         if !words.last().is_some_and(|w| eq_ci(w, last)) {
             continue;

@@ -27,6 +27,32 @@ pub fn eq_ci(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.eq_ignore_ascii_case(b)
 }
 
+/// The bit of a word's (length, first letter) in a table of 17 masks: entry `min(length, 16)`,
+/// bit 0 to 25 for a letter (either case), 26 for any other first byte. Built at compile time
+/// from a list of lowercase words ([`len_initial_bit`]) and asked by [`len_initial_in`], it
+/// rejects most words before a list is compared with them one entry at a time.
+pub const fn len_initial_bit(w: &str) -> (usize, u32) {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && !b[0].is_ascii_uppercase());
+    let c = if b[0].is_ascii_lowercase() {
+        b[0] - b'a'
+    } else {
+        26
+    };
+    (if b.len() < 16 { b.len() } else { 16 }, 1 << c)
+}
+
+/// Whether a word of the list `table` was built from may equal `w` ignoring ASCII case.
+#[inline]
+pub fn len_initial_in(table: &[u32; 17], w: &str) -> bool {
+    let Some(&c) = w.as_bytes().first() else {
+        return false;
+    };
+    // Below 26 for an ASCII letter of either case only.
+    let c = (c | 0x20).wrapping_sub(b'a').min(26);
+    table[w.len().min(16)] & 1 << c != 0
+}
+
 /// A short ASCII word as one integer, lowercased, its length in the top byte. `None` for the
 /// empty word (0 marks an empty slot), words over 16 bytes and words with non-ASCII bytes.
 fn word_key(w: &str) -> Option<u128> {
