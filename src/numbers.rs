@@ -6,6 +6,11 @@
 /// Value of a number word (`"three"`, `"forty-eight"`, `"dozen"`), for words up to ninety-nine
 /// and the scale words. Case-insensitive; does not allocate (it runs on every word).
 pub fn word_value(word: &str) -> Option<f64> {
+    // Every form below starts with the first letter of a number word or a scale: most words
+    // stop here, before the search for a hyphen.
+    if !initial_in(word, SMALL_INITIALS | SCALE_INITIALS) {
+        return None;
+    }
     if let Some((a, b)) = split_hyphen(word) {
         let tens = small_word(a)?;
         let ones = small_word(b)?;
@@ -257,7 +262,25 @@ fn initial_in(w: &str, initials: u32) -> bool {
 }
 
 const SMALL_INITIALS: u32 = initials(&[&ONES, &TENS, &["dozen", "nought", "naught"]]);
-const ORD_INITIALS: u32 = initials(&[&ORD, &TENS_ORD]);
+const ORD_INITIALS: u32 = initials(&[&ORD, &TENS_ORD, &["nineth"]]);
+const SCALE_INITIALS: u32 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < SCALES.len() {
+        m |= 1 << (SCALES[i].0.as_bytes()[0] - b'a');
+        i += 1;
+    }
+    m
+};
+const ORD_SCALE_INITIALS: u32 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < ORDINAL_SCALES.len() {
+        m |= 1 << (ORDINAL_SCALES[i].0.as_bytes()[0] - b'a');
+        i += 1;
+    }
+    m
+};
 
 fn small_word(w: &str) -> Option<u32> {
     // Every word below has 3 to 9 letters ("one" ... "seventeen"); most words fail here.
@@ -329,6 +352,10 @@ pub fn number_words() -> impl Iterator<Item = &'static str> {
 
 /// Value of an ordinal word: `"third"`, `"twenty-first"`, `"hundredth"`. Case-insensitive.
 pub fn ordinal_word_value(word: &str) -> Option<f64> {
+    // As in `word_value`: the first letters of every form below ("nineth" among them).
+    if !initial_in(word, SMALL_INITIALS | ORD_INITIALS | ORD_SCALE_INITIALS) {
+        return None;
+    }
     // A common misspelling, read like the word it means.
     if word.eq_ignore_ascii_case("nineth") {
         return Some(9.0);
@@ -521,18 +548,23 @@ pub fn parse_exponent(s: &str) -> Option<f64> {
 /// here (the tokenizer splits it). Returns `None` for anything that is not a plain numeral
 /// (`9/11`, `C-17`, `816th`).
 pub fn parse_digits(s: &str) -> Option<f64> {
-    if s.is_empty()
-        || !s
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-    {
+    if s.is_empty() {
         return None;
+    }
+    // The separators counted in the pass that checks the bytes (the pattern searcher behind
+    // `matches` is a call per match in the page's build).
+    let (mut commas, mut dots) = (0, 0);
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {}
+            b',' => commas += 1,
+            b'.' => dots += 1,
+            _ => return None,
+        }
     }
     if !s.as_bytes()[0].is_ascii_digit() || !s.as_bytes()[s.len() - 1].is_ascii_digit() {
         return None;
     }
-    let commas = s.matches(',').count();
-    let dots = s.matches('.').count();
     let groups_of_three = |sep: char| {
         let mut parts = s.split(sep);
         let first = parts.next().unwrap_or("");
