@@ -86,34 +86,21 @@ pub struct WordSet {
 /// Bits in [`WordSet::shapes`]: lengths 0 to 16 of 32 x 32 (first letter, second letter).
 const SHAPE_WORDS: usize = 17 * 1024 / 64;
 
-/// A byte's letter (0 to 25, either case) for [`word_shape`], 26 for no byte (a one-letter
-/// word), `0x80` for any other byte: one table lookup a byte instead of a case test and a
-/// range test, in the test every word of a text goes through.
-const SHAPE_LETTER: [u8; 257] = {
-    let mut t = [0x80u8; 257];
-    let mut b = 0;
-    while b < 26 {
-        t[b'a' as usize + b] = b as u8;
-        t[b'A' as usize + b] = b as u8;
-        b += 1;
-    }
-    t[256] = 26;
-    t
-};
-
 /// The bit of a word's (length, first letter, second letter) in [`WordSet::shapes`]; `None`
 /// when the word is longer than 16 bytes or one of its first two bytes is no letter.
 #[inline]
 fn word_shape(w: &[u8]) -> Option<usize> {
-    let letter = |k: usize| SHAPE_LETTER[w.get(k).map_or(256, |&b| usize::from(b))];
+    // `b | 0x20` lowercases an ASCII letter and makes no other byte one.
+    let letter = |k: usize| match w.get(k) {
+        None => Some(26),
+        Some(&b) => (b | 0x20)
+            .is_ascii_lowercase()
+            .then(|| usize::from((b | 0x20) - b'a')),
+    };
     if w.len() > 16 {
         return None;
     }
-    let (a, b) = (letter(0), letter(1));
-    if (a | b) & 0x80 != 0 {
-        return None;
-    }
-    Some(w.len() << 10 | usize::from(a) << 5 | usize::from(b))
+    Some(w.len() << 10 | letter(0)? << 5 | letter(1)?)
 }
 
 /// A key's first slot: a multiplicative hash of its two halves.
