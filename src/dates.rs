@@ -643,6 +643,9 @@ impl std::ops::Deref for Lower<'_> {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
+    if !may_be_unit(word) {
+        return None;
+    }
     if let Some(u) = unit_abbreviation(word) {
         return Some(u);
     }
@@ -662,8 +665,25 @@ fn unit_of(word: &str) -> Option<Unit> {
     })
 }
 
+/// Whether `word` starts as a unit word of [`unit_of`] or [`unit_abbreviation`] may: with one
+/// of their first letters, either case, or with a byte that is not ASCII (which the lowercasing
+/// reads). They are asked of the word after every "a", "some" and count; most words stop here,
+/// before two lowercase copies and the lists.
+fn may_be_unit(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|&c| {
+        !c.is_ascii()
+            || matches!(
+                c | 0x20,
+                b'c' | b'd' | b'h' | b'm' | b'n' | b's' | b'w' | b'y'
+            )
+    })
+}
+
 /// Short unit words, which carry no plural mark: "3 hrs", "20 min", "3h" (glued).
 fn unit_abbreviation(word: &str) -> Option<Unit> {
+    if !may_be_unit(word) {
+        return None;
+    }
     Some(match Lower::of(word).trim_end_matches('.') {
         "sec" | "secs" => Unit::Second,
         "min" | "mins" => Unit::Minute,
@@ -4658,7 +4678,7 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         .tokens
         .get(i + 1)
         .is_some_and(|t| t.kind == TokKind::Number);
-    if w.eq_ignore_ascii_case("the") {
+    if eq_ci(w, "the") {
         const AFTER_THE: &[&str] = &[
             "past",
             "last",
@@ -4699,16 +4719,16 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             || ordinal();
     }
     // Common words that start little: "some days", "day after tomorrow".
-    if w.eq_ignore_ascii_case("some") || w.eq_ignore_ascii_case("many") {
+    if eq_ci(w, "some") || eq_ci(w, "many") {
         return unit_of(next).is_some();
     }
-    if w.eq_ignore_ascii_case("day") {
+    if eq_ci(w, "day") {
         return next.eq_ignore_ascii_case("after") || next.eq_ignore_ascii_case("before");
     }
-    if w.eq_ignore_ascii_case("right") {
+    if eq_ci(w, "right") {
         return next.eq_ignore_ascii_case("now");
     }
-    if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+    if eq_ci(w, "a") || eq_ci(w, "an") {
         return !next.is_ascii()
             || next.eq_ignore_ascii_case("couple")
             || next.eq_ignore_ascii_case("few")
@@ -5927,6 +5947,49 @@ mod tests {
     }
 
     const REF: Option<&str> = Some("2021-08-22"); // a Sunday
+
+    #[test]
+    fn unit_words_pass_the_first_letter_test() {
+        for w in [
+            "second",
+            "seconds",
+            "minute",
+            "minutes",
+            "hour",
+            "hours",
+            "day",
+            "days",
+            "night",
+            "nights",
+            "week",
+            "weeks",
+            "month",
+            "months",
+            "year",
+            "years",
+            "decade",
+            "decades",
+            "century",
+            "centuries",
+            "sec",
+            "secs",
+            "min",
+            "mins",
+            "h",
+            "hr",
+            "hrs",
+            "wk",
+            "wks",
+            "yr",
+            "yrs",
+            "Hrs.",
+        ] {
+            assert!(unit_of(w).is_some(), "{w}");
+            assert!(unit_of(&w.to_uppercase()).is_some(), "{w}");
+        }
+        assert_eq!(unit_of("people"), None);
+        assert_eq!(unit_of(""), None);
+    }
 
     #[test]
     fn calendar_arithmetic() {

@@ -155,8 +155,9 @@
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    eq_ci, fraction_denominator, ordinal_suffix_fits, ordinal_word_value, parse_digits,
-    parse_exponent, scale_word, slash_fraction, suffix_scale, vulgar_fraction, word_value, WordSet,
+    eq_ci, fraction_denominator, len_initial_bit, len_initial_in, ordinal_suffix_fits,
+    ordinal_word_value, parse_digits, parse_exponent, scale_word, slash_fraction, suffix_scale,
+    vulgar_fraction, word_value, WordSet,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -1060,6 +1061,19 @@ fn unit_word(w: &str) -> Option<(&'static str, FigureKind)> {
         ("gigabit", "Gbit"), ("gigabits", "Gbit"), ("mbps", "Mbit/s"), ("gbps", "Gbit/s"),
         ("kn", "kn"), ("knot", "kn"), ("m", "m"), ("radian", "rad"), ("radians", "rad"),
     ];
+    const SHAPES: [u32; 17] = {
+        let mut t = [0u32; 17];
+        let mut i = 0;
+        while i < UNITS.len() {
+            let (l, bit) = len_initial_bit(UNITS[i].0);
+            t[l] |= bit;
+            i += 1;
+        }
+        t
+    };
+    if !len_initial_in(&SHAPES, w) {
+        return None;
+    }
     UNITS
         .iter()
         .find(|(s, _)| eq_ci(s, w))
@@ -1081,12 +1095,36 @@ const NUMERAL_STARTS: [&str; 75] = [
     "trillions", "trillionth", "twelfth", "twelve", "twentieth", "twenty", "two", "zero",
 ];
 
+/// The (first, second) letters of [`NUMERAL_STARTS`]: bit `c1` of entry `c0`, 26 for no
+/// second letter.
+const NUMERAL_PAIRS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < NUMERAL_STARTS.len() {
+        let b = NUMERAL_STARTS[i].as_bytes();
+        let c1 = if b.len() > 1 { b[1] - b'a' } else { 26 };
+        t[(b[0] - b'a') as usize] |= 1 << c1;
+        i += 1;
+    }
+    t
+};
+
 /// True when `w` (up to its first hyphen) is a word a word numeral can start with. It runs on
 /// every word of the text: one lookup in a [`WordSet`] of [`NUMERAL_STARTS`], whose bitmap
 /// of word shapes rejects most words.
 fn may_start_numeral(w: &str) -> bool {
     static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     let b = w.as_bytes();
+    // Most words are rejected by their first two letters, before the search for a hyphen
+    // that the set's own test needs to find the key. A hyphen second ends a one-letter key.
+    let c1 = match b.get(1) {
+        None | Some(b'-') => 26,
+        Some(&c) => (c | 0x20).wrapping_sub(b'a'),
+    };
+    let c0 = b.first().map_or(26, |&c| (c | 0x20).wrapping_sub(b'a'));
+    if c0 < 26 && c1 <= 26 && NUMERAL_PAIRS[usize::from(c0)] & 1 << c1 == 0 {
+        return false;
+    }
     let end = b
         .iter()
         .position(|&c| c == b'-' || c >= 0x80)
@@ -1694,8 +1732,23 @@ fn hedge_before(doc: &Doc, p: usize, floor: usize) -> Option<(usize, HedgeKind)>
     } else {
         p
     };
-    // Every hedge ends with the token before `end`: compare that first.
+    // Every hedge ends with the token before `end`: compare that first, with all of them at
+    // once by (length, first letter).
+    const LAST: [u32; 17] = {
+        let mut t = [0u32; 17];
+        let mut i = 0;
+        while i < HEDGES.len() {
+            let words = HEDGES[i].0;
+            let (l, bit) = len_initial_bit(words[words.len() - 1]);
+            t[l] |= bit;
+            i += 1;
+        }
+        t
+    };
     let last = end.checked_sub(1).map_or("", |k| tok(doc, k));
+    if !len_initial_in(&LAST, last) {
+        return None;
+    }
     for (words, hk) in HEDGES {
         if !words.last().is_some_and(|w| eq_ci(w, last)) {
             continue;
@@ -1848,15 +1901,18 @@ fn currency_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, us
     if let Some(c) = iso_code(t) {
         return Some((c, q + 1));
     }
+    // Without a lowercase copy: it runs on the two words after every number.
     let base = |w: &str| -> Option<&'static str> {
-        let w = w.to_ascii_lowercase();
-        let w = w.strip_suffix('s').unwrap_or(&w);
+        let w = w
+            .strip_suffix('s')
+            .or_else(|| w.strip_suffix('S'))
+            .unwrap_or(w);
         [
             "dollar", "rupee", "peso", "pound", "franc", "dinar", "rial", "yuan", "yen", "ruble",
             "lira", "rand", "markka", "guilder",
         ]
         .into_iter()
-        .find(|b| *b == w)
+        .find(|b| eq_ci(b, w))
     };
     // Up to two adjective words: "Hong Kong dollars", "Canadian dollars".
     for skip in 1..=2 {

@@ -6,6 +6,11 @@
 /// Value of a number word (`"three"`, `"forty-eight"`, `"dozen"`), for words up to ninety-nine
 /// and the scale words. Case-insensitive; does not allocate (it runs on every word).
 pub fn word_value(word: &str) -> Option<f64> {
+    // Every form below starts with the first letter of a number word or a scale: most words
+    // stop here, before the search for a hyphen.
+    if !initial_in(word, SMALL_INITIALS | SCALE_INITIALS) {
+        return None;
+    }
     if let Some((a, b)) = split_hyphen(word) {
         let tens = small_word(a)?;
         let ones = small_word(b)?;
@@ -27,17 +32,46 @@ pub fn eq_ci(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.eq_ignore_ascii_case(b)
 }
 
+/// The bit of a word's (length, first letter) in a table of 17 masks: entry `min(length, 16)`,
+/// bit 0 to 25 for a letter (either case), 26 for any other first byte. Built at compile time
+/// from a list of lowercase words ([`len_initial_bit`]) and asked by [`len_initial_in`], it
+/// rejects most words before a list is compared with them one entry at a time.
+pub const fn len_initial_bit(w: &str) -> (usize, u32) {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && !b[0].is_ascii_uppercase());
+    let c = if b[0].is_ascii_lowercase() {
+        b[0] - b'a'
+    } else {
+        26
+    };
+    (if b.len() < 16 { b.len() } else { 16 }, 1 << c)
+}
+
+/// Whether a word of the list `table` was built from may equal `w` ignoring ASCII case.
+#[inline]
+pub fn len_initial_in(table: &[u32; 17], w: &str) -> bool {
+    let Some(&c) = w.as_bytes().first() else {
+        return false;
+    };
+    // Below 26 for an ASCII letter of either case only.
+    let c = (c | 0x20).wrapping_sub(b'a').min(26);
+    table[w.len().min(16)] & 1 << c != 0
+}
+
 /// A short ASCII word as one integer, lowercased, its length in the top byte. `None` for the
 /// empty word (0 marks an empty slot), words over 16 bytes and words with non-ASCII bytes.
 fn word_key(w: &str) -> Option<u128> {
-    if w.is_empty() || w.len() > 16 || !w.is_ascii() {
+    if w.is_empty() || w.len() > 16 {
         return None;
     }
-    Some(
-        w.bytes()
-            .fold(0u128, |k, b| (k << 8) | u128::from(b.to_ascii_lowercase()))
-            | ((w.len() as u128) << 120),
-    )
+    // The ASCII test in the same pass (`is_ascii` is a call of its own in the wasm).
+    let mut any = 0;
+    let mut k = 0u128;
+    for b in w.bytes() {
+        any |= b;
+        k = (k << 8) | u128::from(b.to_ascii_lowercase());
+    }
+    (any < 0x80).then_some(k | ((w.len() as u128) << 120))
 }
 
 /// A set of short ASCII words, compared ignoring ASCII case. The per-token tests of dates
@@ -46,8 +80,11 @@ fn word_key(w: &str) -> Option<u128> {
 /// lookup; the others are found as [`word_key`]s in a hash table at most a quarter full.
 pub struct WordSet {
     slots: Vec<u128>,
-    shapes: Vec<u64>,
+    shapes: [u64; SHAPE_WORDS],
 }
+
+/// Bits in [`WordSet::shapes`]: lengths 0 to 16 of 32 x 32 (first letter, second letter).
+const SHAPE_WORDS: usize = 17 * 1024 / 64;
 
 /// The bit of a word's (length, first letter, second letter) in [`WordSet::shapes`]; `None`
 /// when the word is longer than 16 bytes or one of its first two bytes is no letter.
@@ -63,7 +100,7 @@ fn word_shape(w: &[u8]) -> Option<usize> {
     if w.len() > 16 {
         return None;
     }
-    Some((w.len() * 27 + letter(0)?) * 27 + letter(1)?)
+    Some(w.len() << 10 | letter(0)? << 5 | letter(1)?)
 }
 
 /// A key's first slot: a multiplicative hash of its two halves.
@@ -77,7 +114,7 @@ impl WordSet {
     /// caller's iterator type.
     pub fn new(words: &[&str]) -> WordSet {
         let mut keys = Vec::new();
-        let mut shapes = vec![0u64; 17 * 27 * 27 / 64 + 1];
+        let mut shapes = [0u64; SHAPE_WORDS];
         for w in words {
             keys.extend(word_key(w));
             match word_shape(w.as_bytes()) {
@@ -87,7 +124,7 @@ impl WordSet {
                     }
                 }
                 // Words with other bytes pass the bitmap: fill it.
-                None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
+                None => shapes = [u64::MAX; SHAPE_WORDS],
             }
         }
         // No key is 0: its length is in the top byte.
@@ -184,9 +221,57 @@ const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// The first letters of lists of lowercase words, a bit a letter: a word whose first letter
+/// is none of them is in none of the lists, and most words of a text are rejected so before
+/// a list is compared with them one entry at a time.
+const fn initials(lists: &[&[&str]]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut k = 0;
+        while k < lists[i].len() {
+            m |= 1 << (lists[i][k].as_bytes()[0] - b'a');
+            k += 1;
+        }
+        i += 1;
+    }
+    m
+}
+
+/// Whether `w`'s first letter (either case) is one of `initials`.
+#[inline]
+fn initial_in(w: &str, initials: u32) -> bool {
+    let c = w
+        .as_bytes()
+        .first()
+        .map_or(26, |&b| (b | 0x20).wrapping_sub(b'a'));
+    c < 26 && initials & 1 << c != 0
+}
+
+const SMALL_INITIALS: u32 = initials(&[&ONES, &TENS, &["dozen", "nought", "naught"]]);
+const ORD_INITIALS: u32 = initials(&[&ORD, &TENS_ORD, &["nineth"]]);
+const SCALE_INITIALS: u32 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < SCALES.len() {
+        m |= 1 << (SCALES[i].0.as_bytes()[0] - b'a');
+        i += 1;
+    }
+    m
+};
+const ORD_SCALE_INITIALS: u32 = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < ORDINAL_SCALES.len() {
+        m |= 1 << (ORDINAL_SCALES[i].0.as_bytes()[0] - b'a');
+        i += 1;
+    }
+    m
+};
+
 fn small_word(w: &str) -> Option<u32> {
     // Every word below has 3 to 9 letters ("one" ... "seventeen"); most words fail here.
-    if !(3..=9).contains(&w.len()) {
+    if !(3..=9).contains(&w.len()) || !initial_in(w, SMALL_INITIALS) {
         return None;
     }
     if let Some(i) = ONES.iter().position(|x| eq_ci(x, w)) {
@@ -254,13 +339,17 @@ pub fn number_words() -> impl Iterator<Item = &'static str> {
 
 /// Value of an ordinal word: `"third"`, `"twenty-first"`, `"hundredth"`. Case-insensitive.
 pub fn ordinal_word_value(word: &str) -> Option<f64> {
+    // As in `word_value`: the first letters of every form below ("nineth" among them).
+    if !initial_in(word, SMALL_INITIALS | ORD_INITIALS | ORD_SCALE_INITIALS) {
+        return None;
+    }
     // A common misspelling, read like the word it means.
     if word.eq_ignore_ascii_case("nineth") {
         return Some(9.0);
     }
     let simple = |w: &str| -> Option<u32> {
         // "first" (5 letters) to "seventeenth" (11).
-        if !(5..=11).contains(&w.len()) {
+        if !(5..=11).contains(&w.len()) || !initial_in(w, ORD_INITIALS) {
             return None;
         }
         if let Some(i) = ORD.iter().position(|x| eq_ci(x, w)) {
@@ -446,18 +535,23 @@ pub fn parse_exponent(s: &str) -> Option<f64> {
 /// here (the tokenizer splits it). Returns `None` for anything that is not a plain numeral
 /// (`9/11`, `C-17`, `816th`).
 pub fn parse_digits(s: &str) -> Option<f64> {
-    if s.is_empty()
-        || !s
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-    {
+    if s.is_empty() {
         return None;
+    }
+    // The separators counted in the pass that checks the bytes (the pattern searcher behind
+    // `matches` is a call per match in the page's build).
+    let (mut commas, mut dots) = (0, 0);
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {}
+            b',' => commas += 1,
+            b'.' => dots += 1,
+            _ => return None,
+        }
     }
     if !s.as_bytes()[0].is_ascii_digit() || !s.as_bytes()[s.len() - 1].is_ascii_digit() {
         return None;
     }
-    let commas = s.matches(',').count();
-    let dots = s.matches('.').count();
     let groups_of_three = |sep: char| {
         let mut parts = s.split(sep);
         let first = parts.next().unwrap_or("");

@@ -323,17 +323,25 @@ fn find_credit(doc: &Doc, toks: Range<usize>) -> Option<CreditInfo> {
 /// No lower-case letter and at least two letters ("NATO", "U.S.", "ISIS-K").
 pub fn is_all_caps(w: &str) -> bool {
     let mut letters = 0;
-    if w.is_ascii() {
-        // On bytes: asked of most capitalized words, and decoding chars is a call per char
-        // in the page's build.
-        for b in w.bytes() {
-            if b.is_ascii_lowercase() {
-                return false;
-            }
-            letters += usize::from(b.is_ascii_uppercase());
+    // On bytes: asked of most capitalized words, and decoding chars is a call per char in the
+    // page's build. A lowercase ASCII letter before any other byte settles it ("Kabul" at its
+    // second byte) without a pass over the word to test it is ASCII first; a non-ASCII byte
+    // sends the whole word to the chars.
+    let mut ascii = true;
+    for b in w.bytes() {
+        if !b.is_ascii() {
+            ascii = false;
+            break;
         }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        letters += usize::from(b.is_ascii_uppercase());
+    }
+    if ascii {
         return letters >= 2;
     }
+    letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
             return false;
