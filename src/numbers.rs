@@ -59,9 +59,10 @@ pub fn len_initial_in(table: &[u32; 17], w: &str) -> bool {
 }
 
 /// A short ASCII word as one integer, lowercased, its length in the top byte. `None` for the
-/// empty word (0 marks an empty slot), words over 16 bytes and words with non-ASCII bytes.
+/// empty word (0 marks an empty slot), words over 15 bytes (a 16th byte would share the top
+/// byte with the length, and two such words could get one key) and words with non-ASCII bytes.
 fn word_key(w: &str) -> Option<u128> {
-    if w.is_empty() || w.len() > 16 {
+    if w.is_empty() || w.len() > 15 {
         return None;
     }
     // The ASCII test in the same pass (`is_ascii` is a call of its own in the wasm).
@@ -116,6 +117,10 @@ impl WordSet {
         let mut keys = Vec::new();
         let mut shapes = [0u64; SHAPE_WORDS];
         for w in words {
+            debug_assert!(
+                word_key(w).is_some(),
+                "a WordSet holds ASCII words of 1 to 15 bytes: {w:?}"
+            );
             keys.extend(word_key(w));
             match word_shape(w.as_bytes()) {
                 Some(s) => {
@@ -920,13 +925,17 @@ mod tests {
     #[test]
     fn word_set_is_a_case_insensitive_set() {
         let words: Vec<String> = super::number_words()
-            .chain(["a", "an", "sixteen-letters!", "it's", "u.s.", "'s", "x"])
+            .chain(["a", "an", "fifteen-letters", "it's", "u.s.", "'s", "x"])
             .map(str::to_string)
             .collect();
         let set = super::WordSet::new(&words.iter().map(String::as_str).collect::<Vec<_>>());
         let mut probes: Vec<String> = vec![
             "".into(),
-            "sixteen-letters!!".into(),
+            "fifteen-letters!".into(),
+            // Two 16-byte words whose first bytes differ only in the bit the length used to
+            // share with them ('s' is 0x73, 'c' 0x63): once one key, now neither is a key.
+            "sixteen-letters!".into(),
+            "cixteen-letters!".into(),
             "seventeen-letters".into(),
             "o\u{212A}".into(),
             "\u{0}".into(),
