@@ -255,24 +255,19 @@ fn initial_in(w: &str, initials: u32) -> bool {
 
 const SMALL_INITIALS: u32 = initials(&[&ONES, &TENS, &["dozen", "nought", "naught"]]);
 const ORD_INITIALS: u32 = initials(&[&ORD, &TENS_ORD, &["nineth"]]);
-const SCALE_INITIALS: u32 = {
+const SCALE_INITIALS: u32 = scale_initials(&SCALES);
+const ORD_SCALE_INITIALS: u32 = scale_initials(&ORDINAL_SCALES);
+
+/// [`initials`] of a table of (word, value) pairs.
+const fn scale_initials(scales: &[(&str, f64)]) -> u32 {
     let mut m = 0;
     let mut i = 0;
-    while i < SCALES.len() {
-        m |= 1 << (SCALES[i].0.as_bytes()[0] - b'a');
+    while i < scales.len() {
+        m |= 1 << (scales[i].0.as_bytes()[0] - b'a');
         i += 1;
     }
     m
-};
-const ORD_SCALE_INITIALS: u32 = {
-    let mut m = 0;
-    let mut i = 0;
-    while i < ORDINAL_SCALES.len() {
-        m |= 1 << (ORDINAL_SCALES[i].0.as_bytes()[0] - b'a');
-        i += 1;
-    }
-    m
-};
+}
 
 fn small_word(w: &str) -> Option<u32> {
     // Every word below has 3 to 9 letters ("one" ... "seventeen"); most words fail here.
