@@ -1759,8 +1759,6 @@ fn postmodifier(w: &str) -> bool {
             ))
 }
 
-/// `s.to_lowercase()`, in place and without decoding chars for ASCII: one allocation, where
-/// joining and lowercasing made two.
 /// [`lower`] of a string in place.
 fn lower_in_place(s: &mut String) {
     if s.is_ascii() {
@@ -1770,6 +1768,8 @@ fn lower_in_place(s: &mut String) {
     }
 }
 
+/// `s.to_lowercase()`, in place and without decoding chars for ASCII: one allocation, where
+/// joining and lowercasing made two.
 fn lower(mut s: String) -> String {
     lower_in_place(&mut s);
     s
