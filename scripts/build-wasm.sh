@@ -6,11 +6,12 @@ cd "$(dirname "$0")/.."
 profile=wasm-release
 flags=(--profile wasm-release)
 if [[ "${1:-}" == "--dev" ]]; then profile=debug; flags=(); fi
-# More inlining than opt-level "z" alone allows, within the 350 KiB page budget with about
-# 5 KiB left: the threshold buys speed for size (docs/performance.md, rounds 4 to 6). With the
-# standard float parser and sort out of the wasm: 70 -> 333.1 KiB; 100 x1.15, 339.1 KiB; 120
-# x1.17, 344.7 KiB; 150 x1.23, 355.5 KiB (over). Wasm target only.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:--Cllvm-args=-inline-threshold=120}"
+# LLVM settings for Cargo.toml's wasm-release profile (presslens at opt-level 2), chosen by wasm
+# instructions a word against gzipped bytes (docs/performance.md, round 24): inlining threshold
+# 35; 100 for functions marked #[inline] (LLVM's 325 made the wasm 7 KiB larger for 2.8% fewer
+# instructions); no runtime loop unrolling (smaller and no slower here). Wasm target only.
+llvm=(-inline-threshold=35 -inlinehint-threshold=100 -unroll-runtime=false)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-${llvm[*]/#/-Cllvm-args=}}"
 cargo build --lib --target wasm32-unknown-unknown "${flags[@]}"
 rm -rf www/pkg
 wasm-bindgen --target web --no-typescript --remove-name-section --out-dir www/pkg \
