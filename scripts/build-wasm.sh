@@ -10,8 +10,9 @@ if [[ "${1:-}" == "--dev" ]]; then profile=debug; flags=(); fi
 # instructions a word against gzipped bytes (docs/performance.md, round 24): inlining threshold
 # 35; 100 for functions marked #[inline] (LLVM's 325 made the wasm 7 KiB larger for 2.8% fewer
 # instructions); no runtime loop unrolling (smaller and no slower here). Wasm target only.
-llvm=(-inline-threshold=35 -inlinehint-threshold=100 -unroll-runtime=false)
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-${llvm[*]/#/-Cllvm-args=}}"
+# scripts/eval/bench_ner_wasm.sh reads this line.
+page_rustflags="-Cllvm-args=-inline-threshold=35 -Cllvm-args=-inlinehint-threshold=100 -Cllvm-args=-unroll-runtime=false"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-$page_rustflags}"
 cargo build --lib --target wasm32-unknown-unknown "${flags[@]}"
 rm -rf www/pkg
 wasm-bindgen --target web --no-typescript --remove-name-section --out-dir www/pkg \

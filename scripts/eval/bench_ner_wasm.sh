@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Words per second of the name tagger in wasm, built with the page's profile (wasm-release:
-# opt-level z, LTO) and run by Node: examples/bench_ner.rs as a cdylib, timed here.
+# presslens at opt-level 2, dependencies at z, LTO; its LLVM settings) and run by Node:
+# examples/bench_ner.rs as a cdylib, timed here.
 # Usage: scripts/eval/bench_ner_wasm.sh [FILE]   (default ../shared/data/text/voa-sentences.txt)
 # BENCH_RUNS=k: run the tagger k times untimed, in optimized code only, for instruction counts
 # that the machine's load does not move (docs/performance.md, round 8):
@@ -15,7 +16,7 @@ if [[ ! -f "$file" ]]; then echo "skip: $file is absent"; exit 0; fi
 wasm=${BENCH_WASM:-target/wasm32-unknown-unknown/wasm-release/examples/bench_ner.wasm}
 # The page's flags (the default in scripts/build-wasm.sh): inlining and target features
 # change the tagger's speed as much as its code does.
-page_flags=$(sed -n 's/.*WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-\(.*\)}"$/\1/p' scripts/build-wasm.sh)
+page_flags=$(sed -n 's/^page_rustflags="\(.*\)"$/\1/p' scripts/build-wasm.sh)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-$page_flags}"
 if [[ -z "${BENCH_WASM:-}" ]]; then
   cargo build -q --example bench_ner --target wasm32-unknown-unknown --profile wasm-release
