@@ -10,8 +10,12 @@
 // (`apt-get install valgrind`). Not a test: it prints numbers.
 //
 // How: Node runs the wasm with V8's optimizing compiler only (`--no-liftoff`, so no tier-up
-// happens at a time that depends on the load) and on one thread (`--single-threaded`: the
-// compiler's work is counted, but is the same in both runs below). Each build is run twice
+// happens at a time that depends on the load), compiling every function when the module is
+// instantiated (`--no-wasm-lazy-compilation`), on one thread (`--single-threaded`). The
+// compiler's work is counted, but is the same in both runs below. Without eager compilation a
+// function first called after the 20th article was compiled inside the measured window: about
+// 100 M of 636 M instructions were compiling, and a change that shrank rarely called code looked
+// faster than it ran (docs/performance.md, round 22). Each build is run twice
 // under callgrind, on the first 20 and on the first 20+N articles (VOA news in articles of 25
 // sentences, as bench/run.mjs, else the repository's sample articles); the difference is what
 // N articles cost: analysis, the JSON string, and `JSON.parse` as the page's worker does it.
@@ -52,7 +56,7 @@ if (!dirs.length) {
 function refs(dir, n) {
   const r = spawnSync('valgrind', [
     '--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file',
-    process.execPath, '--no-liftoff', '--single-threaded',
+    process.execPath, '--no-liftoff', '--no-wasm-lazy-compilation', '--single-threaded',
     '--hash-seed=1', '--random-seed=1', '--predictable',
     fileURLToPath(import.meta.url), '--child', dir, String(n),
   ], { encoding: 'utf8' });
