@@ -1887,7 +1887,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         match self.kind(i)? {
             TokKind::Number => parse_digits(w).filter(|v| *v > 0.0 && *v <= 100_000.0),
             TokKind::Word => {
-                if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+                if eq_ci(w, "a") || eq_ci(w, "an") {
                     return Some(1.0);
                 }
                 if scale_word(w).is_some() {
@@ -2366,7 +2366,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let pieces: Vec<&str> = w.split(['-', '‐', '‑']).collect();
         if let [q, unit] = pieces.as_slice() {
-            if unit.eq_ignore_ascii_case("quarter") {
+            if eq_ci(unit, "quarter") {
                 let q = match Lower::of(q).as_str() {
                     "first" => 1,
                     "second" => 2,
@@ -2382,21 +2382,17 @@ impl<'a, 'd> Matcher<'a, 'd> {
             [c, u, t] => (*c, *u, Some(*t)),
             _ => return None,
         };
-        if tail.is_some_and(|t| !t.eq_ignore_ascii_case("long")) {
+        if tail.is_some_and(|t| !eq_ci(t, "long")) {
             return None;
         }
         let plural = unit.ends_with('s');
         let unit_word = unit;
         let unit = unit_of(unit)?;
         // "all-day", "full-year", "whole-week": one unit.
-        let whole = ["all", "full", "whole"]
-            .iter()
-            .any(|w| count.eq_ignore_ascii_case(w));
+        let whole = ["all", "full", "whole"].iter().any(|w| eq_ci(count, w));
         let n = parse_digits(count)
             .or_else(|| word_value(count).filter(|_| scale_word(count).is_none()))
-            .or_else(|| {
-                (whole && !plural && !unit_word.eq_ignore_ascii_case("night")).then_some(1.0)
-            })
+            .or_else(|| (whole && !plural && !eq_ci(unit_word, "night")).then_some(1.0))
             .filter(|v| *v > 0.0)?;
         // "30-minutes" is read, "one-years" is not.
         if plural && n == 1.0 {
@@ -2669,7 +2665,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let word = self.t(u);
         // "a fortnight" is two weeks.
-        if word.eq_ignore_ascii_case("fortnight") || word.eq_ignore_ascii_case("fortnights") {
+        if eq_ci(word, "fortnight") || eq_ci(word, "fortnights") {
             if word.len() > 9 && n == 1.0 {
                 return None;
             }
@@ -2689,8 +2685,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             && word_value(self.t(i)).is_some_and(|v| v >= 20.0 && v % 10.0 == 0.0)
             && u == i + 1;
         if unit == Unit::Second
-            && ((article && !self.boundary(u + 1, i))
-                || (tens_word && word.eq_ignore_ascii_case("second")))
+            && ((article && !self.boundary(u + 1, i)) || (tens_word && eq_ci(word, "second")))
         {
             return None;
         }
@@ -3214,7 +3209,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 Some(b'n') => "next",
                 _ => return None,
             };
-            fy_like || w.eq_ignore_ascii_case(word)
+            fy_like || eq_ci(w, word)
         };
         if !ok {
             return None;
@@ -3231,11 +3226,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 _ => None,
             }
         };
-        let fy = |p: &str| {
-            ["FY", "SY", "CY"]
-                .into_iter()
-                .find(|x| x.eq_ignore_ascii_case(p))
-        };
+        let fy = |p: &str| ["FY", "SY", "CY"].into_iter().find(|x| eq_ci(x, p));
         let named = |p: &'static str, y: i32, end: usize| {
             let raw = if p == "CY" {
                 Raw::Abs(Val::Year(y))
@@ -3538,11 +3529,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // "between the ninth and the seventeenth of April", "from the 4th to the 22nd of June".
         let ordinal_like = {
             let tail = w.get(w.len().saturating_sub(2)..).unwrap_or("");
-            ["th", "st", "nd", "rd"]
-                .iter()
-                .any(|x| tail.eq_ignore_ascii_case(x))
-                || w.eq_ignore_ascii_case("twenty")
-                || w.eq_ignore_ascii_case("thirty")
+            ["th", "st", "nd", "rd"].iter().any(|x| eq_ci(tail, x))
+                || eq_ci(w, "twenty")
+                || eq_ci(w, "thirty")
         };
         if self.is(i, "the") || (ordinal_like && self.spelled_day(i, false).is_some()) {
             if let Some((a, raw, end)) = self.day_range(i) {
@@ -3573,7 +3562,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some(u) = unit_of(next).filter(|_| {
                 !Lower::of(next).ends_with('s')
                     && unit_abbreviation(next).is_none()
-                    && !next.eq_ignore_ascii_case("night")
+                    && !eq_ci(next, "night")
             }) {
                 return found(i, i + 2, Raw::Duration(duration_value(1.0, u)));
             }
@@ -4662,10 +4651,7 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         // or without its final dots, and every form they read opens with a starter or a
         // hyphen modifier before the first mark. Such words were a third of the tokens the
         // full matcher was tried on before this test.
-        return starter_sets().0.contains(head)
-            || HYPHEN_MODIFIERS
-                .iter()
-                .any(|h| head.eq_ignore_ascii_case(h));
+        return starter_sets().0.contains(head) || HYPHEN_MODIFIERS.iter().any(|h| eq_ci(head, h));
     }
     let (starters, holiday_only) = starter_sets();
     if !starters.contains(w) {
@@ -4723,16 +4709,16 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         return unit_of(next).is_some();
     }
     if eq_ci(w, "day") {
-        return next.eq_ignore_ascii_case("after") || next.eq_ignore_ascii_case("before");
+        return eq_ci(next, "after") || eq_ci(next, "before");
     }
     if eq_ci(w, "right") {
-        return next.eq_ignore_ascii_case("now");
+        return eq_ci(next, "now");
     }
     if eq_ci(w, "a") || eq_ci(w, "an") {
         return !next.is_ascii()
-            || next.eq_ignore_ascii_case("couple")
-            || next.eq_ignore_ascii_case("few")
-            || next.eq_ignore_ascii_case("fortnight")
+            || eq_ci(next, "couple")
+            || eq_ci(next, "few")
+            || eq_ci(next, "fortnight")
             || unit_of(next).is_some();
     }
     // Most first words of holidays ("new", "good", "international") start nothing else, and
@@ -5661,15 +5647,8 @@ fn find_reference(doc: &Doc, found: &[Found]) -> Option<(CalendarDate, DateSourc
             .collect();
         let keyword = line_toks
             .iter()
-            .find(|&&k| {
-                DATELINE_WORDS
-                    .iter()
-                    .any(|w| doc.tok(k).eq_ignore_ascii_case(w))
-            })
-            .map(|&k| {
-                !doc.tok(k).eq_ignore_ascii_case("updated")
-                    && !doc.tok(k).eq_ignore_ascii_case("modified")
-            });
+            .find(|&&k| DATELINE_WORDS.iter().any(|w| eq_ci(doc.tok(k), w)))
+            .map(|&k| !eq_ci(doc.tok(k), "updated") && !eq_ci(doc.tok(k), "modified"));
         // "Aug. 22, 2021 | 10:30 AM" or "By Jane Doe, Aug. 22, 2021", but not a sentence.
         let others: Vec<usize> = line_toks
             .iter()
@@ -5680,7 +5659,7 @@ fn find_reference(doc: &Doc, found: &[Found]) -> Option<(CalendarDate, DateSourc
             doc.tok(k).chars().next().is_some_and(|c| c.is_lowercase())
                 && !["by", "on", "at", "am", "pm", "a.m.", "p.m."]
                     .iter()
-                    .any(|w| doc.tok(k).eq_ignore_ascii_case(w))
+                    .any(|w| eq_ci(doc.tok(k), w))
         });
         if keyword.is_some() || (others.len() <= 4 && !sentence_like) {
             let published = keyword.unwrap_or(true);
