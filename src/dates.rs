@@ -259,7 +259,9 @@
 //! Sets ("every Sunday", "once a year"), times of day, and durations anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
-use crate::numbers::{eq_ci, ordinal_word_value, parse_digits, scale_word, word_value, WordSet};
+use crate::numbers::{
+    eq_ci, ordinal_word_value, parse_digits, parse_int, scale_word, word_value, WordSet,
+};
 use crate::schema::{DateExpr, DateKind, DateSource, ReferenceDate};
 use crate::structure::StructureInfo;
 use crate::text::{Doc, TokKind};
@@ -277,9 +279,9 @@ impl CalendarDate {
     /// Parses `YYYY-MM-DD`, checking that the day exists.
     pub fn parse(s: &str) -> Option<CalendarDate> {
         let mut it = s.trim().splitn(3, '-');
-        let year: i32 = it.next()?.parse().ok()?;
-        let month: u32 = it.next()?.parse().ok()?;
-        let day: u32 = it.next()?.parse().ok()?;
+        let year: i32 = parse_int(it.next()?)?;
+        let month: u32 = parse_int(it.next()?)?;
+        let day: u32 = parse_int(it.next()?)?;
         CalendarDate::new(year, month, day)
     }
 
@@ -495,7 +497,7 @@ impl Val {
     fn parse(s: &str) -> Option<Val> {
         let digits = |p: &str, n: usize| {
             (p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse::<i64>().ok())
+                .then(|| parse_int::<i64>(p))
                 .flatten()
         };
         let parts: Vec<&str> = s.split('-').collect();
@@ -520,9 +522,9 @@ impl Val {
                 Val::Season(y, SEASONS.iter().position(|x| x == m)? as u32)
             }
             [m, d] if m.starts_with('W') => {
-                (*d == "WE").then_some(Val::Weekend(y, m.get(1..)?.parse().ok()?))?
+                (*d == "WE").then_some(Val::Weekend(y, parse_int(m.get(1..)?)?))?
             }
-            [m] if m.starts_with('W') => Val::Week(y, m.get(1..)?.parse().ok()?),
+            [m] if m.starts_with('W') => Val::Week(y, parse_int(m.get(1..)?)?),
             [m] if m.starts_with('Q') => Val::Quarter(y, digits(m.get(1..)?, 1)? as u32),
             [m] if m.starts_with('H') => Val::Half(y, digits(m.get(1..)?, 1)? as u32),
             [m, d] => Val::Day(CalendarDate::new(
@@ -1599,7 +1601,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            s.parse().ok().filter(|d| (1..=31).contains(d))
+            parse_int(s).filter(|d| (1..=31).contains(d))
         };
         if let Some((a, b)) = crate::numbers::split_hyphen(&w) {
             let (a, b) = (one(a)?, one(b)?);
@@ -1616,7 +1618,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         {
             return None;
         }
-        w.parse().ok()
+        parse_int(w)
     }
 
     /// The word after a number says it counts things: "2000 people", "2020 troops".
@@ -1952,7 +1954,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && self.ok(k, a)
                 && self.boundary(k + 1, a);
-            if let Some(n) = two.then(|| w.parse::<i32>().ok()).flatten() {
+            if let Some(n) = two.then(|| parse_int::<i32>(w)).flatten() {
                 if (k > j && self.is(j, "of")) || (k == j && n > 31) {
                     return Some((if n >= 50 { 1900 + n } else { 2000 + n }, k + 1));
                 }
@@ -2213,7 +2215,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // Decades: "1990s".
         if let Some(s) = w.strip_suffix('s') {
             if s.len() == 4 && s.ends_with('0') && s.bytes().all(|b| b.is_ascii_digit()) {
-                let y: i32 = s.parse().ok()?;
+                let y: i32 = parse_int(s)?;
                 return (1000..=2190)
                     .contains(&y)
                     .then_some((Raw::Abs(Val::Decade(y / 10)), false));
@@ -2221,7 +2223,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let num = |s: &str| -> Option<i64> {
             (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
+                .then(|| parse_int(s))
                 .flatten()
         };
         let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
@@ -2350,11 +2352,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 return Some(Raw::Event(CalendarDate::new(y, m, d)?));
             }
             if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
-                return Some(Raw::Abs(Val::Year(rest.parse().ok()?)));
+                return Some(Raw::Abs(Val::Year(parse_int(rest)?)));
             }
             if let Some(s) = rest.strip_suffix('s') {
                 if s.len() == 4 && s.ends_with('0') && s.bytes().all(|b| b.is_ascii_digit()) {
-                    return Some(Raw::Abs(Val::Decade(s.parse::<i32>().ok()? / 10)));
+                    return Some(Raw::Abs(Val::Decade(parse_int::<i32>(s)? / 10)));
                 }
             }
             if rest.chars().next().is_some_and(|c| c.is_uppercase())
@@ -3083,7 +3085,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         (self.kind(i) == Some(TokKind::Number)
             && (1..=2).contains(&w.len())
             && w.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| w.parse().ok())
+        .then(|| parse_int(w))
         .flatten()
         .filter(|m| (1..=12).contains(m))
     }
@@ -3132,7 +3134,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let half = w.starts_with('h');
         if let Some(q) = w
             .strip_prefix(['q', 'h'])
-            .and_then(|d| d.parse::<u32>().ok())
+            .and_then(parse_int::<u32>)
             .filter(|q| (1..=if half { 2 } else { 4 }).contains(q) && w.len() == 2)
         {
             let v = if half {
@@ -3219,7 +3221,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if !self.ok(k, i) || !w.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            let n: i32 = w.parse().ok()?;
+            let n: i32 = parse_int(w)?;
             match w.len() {
                 2 => Some(if n >= 50 { 1900 + n } else { 2000 + n }),
                 4 if (1900..=2199).contains(&n) => Some(n),
@@ -3247,10 +3249,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
                 return None;
             }
-            let n: i32 = rest
-                .parse()
-                .ok()
-                .filter(|_| rest.bytes().all(|b| b.is_ascii_digit()))?;
+            let n: i32 = parse_int(rest).filter(|_| rest.bytes().all(|b| b.is_ascii_digit()))?;
             let y = match rest.len() {
                 2 => {
                     if n >= 50 {
@@ -3297,8 +3296,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // "the 2019-20 school year", "the 2019-2020 fiscal year": named by the year it ends.
         if self.kind(i) == Some(TokKind::Number) {
             let (a, b) = self.t(i).split_once(['-', '/', '–'])?;
-            let a: i32 = a.parse().ok().filter(|a| (1900..=2199).contains(a))?;
-            let b: i32 = b.parse().ok()?;
+            let a: i32 = parse_int(a).filter(|a| (1900..=2199).contains(a))?;
+            let b: i32 = parse_int(b)?;
             let end_year = if b == (a + 1) % 100 || b == a + 1 {
                 a + 1
             } else {
@@ -3749,7 +3748,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let half = l.starts_with('h');
         if let Some(q) = l
             .strip_prefix(['q', 'h'])
-            .and_then(|d| d.parse::<u32>().ok())
+            .and_then(parse_int::<u32>)
             .filter(|q| (1..=if half { 2 } else { 4 }).contains(q) && w.len() == 2)
         {
             if let Some((y, end)) = self.trailing_year(i + 1, i, true) {
@@ -3816,7 +3815,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             let v: Vec<&str> = p.split('/').collect();
             let n = |s: &str| {
                 (!s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit()))
-                    .then(|| s.parse::<u32>().ok())
+                    .then(|| parse_int::<u32>(s))
                     .flatten()
             };
             match v.as_slice() {
@@ -3878,10 +3877,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let (head, tail) = self.t(j).split_once(['-', '–'])?;
         let m2 = month_number(&Lower::of(tail)).filter(|_| tail.len() >= 3)?;
-        let head_num: u32 = head
-            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-            .parse()
-            .ok()?;
+        let head_num: u32 = parse_int(head.trim_end_matches(|c: char| c.is_ascii_alphabetic()))?;
         match d1 {
             Some(_) if (1000..=2199).contains(&head_num) => y1 = i32::try_from(head_num).ok(),
             None if (1..=31).contains(&head_num) => d1 = Some(head_num),
@@ -3934,7 +3930,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 .find_map(|x| p.strip_suffix(x))
                 .unwrap_or(p);
             (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse().ok())
+                .then(|| parse_int(p))
                 .flatten()
         };
         let month = |p: &str| {
@@ -3979,7 +3975,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 let n = q
                     .strip_prefix(['q', 'h'])
                     .filter(|d| d.len() == 1)
-                    .and_then(|d| d.parse::<u32>().ok())
+                    .and_then(parse_int::<u32>)
                     .filter(|n| (1..=if half { 2 } else { 4 }).contains(n));
                 match (num(y), n) {
                     (Some(y), Some(n)) if (1000..=2199).contains(&y) => {
@@ -4161,7 +4157,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 let digits = ["st", "nd", "rd", "th"]
                     .iter()
                     .find_map(|x| head.strip_suffix(x))?;
-                let c: i32 = digits.parse().ok().filter(|c| (1..=30).contains(c))?;
+                let c: i32 = parse_int(digits).filter(|c| (1..=30).contains(c))?;
                 let end = if head.len() < l.len() { i + 1 } else { i + 2 };
                 return Some((Raw::Abs(Val::Century(c - 1)), end));
             }
@@ -4189,7 +4185,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     return None;
                 };
                 if ctx {
-                    return Some((Raw::ShortDecade(two.parse::<i32>().ok()? / 10), end));
+                    return Some((Raw::ShortDecade(parse_int::<i32>(two)? / 10), end));
                 }
             }
             return None;
@@ -4331,7 +4327,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             // Weeks run to 53, past the days a month has.
             let number = Some(self.t(k))
                 .filter(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|w| w.parse::<u32>().ok())
+                .and_then(parse_int::<u32>)
                 .filter(|w| (1..=53).contains(w) && self.ok(k, i))
                 .map(|w| (w, None::<u32>));
             if let Some((w, _)) = number {
@@ -5784,7 +5780,7 @@ fn repivot(raw: &Raw, text: &str, r: CalendarDate) -> Option<Raw> {
         _ => return None,
     };
     let tail = text.rsplit(|c: char| !c.is_ascii_digit()).next()?;
-    if tail.len() != 2 || !(1950..=2049).contains(&y) || tail.parse::<i32>().ok()? != y % 100 {
+    if tail.len() != 2 || !(1950..=2049).contains(&y) || parse_int::<i32>(tail)? != y % 100 {
         return None;
     }
     let mut to = r

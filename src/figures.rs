@@ -156,8 +156,8 @@
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
     eq_ci, fraction_denominator, len_initial_bit, len_initial_in, ordinal_suffix_fits,
-    ordinal_word_value, parse_digits, parse_exponent, scale_word, slash_fraction, suffix_scale,
-    vulgar_fraction, word_value, WordSet,
+    ordinal_word_value, parse_digits, parse_exponent, parse_int, scale_word, slash_fraction,
+    suffix_scale, vulgar_fraction, word_value, WordSet,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -840,7 +840,7 @@ fn caret_power(doc: &Doc, i: usize, base: f64) -> Option<(f64, usize)> {
     {
         return None;
     }
-    let e: i32 = d.parse().ok()?;
+    let e: i32 = parse_int(d)?;
     let v = base.powi(sign * e);
     (v.is_finite() && v != 0.0).then_some((tidy(v), j + 1))
 }
@@ -878,7 +878,7 @@ fn exponent_after(doc: &Doc, i: usize, head: &str, rest: &str) -> Option<(f64, u
     {
         return None;
     }
-    let e: i32 = d.parse().ok()?;
+    let e: i32 = parse_int(d)?;
     let v = if sign < 0 {
         m / 10f64.powi(e)
     } else {

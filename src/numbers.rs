@@ -23,19 +23,41 @@ pub fn word_value(word: &str) -> Option<f64> {
     scale_word(word)
 }
 
-/// `a.eq_ignore_ascii_case(b)` with the lengths compared first where it is called, and the
-/// bytes compared in one out-of-line function. The word lists of numerals, dates and figures
-/// are compared one entry at a time on every candidate word, and most entries differ in
-/// length. At `opt-level = 2` the standard comparison is inlined and unrolled for each constant
-/// word: 121 copies, 16 KB of wasm (docs/performance.md, round 22).
+/// `a.eq_ignore_ascii_case(b)` with the lengths and the first bytes compared where it is
+/// called, and the rest in one out-of-line function. The word lists of numerals, dates and
+/// figures are compared one entry at a time on every candidate word, and most entries differ
+/// in length or first letter. At `opt-level = 2` the standard comparison is inlined and
+/// unrolled for each constant word: 121 copies, 16 KB of wasm (docs/performance.md, round 22).
+/// Two bytes equal but for bit 5 (`0x20`, the ASCII case bit) may be one letter in two cases;
+/// any other difference means the words differ.
 #[inline(always)]
 pub fn eq_ci(a: &str, b: &str) -> bool {
-    a.len() == b.len() && same_ci(a.as_bytes(), b.as_bytes())
+    a.len() == b.len()
+        && match (a.as_bytes().first(), b.as_bytes().first()) {
+            (Some(x), Some(y)) => (x ^ y) & !0x20 == 0 && same_ci(a.as_bytes(), b.as_bytes()),
+            _ => true,
+        }
 }
 
 #[inline(never)]
 fn same_ci(a: &[u8], b: &[u8]) -> bool {
     a.eq_ignore_ascii_case(b)
+}
+
+/// `s.parse::<T>().ok()` for the integer types, with one parser compiled for all of them (the
+/// standard one is compiled, and partly inlined, once per type and call site: 2.6 KB of wasm
+/// at `opt-level = 2`). The same grammar: an optional `+` (or `-` for a signed type), then
+/// ASCII digits; out of range is `None`. For types whose range lies within `i64`'s.
+pub fn parse_int<T: TryFrom<i64>>(s: &str) -> Option<T> {
+    if s.starts_with('-') && T::try_from(-1).is_err() {
+        return None;
+    }
+    T::try_from(parse_i64(s)?).ok()
+}
+
+#[inline(never)]
+fn parse_i64(s: &str) -> Option<i64> {
+    s.parse().ok()
 }
 
 /// The bit of a word's (length, first letter) in a table of 17 masks: entry `min(length, 16)`,
@@ -527,7 +549,7 @@ pub fn parse_exponent(s: &str) -> Option<f64> {
     if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let e: i32 = e.strip_prefix('+').unwrap_or(e).parse().ok()?;
+    let e: i32 = parse_int(e.strip_prefix('+').unwrap_or(e))?;
     // Dividing keeps "12e-1" at exactly 1.2.
     let v = if e < 0 {
         m / 10f64.powi(-e)
@@ -877,7 +899,7 @@ pub fn display_f64(x: f64) -> String {
     let (mantissa, exp) = match rest.split_once(['e', 'E']) {
         Some((m, e)) => (
             m,
-            e.strip_prefix('+').unwrap_or(e).parse::<i64>().unwrap_or(0),
+            parse_int::<i64>(e.strip_prefix('+').unwrap_or(e)).unwrap_or(0),
         ),
         None => (rest, 0),
     };
@@ -921,6 +943,26 @@ pub fn display_f64(x: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Types within `i64`'s range (on a 64-bit host `usize` is not; the wasm's is 32 bits).
+    #[test]
+    #[rustfmt::skip]
+    fn parse_int_reads_what_parse_reads() {
+        let cases = [
+            "", "+", "-", "0", "-0", "+0", "7", "+7", "-7", "007", "12a", " 1", "1 ", "1.0",
+            "255", "256", "65535", "-128", "-129", "2147483647", "2147483648", "-2147483648",
+            "-2147483649", "4294967295", "4294967296", "9223372036854775807",
+            "9223372036854775808", "-9223372036854775808", "00000000000000000000000000042",
+            "--1", "+-1", "-+1", "١٢", "1e3",
+        ];
+        for s in cases {
+            assert_eq!(parse_int::<i32>(s), s.parse::<i32>().ok(), "{s:?}");
+            assert_eq!(parse_int::<u32>(s), s.parse::<u32>().ok(), "{s:?}");
+            assert_eq!(parse_int::<i64>(s), s.parse::<i64>().ok(), "{s:?}");
+            assert_eq!(parse_int::<u16>(s), s.parse::<u16>().ok(), "{s:?}");
+            assert_eq!(parse_int::<u8>(s), s.parse::<u8>().ok(), "{s:?}");
+        }
+    }
+
     /// The set finds its words in any ASCII case and nothing else: their prefixes, longer
     /// words, words with a letter changed, non-ASCII look-alikes, the empty word.
     #[test]

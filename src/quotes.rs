@@ -95,7 +95,7 @@
 //! mentions back), so the whole pass is linear in the text.
 use crate::entities::EntitiesResult;
 use crate::lexicon::is_speech_verb;
-use crate::numbers::eq_ci;
+use crate::numbers::{eq_ci, parse_int};
 use crate::schema::{BlockKind, EntityKind, Quote, Reported, TextSpan};
 use crate::structure::StructureInfo;
 use crate::text::{is_abbreviation, quote_mark, Doc, TokKind};
@@ -1274,7 +1274,7 @@ fn push_quote(
 /// Parts of one statement share the speaker: an attribution found on a later part (the
 /// last paragraph of a long quote) names the earlier ones too.
 fn share_speakers(quotes: &mut [Quote]) {
-    let index = |id: &str| id.strip_prefix('q')?.parse::<usize>().ok()?.checked_sub(1);
+    let index = |id: &str| parse_int::<usize>(id.strip_prefix('q')?)?.checked_sub(1);
     for i in (0..quotes.len()).rev() {
         let Some(j) = quotes[i].continues.as_deref().and_then(index) else {
             continue;
