@@ -260,7 +260,7 @@
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
 use crate::numbers::{
-    eq_ci, ordinal_word_value, parse_digits, parse_int, scale_word, word_value, WordSet,
+    eq_ci, in_list, ordinal_word_value, parse_digits, parse_int, scale_word, word_value, WordSet,
 };
 use crate::schema::{DateExpr, DateKind, DateSource, ReferenceDate};
 use crate::structure::StructureInfo;
@@ -573,10 +573,23 @@ enum Unit {
 /// else goes through `to_lowercase` (whose Unicode rules can turn a non-ASCII letter into
 /// ASCII, so the result is always what `to_lowercase` gives). With `ascii`, non-ASCII letters
 /// are kept as they are (`to_ascii_lowercase`).
+///
+/// The heap form is freed by the out-of-line `drop` below, not by drop glue: a `Lower` is
+/// made in some hundred places, and at `opt-level = 2` each inlined drop was 30 bytes of wasm
+/// (docs/performance.md, round 22).
 enum Lower<'a> {
     Same(&'a str),
     Buf([u8; 24], usize),
-    Heap(String),
+    Heap(std::mem::ManuallyDrop<String>),
+}
+
+impl Drop for Lower<'_> {
+    #[inline(never)]
+    fn drop(&mut self) {
+        if let Lower::Heap(h) = self {
+            drop(std::mem::take(&mut **h));
+        }
+    }
 }
 
 impl<'a> Lower<'a> {
@@ -600,19 +613,21 @@ impl<'a> Lower<'a> {
             }
             return Lower::Buf(buf, s.len());
         }
-        Lower::Heap(if ascii {
+        Lower::Heap(std::mem::ManuallyDrop::new(if ascii {
             s.to_ascii_lowercase()
         } else {
             s.to_lowercase()
-        })
+        }))
     }
 
     /// With a curly apostrophe made straight ("won’t"), for lists spelled with `'`. Only a
     /// heap copy can hold one: the other two forms are ASCII.
     fn straight_quotes(self) -> Lower<'a> {
-        match self {
-            Lower::Heap(h) if h.contains('’') => Lower::Heap(h.replace('’', "'")),
-            l => l,
+        match &self {
+            Lower::Heap(h) if h.contains('’') => {
+                Lower::Heap(std::mem::ManuallyDrop::new(h.replace('’', "'")))
+            }
+            _ => self,
         }
     }
 
@@ -740,18 +755,18 @@ fn durations_value(parts: &[(f64, Unit)]) -> String {
 }
 
 fn duration_value(n: f64, unit: Unit) -> String {
-    let num = fmt_num;
-    match unit {
-        Unit::Second => format!("PT{}S", num(n)),
-        Unit::Minute => format!("PT{}M", num(n)),
-        Unit::Hour => format!("PT{}H", num(n)),
-        Unit::Day | Unit::BusinessDay => format!("P{}D", num(n)),
-        Unit::Week => format!("P{}W", num(n)),
-        Unit::Month => format!("P{}M", num(n)),
-        Unit::Year => format!("P{}Y", num(n)),
-        Unit::Decade => format!("P{}DE", num(n)),
-        Unit::Century => format!("P{}CE", num(n)),
-    }
+    let (head, letter) = match unit {
+        Unit::Second => ("PT", "S"),
+        Unit::Minute => ("PT", "M"),
+        Unit::Hour => ("PT", "H"),
+        Unit::Day | Unit::BusinessDay => ("P", "D"),
+        Unit::Week => ("P", "W"),
+        Unit::Month => ("P", "M"),
+        Unit::Year => ("P", "Y"),
+        Unit::Decade => ("P", "DE"),
+        Unit::Century => ("P", "CE"),
+    };
+    format!("{head}{}{letter}", fmt_num(n))
 }
 
 /// The reading of a TimeML duration in plain ISO 8601 units, when it differs: decades and
@@ -1451,7 +1466,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         self.doc.tokens.get(i).map(|t| t.kind)
     }
 
-    /// Token `i` exists and is on the same line as token `a`.
+    /// Token `i` exists and is on the same line as token `a`. Out of line: it is called from
+    /// 136 places, whose copies were 5 KB of wasm at `opt-level = 2` (docs/performance.md,
+    /// round 22).
+    #[inline(never)]
     fn ok(&self, i: usize, a: usize) -> bool {
         match (self.doc.tokens.get(i), self.doc.tokens.get(a)) {
             (Some(x), Some(y)) => x.line == y.line,
@@ -1464,10 +1482,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        i < self.n && {
-            let t = self.t(i);
-            ws.iter().any(|w| eq_ci(t, w))
-        }
+        i < self.n && in_list(self.t(i), ws)
     }
 
     fn prev_is_any(&self, i: usize, ws: &[&str]) -> bool {
@@ -2796,11 +2811,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if matches!(nx.as_str(), "from" | "after" | "before") && self.ok(e + 1, i) {
                 let sign = if nx == "before" { -1 } else { 1 };
                 if let Some(k) = self.day_word(e + 1).filter(|_| !self.is(e + 1, "now")) {
-                    let base = Box::new(Raw::Deictic(Deictic::Day, k));
-                    let shifted = Raw::Shift(signed(sign), base.clone());
+                    // Made twice rather than cloned: `Raw`'s clone is 1.4 KB of wasm.
+                    let base = || Box::new(Raw::Deictic(Deictic::Day, k));
+                    let shifted = Raw::Shift(signed(sign), base());
                     // "less than two weeks from today": the days up to the shifted one.
                     if sign > 0 && i >= 2 && self.is(i - 2, "less") && self.is(i - 1, "than") {
-                        return Some((i - 2, Raw::Range(base, Box::new(shifted)), e + 2));
+                        return Some((i - 2, Raw::Range(base(), Box::new(shifted)), e + 2));
                     }
                     return Some((i, shifted, e + 2));
                 }
@@ -4823,7 +4839,11 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                 } else {
                     f.a
                 };
-                let g = it.next().unwrap_or_else(|| f.clone());
+                // Always there (peeked above); no clone of `f` as a fallback.
+                let Some(g) = it.next() else {
+                    out.push(f);
+                    continue;
+                };
                 out.push(Found {
                     a,
                     b: g.b,
@@ -5055,11 +5075,11 @@ fn add_unit(d: CalendarDate, unit: Unit, n: i64) -> Option<CalendarDate> {
 /// strictly before/after the reference, past tense the latest at or before it, future the
 /// earliest at or after it, and no tense the nearest (a tie going to the past).
 fn pick_day(cands: &[CalendarDate], r: CalendarDate, tense: Tense, m: Mod) -> Option<CalendarDate> {
-    let before = || cands.iter().filter(|d| **d <= r).max().copied();
-    let after = || cands.iter().filter(|d| **d >= r).min().copied();
+    let before = || nearest(cands, r, false, true);
+    let after = || nearest(cands, r, true, true);
     match (m, tense) {
-        (Mod::Last, _) => cands.iter().filter(|d| **d < r).max().copied(),
-        (Mod::Next, _) => cands.iter().filter(|d| **d > r).min().copied(),
+        (Mod::Last, _) => nearest(cands, r, false, false),
+        (Mod::Next, _) => nearest(cands, r, true, false),
         (Mod::This, _) => cands.iter().find(|d| d.year == r.year).copied(),
         (_, Tense::Past) => before(),
         (_, Tense::Future) => after(),
@@ -5072,6 +5092,25 @@ fn pick_day(cands: &[CalendarDate], r: CalendarDate, tense: Tense, m: Mod) -> Op
             (b, a) => b.or(a),
         },
     }
+}
+
+/// The latest of `cands` before `r`, or with `later` the earliest after it; `r` itself
+/// counts with `or_same`. One loop for the four cases (filters with `max`/`min` were
+/// compiled four times).
+fn nearest(
+    cands: &[CalendarDate],
+    r: CalendarDate,
+    later: bool,
+    or_same: bool,
+) -> Option<CalendarDate> {
+    let mut best: Option<CalendarDate> = None;
+    for &d in cands {
+        let side = if later { d > r } else { d < r };
+        if (side || (or_same && d == r)) && best.map_or(true, |b| (d < b) == later && d != b) {
+            best = Some(d);
+        }
+    }
+    best
 }
 
 /// The Monday of week `n` of a month: week 1 holds the month's first Thursday, as ISO weeks

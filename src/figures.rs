@@ -155,7 +155,7 @@
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    eq_ci, fraction_denominator, len_initial_bit, len_initial_in, ordinal_suffix_fits,
+    eq_ci, fraction_denominator, in_list, len_initial_bit, len_initial_in, ordinal_suffix_fits,
     ordinal_word_value, parse_digits, parse_exponent, parse_int, scale_word, slash_fraction,
     suffix_scale, vulgar_fraction, word_value, WordSet,
 };
@@ -398,10 +398,6 @@ fn is_any(doc: &Doc, j: usize, ws: &[&str]) -> bool {
     in_list(tok(doc, j), ws)
 }
 
-fn in_list(t: &str, ws: &[&str]) -> bool {
-    ws.iter().any(|w| eq_ci(w, t))
-}
-
 fn kind(doc: &Doc, j: usize) -> Option<TokKind> {
     doc.tokens.get(j).map(|t| t.kind)
 }
@@ -524,7 +520,7 @@ fn may_start_figure(doc: &Doc, i: usize) -> bool {
             let w = doc.tok(i);
             // "a"/"an" (one word in twenty of news text) start a numeral only before the
             // words `read_words` reads after them.
-            if w.len() <= 2 && in_list(w, &["a", "an"]) {
+            if eq_ci(w, "a") || eq_ci(w, "an") {
                 return word(doc, i + 1).is_some_and(numeral_after_a);
             }
             may_start_numeral(w) || w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)

@@ -44,6 +44,14 @@ fn same_ci(a: &[u8], b: &[u8]) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
+/// Whether `t` is one of `ws`, by [`eq_ci`]. Out of line: at `opt-level = 2` a search of a
+/// constant list is unrolled into one comparison per word at every call, and the rules of
+/// dates and figures search some 150 such lists (docs/performance.md, round 22).
+#[inline(never)]
+pub fn in_list(t: &str, ws: &[&str]) -> bool {
+    ws.iter().any(|w| eq_ci(t, w))
+}
+
 /// `s.parse::<T>().ok()` for the integer types, with one parser compiled for all of them (the
 /// standard one is compiled, and partly inlined, once per type and call site: 2.6 KB of wasm
 /// at `opt-level = 2`). The same grammar: an optional `+` (or `-` for a signed type), then
@@ -904,17 +912,15 @@ pub fn display_f64(x: f64) -> String {
         None => (rest, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    // All significant digits, and where the decimal point falls among them.
-    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    // All significant digits, and where the decimal point falls among them (ASCII only: the
+    // slices below fall on char boundaries).
+    let mut digits = String::with_capacity(int.len() + frac.len());
+    digits.push_str(int);
+    digits.push_str(frac);
     let mut point = int.len() as i64 + exp;
-    let lead = digits.iter().take_while(|&&d| d == b'0').count();
+    let lead = digits.bytes().take_while(|&d| d == b'0').count();
     point -= lead as i64;
-    let digits = digits.get(lead..).unwrap_or(&[]);
-    let digits = digits
-        .iter()
-        .rposition(|&d| d != b'0')
-        .and_then(|last| digits.get(..=last))
-        .unwrap_or(&[]);
+    let digits = digits.get(lead..).unwrap_or("").trim_end_matches('0');
     let mut out = String::with_capacity(digits.len() + 8);
     if neg {
         out.push('-');
@@ -928,15 +934,17 @@ pub fn display_f64(x: f64) -> String {
     if point <= 0 {
         out.push_str("0.");
         push_zeros(&mut out, -point);
-        out.extend(digits.iter().map(|&d| d as char));
+        out.push_str(digits);
     } else if point >= len {
-        out.extend(digits.iter().map(|&d| d as char));
+        out.push_str(digits);
         push_zeros(&mut out, point - len);
     } else {
-        let (a, b) = digits.split_at(point as usize);
-        out.extend(a.iter().map(|&d| d as char));
+        let (a, b) = digits
+            .split_at_checked(point as usize)
+            .unwrap_or((digits, ""));
+        out.push_str(a);
         out.push('.');
-        out.extend(b.iter().map(|&d| d as char));
+        out.push_str(b);
     }
     out
 }
