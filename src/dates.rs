@@ -259,7 +259,9 @@
 //! Sets ("every Sunday", "once a year"), times of day, and durations anchored on events
 //! ("two years after the war" is only the duration `P2Y`).
 use crate::lexicon::{month_number, weekday_number, MONTHS, WEEKDAYS};
-use crate::numbers::{eq_ci, ordinal_word_value, parse_digits, scale_word, word_value, WordSet};
+use crate::numbers::{
+    eq_ci, in_list, ordinal_word_value, parse_digits, parse_int, scale_word, word_value, WordSet,
+};
 use crate::schema::{DateExpr, DateKind, DateSource, ReferenceDate};
 use crate::structure::StructureInfo;
 use crate::text::{Doc, TokKind};
@@ -277,9 +279,9 @@ impl CalendarDate {
     /// Parses `YYYY-MM-DD`, checking that the day exists.
     pub fn parse(s: &str) -> Option<CalendarDate> {
         let mut it = s.trim().splitn(3, '-');
-        let year: i32 = it.next()?.parse().ok()?;
-        let month: u32 = it.next()?.parse().ok()?;
-        let day: u32 = it.next()?.parse().ok()?;
+        let year: i32 = parse_int(it.next()?)?;
+        let month: u32 = parse_int(it.next()?)?;
+        let day: u32 = parse_int(it.next()?)?;
         CalendarDate::new(year, month, day)
     }
 
@@ -495,7 +497,7 @@ impl Val {
     fn parse(s: &str) -> Option<Val> {
         let digits = |p: &str, n: usize| {
             (p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse::<i64>().ok())
+                .then(|| parse_int::<i64>(p))
                 .flatten()
         };
         let parts: Vec<&str> = s.split('-').collect();
@@ -520,9 +522,9 @@ impl Val {
                 Val::Season(y, SEASONS.iter().position(|x| x == m)? as u32)
             }
             [m, d] if m.starts_with('W') => {
-                (*d == "WE").then_some(Val::Weekend(y, m.get(1..)?.parse().ok()?))?
+                (*d == "WE").then_some(Val::Weekend(y, parse_int(m.get(1..)?)?))?
             }
-            [m] if m.starts_with('W') => Val::Week(y, m.get(1..)?.parse().ok()?),
+            [m] if m.starts_with('W') => Val::Week(y, parse_int(m.get(1..)?)?),
             [m] if m.starts_with('Q') => Val::Quarter(y, digits(m.get(1..)?, 1)? as u32),
             [m] if m.starts_with('H') => Val::Half(y, digits(m.get(1..)?, 1)? as u32),
             [m, d] => Val::Day(CalendarDate::new(
@@ -571,10 +573,23 @@ enum Unit {
 /// else goes through `to_lowercase` (whose Unicode rules can turn a non-ASCII letter into
 /// ASCII, so the result is always what `to_lowercase` gives). With `ascii`, non-ASCII letters
 /// are kept as they are (`to_ascii_lowercase`).
+///
+/// The heap form is freed by the out-of-line `drop` below, not by drop glue: a `Lower` is
+/// made in some hundred places, and at `opt-level = 2` each inlined drop was 30 bytes of wasm
+/// (docs/performance.md, round 22).
 enum Lower<'a> {
     Same(&'a str),
     Buf([u8; 24], usize),
-    Heap(String),
+    Heap(std::mem::ManuallyDrop<String>),
+}
+
+impl Drop for Lower<'_> {
+    #[inline(never)]
+    fn drop(&mut self) {
+        if let Lower::Heap(h) = self {
+            drop(std::mem::take(&mut **h));
+        }
+    }
 }
 
 impl<'a> Lower<'a> {
@@ -598,19 +613,21 @@ impl<'a> Lower<'a> {
             }
             return Lower::Buf(buf, s.len());
         }
-        Lower::Heap(if ascii {
+        Lower::Heap(std::mem::ManuallyDrop::new(if ascii {
             s.to_ascii_lowercase()
         } else {
             s.to_lowercase()
-        })
+        }))
     }
 
     /// With a curly apostrophe made straight ("won’t"), for lists spelled with `'`. Only a
     /// heap copy can hold one: the other two forms are ASCII.
     fn straight_quotes(self) -> Lower<'a> {
-        match self {
-            Lower::Heap(h) if h.contains('’') => Lower::Heap(h.replace('’', "'")),
-            l => l,
+        match &self {
+            Lower::Heap(h) if h.contains('’') => {
+                Lower::Heap(std::mem::ManuallyDrop::new(h.replace('’', "'")))
+            }
+            _ => self,
         }
     }
 
@@ -738,18 +755,18 @@ fn durations_value(parts: &[(f64, Unit)]) -> String {
 }
 
 fn duration_value(n: f64, unit: Unit) -> String {
-    let num = fmt_num;
-    match unit {
-        Unit::Second => format!("PT{}S", num(n)),
-        Unit::Minute => format!("PT{}M", num(n)),
-        Unit::Hour => format!("PT{}H", num(n)),
-        Unit::Day | Unit::BusinessDay => format!("P{}D", num(n)),
-        Unit::Week => format!("P{}W", num(n)),
-        Unit::Month => format!("P{}M", num(n)),
-        Unit::Year => format!("P{}Y", num(n)),
-        Unit::Decade => format!("P{}DE", num(n)),
-        Unit::Century => format!("P{}CE", num(n)),
-    }
+    let (head, letter) = match unit {
+        Unit::Second => ("PT", "S"),
+        Unit::Minute => ("PT", "M"),
+        Unit::Hour => ("PT", "H"),
+        Unit::Day | Unit::BusinessDay => ("P", "D"),
+        Unit::Week => ("P", "W"),
+        Unit::Month => ("P", "M"),
+        Unit::Year => ("P", "Y"),
+        Unit::Decade => ("P", "DE"),
+        Unit::Century => ("P", "CE"),
+    };
+    format!("{head}{}{letter}", fmt_num(n))
 }
 
 /// The reading of a TimeML duration in plain ISO 8601 units, when it differs: decades and
@@ -1449,7 +1466,10 @@ impl<'a, 'd> Matcher<'a, 'd> {
         self.doc.tokens.get(i).map(|t| t.kind)
     }
 
-    /// Token `i` exists and is on the same line as token `a`.
+    /// Token `i` exists and is on the same line as token `a`. Out of line: it is called from
+    /// 136 places, whose copies were 5 KB of wasm at `opt-level = 2` (docs/performance.md,
+    /// round 22).
+    #[inline(never)]
     fn ok(&self, i: usize, a: usize) -> bool {
         match (self.doc.tokens.get(i), self.doc.tokens.get(a)) {
             (Some(x), Some(y)) => x.line == y.line,
@@ -1462,10 +1482,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
     }
 
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        i < self.n && {
-            let t = self.t(i);
-            ws.iter().any(|w| eq_ci(t, w))
-        }
+        i < self.n && in_list(self.t(i), ws)
     }
 
     fn prev_is_any(&self, i: usize, ws: &[&str]) -> bool {
@@ -1599,7 +1616,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            s.parse().ok().filter(|d| (1..=31).contains(d))
+            parse_int(s).filter(|d| (1..=31).contains(d))
         };
         if let Some((a, b)) = crate::numbers::split_hyphen(&w) {
             let (a, b) = (one(a)?, one(b)?);
@@ -1616,7 +1633,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         {
             return None;
         }
-        w.parse().ok()
+        parse_int(w)
     }
 
     /// The word after a number says it counts things: "2000 people", "2020 troops".
@@ -1887,7 +1904,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         match self.kind(i)? {
             TokKind::Number => parse_digits(w).filter(|v| *v > 0.0 && *v <= 100_000.0),
             TokKind::Word => {
-                if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+                if eq_ci(w, "a") || eq_ci(w, "an") {
                     return Some(1.0);
                 }
                 if scale_word(w).is_some() {
@@ -1952,7 +1969,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && self.ok(k, a)
                 && self.boundary(k + 1, a);
-            if let Some(n) = two.then(|| w.parse::<i32>().ok()).flatten() {
+            if let Some(n) = two.then(|| parse_int::<i32>(w)).flatten() {
                 if (k > j && self.is(j, "of")) || (k == j && n > 31) {
                     return Some((if n >= 50 { 1900 + n } else { 2000 + n }, k + 1));
                 }
@@ -2213,7 +2230,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // Decades: "1990s".
         if let Some(s) = w.strip_suffix('s') {
             if s.len() == 4 && s.ends_with('0') && s.bytes().all(|b| b.is_ascii_digit()) {
-                let y: i32 = s.parse().ok()?;
+                let y: i32 = parse_int(s)?;
                 return (1000..=2190)
                     .contains(&y)
                     .then_some((Raw::Abs(Val::Decade(y / 10)), false));
@@ -2221,7 +2238,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let num = |s: &str| -> Option<i64> {
             (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
+                .then(|| parse_int(s))
                 .flatten()
         };
         let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
@@ -2350,11 +2367,11 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 return Some(Raw::Event(CalendarDate::new(y, m, d)?));
             }
             if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
-                return Some(Raw::Abs(Val::Year(rest.parse().ok()?)));
+                return Some(Raw::Abs(Val::Year(parse_int(rest)?)));
             }
             if let Some(s) = rest.strip_suffix('s') {
                 if s.len() == 4 && s.ends_with('0') && s.bytes().all(|b| b.is_ascii_digit()) {
-                    return Some(Raw::Abs(Val::Decade(s.parse::<i32>().ok()? / 10)));
+                    return Some(Raw::Abs(Val::Decade(parse_int::<i32>(s)? / 10)));
                 }
             }
             if rest.chars().next().is_some_and(|c| c.is_uppercase())
@@ -2366,7 +2383,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let pieces: Vec<&str> = w.split(['-', '‐', '‑']).collect();
         if let [q, unit] = pieces.as_slice() {
-            if unit.eq_ignore_ascii_case("quarter") {
+            if eq_ci(unit, "quarter") {
                 let q = match Lower::of(q).as_str() {
                     "first" => 1,
                     "second" => 2,
@@ -2382,21 +2399,17 @@ impl<'a, 'd> Matcher<'a, 'd> {
             [c, u, t] => (*c, *u, Some(*t)),
             _ => return None,
         };
-        if tail.is_some_and(|t| !t.eq_ignore_ascii_case("long")) {
+        if tail.is_some_and(|t| !eq_ci(t, "long")) {
             return None;
         }
         let plural = unit.ends_with('s');
         let unit_word = unit;
         let unit = unit_of(unit)?;
         // "all-day", "full-year", "whole-week": one unit.
-        let whole = ["all", "full", "whole"]
-            .iter()
-            .any(|w| count.eq_ignore_ascii_case(w));
+        let whole = ["all", "full", "whole"].iter().any(|w| eq_ci(count, w));
         let n = parse_digits(count)
             .or_else(|| word_value(count).filter(|_| scale_word(count).is_none()))
-            .or_else(|| {
-                (whole && !plural && !unit_word.eq_ignore_ascii_case("night")).then_some(1.0)
-            })
+            .or_else(|| (whole && !plural && !eq_ci(unit_word, "night")).then_some(1.0))
             .filter(|v| *v > 0.0)?;
         // "30-minutes" is read, "one-years" is not.
         if plural && n == 1.0 {
@@ -2669,7 +2682,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let word = self.t(u);
         // "a fortnight" is two weeks.
-        if word.eq_ignore_ascii_case("fortnight") || word.eq_ignore_ascii_case("fortnights") {
+        if eq_ci(word, "fortnight") || eq_ci(word, "fortnights") {
             if word.len() > 9 && n == 1.0 {
                 return None;
             }
@@ -2689,8 +2702,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             && word_value(self.t(i)).is_some_and(|v| v >= 20.0 && v % 10.0 == 0.0)
             && u == i + 1;
         if unit == Unit::Second
-            && ((article && !self.boundary(u + 1, i))
-                || (tens_word && word.eq_ignore_ascii_case("second")))
+            && ((article && !self.boundary(u + 1, i)) || (tens_word && eq_ci(word, "second")))
         {
             return None;
         }
@@ -2799,11 +2811,12 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if matches!(nx.as_str(), "from" | "after" | "before") && self.ok(e + 1, i) {
                 let sign = if nx == "before" { -1 } else { 1 };
                 if let Some(k) = self.day_word(e + 1).filter(|_| !self.is(e + 1, "now")) {
-                    let base = Box::new(Raw::Deictic(Deictic::Day, k));
-                    let shifted = Raw::Shift(signed(sign), base.clone());
+                    // Made twice rather than cloned: `Raw`'s clone is 1.4 KB of wasm.
+                    let base = || Box::new(Raw::Deictic(Deictic::Day, k));
+                    let shifted = Raw::Shift(signed(sign), base());
                     // "less than two weeks from today": the days up to the shifted one.
                     if sign > 0 && i >= 2 && self.is(i - 2, "less") && self.is(i - 1, "than") {
-                        return Some((i - 2, Raw::Range(base, Box::new(shifted)), e + 2));
+                        return Some((i - 2, Raw::Range(base(), Box::new(shifted)), e + 2));
                     }
                     return Some((i, shifted, e + 2));
                 }
@@ -3088,7 +3101,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         (self.kind(i) == Some(TokKind::Number)
             && (1..=2).contains(&w.len())
             && w.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| w.parse().ok())
+        .then(|| parse_int(w))
         .flatten()
         .filter(|m| (1..=12).contains(m))
     }
@@ -3137,7 +3150,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let half = w.starts_with('h');
         if let Some(q) = w
             .strip_prefix(['q', 'h'])
-            .and_then(|d| d.parse::<u32>().ok())
+            .and_then(parse_int::<u32>)
             .filter(|q| (1..=if half { 2 } else { 4 }).contains(q) && w.len() == 2)
         {
             let v = if half {
@@ -3214,7 +3227,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 Some(b'n') => "next",
                 _ => return None,
             };
-            fy_like || w.eq_ignore_ascii_case(word)
+            fy_like || eq_ci(w, word)
         };
         if !ok {
             return None;
@@ -3224,18 +3237,14 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if !self.ok(k, i) || !w.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            let n: i32 = w.parse().ok()?;
+            let n: i32 = parse_int(w)?;
             match w.len() {
                 2 => Some(if n >= 50 { 1900 + n } else { 2000 + n }),
                 4 if (1900..=2199).contains(&n) => Some(n),
                 _ => None,
             }
         };
-        let fy = |p: &str| {
-            ["FY", "SY", "CY"]
-                .into_iter()
-                .find(|x| x.eq_ignore_ascii_case(p))
-        };
+        let fy = |p: &str| ["FY", "SY", "CY"].into_iter().find(|x| eq_ci(x, p));
         let named = |p: &'static str, y: i32, end: usize| {
             let raw = if p == "CY" {
                 Raw::Abs(Val::Year(y))
@@ -3256,10 +3265,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 }
                 return None;
             }
-            let n: i32 = rest
-                .parse()
-                .ok()
-                .filter(|_| rest.bytes().all(|b| b.is_ascii_digit()))?;
+            let n: i32 = parse_int(rest).filter(|_| rest.bytes().all(|b| b.is_ascii_digit()))?;
             let y = match rest.len() {
                 2 => {
                     if n >= 50 {
@@ -3306,8 +3312,8 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // "the 2019-20 school year", "the 2019-2020 fiscal year": named by the year it ends.
         if self.kind(i) == Some(TokKind::Number) {
             let (a, b) = self.t(i).split_once(['-', '/', '–'])?;
-            let a: i32 = a.parse().ok().filter(|a| (1900..=2199).contains(a))?;
-            let b: i32 = b.parse().ok()?;
+            let a: i32 = parse_int(a).filter(|a| (1900..=2199).contains(a))?;
+            let b: i32 = parse_int(b)?;
             let end_year = if b == (a + 1) % 100 || b == a + 1 {
                 a + 1
             } else {
@@ -3538,11 +3544,9 @@ impl<'a, 'd> Matcher<'a, 'd> {
         // "between the ninth and the seventeenth of April", "from the 4th to the 22nd of June".
         let ordinal_like = {
             let tail = w.get(w.len().saturating_sub(2)..).unwrap_or("");
-            ["th", "st", "nd", "rd"]
-                .iter()
-                .any(|x| tail.eq_ignore_ascii_case(x))
-                || w.eq_ignore_ascii_case("twenty")
-                || w.eq_ignore_ascii_case("thirty")
+            ["th", "st", "nd", "rd"].iter().any(|x| eq_ci(tail, x))
+                || eq_ci(w, "twenty")
+                || eq_ci(w, "thirty")
         };
         if self.is(i, "the") || (ordinal_like && self.spelled_day(i, false).is_some()) {
             if let Some((a, raw, end)) = self.day_range(i) {
@@ -3573,7 +3577,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             if let Some(u) = unit_of(next).filter(|_| {
                 !Lower::of(next).ends_with('s')
                     && unit_abbreviation(next).is_none()
-                    && !next.eq_ignore_ascii_case("night")
+                    && !eq_ci(next, "night")
             }) {
                 return found(i, i + 2, Raw::Duration(duration_value(1.0, u)));
             }
@@ -3760,7 +3764,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         let half = l.starts_with('h');
         if let Some(q) = l
             .strip_prefix(['q', 'h'])
-            .and_then(|d| d.parse::<u32>().ok())
+            .and_then(parse_int::<u32>)
             .filter(|q| (1..=if half { 2 } else { 4 }).contains(q) && w.len() == 2)
         {
             if let Some((y, end)) = self.trailing_year(i + 1, i, true) {
@@ -3827,7 +3831,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             let v: Vec<&str> = p.split('/').collect();
             let n = |s: &str| {
                 (!s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit()))
-                    .then(|| s.parse::<u32>().ok())
+                    .then(|| parse_int::<u32>(s))
                     .flatten()
             };
             match v.as_slice() {
@@ -3889,10 +3893,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
         }
         let (head, tail) = self.t(j).split_once(['-', '–'])?;
         let m2 = month_number(&Lower::of(tail)).filter(|_| tail.len() >= 3)?;
-        let head_num: u32 = head
-            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-            .parse()
-            .ok()?;
+        let head_num: u32 = parse_int(head.trim_end_matches(|c: char| c.is_ascii_alphabetic()))?;
         match d1 {
             Some(_) if (1000..=2199).contains(&head_num) => y1 = i32::try_from(head_num).ok(),
             None if (1..=31).contains(&head_num) => d1 = Some(head_num),
@@ -3945,7 +3946,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 .find_map(|x| p.strip_suffix(x))
                 .unwrap_or(p);
             (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse().ok())
+                .then(|| parse_int(p))
                 .flatten()
         };
         let month = |p: &str| {
@@ -3990,7 +3991,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 let n = q
                     .strip_prefix(['q', 'h'])
                     .filter(|d| d.len() == 1)
-                    .and_then(|d| d.parse::<u32>().ok())
+                    .and_then(parse_int::<u32>)
                     .filter(|n| (1..=if half { 2 } else { 4 }).contains(n));
                 match (num(y), n) {
                     (Some(y), Some(n)) if (1000..=2199).contains(&y) => {
@@ -4172,7 +4173,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 let digits = ["st", "nd", "rd", "th"]
                     .iter()
                     .find_map(|x| head.strip_suffix(x))?;
-                let c: i32 = digits.parse().ok().filter(|c| (1..=30).contains(c))?;
+                let c: i32 = parse_int(digits).filter(|c| (1..=30).contains(c))?;
                 let end = if head.len() < l.len() { i + 1 } else { i + 2 };
                 return Some((Raw::Abs(Val::Century(c - 1)), end));
             }
@@ -4200,7 +4201,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
                     return None;
                 };
                 if ctx {
-                    return Some((Raw::ShortDecade(two.parse::<i32>().ok()? / 10), end));
+                    return Some((Raw::ShortDecade(parse_int::<i32>(two)? / 10), end));
                 }
             }
             return None;
@@ -4342,7 +4343,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             // Weeks run to 53, past the days a month has.
             let number = Some(self.t(k))
                 .filter(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|w| w.parse::<u32>().ok())
+                .and_then(parse_int::<u32>)
                 .filter(|w| (1..=53).contains(w) && self.ok(k, i))
                 .map(|w| (w, None::<u32>));
             if let Some((w, _)) = number {
@@ -4662,10 +4663,7 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         // or without its final dots, and every form they read opens with a starter or a
         // hyphen modifier before the first mark. Such words were a third of the tokens the
         // full matcher was tried on before this test.
-        return starter_sets().0.contains(head)
-            || HYPHEN_MODIFIERS
-                .iter()
-                .any(|h| head.eq_ignore_ascii_case(h));
+        return starter_sets().0.contains(head) || HYPHEN_MODIFIERS.iter().any(|h| eq_ci(head, h));
     }
     let (starters, holiday_only) = starter_sets();
     if !starters.contains(w) {
@@ -4723,16 +4721,16 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         return unit_of(next).is_some();
     }
     if eq_ci(w, "day") {
-        return next.eq_ignore_ascii_case("after") || next.eq_ignore_ascii_case("before");
+        return eq_ci(next, "after") || eq_ci(next, "before");
     }
     if eq_ci(w, "right") {
-        return next.eq_ignore_ascii_case("now");
+        return eq_ci(next, "now");
     }
     if eq_ci(w, "a") || eq_ci(w, "an") {
         return !next.is_ascii()
-            || next.eq_ignore_ascii_case("couple")
-            || next.eq_ignore_ascii_case("few")
-            || next.eq_ignore_ascii_case("fortnight")
+            || eq_ci(next, "couple")
+            || eq_ci(next, "few")
+            || eq_ci(next, "fortnight")
             || unit_of(next).is_some();
     }
     // Most first words of holidays ("new", "good", "international") start nothing else, and
@@ -4841,7 +4839,11 @@ fn merge_ranges(m: &Matcher, found: Vec<Found>) -> Vec<Found> {
                 } else {
                     f.a
                 };
-                let g = it.next().unwrap_or_else(|| f.clone());
+                // Always there (peeked above); no clone of `f` as a fallback.
+                let Some(g) = it.next() else {
+                    out.push(f);
+                    continue;
+                };
                 out.push(Found {
                     a,
                     b: g.b,
@@ -5073,11 +5075,11 @@ fn add_unit(d: CalendarDate, unit: Unit, n: i64) -> Option<CalendarDate> {
 /// strictly before/after the reference, past tense the latest at or before it, future the
 /// earliest at or after it, and no tense the nearest (a tie going to the past).
 fn pick_day(cands: &[CalendarDate], r: CalendarDate, tense: Tense, m: Mod) -> Option<CalendarDate> {
-    let before = || cands.iter().filter(|d| **d <= r).max().copied();
-    let after = || cands.iter().filter(|d| **d >= r).min().copied();
+    let before = || nearest(cands, r, false, true);
+    let after = || nearest(cands, r, true, true);
     match (m, tense) {
-        (Mod::Last, _) => cands.iter().filter(|d| **d < r).max().copied(),
-        (Mod::Next, _) => cands.iter().filter(|d| **d > r).min().copied(),
+        (Mod::Last, _) => nearest(cands, r, false, false),
+        (Mod::Next, _) => nearest(cands, r, true, false),
         (Mod::This, _) => cands.iter().find(|d| d.year == r.year).copied(),
         (_, Tense::Past) => before(),
         (_, Tense::Future) => after(),
@@ -5090,6 +5092,25 @@ fn pick_day(cands: &[CalendarDate], r: CalendarDate, tense: Tense, m: Mod) -> Op
             (b, a) => b.or(a),
         },
     }
+}
+
+/// The latest of `cands` before `r`, or with `later` the earliest after it; `r` itself
+/// counts with `or_same`. One loop for the four cases (filters with `max`/`min` were
+/// compiled four times).
+fn nearest(
+    cands: &[CalendarDate],
+    r: CalendarDate,
+    later: bool,
+    or_same: bool,
+) -> Option<CalendarDate> {
+    let mut best: Option<CalendarDate> = None;
+    for &d in cands {
+        let side = if later { d > r } else { d < r };
+        if (side || (or_same && d == r)) && best.map_or(true, |b| (d < b) == later && d != b) {
+            best = Some(d);
+        }
+    }
+    best
 }
 
 /// The Monday of week `n` of a month: week 1 holds the month's first Thursday, as ISO weeks
@@ -5661,15 +5682,8 @@ fn find_reference(doc: &Doc, found: &[Found]) -> Option<(CalendarDate, DateSourc
             .collect();
         let keyword = line_toks
             .iter()
-            .find(|&&k| {
-                DATELINE_WORDS
-                    .iter()
-                    .any(|w| doc.tok(k).eq_ignore_ascii_case(w))
-            })
-            .map(|&k| {
-                !doc.tok(k).eq_ignore_ascii_case("updated")
-                    && !doc.tok(k).eq_ignore_ascii_case("modified")
-            });
+            .find(|&&k| DATELINE_WORDS.iter().any(|w| eq_ci(doc.tok(k), w)))
+            .map(|&k| !eq_ci(doc.tok(k), "updated") && !eq_ci(doc.tok(k), "modified"));
         // "Aug. 22, 2021 | 10:30 AM" or "By Jane Doe, Aug. 22, 2021", but not a sentence.
         let others: Vec<usize> = line_toks
             .iter()
@@ -5680,7 +5694,7 @@ fn find_reference(doc: &Doc, found: &[Found]) -> Option<(CalendarDate, DateSourc
             doc.tok(k).chars().next().is_some_and(|c| c.is_lowercase())
                 && !["by", "on", "at", "am", "pm", "a.m.", "p.m."]
                     .iter()
-                    .any(|w| doc.tok(k).eq_ignore_ascii_case(w))
+                    .any(|w| eq_ci(doc.tok(k), w))
         });
         if keyword.is_some() || (others.len() <= 4 && !sentence_like) {
             let published = keyword.unwrap_or(true);
@@ -5805,7 +5819,7 @@ fn repivot(raw: &Raw, text: &str, r: CalendarDate) -> Option<Raw> {
         _ => return None,
     };
     let tail = text.rsplit(|c: char| !c.is_ascii_digit()).next()?;
-    if tail.len() != 2 || !(1950..=2049).contains(&y) || tail.parse::<i32>().ok()? != y % 100 {
+    if tail.len() != 2 || !(1950..=2049).contains(&y) || parse_int::<i32>(tail)? != y % 100 {
         return None;
     }
     let mut to = r

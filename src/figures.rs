@@ -155,9 +155,9 @@
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    eq_ci, fraction_denominator, len_initial_bit, len_initial_in, ordinal_suffix_fits,
-    ordinal_word_value, parse_digits, parse_exponent, scale_word, slash_fraction, suffix_scale,
-    vulgar_fraction, word_value, WordSet,
+    eq_ci, fraction_denominator, in_list, len_initial_bit, len_initial_in, ordinal_suffix_fits,
+    ordinal_word_value, parse_digits, parse_exponent, parse_int, scale_word, slash_fraction,
+    suffix_scale, vulgar_fraction, word_value, WordSet,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -196,7 +196,7 @@ pub fn extract(doc: &Doc, dates: &[Range<usize>], names: &[Range<usize>]) -> Fig
         if found[k]
             .counts
             .as_deref()
-            .is_some_and(|c| c.eq_ignore_ascii_case("others"))
+            .is_some_and(|c| eq_ci(c, "others"))
         {
             let s = doc.tokens[found[k].a].sentence;
             let prev = &found[k - 1];
@@ -398,10 +398,6 @@ fn is_any(doc: &Doc, j: usize, ws: &[&str]) -> bool {
     in_list(tok(doc, j), ws)
 }
 
-fn in_list(t: &str, ws: &[&str]) -> bool {
-    ws.iter().any(|w| eq_ci(w, t))
-}
-
 fn kind(doc: &Doc, j: usize) -> Option<TokKind> {
     doc.tokens.get(j).map(|t| t.kind)
 }
@@ -524,7 +520,7 @@ fn may_start_figure(doc: &Doc, i: usize) -> bool {
             let w = doc.tok(i);
             // "a"/"an" (one word in twenty of news text) start a numeral only before the
             // words `read_words` reads after them.
-            if w.len() <= 2 && in_list(w, &["a", "an"]) {
+            if eq_ci(w, "a") || eq_ci(w, "an") {
                 return word(doc, i + 1).is_some_and(numeral_after_a);
             }
             may_start_numeral(w) || w.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
@@ -840,7 +836,7 @@ fn caret_power(doc: &Doc, i: usize, base: f64) -> Option<(f64, usize)> {
     {
         return None;
     }
-    let e: i32 = d.parse().ok()?;
+    let e: i32 = parse_int(d)?;
     let v = base.powi(sign * e);
     (v.is_finite() && v != 0.0).then_some((tidy(v), j + 1))
 }
@@ -878,7 +874,7 @@ fn exponent_after(doc: &Doc, i: usize, head: &str, rest: &str) -> Option<(f64, u
     {
         return None;
     }
-    let e: i32 = d.parse().ok()?;
+    let e: i32 = parse_int(d)?;
     let v = if sign < 0 {
         m / 10f64.powi(e)
     } else {
@@ -942,7 +938,7 @@ fn compound(r: &str, start: usize) -> Option<Glued> {
         return Some(Glued::Unit(u, k));
     }
     // "a 10-pound bag" is a weight; "a five-dollar bill", "one-yen bid" are money.
-    if w.eq_ignore_ascii_case("pound") {
+    if eq_ci(w, "pound") {
         return Some(Glued::Unit("lb", FigureKind::Measure));
     }
     const MONEY: &[(&str, &str)] = &[
@@ -1144,8 +1140,8 @@ fn may_start_numeral(w: &str) -> bool {
 /// reads nothing else after them, and [`may_start_figure`] asks this same test.
 fn numeral_after_a(nx: &str) -> bool {
     scale_word(nx).is_some()
-        || nx.eq_ignore_ascii_case("dozen")
-        || nx.eq_ignore_ascii_case("few")
+        || eq_ci(nx, "dozen")
+        || eq_ci(nx, "few")
         || matches!(fraction_denominator(nx), Some((_, false)))
 }
 
@@ -1161,17 +1157,17 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
     }
     if in_list(w, &["a", "an"]) {
         let nx = word(doc, i + 1).filter(|nx| numeral_after_a(nx))?;
-        if scale_word(nx).is_some() || nx.eq_ignore_ascii_case("dozen") {
+        if scale_word(nx).is_some() || eq_ci(nx, "dozen") {
             let (v, end, scale) = word_number(doc, i + 1, true)?;
             let mut num = Num::new(i, end, v, false);
             num.scale = scale;
             return Some(num);
         }
-        if nx.eq_ignore_ascii_case("few") {
+        if eq_ci(nx, "few") {
             return few_or_several(doc, i, i + 2, 2.0, 5.0);
         }
         if let Some((d, false)) = fraction_denominator(nx) {
-            if is(doc, i + 2, "of") && !nx.eq_ignore_ascii_case("half") {
+            if is(doc, i + 2, "of") && !eq_ci(nx, "half") {
                 return Some(share(i, i + 2, 1.0, d));
             }
             // "a quarter million"
@@ -1190,23 +1186,23 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             let glued_on = glued(doc, i + 2)
                 && !(in_list(nx, &["half", "quarter"])
                     && matches!(tok(doc, i + 2), "." | "," | ";" | ":" | "!" | "?" | ")"));
-            if !noun_next && !prev.eq_ignore_ascii_case("and") && !glued_on {
+            if !noun_next && !eq_ci(prev, "and") && !glued_on {
                 return Some(Num::new(i, i + 2, 1.0 / d, false));
             }
         }
         return None;
     }
     // "quarter million"
-    if w.eq_ignore_ascii_case("quarter") {
+    if eq_ci(w, "quarter") {
         let sc = word(doc, i + 1).and_then(scale_word)?;
         let mut num = Num::new(i, i + 2, sc / 4.0, false);
         num.scale = sc;
         return Some(num);
     }
-    if w.eq_ignore_ascii_case("several") {
+    if eq_ci(w, "several") {
         return few_or_several(doc, i, i + 1, 3.0, 9.0);
     }
-    if w.eq_ignore_ascii_case("half") {
+    if eq_ci(w, "half") {
         let prev = i.checked_sub(1).map_or("", |p| tok(doc, p));
         if in_list(
             prev,
@@ -1215,9 +1211,8 @@ fn read_words(doc: &Doc, i: usize) -> Option<Num> {
             return None;
         }
         if is_any(doc, i + 1, &["a", "an"]) {
-            let sc = word(doc, i + 2).and_then(|w| {
-                scale_word(w).or_else(|| w.eq_ignore_ascii_case("dozen").then_some(12.0))
-            });
+            let sc = word(doc, i + 2)
+                .and_then(|w| scale_word(w).or_else(|| eq_ci(w, "dozen").then_some(12.0)));
             if let Some(sc) = sc {
                 let mut num = Num::new(i, i + 3, 0.5 * sc, false);
                 num.scale = sc;
@@ -1479,11 +1474,11 @@ fn vague(doc: &Doc, i: usize) -> Option<Num> {
         let s = w.strip_suffix('s').or_else(|| w.strip_suffix('S'))?;
         scale_word(s)
     };
-    let base = if w.eq_ignore_ascii_case("dozens") {
+    let base = if eq_ci(w, "dozens") {
         let mut num = Num::new(i, i + 1, 0.0, false);
         num.vague = Some((24.0, 99.0));
         return Some(num);
-    } else if w.eq_ignore_ascii_case("tens") {
+    } else if eq_ci(w, "tens") {
         10.0
     } else {
         plural_scale(w)?
@@ -1605,7 +1600,7 @@ fn word_number(doc: &Doc, i: usize, leading_a: bool) -> Option<(f64, usize, f64)
             cur += v;
             tail += v;
             last = Last::Small(v);
-        } else if w.eq_ignore_ascii_case("and")
+        } else if eq_ci(w, "and")
             && matches!(last, Last::Hundred | Last::Big)
             && and_fraction(doc, j).is_none()
             && word(doc, j + 1)
@@ -1837,9 +1832,9 @@ fn currency_before(doc: &Doc, p: usize, floor: usize) -> Option<(&'static str, u
             let hit = DOLLAR_PREFIXES.iter().find(|(s, _)| {
                 if s.len() == 1 {
                     // "C $" spaced, as in lowercased wire copy ("c $ 16.4 million").
-                    (*s == pre && glued(doc, j)) || (*s == "C" && pre.eq_ignore_ascii_case("c"))
+                    (*s == pre && glued(doc, j)) || (*s == "C" && eq_ci(pre, "c"))
                 } else {
-                    s.eq_ignore_ascii_case(pre)
+                    eq_ci(s, pre)
                 }
             });
             if let Some((_, c)) = hit {
@@ -2015,7 +2010,7 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if in_list(t, &["percent", "percents", "pct", "pc"]) {
         return Some(("%", Percent, q + 1));
     }
-    if t.eq_ignore_ascii_case("percentage") && !is_any(doc, q + 1, &["point", "points"]) {
+    if eq_ci(t, "percentage") && !is_any(doc, q + 1, &["point", "points"]) {
         return Some(("%", Percent, q + 1));
     }
     if in_list(t, &["cent", "cents", "¢"]) {
@@ -2058,16 +2053,16 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if in_list(t, &["yo", "y/o"]) {
         return Some(("year", Measure, q + 1));
     }
-    if t.eq_ignore_ascii_case("per") && is(doc, q + 1, "cent") {
+    if eq_ci(t, "per") && is(doc, q + 1, "cent") {
         return Some(("%", Percent, q + 2));
     }
-    if t.eq_ignore_ascii_case("percentage") && is_any(doc, q + 1, &["point", "points"]) {
+    if eq_ci(t, "percentage") && is_any(doc, q + 1, &["point", "points"]) {
         return Some(("pp", Percent, q + 2));
     }
     if in_list(t, &["pp", "ppt"]) {
         return Some(("pp", Percent, q + 1));
     }
-    if t.eq_ignore_ascii_case("basis") && is_any(doc, q + 1, &["point", "points"]) {
+    if eq_ci(t, "basis") && is_any(doc, q + 1, &["point", "points"]) {
         return Some(("bp", Percent, q + 2));
     }
     // "50 €", "10 $ 30 $"; but in "1 $10" the sign is glued to the number after it.
@@ -2086,11 +2081,7 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
             return Some((u, Measure, q + 2));
         }
         if in_list(n, &["c", "f"]) {
-            let u = if n.eq_ignore_ascii_case("c") {
-                "°C"
-            } else {
-                "°F"
-            };
+            let u = if eq_ci(n, "c") { "°C" } else { "°F" };
             return Some((u, Measure, q + 2));
         }
         if angle_context(doc, q) {
@@ -2104,7 +2095,7 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if t == "℉" {
         return Some(("°F", Measure, q + 1));
     }
-    if t.eq_ignore_ascii_case("square") || t.eq_ignore_ascii_case("sq") {
+    if eq_ci(t, "square") || eq_ci(t, "sq") {
         let e = if tok(doc, q + 1) == "." { q + 2 } else { q + 1 };
         let sym = match unit_word(tok(doc, e)).map(|u| u.0) {
             Some("km") => "km2",
@@ -2118,13 +2109,13 @@ fn unit_after(doc: &Doc, q: usize, scaled: bool) -> Option<(&'static str, Figure
     if t == "km" && tok(doc, q + 1) == "/" && is(doc, q + 2, "h") {
         return Some(("km/h", Measure, q + 3));
     }
-    if t.eq_ignore_ascii_case("pounds") || t.eq_ignore_ascii_case("pound") {
+    if eq_ci(t, "pounds") || eq_ci(t, "pound") {
         return Some(("lb", Measure, q + 1));
     }
-    if t.eq_ignore_ascii_case("metric") && unit_word(tok(doc, q + 1)).is_some_and(|u| u.0 == "t") {
+    if eq_ci(t, "metric") && unit_word(tok(doc, q + 1)).is_some_and(|u| u.0 == "t") {
         return Some(("t", Measure, q + 2));
     }
-    if t.eq_ignore_ascii_case("cubic") {
+    if eq_ci(t, "cubic") {
         let sym = match unit_word(tok(doc, q + 1)).map(|u| u.0) {
             Some("m") => "m3",
             Some("ft") => "ft3",
@@ -2397,7 +2388,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                 && (m == 0 || !glued(doc, m) || doc.tokens[m - 1].kind == TokKind::Punct)
                 // "75 -300mm" is a range, not minus 300.
                 && kind(doc, m.wrapping_sub(1)) != Some(TokKind::Number);
-            if sign || t.eq_ignore_ascii_case("minus") || t.eq_ignore_ascii_case("negative") {
+            if sign || eq_ci(t, "minus") || eq_ci(t, "negative") {
                 neg = true;
                 sign_tok = m;
                 p = m;
@@ -2562,16 +2553,16 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
         });
         let ok_conn = match conn {
             "-" | "–" | "—" | "‐" | "‑" => true,
-            _ if conn.eq_ignore_ascii_case("to") => !change_from,
-            _ if conn.eq_ignore_ascii_case("and") => between,
+            _ if eq_ci(conn, "to") => !change_from,
+            _ if eq_ci(conn, "and") => between,
             // "10 bln or 10 tln" are two amounts: a range has one scale ("2 or 3 million",
             // "2 million or 3 million").
-            _ if conn.eq_ignore_ascii_case("or") => {
+            _ if eq_ci(conn, "or") => {
                 let sc2 = word(doc, c + 2).and_then(|w| scale_word(w).or_else(|| suffix_scale(w)));
                 !(num.scale > 1.0 && sc2.is_some_and(|s2| s2 != num.scale))
             }
             "~" => true,
-            _ if conn.eq_ignore_ascii_case("through") || conn.eq_ignore_ascii_case("thru") => true,
+            _ if eq_ci(conn, "through") || eq_ci(conn, "thru") => true,
             _ => false,
         };
         if ok_conn && same_sentence(doc, c, i) {
@@ -2804,7 +2795,7 @@ fn figure_at(doc: &Doc, i: usize, claimed: &Claimed, floor: usize) -> Option<Fou
                 Some(HedgeKind::LowerBound)
             } else if in_list(n, &["fewer", "less", "lower"]) {
                 Some(HedgeKind::UpperBound)
-            } else if n.eq_ignore_ascii_case("so") {
+            } else if eq_ci(n, "so") {
                 Some(HedgeKind::Approximate)
             } else {
                 None

@@ -23,13 +23,49 @@ pub fn word_value(word: &str) -> Option<f64> {
     scale_word(word)
 }
 
-/// `a.eq_ignore_ascii_case(b)` with the lengths compared first where it is called. The word
-/// lists of numerals, dates and figures are compared one entry at a time on every candidate
-/// word; most entries differ in length, and in the size-optimized wasm the standard
-/// comparison is a call.
+/// `a.eq_ignore_ascii_case(b)` with the lengths and the first bytes compared where it is
+/// called, and the rest in one out-of-line function. The word lists of numerals, dates and
+/// figures are compared one entry at a time on every candidate word, and most entries differ
+/// in length or first letter. At `opt-level = 2` the standard comparison is inlined and
+/// unrolled for each constant word: 121 copies, 16 KB of wasm (docs/performance.md, round 22).
+/// Two bytes equal but for bit 5 (`0x20`, the ASCII case bit) may be one letter in two cases;
+/// any other difference means the words differ.
 #[inline(always)]
 pub fn eq_ci(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.eq_ignore_ascii_case(b)
+    a.len() == b.len()
+        && match (a.as_bytes().first(), b.as_bytes().first()) {
+            (Some(x), Some(y)) => (x ^ y) & !0x20 == 0 && same_ci(a.as_bytes(), b.as_bytes()),
+            _ => true,
+        }
+}
+
+#[inline(never)]
+fn same_ci(a: &[u8], b: &[u8]) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// Whether `t` is one of `ws`, by [`eq_ci`]. Out of line: at `opt-level = 2` a search of a
+/// constant list is unrolled into one comparison per word at every call, and the rules of
+/// dates and figures search some 150 such lists (docs/performance.md, round 22).
+#[inline(never)]
+pub fn in_list(t: &str, ws: &[&str]) -> bool {
+    ws.iter().any(|w| eq_ci(t, w))
+}
+
+/// `s.parse::<T>().ok()` for the integer types, with one parser compiled for all of them (the
+/// standard one is compiled, and partly inlined, once per type and call site: 2.6 KB of wasm
+/// at `opt-level = 2`). The same grammar: an optional `+` (or `-` for a signed type), then
+/// ASCII digits; out of range is `None`. For types whose range lies within `i64`'s.
+pub fn parse_int<T: TryFrom<i64>>(s: &str) -> Option<T> {
+    if s.starts_with('-') && T::try_from(-1).is_err() {
+        return None;
+    }
+    T::try_from(parse_i64(s)?).ok()
+}
+
+#[inline(never)]
+fn parse_i64(s: &str) -> Option<i64> {
+    s.parse().ok()
 }
 
 /// The bit of a word's (length, first letter) in a table of 17 masks: entry `min(length, 16)`,
@@ -280,11 +316,11 @@ fn small_word(w: &str) -> Option<u32> {
     if let Some(i) = TENS.iter().position(|x| eq_ci(x, w)) {
         return Some(20 + 10 * i as u32);
     }
-    if w.eq_ignore_ascii_case("dozen") {
+    if eq_ci(w, "dozen") {
         return Some(12);
     }
     // British "nought" and its variant spelling.
-    if w.eq_ignore_ascii_case("nought") || w.eq_ignore_ascii_case("naught") {
+    if eq_ci(w, "nought") || eq_ci(w, "naught") {
         return Some(0);
     }
     None
@@ -344,7 +380,7 @@ pub fn ordinal_word_value(word: &str) -> Option<f64> {
         return None;
     }
     // A common misspelling, read like the word it means.
-    if word.eq_ignore_ascii_case("nineth") {
+    if eq_ci(word, "nineth") {
         return Some(9.0);
     }
     let simple = |w: &str| -> Option<u32> {
@@ -388,16 +424,16 @@ const ORDINAL_SCALES: [(&str, f64); 5] = [
 /// the denominator and whether the word is plural. "first" and "second" are never fractions
 /// ("two seconds" is a duration).
 pub fn fraction_denominator(word: &str) -> Option<(f64, bool)> {
-    if word.eq_ignore_ascii_case("half") {
+    if eq_ci(word, "half") {
         return Some((2.0, false));
     }
-    if word.eq_ignore_ascii_case("halves") {
+    if eq_ci(word, "halves") {
         return Some((2.0, true));
     }
-    if word.eq_ignore_ascii_case("quarter") {
+    if eq_ci(word, "quarter") {
         return Some((4.0, false));
     }
-    if word.eq_ignore_ascii_case("quarters") {
+    if eq_ci(word, "quarters") {
         return Some((4.0, true));
     }
     let (stem, plural) = match word.strip_suffix(['s', 'S']) {
@@ -429,7 +465,7 @@ pub fn ordinal_suffix_fits(digits: &str, suffix: &str) -> bool {
             _ => "th",
         }
     };
-    suffix.eq_ignore_ascii_case(want)
+    eq_ci(suffix, want)
 }
 
 /// Multipliers: `hundred`, `thousand`, `million`, `billion`, `trillion`, and the South Asian
@@ -521,7 +557,7 @@ pub fn parse_exponent(s: &str) -> Option<f64> {
     if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let e: i32 = e.strip_prefix('+').unwrap_or(e).parse().ok()?;
+    let e: i32 = parse_int(e.strip_prefix('+').unwrap_or(e))?;
     // Dividing keeps "12e-1" at exactly 1.2.
     let v = if e < 0 {
         m / 10f64.powi(-e)
@@ -617,9 +653,9 @@ pub fn parse_f64(s: &str) -> Option<f64> {
         b'+' => (false, s.get(1..)?),
         _ => (false, s),
     };
-    let v = if body.eq_ignore_ascii_case("inf") || body.eq_ignore_ascii_case("infinity") {
+    let v = if eq_ci(body, "inf") || eq_ci(body, "infinity") {
         f64::INFINITY
-    } else if body.eq_ignore_ascii_case("nan") {
+    } else if eq_ci(body, "nan") {
         f64::NAN
     } else {
         parse_decimal(body.as_bytes())?
@@ -871,22 +907,20 @@ pub fn display_f64(x: f64) -> String {
     let (mantissa, exp) = match rest.split_once(['e', 'E']) {
         Some((m, e)) => (
             m,
-            e.strip_prefix('+').unwrap_or(e).parse::<i64>().unwrap_or(0),
+            parse_int::<i64>(e.strip_prefix('+').unwrap_or(e)).unwrap_or(0),
         ),
         None => (rest, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    // All significant digits, and where the decimal point falls among them.
-    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    // All significant digits, and where the decimal point falls among them (ASCII only: the
+    // slices below fall on char boundaries).
+    let mut digits = String::with_capacity(int.len() + frac.len());
+    digits.push_str(int);
+    digits.push_str(frac);
     let mut point = int.len() as i64 + exp;
-    let lead = digits.iter().take_while(|&&d| d == b'0').count();
+    let lead = digits.bytes().take_while(|&d| d == b'0').count();
     point -= lead as i64;
-    let digits = digits.get(lead..).unwrap_or(&[]);
-    let digits = digits
-        .iter()
-        .rposition(|&d| d != b'0')
-        .and_then(|last| digits.get(..=last))
-        .unwrap_or(&[]);
+    let digits = digits.get(lead..).unwrap_or("").trim_end_matches('0');
     let mut out = String::with_capacity(digits.len() + 8);
     if neg {
         out.push('-');
@@ -900,21 +934,43 @@ pub fn display_f64(x: f64) -> String {
     if point <= 0 {
         out.push_str("0.");
         push_zeros(&mut out, -point);
-        out.extend(digits.iter().map(|&d| d as char));
+        out.push_str(digits);
     } else if point >= len {
-        out.extend(digits.iter().map(|&d| d as char));
+        out.push_str(digits);
         push_zeros(&mut out, point - len);
     } else {
-        let (a, b) = digits.split_at(point as usize);
-        out.extend(a.iter().map(|&d| d as char));
+        let (a, b) = digits
+            .split_at_checked(point as usize)
+            .unwrap_or((digits, ""));
+        out.push_str(a);
         out.push('.');
-        out.extend(b.iter().map(|&d| d as char));
+        out.push_str(b);
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
+    /// Types within `i64`'s range (on a 64-bit host `usize` is not; the wasm's is 32 bits).
+    #[test]
+    #[rustfmt::skip]
+    fn parse_int_reads_what_parse_reads() {
+        let cases = [
+            "", "+", "-", "0", "-0", "+0", "7", "+7", "-7", "007", "12a", " 1", "1 ", "1.0",
+            "255", "256", "65535", "-128", "-129", "2147483647", "2147483648", "-2147483648",
+            "-2147483649", "4294967295", "4294967296", "9223372036854775807",
+            "9223372036854775808", "-9223372036854775808", "00000000000000000000000000042",
+            "--1", "+-1", "-+1", "١٢", "1e3",
+        ];
+        for s in cases {
+            assert_eq!(parse_int::<i32>(s), s.parse::<i32>().ok(), "{s:?}");
+            assert_eq!(parse_int::<u32>(s), s.parse::<u32>().ok(), "{s:?}");
+            assert_eq!(parse_int::<i64>(s), s.parse::<i64>().ok(), "{s:?}");
+            assert_eq!(parse_int::<u16>(s), s.parse::<u16>().ok(), "{s:?}");
+            assert_eq!(parse_int::<u8>(s), s.parse::<u8>().ok(), "{s:?}");
+        }
+    }
+
     /// The set finds its words in any ASCII case and nothing else: their prefixes, longer
     /// words, words with a letter changed, non-ASCII look-alikes, the empty word.
     #[test]

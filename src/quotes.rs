@@ -95,6 +95,7 @@
 //! mentions back), so the whole pass is linear in the text.
 use crate::entities::EntitiesResult;
 use crate::lexicon::is_speech_verb;
+use crate::numbers::{eq_ci, parse_int};
 use crate::schema::{BlockKind, EntityKind, Quote, Reported, TextSpan};
 use crate::structure::StructureInfo;
 use crate::text::{is_abbreviation, quote_mark, Doc, TokKind};
@@ -124,6 +125,13 @@ struct Pair {
     open_mark: Option<usize>,
     /// This stretch opens a paragraph that carries on the quote of the paragraph before.
     carried: bool,
+}
+
+/// `doc.tok(i)` out of line, for the rules that run once per quote or speech verb: at
+/// `opt-level = 2` the inlined copies were 2 KB of wasm (docs/performance.md, round 22).
+#[inline(never)]
+fn tok<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
+    doc.tok(i)
 }
 
 fn mark_char(doc: &Doc, t: usize) -> Option<char> {
@@ -275,7 +283,7 @@ fn lowercase_initial(w: &str) -> bool {
 fn is_pronoun(w: &str) -> bool {
     ["he", "she", "they", "i", "we", "it"]
         .iter()
-        .any(|p| p.eq_ignore_ascii_case(w))
+        .any(|p| eq_ci(p, w))
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb ("The Taliban now
@@ -372,9 +380,9 @@ fn name_piece(doc: &Doc, k: usize) -> bool {
     match doc.tokens[k].kind {
         TokKind::Word | TokKind::Number => true,
         TokKind::Punct => {
-            doc.tok(k) == "."
+            tok(doc, k) == "."
                 && k > 0
-                && (doc.tok(k - 1).chars().count() == 1 || is_abbreviation(doc.tok(k - 1)))
+                && (tok(doc, k - 1).chars().count() == 1 || is_abbreviation(tok(doc, k - 1)))
         }
         TokKind::Symbol => false,
     }
@@ -386,29 +394,29 @@ fn subject_before(doc: &Doc, verb: usize) -> Option<Range<usize>> {
     let sentence = doc.tokens[verb].sentence;
     let same = |k: usize| doc.tokens[k].sentence == sentence;
     let mut end = verb;
-    while end > 0 && same(end - 1) && is_adverb(doc.tok(end - 1)) {
+    while end > 0 && same(end - 1) && is_adverb(tok(doc, end - 1)) {
         end -= 1;
     }
     // "(D-Mo.)" after a name.
-    if end > 0 && same(end - 1) && doc.tok(end - 1) == ")" {
+    if end > 0 && same(end - 1) && tok(doc, end - 1) == ")" {
         if let Some(k) = (end.saturating_sub(10)..end - 1)
             .rev()
-            .find(|&k| doc.tok(k) == "(")
+            .find(|&k| tok(doc, k) == "(")
         {
             end = k;
         }
     }
     // ", a senior adviser," after a name.
-    if end > 1 && same(end - 1) && doc.tok(end - 1) == "," {
+    if end > 1 && same(end - 1) && tok(doc, end - 1) == "," {
         let comma = (end.saturating_sub(14)..end - 1)
             .rev()
             .take_while(|&k| same(k) && mark_char(doc, k).is_none())
-            .find(|&k| doc.tok(k) == ",")?;
+            .find(|&k| tok(doc, k) == ",")?;
         end = comma;
-        if end > 0 && same(end - 1) && doc.tok(end - 1) == ")" {
+        if end > 0 && same(end - 1) && tok(doc, end - 1) == ")" {
             if let Some(k) = (end.saturating_sub(10)..end - 1)
                 .rev()
-                .find(|&k| doc.tok(k) == "(")
+                .find(|&k| tok(doc, k) == "(")
             {
                 end = k;
             }
@@ -417,7 +425,7 @@ fn subject_before(doc: &Doc, verb: usize) -> Option<Range<usize>> {
     if end == 0 || !same(end - 1) || doc.tokens[end - 1].kind != TokKind::Word {
         return None;
     }
-    if is_pronoun(doc.tok(end - 1)) {
+    if is_pronoun(tok(doc, end - 1)) {
         return Some(end - 1..end);
     }
     let mut start = end;
@@ -426,7 +434,7 @@ fn subject_before(doc: &Doc, verb: usize) -> Option<Range<usize>> {
         if !same(k) || !name_piece(doc, k) {
             break;
         }
-        let w = doc.tok(k);
+        let w = tok(doc, k);
         // "Institute for Sea and Atmosphere": connectors between capitalized words.
         let connector = matches!(w, "and" | "for" | "of" | "on")
             && k > 0
@@ -439,11 +447,11 @@ fn subject_before(doc: &Doc, verb: usize) -> Option<Range<usize>> {
             && same(k - 1)
             && doc.tokens[k - 1].kind == TokKind::Word
             && (!doc.is_capitalized(k - 1) || doc.is_sentence_initial(k - 1))
-            && !breaks_subject(doc.tok(k - 1))
-            && !is_pronoun(doc.tok(k - 1))
+            && !breaks_subject(tok(doc, k - 1))
+            && !is_pronoun(tok(doc, k - 1))
             && !speech_verb_at(doc, k - 1)
             && (doc.is_capitalized(k + 1)
-                || (doc.tok(k + 1) == "the"
+                || (tok(doc, k + 1) == "the"
                     && k + 2 < doc.tokens.len()
                     && doc.is_capitalized(k + 2)));
         let connector = connector || of_name;
@@ -508,8 +516,8 @@ fn speaker_of_phrase(
     if subj.is_empty() {
         return None;
     }
-    if subj.len() == 1 && is_pronoun(doc.tok(subj.start)) {
-        let w = doc.tok(subj.start).to_lowercase();
+    if subj.len() == 1 && is_pronoun(tok(doc, subj.start)) {
+        let w = tok(doc, subj.start).to_lowercase();
         let bytes = doc.tokens[subj.start].range();
         let e = if w == "he" || w == "she" {
             last_person_before(entities, bytes.start)
@@ -524,7 +532,7 @@ fn speaker_of_phrase(
     let named = speakers_in(entities, bytes.clone())
         .filter(|(m, _)| {
             let k = doc.token_at_or_after(m.end);
-            !(k < doc.tokens.len() && doc.tok(k).starts_with(['\'', '’']))
+            !(k < doc.tokens.len() && tok(doc, k).starts_with(['\'', '’']))
         })
         .last()
         .cloned();
@@ -533,7 +541,7 @@ fn speaker_of_phrase(
     let head_before_name = |m: &Range<usize>| {
         let mt = doc.token_at_or_after(m.start);
         (subj.start..mt.min(subj.end))
-            .any(|k| matches!(doc.tok(k), "from" | "of" | "at" | "in" | "with" | "for"))
+            .any(|k| matches!(tok(doc, k), "from" | "of" | "at" | "in" | "with" | "for"))
     };
     if named.as_ref().is_some_and(|(m, _)| head_before_name(m)) {
         return Some((bytes, None, false));
@@ -563,19 +571,19 @@ fn medium_after(
     limit: usize,
 ) -> Option<Range<usize>> {
     let n = doc.tokens.len();
-    let told = matches!(doc.tok(verb), "told" | "tells" | "tell" | "telling");
+    let told = matches!(tok(doc, verb), "told" | "tells" | "tell" | "telling");
     let end = limit.min(verb + 9).min(n);
     let mut k = verb + 1;
     while k < end {
-        let w = doc.tok(k);
+        let w = tok(doc, k);
         if matches!(w, "," | "." | ";" | "that") || mark_char(doc, k).is_some() {
             break;
         }
-        let prep = |j: usize| matches!(doc.tok(j), "to" | "on" | "with");
+        let prep = |j: usize| matches!(tok(doc, j), "to" | "on" | "with");
         let introduced = (told && k == verb + 1)
-            || (told && k == verb + 2 && matches!(doc.tok(k - 1), "the" | "The"))
+            || (told && k == verb + 2 && matches!(tok(doc, k - 1), "the" | "The"))
             || (k > verb + 1 && prep(k - 1))
-            || (k > verb + 2 && matches!(doc.tok(k - 1), "the" | "The") && prep(k - 2));
+            || (k > verb + 2 && matches!(tok(doc, k - 1), "the" | "The") && prep(k - 2));
         if introduced {
             if let Some((m, e)) = entities
                 .mentions_in(doc.tokens[k].start..doc.text.len())
@@ -599,7 +607,7 @@ fn medium_after(
 fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Option<Attribution> {
     let n = doc.tokens.len();
     let mut t = from;
-    while t < n && matches!(doc.tok(t), "," | "—" | "–" | "-" | "―") {
+    while t < n && matches!(tok(doc, t), "," | "—" | "–" | "-" | "―") {
         t += 1;
     }
     if t >= n || from == 0 {
@@ -610,7 +618,7 @@ fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Optio
     // splitter ended a sentence ("R-Ky., said" goes on).
     let mut limit = t;
     while limit < n && limit < t + 24 && doc.tokens[limit].line == line {
-        let w = doc.tok(limit);
+        let w = tok(doc, limit);
         if mark_char(doc, limit).is_some() || matches!(w, ";" | "?" | "!") {
             break;
         }
@@ -622,14 +630,14 @@ fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Optio
         limit += 1;
     }
     // "” ― Jane Roe": a signature after a dash, no verb.
-    if t > from && matches!(doc.tok(t - 1), "—" | "–" | "―") {
+    if t > from && matches!(tok(doc, t - 1), "—" | "–" | "―") {
         if let Some((m, e)) = speakers_in(entities, doc.tokens[t].start..doc.text.len())
             .next()
             .filter(|(m, _)| m.start == doc.tokens[t].start)
             .cloned()
         {
             let k = doc.token_at_or_after(m.end);
-            if k >= n || doc.tokens[k].line != line || matches!(doc.tok(k), "." | ",") {
+            if k >= n || doc.tokens[k].line != line || matches!(tok(doc, k), "." | ",") {
                 return Some(Attribution {
                     speaker: m,
                     entity: Some(e),
@@ -644,7 +652,7 @@ fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Optio
         while e < n && e < t + 4 && doc.tokens[e].line == line && doc.is_capitalized(e) {
             e += 1;
         }
-        let ends = e >= n || doc.tokens[e].line != line || doc.tok(e) == ".";
+        let ends = e >= n || doc.tokens[e].line != line || tok(doc, e) == ".";
         if e >= t + 2 && ends && (t..e).all(|k| doc.tokens[k].kind == TokKind::Word) {
             return Some(Attribution {
                 speaker: doc.range(t, e - 1),
@@ -672,11 +680,11 @@ fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Optio
     // to CNN".
     let medium = medium_after(doc, entities, verb, limit + 8).or_else(|| {
         (verb + 1..(verb + 16).min(n))
-            .take_while(|&k| doc.tokens[k].line == line && doc.tok(k) != ".")
-            .find(|&k| matches!(doc.tok(k), "speaking" | "talking" | "told"))
+            .take_while(|&k| doc.tokens[k].line == line && tok(doc, k) != ".")
+            .find(|&k| matches!(tok(doc, k), "speaking" | "talking" | "told"))
             .and_then(|k| medium_after(doc, entities, k, k + 8))
     });
-    let told = matches!(doc.tok(verb), "told" | "tells");
+    let told = matches!(tok(doc, verb), "told" | "tells");
     if verb > t {
         // Subject between the quote and the verb; nothing else may start the clause.
         let subj = subject_before(doc, verb).filter(|s| s.start == t);
@@ -726,7 +734,7 @@ fn attribution_after(doc: &Doc, entities: &EntitiesResult, from: usize) -> Optio
     while e < end
         && doc.tokens[e].line == line
         && name_piece(doc, e)
-        && !(doc.tokens[e].kind == TokKind::Word && breaks_subject(doc.tok(e)) && e > k)
+        && !(doc.tokens[e].kind == TokKind::Word && breaks_subject(tok(doc, e)) && e > k)
     {
         e += 1;
     }
@@ -772,7 +780,7 @@ fn person_right_after(
         .filter(|&k| doc.tokens[k].kind == TokKind::Word)
         .count();
     let clean = (verb + 1..mt).all(|k| {
-        let w = doc.tok(k);
+        let w = tok(doc, k);
         !matches!(w, "," | "." | ";" | "that") && mark_char(doc, k).is_none()
             || (w == "." && name_piece(doc, k))
     });
@@ -795,7 +803,7 @@ fn attribution_before(
     let mut open = open;
     if first >= open {
         // "Roe continued:" closing the paragraph before a quoted one.
-        if doc.tok(open - 1) != ":" || doc.tokens[open - 1].line == doc.tokens[open].line {
+        if tok(doc, open - 1) != ":" || doc.tokens[open - 1].line == doc.tokens[open].line {
             return None;
         }
         first = doc
@@ -808,7 +816,7 @@ fn attribution_before(
         }
     }
     // `NAME: “` (a heading or a transcript line).
-    if doc.tok(open - 1) == ":" && open >= 2 {
+    if tok(doc, open - 1) == ":" && open >= 2 {
         let colon = open - 1;
         let in_heading = matches!(
             structure.block_kind_at(doc.tokens[open].start),
@@ -836,7 +844,7 @@ fn attribution_before(
         .find(|&k| speech_verb_at(doc, k))?;
     let medium = medium_after(doc, entities, verb, open);
     // "Roe attacked the plan, saying “...”": a participle's subject is the sentence's.
-    if doc.tok(verb).ends_with("ing") {
+    if tok(doc, verb).ends_with("ing") {
         let from = first.max(verb.saturating_sub(40));
         let subj = speakers_in(entities, doc.tokens[from].start..doc.tokens[verb].start)
             .next()
@@ -919,22 +927,22 @@ fn named_by_verb(doc: &Doc, p: &Pair, words: usize) -> bool {
         return false;
     }
     let mut k = o - 1;
-    if doc.tok(k) == "as" && k > 0 {
+    if tok(doc, k) == "as" && k > 0 {
         k -= 1;
     }
-    doc.tokens[k].line == doc.tokens[o].line && is_naming_verb(doc.tok(k))
+    doc.tokens[k].line == doc.tokens[o].line && is_naming_verb(tok(doc, k))
 }
 
 /// A stretch that is all one parenthesis or bracket (`“(CROSSTALK.)`, `[Laughter]`): a stage
 /// direction inside a quoted transcript.
 fn stage_direction(doc: &Doc, r: Range<usize>) -> bool {
     let mut end = r.end;
-    while end > r.start && matches!(doc.tok(end - 1), "." | ",") {
+    while end > r.start && matches!(tok(doc, end - 1), "." | ",") {
         end -= 1;
     }
     end > r.start + 1
-        && matches!(doc.tok(r.start), "(" | "[")
-        && matches!(doc.tok(end - 1), ")" | "]")
+        && matches!(tok(doc, r.start), "(" | "[")
+        && matches!(tok(doc, end - 1), ")" | "]")
 }
 
 /// `“WALLACE: ...` or `“MR. ROE: ...` opening a paragraph: the token of the colon after a
@@ -945,9 +953,9 @@ fn transcript_label(doc: &Doc, p: &Pair) -> Option<usize> {
         return None;
     }
     let s = p.content.start;
-    let colon = (s + 1..(s + 6).min(p.content.end)).find(|&k| doc.tok(k) == ":")?;
+    let colon = (s + 1..(s + 6).min(p.content.end)).find(|&k| tok(doc, k) == ":")?;
     let upper_word = |k: usize| {
-        let w = doc.tok(k);
+        let w = tok(doc, k);
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
     };
     let ok = (s..colon).all(|k| match doc.tokens[k].kind {
@@ -977,7 +985,7 @@ fn person_named_like(doc: &Doc, entities: &EntitiesResult, label: Range<usize>) 
             doc.text
                 .get(m.clone())
                 .and_then(|t| t.split_whitespace().last())
-                .is_some_and(|w| w.eq_ignore_ascii_case(last))
+                .is_some_and(|w| eq_ci(w, last))
         })
         .map(|(_, e)| *e)
 }
@@ -987,19 +995,19 @@ fn person_named_like(doc: &Doc, entities: &EntitiesResult, label: Range<usize>) 
 /// disaster”`) or runs on into the sentence (`claimed “prices will fall” this year`).
 fn is_partial(doc: &Doc, p: &Pair, starts_sentence: bool) -> bool {
     let Some(o) = p.open_mark else { return false };
-    if starts_sentence || p.carried || o == 0 || doc.tok(o - 1) == ":" {
+    if starts_sentence || p.carried || o == 0 || tok(doc, o - 1) == ":" {
         return false;
     }
     let first = (p.content.clone()).find(|&k| doc.tokens[k].kind == TokKind::Word);
-    let lower_start = first.is_some_and(|k| doc.tok(k).starts_with(|c: char| c.is_lowercase()));
+    let lower_start = first.is_some_and(|k| tok(doc, k).starts_with(|c: char| c.is_lowercase()));
     let runs_on = p.close_mark.is_some_and(|c| {
         let last = p.content.end - 1;
         c + 1 < doc.tokens.len()
             && doc.tokens[c + 1].line == doc.tokens[c].line
             && doc.tokens[c + 1].kind == TokKind::Word
-            && doc.tok(c + 1).starts_with(|ch: char| ch.is_lowercase())
+            && tok(doc, c + 1).starts_with(|ch: char| ch.is_lowercase())
             && !speech_verb_at(doc, c + 1)
-            && !matches!(doc.tok(last), "," | "." | "?" | "!")
+            && !matches!(tok(doc, last), "," | "." | "?" | "!")
     });
     lower_start || runs_on
 }
@@ -1010,20 +1018,20 @@ fn is_partial(doc: &Doc, p: &Pair, starts_sentence: bool) -> bool {
 fn is_title_case(doc: &Doc, r: Range<usize>) -> bool {
     let mut words = 0;
     let mut end = r.end;
-    while end > r.start && matches!(doc.tok(end - 1), "," | ".") {
+    while end > r.start && matches!(tok(doc, end - 1), "," | ".") {
         end -= 1;
     }
     for k in r.start..end {
         match doc.tokens[k].kind {
             TokKind::Word => {
                 words += 1;
-                if doc.tok(k).chars().count() >= 4 && !doc.is_capitalized(k) {
+                if tok(doc, k).chars().count() >= 4 && !doc.is_capitalized(k) {
                     return false;
                 }
             }
             TokKind::Number => words += 1,
             TokKind::Punct => {
-                if matches!(doc.tok(k), "," | "." | "?" | "!" | ";") {
+                if matches!(tok(doc, k), "," | "." | "?" | "!" | ";") {
                     return false;
                 }
             }
@@ -1048,7 +1056,7 @@ fn touches(p: &Pair, after: usize, attr: &Attribution, doc: &Doc) -> bool {
                 })
                 || p.close_mark.is_some_and(|c| {
                     // The quote itself ends in a comma, question or exclamation mark.
-                    c > 0 && matches!(doc.tok(c - 1), "," | "?" | "!") && v >= after
+                    c > 0 && matches!(tok(doc, c - 1), "," | "?" | "!") && v >= after
                 })
         }
     }
@@ -1184,7 +1192,7 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
             Some(a) => {
                 let span = doc.text_span(a.speaker.clone());
                 let mut entity = a.entity;
-                if a.pronoun && span.text.eq_ignore_ascii_case("they") {
+                if a.pronoun && eq_ci(&span.text, "they") {
                     entity = last_group.as_ref().and_then(|g| g.1);
                 } else if !a.pronoun {
                     let plural = span.text.ends_with('s');
@@ -1228,7 +1236,8 @@ pub fn extract(doc: &Doc, structure: &StructureInfo, entities: &EntitiesResult) 
         prev = Some((result.quotes.len() - 1, p.clone(), after));
     }
     share_speakers(&mut result.quotes);
-    used_verbs.sort_unstable();
+    // The crate's small sort: `sort_unstable` compiled 4 KB of quicksort for this one list.
+    crate::sort::sort_by_key(&mut used_verbs, |&v| v);
     result.reported = reported(
         doc,
         structure,
@@ -1272,7 +1281,7 @@ fn push_quote(
 /// Parts of one statement share the speaker: an attribution found on a later part (the
 /// last paragraph of a long quote) names the earlier ones too.
 fn share_speakers(quotes: &mut [Quote]) {
-    let index = |id: &str| id.strip_prefix('q')?.parse::<usize>().ok()?.checked_sub(1);
+    let index = |id: &str| parse_int::<usize>(id.strip_prefix('q')?)?.checked_sub(1);
     for i in (0..quotes.len()).rev() {
         let Some(j) = quotes[i].continues.as_deref().and_then(index) else {
             continue;
@@ -1710,7 +1719,7 @@ fn coordinated_subject(
     first: usize,
     verb: usize,
 ) -> Option<(Range<usize>, usize)> {
-    if verb == 0 || !matches!(doc.tok(verb - 1), "and" | "but" | ",") || verb < first + 2 {
+    if verb == 0 || !matches!(tok(doc, verb - 1), "and" | "but" | ",") || verb < first + 2 {
         return None;
     }
     let from = first.max(verb.saturating_sub(40));
@@ -1726,7 +1735,7 @@ fn coordinated_subject(
 fn real_subject(doc: &Doc, s: &Range<usize>) -> bool {
     let lone = s.len() == 1
         && matches!(
-            doc.tok(s.start).to_lowercase().as_str(),
+            tok(doc, s.start).to_lowercase().as_str(),
             "the"
                 | "a"
                 | "an"
@@ -1744,7 +1753,7 @@ fn real_subject(doc: &Doc, s: &Range<usize>) -> bool {
                 | "also"
         );
     let preposition = matches!(
-        doc.tok(s.start).to_lowercase().as_str(),
+        tok(doc, s.start).to_lowercase().as_str(),
         "from"
             | "in"
             | "on"
@@ -1760,7 +1769,7 @@ fn real_subject(doc: &Doc, s: &Range<usize>) -> bool {
     );
     let object_of_what = s.start > 0
         && matches!(
-            doc.tok(s.start - 1).to_lowercase().as_str(),
+            tok(doc, s.start - 1).to_lowercase().as_str(),
             "what" | "how" | "whatever"
         );
     !lone && !preposition && !object_of_what
@@ -1849,7 +1858,7 @@ fn is_reporting_verb(w: &str) -> bool {
 /// A passive ("was told", "charged with", "reported by") or a plural noun that looks like a
 /// verb ("swing states", "Trump's comments", "late-night tweets").
 fn passive_or_noun(doc: &Doc, t: usize) -> bool {
-    let before = if t > 0 { doc.tok(t - 1) } else { "" };
+    let before = if t > 0 { tok(doc, t - 1) } else { "" };
     if matches!(
         before,
         "been" | "be" | "being" | "is" | "are" | "was" | "were" | "get" | "got"
@@ -1861,7 +1870,7 @@ fn passive_or_noun(doc: &Doc, t: usize) -> bool {
         return true;
     }
     let noun_like = matches!(
-        doc.tok(t),
+        tok(doc, t),
         "states"
             | "comments"
             | "tweets"
@@ -1891,18 +1900,18 @@ fn passive_or_noun(doc: &Doc, t: usize) -> bool {
     // A verb after a name or a pronoun; after a lower-case word ("swing states", "the
     // press reports") a noun, unless "that" follows or it is a finding after "the NOUN".
     let mut k = t - 1;
-    while k > 0 && is_adverb(doc.tok(k)) {
+    while k > 0 && is_adverb(tok(doc, k)) {
         k -= 1;
     }
-    let prev = doc.tok(k);
+    let prev = tok(doc, k);
     if doc.is_capitalized(k) || matches!(prev, "he" | "she" | "it" | "they") {
         return false;
     }
     // "a poll shows", "the study finds": these read as verbs after "the/a NOUN".
-    let finding = matches!(doc.tok(t), "shows" | "show" | "finds" | "estimates");
+    let finding = matches!(tok(doc, t), "shows" | "show" | "finds" | "estimates");
     let determiner = |j: usize| {
         matches!(
-            doc.tok(j),
+            tok(doc, j),
             "the" | "The" | "a" | "A" | "an" | "An" | "this" | "This"
         )
     };
@@ -1914,7 +1923,7 @@ fn passive_or_noun(doc: &Doc, t: usize) -> bool {
 fn clause_start(doc: &Doc, mut c: usize, end: usize) -> usize {
     while c < end
         && matches!(
-            doc.tok(c),
+            tok(doc, c),
             "," | ";" | ":" | "." | "—" | "–" | "-" | "and" | "but" | "or" | "that" | "then" | "so"
         )
     {
@@ -1934,7 +1943,7 @@ fn clause_like(doc: &Doc, c: usize, end: usize) -> bool {
     if words < 3 || c >= end {
         return false;
     }
-    let w = doc.tok(c);
+    let w = tok(doc, c);
     if !w.starts_with(|ch: char| ch.is_lowercase()) {
         return true;
     }
@@ -1987,7 +1996,7 @@ fn clause_like(doc: &Doc, c: usize, end: usize) -> bool {
         return true;
     }
     let subject_follows = (c + 1..(c + 10).min(end))
-        .any(|k| matches!(doc.tok(k), "he" | "she" | "they" | "it" | "we" | "I"));
+        .any(|k| matches!(tok(doc, k), "he" | "she" | "they" | "it" | "we" | "I"));
     subject_follows || (prep && words >= 8)
 }
 
