@@ -310,6 +310,10 @@ struct WordInfo {
     short_shape: u64,
     /// Gazetteer classes of the word, when it is a word token of at most 40 bytes.
     classes: u16,
+    /// `lexicon::Entry::of` the word as `Entry::to_bits` + 1, for an ASCII word of at most
+    /// 40 bytes without final dots (its lowercase is then the key looked up for `classes`);
+    /// 0 for the others. The entity rules ask for it again ([`Model::spans_and_entries`]).
+    entry: u32,
     caps: u32,
     /// [`is_cap`] of the word.
     cap: bool,
@@ -619,14 +623,18 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     } else {
         is_cap(w)
     };
-    let (mut classes, mut opens) = (0, 0);
+    let (mut classes, mut opens, mut entry) = (0, 0, 0);
     if w.len() <= 40 {
         // The final dots, by bytes: `trim_end_matches` is a call and a char search in the
         // page's build.
         let dots = w.bytes().rev().take_while(|&b| b == b'.').count();
         lower_into(lower_buf, w.get(..w.len() - dots).unwrap_or(w));
         let h = lexicon::hash_more(0, lower_buf.as_bytes());
-        classes = lexicon::word_entry_hashed(lower_buf, h).classes();
+        let e = lexicon::word_entry_hashed(lower_buf, h);
+        classes = e.classes();
+        if ascii && dots == 0 {
+            entry = e.to_bits() + 1;
+        }
         // A capitalized word is a multi-word candidate: with the hash at hand, whether it
         // opens a key is asked here, not again from its lowercase (round 19).
         if cap && dots == 0 {
@@ -719,6 +727,7 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         lower,
         short_shape,
         classes,
+        entry,
         caps,
         cap,
         opens,
@@ -753,6 +762,7 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         s,
         &mut WordMemo::new(sent.len(), &MemoBase::new(bits, None)),
         None,
+        &mut [],
     );
 }
 
@@ -779,6 +789,7 @@ fn features_memo<const ROWS: bool>(
     s: &mut Scratch,
     memo: &mut WordMemo,
     model: Option<&Model>,
+    entries: &mut [u32],
 ) {
     let n = sent.len();
     let mask = (1u64 << bits) - 1;
@@ -827,6 +838,9 @@ fn features_memo<const ROWS: bool>(
             if let Some(x) = memo.words.get(word as usize) {
                 classes = x.classes;
                 caps_words += (x.caps >= 2) as usize;
+                if let Some(e) = entries.get_mut(t) {
+                    *e = x.entry;
+                }
             }
         }
         s.info.push(TokInfo {
@@ -1729,7 +1743,7 @@ impl Model {
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
         let mut memo = WordMemo::new(sent.len(), self.memo_base());
-        features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self));
+        features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self), &mut []);
         self.decode(s);
     }
 
@@ -1755,8 +1769,20 @@ impl Model {
     }
 
     /// Name spans of the whole document: token ranges with their kind.
+    pub fn spans(&self, doc: &Doc) -> Vec<(Range<usize>, EntityKind)> {
+        self.spans_and_entries(doc, &mut [])
+    }
+
+    /// [`Model::spans`], and in `entries` (one per token, or none) each word token's
+    /// `lexicon::Entry::of` where the tagger found it on the way (as [`WordInfo::entry`]: `Entry::to_bits() + 1`, or 0), from the
+    /// memo of words kept across documents: the entity rules would look most of them up
+    /// again (round 23).
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-    pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
+    pub fn spans_and_entries(
+        &self,
+        doc: &Doc,
+        entries: &mut [u32],
+    ) -> Vec<(Range<usize>, EntityKind)> {
         let mut s = Scratch::default();
         // A word's memo entry is the same in every document: the common words of news
         // ("the", "said", "president") are computed once, not once per article, and a text
@@ -1782,7 +1808,8 @@ impl Model {
             let mut start = sent.start;
             while start < sent.end {
                 let end = sent.end.min(start + MAX_DECODE_TOKENS);
-                features_memo::<true>(doc, start..end, self.bits, &mut s, memo, Some(self));
+                let piece = start..end;
+                features_memo::<true>(doc, piece, self.bits, &mut s, memo, Some(self), entries);
                 self.decode(&mut s);
                 spans_of(&s.tags, start, &mut raw);
                 start = end;
@@ -2007,7 +2034,15 @@ mod tests {
         let mut memo = WordMemo::new(doc.tokens.len(), m.memo_base());
         for sent in &doc.sentences {
             features(&doc, sent.clone(), m.bits, &mut ids);
-            features_memo::<true>(&doc, sent.clone(), m.bits, &mut rows, &mut memo, Some(m));
+            features_memo::<true>(
+                &doc,
+                sent.clone(),
+                m.bits,
+                &mut rows,
+                &mut memo,
+                Some(m),
+                &mut [],
+            );
             assert_eq!(rows.rows.len(), sent.len());
             for (i, got) in rows.rows.iter().enumerate() {
                 let mut want = Sum::new();
@@ -2120,7 +2155,7 @@ mod tests {
             for sent in &doc.sentences {
                 let mut rows = [(); 3].map(|_| Scratch::default());
                 for (memo, s) in [&mut fresh, &mut kept, small].into_iter().zip(&mut rows) {
-                    features_memo::<true>(doc, sent.clone(), m.bits, s, memo, Some(m));
+                    features_memo::<true>(doc, sent.clone(), m.bits, s, memo, Some(m), &mut []);
                 }
                 let lanes = |s: &Scratch| {
                     s.rows
@@ -2137,6 +2172,20 @@ mod tests {
         assert!(kept.words.len() > 20 && small < kept.words.len());
         let again: Vec<_> = docs.iter().map(|d| m.spans(d)).collect();
         assert_eq!(again, docs.iter().map(|d| m.spans(d)).collect::<Vec<_>>());
+        // The entries handed on are the lists' own, for every token that has one.
+        for doc in &docs {
+            let mut entries = vec![0; doc.tokens.len()];
+            m.spans_and_entries(doc, &mut entries);
+            for (t, &e) in entries.iter().enumerate() {
+                let w = doc.tok(t);
+                let word = doc.tokens[t].kind == TokKind::Word;
+                if word && w.is_ascii() && !w.ends_with('.') {
+                    assert_eq!(e, lexicon::Entry::of(w).to_bits() + 1, "{w:?}");
+                } else {
+                    assert_eq!(e, 0, "{w:?}");
+                }
+            }
+        }
     }
 
     #[test]
