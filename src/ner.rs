@@ -1573,7 +1573,7 @@ pub struct Model {
     /// Built on first use, from the rows.
     memo_base: OnceLock<MemoBase>,
     /// The words of the documents tagged before, kept for the next ones (round 23).
-    memo: Mutex<Option<WordMemo>>,
+    memo: Mutex<Option<(WordMemo, Scratch)>>,
 }
 
 /// Distinct words the memo kept across documents holds at most (about 2 MB). An article
@@ -1783,19 +1783,24 @@ impl Model {
         doc: &Doc,
         entries: &mut [u32],
     ) -> Vec<(Range<usize>, EntityKind)> {
-        let mut s = Scratch::default();
         // A word's memo entry is the same in every document: the common words of news
         // ("the", "said", "president") are computed once, not once per article, and a text
         // analyzed again as it is edited finds all its words (round 23). Its entries do not
         // depend on what was tagged before, so the output does not either. Another thread
-        // tagging at the same time (natively) uses a memo of its own.
+        // tagging at the same time (natively) uses a memo of its own. The scratch buffers are
+        // kept with it: they were grown again in every document.
         let mut kept = self.memo.try_lock().ok();
         let mut own = None;
-        let memo = match kept.as_deref_mut() {
+        let (memo, s) = match kept.as_deref_mut() {
             Some(m) => m,
             None => &mut own,
         }
-        .get_or_insert_with(|| WordMemo::new(MEMO_WORDS, self.memo_base()));
+        .get_or_insert_with(|| {
+            (
+                WordMemo::new(MEMO_WORDS, self.memo_base()),
+                Scratch::default(),
+            )
+        });
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
@@ -1809,8 +1814,8 @@ impl Model {
             while start < sent.end {
                 let end = sent.end.min(start + MAX_DECODE_TOKENS);
                 let piece = start..end;
-                features_memo::<true>(doc, piece, self.bits, &mut s, memo, Some(self), entries);
-                self.decode(&mut s);
+                features_memo::<true>(doc, piece, self.bits, s, memo, Some(self), entries);
+                self.decode(s);
                 spans_of(&s.tags, start, &mut raw);
                 start = end;
             }
