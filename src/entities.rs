@@ -464,6 +464,9 @@ struct Ctx<'d, 'a> {
     /// What the rules ask the word lists about each token, found on first use: they ask
     /// about the same capitalized words many times (docs/performance.md, round 9).
     memo: Vec<TokMemo>,
+    /// [`Entry::to_bits`] + 1 of each token's text; 0 until looked up. The tagger hands on
+    /// most of them ([`ner::Model::spans_and_entries`], round 23).
+    entries: &'d [Cell<u32>],
     /// [`classify`]'s list of word tokens, reused.
     toks_buf: Cell<Vec<usize>>,
 }
@@ -471,8 +474,6 @@ struct Ctx<'d, 'a> {
 /// See [`Ctx::memo`].
 #[derive(Default)]
 struct TokMemo {
-    /// [`Entry::to_bits`] + 1 of the token's text; 0 until looked up.
-    entry: Cell<u32>,
     /// [`lexicon::title_length`] at the token + 2, 1 for none; 0 until looked up.
     title: Cell<u8>,
     /// [`Ctx::is_name_word`] + 1; 0 until known.
@@ -490,13 +491,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The word lists' entry of token `t` ("" past the end).
     fn entry(&self, t: usize) -> Entry {
-        let Some(m) = self.memo.get(t) else {
+        let Some(m) = self.entries.get(t) else {
             return Entry::of(self.doc.tok(t));
         };
-        match m.entry.get() {
+        match m.get() {
             0 => {
                 let e = Entry::of(self.doc.tok(t));
-                m.entry.set(e.to_bits() + 1);
+                m.set(e.to_bits() + 1);
                 e
             }
             b => Entry::from_bits(b - 1),
@@ -517,7 +518,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // The token's entry, when already looked up, may say that the lists do not know
             // the word: then no title starts with it (title_length looks up the same key
             // first; a final dot it would drop first makes another key).
-            0 if m.entry.get() == 1 && !self.doc.tok(t).ends_with('.') => {
+            0 if self.entries.get(t).map(Cell::get) == Some(1)
+                && !self.doc.tok(t).ends_with('.') =>
+            {
                 m.title.set(1);
                 None
             }
@@ -715,6 +718,10 @@ fn known(classes: u16) -> bool {
 
 pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
     let lower_vocab = LowerVocab::new(doc);
+    // The tagger looks up most tokens' entries on its way, from words it keeps across
+    // documents (round 23).
+    let mut entries = vec![0; doc.tokens.len()];
+    let spans = ner::model().spans_and_entries(doc, &mut entries);
     let mut memo = Vec::new();
     memo.resize_with(doc.tokens.len(), TokMemo::default);
     let ctx = Ctx {
@@ -722,9 +729,10 @@ pub fn extract(doc: &Doc, structure: &StructureInfo) -> EntitiesResult {
         structure,
         lower_vocab,
         memo,
+        entries: Cell::from_mut(&mut entries[..]).as_slice_of_cells(),
         toks_buf: Cell::default(),
     };
-    let mut cands = candidates(&ctx);
+    let mut cands = candidates(&ctx, spans);
     for c in cands.iter_mut() {
         if c.kind.is_none() {
             classify(&ctx, c);
@@ -780,7 +788,7 @@ fn byline_publications(ctx: &Ctx, cands: &mut [Cand]) {
 /// is strong (a gazetteer name, an organization or place word, a title), or as `weak`
 /// candidates that survive only if the document links them to a tagged name (see
 /// `docs/ner.md` for the measurements behind this choice).
-fn candidates(ctx: &Ctx) -> Vec<Cand> {
+fn candidates(ctx: &Ctx, spans: Vec<(Range<usize>, EntityKind)>) -> Vec<Cand> {
     let doc = ctx.doc;
     let rules = find_candidates(ctx);
     let mut covered = vec![false; doc.tokens.len()];
@@ -796,7 +804,7 @@ fn candidates(ctx: &Ctx) -> Vec<Cand> {
         }
     }
     let mut pieces = Vec::new();
-    for (r, kind) in join_adjacent(doc, ner::model().spans(doc)) {
+    for (r, kind) in join_adjacent(doc, spans) {
         if r.clone().any(|t| covered.get(t).copied().unwrap_or(true)) {
             continue;
         }

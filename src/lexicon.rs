@@ -542,40 +542,52 @@ pub fn is_place_word(word: &str) -> bool {
 /// Number of tokens of a title or rank starting at token `t` ("Senior Airman", "Staff Sgt.",
 /// "President"), counting abbreviation dots; the longest match wins.
 pub fn title_length(doc: &crate::text::Doc, t: usize) -> Option<usize> {
-    // The words so far, lowercase, joined by one space; longer than any key, nothing matches.
+    // The words so far, lowercase, joined by one space, and their hash, extended word by
+    // word; longer than any key, nothing matches. By bytes, in one pass: `trim_end_matches`,
+    // `is_ascii` and the copy were calls in the page's build (round 23).
     let mut buf = [0u8; MAX_KEY_LEN];
-    let mut len = 0;
-    let mut words = 0;
+    let (mut len, mut h) = (0, 0);
     let mut best = None;
     let mut k = t;
-    while words < 3 && k < doc.tokens.len() {
-        let w = doc.tok(k);
-        if doc.tokens[k].kind != crate::text::TokKind::Word {
+    'words: for words in 0..3 {
+        if !doc
+            .tokens
+            .get(k)
+            .is_some_and(|x| x.kind == crate::text::TokKind::Word)
+        {
             break;
         }
-        let w = w.trim_end_matches('.');
+        let w = doc.tok(k);
+        let dots = w.bytes().rev().take_while(|&b| b == b'.').count();
+        let w = w.get(..w.len() - dots).unwrap_or(w);
         let lower;
-        let w = if w.is_ascii() {
+        let w = if w.bytes().all(|b| b < 0x80) {
             w
         } else {
             lower = w.to_lowercase();
             lower.as_str()
         };
-        let sep = usize::from(words > 0);
-        let Some(dst) = buf.get_mut(len..len + sep + w.len()) else {
-            break;
-        };
-        if sep == 1 {
-            dst[0] = b' ';
+        if words > 0 {
+            let Some(d) = buf.get_mut(len) else {
+                break;
+            };
+            *d = b' ';
+            h = hash_step(h, b' ');
+            len += 1;
         }
-        dst[sep..].copy_from_slice(w.as_bytes());
-        dst[sep..].make_ascii_lowercase();
-        len += sep + w.len();
-        words += 1;
+        for &b in w.as_bytes() {
+            let Some(d) = buf.get_mut(len) else {
+                break 'words;
+            };
+            *d = b.to_ascii_lowercase();
+            h = hash_step(h, *d);
+            len += 1;
+        }
         k += 1;
-        let with_dot = k < doc.tokens.len() && doc.tok(k) == "." && !doc.tokens[k].space_before;
-        let key = buf.get(..len).unwrap_or_default();
-        let Some(i) = index().find_hashed(key, hash(key)) else {
+        let with_dot = k < doc.tokens.len()
+            && matches!(doc.tok(k).as_bytes(), [b'.'])
+            && !doc.tokens[k].space_before;
+        let Some(i) = index().find_hashed(buf.get(..len).unwrap_or_default(), h) else {
             break;
         };
         if class_at(i).unwrap_or(0) & class::TITLE != 0 {
@@ -1078,7 +1090,12 @@ mod tests {
                 text.push_str(&format!("{k} Roe said. The {} Doe. ", k.replace(' ', ". ")));
             }
         }
-        text.push_str("Staff Sgt. Jane Roe, Senior Airman Doe and Lt. Gen. Smith.");
+        text.push_str("Staff Sgt. Jane Roe, Senior Airman Doe and Lt. Gen. Smith. ");
+        // Runs that outgrow every key, and a title at the text's end.
+        text.push_str(&format!(
+            "Staff Sgt. {} said. Senior Airman",
+            "Long".repeat(20)
+        ));
         let d = crate::text::Doc::new(&text);
         for t in 0..d.tokens.len() {
             assert_eq!(title_length(&d, t), every_run(&d, t), "{}", d.tok(t));

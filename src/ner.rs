@@ -38,7 +38,7 @@ use crate::lexicon::{self, class};
 use crate::schema::EntityKind;
 use crate::text::{Doc, TokKind};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// O, then B, I, L, U for each of person, organization, place.
 pub const TAGS: usize = 13;
@@ -310,6 +310,10 @@ struct WordInfo {
     short_shape: u64,
     /// Gazetteer classes of the word, when it is a word token of at most 40 bytes.
     classes: u16,
+    /// `lexicon::Entry::of` the word as `Entry::to_bits` + 1, for an ASCII word of at most
+    /// 40 bytes without final dots (its lowercase is then the key looked up for `classes`);
+    /// 0 for the others. The entity rules ask for it again ([`Model::spans_and_entries`]).
+    entry: u32,
     caps: u32,
     /// [`is_cap`] of the word.
     cap: bool,
@@ -393,18 +397,21 @@ fn bucket(template: u64, v: u64, mask: u64) -> u32 {
     ((h >> 20) & mask) as u32
 }
 
-/// The ids of the document's distinct words, by their bytes (round 19): open addressing,
-/// each slot a word's id (0 empty: the sentinels' ids are never stored), twice as many
-/// slots as the text has tokens, so at most half full and never grown (as
-/// `entities::LowerVocab`). In the page's build `HashMap`'s probe, its hasher and the
-/// `memcmp` of its key cost more: here a word is hashed 8 bytes at a time and compared in
-/// line.
-struct WordIds<'a> {
+/// The ids of the distinct words seen, by their bytes (round 19): open addressing, each
+/// slot a word's id (0 empty: the sentinels' ids are never stored), never grown: the memo
+/// is emptied before it would be more than half full ([`WordMemo::make_room`]). In the
+/// page's build `HashMap`'s probe, its hasher and the `memcmp` of its key cost more: here a
+/// word is hashed 8 bytes at a time and compared in line. The words' bytes are copied into
+/// one buffer, so that the memo can outlive the document (round 23).
+struct WordIds {
     slots: Vec<u32>,
     /// 64 minus the log2 of the slot count: a slot is the hash's top bits.
     shift: u32,
-    /// The word of each id, `""` for the sentinels.
-    words: Vec<&'a str>,
+    /// The words, one after another.
+    bytes: Vec<u8>,
+    /// Where each id's word ends in `bytes` (it starts where the previous one ends); the
+    /// sentinels' are empty.
+    ends: Vec<u32>,
 }
 
 fn word_hash(w: &[u8]) -> u64 {
@@ -423,39 +430,37 @@ fn word_hash(w: &[u8]) -> u64 {
     mix(h, last)
 }
 
-impl<'a> WordIds<'a> {
-    /// For a text of at most `tokens` tokens, with room for `capacity` words.
-    fn new(tokens: usize, capacity: usize) -> Self {
-        let n = (2 * tokens).next_power_of_two().max(16);
-        let mut words = Vec::with_capacity(capacity + 2);
-        words.extend(["", ""]);
+impl WordIds {
+    /// For at most `words` words (the slots are twice as many).
+    fn new(words: usize) -> Self {
+        let n = (2 * words).next_power_of_two().max(16);
         WordIds {
             slots: vec![0; n],
             shift: 64 - n.trailing_zeros(),
-            words,
+            bytes: Vec::new(),
+            ends: vec![0, 0],
         }
     }
 
     /// The id of `w`, or `Err` with the empty slot where it goes (`None` if the table is
-    /// full: the text had more tokens than it was made for).
+    /// full).
     fn find(&self, w: &str) -> Result<u32, Option<usize>> {
         let w = w.as_bytes();
         let mask = self.slots.len() - 1;
         let mut s = (word_hash(w) >> self.shift) as usize;
         for _ in 0..self.slots.len() {
-            let id = self.slots.get(s).copied().unwrap_or(0);
+            let id = self.slots.get(s).copied().unwrap_or(0) as usize;
             if id == 0 {
                 return Err(Some(s));
             }
-            let t = self
-                .words
-                .get(id as usize)
-                .copied()
-                .unwrap_or("")
-                .as_bytes();
+            let end = self.ends.get(id).copied().unwrap_or(0) as usize;
+            let start = self.ends.get(id - 1).copied().unwrap_or(0) as usize;
             // In line: `==` on slices calls a byte-by-byte `memcmp` in the page's build.
-            if t.len() == w.len() && t.iter().zip(w).all(|(a, b)| a == b) {
-                return Ok(id);
+            if end - start == w.len() {
+                let t = self.bytes.get(start..end).unwrap_or_default();
+                if t.iter().zip(w).all(|(a, b)| a == b) {
+                    return Ok(id as u32);
+                }
             }
             s = (s + 1) & mask;
         }
@@ -463,9 +468,10 @@ impl<'a> WordIds<'a> {
     }
 
     /// Adds `w` where [`WordIds::find`] did not find it; returns its id.
-    fn insert(&mut self, w: &'a str, at: Option<usize>) -> u32 {
-        let id = self.words.len() as u32;
-        self.words.push(w);
+    fn insert(&mut self, w: &str, at: Option<usize>) -> u32 {
+        let id = self.ends.len() as u32;
+        self.bytes.extend_from_slice(w.as_bytes());
+        self.ends.push(self.bytes.len() as u32);
         if let Some(x) = at.and_then(|s| self.slots.get_mut(s)) {
             *x = id;
         }
@@ -473,9 +479,10 @@ impl<'a> WordIds<'a> {
     }
 }
 
-/// Words already seen in the document, with their [`WordInfo`], for one hash size.
-struct WordMemo<'a> {
-    ids: WordIds<'a>,
+/// Words already seen, with their [`WordInfo`], for one hash size and model: in the
+/// document, or with the shipped model in every document analyzed before ([`Model::spans`]).
+struct WordMemo {
+    ids: WordIds,
     /// [`START_WORD`], [`END_WORD`], then the document's words.
     words: Vec<WordInfo>,
     /// With a model, by word: the sums of the rows of its features that depend on the word
@@ -524,21 +531,26 @@ impl MemoBase {
     }
 }
 
-impl WordMemo<'_> {
-    /// For a text of at most `tokens` tokens, with room for `capacity` distinct words.
-    fn new(tokens: usize, capacity: usize, base: &MemoBase) -> Self {
-        let mut words = Vec::with_capacity(capacity + 2);
-        words.extend_from_slice(&base.words);
-        let mut sums = Vec::new();
-        if let Some(s) = &base.sums {
-            sums.reserve(capacity + 2);
-            sums.extend_from_slice(s);
-        }
+impl WordMemo {
+    /// For at most `words` distinct words at once (a text of `words` tokens has no more).
+    fn new(words: usize, base: &MemoBase) -> Self {
         WordMemo {
-            ids: WordIds::new(tokens, capacity),
-            words,
-            sums,
+            ids: WordIds::new(words),
+            words: base.words.to_vec(),
+            sums: base.sums.map_or(Vec::new(), |s| s.to_vec()),
             fixed: base.fixed,
+        }
+    }
+
+    /// Empties the memo (but for the sentinels) if `n` more words might not fit: its
+    /// values are the words' own, so forgetting them changes nothing but the time.
+    fn make_room(&mut self, n: usize) {
+        if self.words.len() + n > self.ids.slots.len() / 2 {
+            self.ids.slots.fill(0);
+            self.ids.bytes.clear();
+            self.ids.ends.truncate(2);
+            self.words.truncate(2);
+            self.sums.truncate(2);
         }
     }
 }
@@ -611,14 +623,18 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
     } else {
         is_cap(w)
     };
-    let (mut classes, mut opens) = (0, 0);
+    let (mut classes, mut opens, mut entry) = (0, 0, 0);
     if w.len() <= 40 {
         // The final dots, by bytes: `trim_end_matches` is a call and a char search in the
         // page's build.
         let dots = w.bytes().rev().take_while(|&b| b == b'.').count();
         lower_into(lower_buf, w.get(..w.len() - dots).unwrap_or(w));
         let h = lexicon::hash_more(0, lower_buf.as_bytes());
-        classes = lexicon::word_entry_hashed(lower_buf, h).classes();
+        let e = lexicon::word_entry_hashed(lower_buf, h);
+        classes = e.classes();
+        if ascii && dots == 0 {
+            entry = e.to_bits() + 1;
+        }
         // A capitalized word is a multi-word candidate: with the hash at hand, whether it
         // opens a key is asked here, not again from its lowercase (round 19).
         if cap && dots == 0 {
@@ -711,6 +727,7 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         lower,
         short_shape,
         classes,
+        entry,
         caps,
         cap,
         opens,
@@ -743,8 +760,9 @@ pub fn features(doc: &Doc, sent: Range<usize>, bits: u32, s: &mut Scratch) {
         sent.clone(),
         bits,
         s,
-        &mut WordMemo::new(sent.len(), sent.len(), &MemoBase::new(bits, None)),
+        &mut WordMemo::new(sent.len(), &MemoBase::new(bits, None)),
         None,
+        &mut [],
     );
 }
 
@@ -764,17 +782,19 @@ const _: () = assert!(MAX_FEATURES < 255);
 /// as the per-word sums of [`word_sums`] (round 15). Rows are integers, so the sums are
 /// the same whatever the order.
 #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-fn features_memo<'a, const ROWS: bool>(
-    doc: &Doc<'a>,
+fn features_memo<const ROWS: bool>(
+    doc: &Doc,
     sent: Range<usize>,
     bits: u32,
     s: &mut Scratch,
-    memo: &mut WordMemo<'a>,
+    memo: &mut WordMemo,
     model: Option<&Model>,
+    entries: &mut [u32],
 ) {
     let n = sent.len();
     let mask = (1u64 << bits) - 1;
     let res = |id: u32| model.map_or(id, |m| m.row_of(id));
+    memo.make_room(n);
     s.info.clear();
     s.feats.clear();
     s.starts.clear();
@@ -818,6 +838,9 @@ fn features_memo<'a, const ROWS: bool>(
             if let Some(x) = memo.words.get(word as usize) {
                 classes = x.classes;
                 caps_words += (x.caps >= 2) as usize;
+                if let Some(e) = entries.get_mut(t) {
+                    *e = x.entry;
+                }
             }
         }
         s.info.push(TokInfo {
@@ -1549,7 +1572,13 @@ pub struct Model {
     trans4: Trans4,
     /// Built on first use, from the rows.
     memo_base: OnceLock<MemoBase>,
+    /// The words of the documents tagged before, kept for the next ones (round 23).
+    memo: Mutex<Option<(WordMemo, Scratch)>>,
 }
+
+/// Distinct words the memo kept across documents holds at most (about 2 MB). An article
+/// has about 250; the memo is emptied when the next piece of text might not fit.
+const MEMO_WORDS: usize = 1 << 13;
 
 /// The longest run of tokens decoded at once ([`Model::spans`]).
 const MAX_DECODE_TOKENS: usize = 1000;
@@ -1596,6 +1625,7 @@ impl Model {
             end: vec![0.0; TAGS],
             trans4: lanes_of_trans(&[0.0; TAGS * TAGS]),
             memo_base: OnceLock::new(),
+            memo: Mutex::new(None),
         }
     }
 
@@ -1684,6 +1714,7 @@ impl Model {
             end,
             trans4,
             memo_base: OnceLock::new(),
+            memo: Mutex::new(None),
         })
     }
 
@@ -1711,8 +1742,8 @@ impl Model {
 
     /// Tags the sentence `sent`, leaving the tags in `s.tags`.
     pub fn tag_sentence(&self, doc: &Doc, sent: Range<usize>, s: &mut Scratch) {
-        let mut memo = WordMemo::new(sent.len(), sent.len(), self.memo_base());
-        features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self));
+        let mut memo = WordMemo::new(sent.len(), self.memo_base());
+        features_memo::<true>(doc, sent, self.bits, s, &mut memo, Some(self), &mut []);
         self.decode(s);
     }
 
@@ -1738,13 +1769,38 @@ impl Model {
     }
 
     /// Name spans of the whole document: token ranges with their kind.
+    pub fn spans(&self, doc: &Doc) -> Vec<(Range<usize>, EntityKind)> {
+        self.spans_and_entries(doc, &mut [])
+    }
+
+    /// [`Model::spans`], and in `entries` (one per token, or none) each word token's
+    /// `lexicon::Entry::of` where the tagger found it on the way (as [`WordInfo::entry`]: `Entry::to_bits() + 1`, or 0), from the
+    /// memo of words kept across documents: the entity rules would look most of them up
+    /// again (round 23).
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-    pub fn spans<'a>(&self, doc: &Doc<'a>) -> Vec<(Range<usize>, EntityKind)> {
-        let mut s = Scratch::default();
-        // Room for the distinct words: about half the tokens of an article, fewer in a long
-        // text (the memo grows past the cap as it must).
-        let n = doc.tokens.len();
-        let mut memo = WordMemo::new(n, (n / 2).min(1 << 13), self.memo_base());
+    pub fn spans_and_entries(
+        &self,
+        doc: &Doc,
+        entries: &mut [u32],
+    ) -> Vec<(Range<usize>, EntityKind)> {
+        // A word's memo entry is the same in every document: the common words of news
+        // ("the", "said", "president") are computed once, not once per article, and a text
+        // analyzed again as it is edited finds all its words (round 23). Its entries do not
+        // depend on what was tagged before, so the output does not either. Another thread
+        // tagging at the same time (natively) uses a memo of its own. The scratch buffers are
+        // kept with it: they were grown again in every document.
+        let mut kept = self.memo.try_lock().ok();
+        let mut own = None;
+        let (memo, s) = match kept.as_deref_mut() {
+            Some(m) => m,
+            None => &mut own,
+        }
+        .get_or_insert_with(|| {
+            (
+                WordMemo::new(MEMO_WORDS, self.memo_base()),
+                Scratch::default(),
+            )
+        });
         let mut raw = Vec::new();
         for sent in &doc.sentences {
             if sent.is_empty() || sent.end > doc.tokens.len() {
@@ -1757,8 +1813,9 @@ impl Model {
             let mut start = sent.start;
             while start < sent.end {
                 let end = sent.end.min(start + MAX_DECODE_TOKENS);
-                features_memo::<true>(doc, start..end, self.bits, &mut s, &mut memo, Some(self));
-                self.decode(&mut s);
+                let piece = start..end;
+                features_memo::<true>(doc, piece, self.bits, s, memo, Some(self), entries);
+                self.decode(s);
                 spans_of(&s.tags, start, &mut raw);
                 start = end;
             }
@@ -1979,10 +2036,18 @@ mod tests {
              Maria Lopez said it again, in Paris.",
         );
         let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
-        let mut memo = WordMemo::new(doc.tokens.len(), 0, m.memo_base());
+        let mut memo = WordMemo::new(doc.tokens.len(), m.memo_base());
         for sent in &doc.sentences {
             features(&doc, sent.clone(), m.bits, &mut ids);
-            features_memo::<true>(&doc, sent.clone(), m.bits, &mut rows, &mut memo, Some(m));
+            features_memo::<true>(
+                &doc,
+                sent.clone(),
+                m.bits,
+                &mut rows,
+                &mut memo,
+                Some(m),
+                &mut [],
+            );
             assert_eq!(rows.rows.len(), sent.len());
             for (i, got) in rows.rows.iter().enumerate() {
                 let mut want = Sum::new();
@@ -2077,6 +2142,57 @@ mod tests {
     /// Every word inserted is found again with its id, words that share their first 8
     /// bytes or their length stay apart, and a table fuller than it was made for still
     /// gives each new word an id.
+    /// A memo kept from other documents, or emptied on the way because it is small, gives
+    /// every token the emission a fresh memo gives it.
+    #[test]
+    fn memo_kept_or_emptied_gives_the_same_emissions() {
+        let m = model();
+        let texts = [
+            "Maria Lopez, a spokeswoman for the United Nations, said in New York that \
+             al - Qaeda was behind it. THE UN SAYS BREYER SPOKE IN PARIS.",
+            "The United Nations said on Tuesday that Maria Lopez left New York for Paris.",
+        ];
+        let docs = texts.map(Doc::new);
+        let (mut kept, mut small) = (WordMemo::new(1 << 10, m.memo_base()), None);
+        for doc in docs.iter().chain(docs.iter().rev()) {
+            let mut fresh = WordMemo::new(doc.tokens.len(), m.memo_base());
+            let small = small.get_or_insert_with(|| WordMemo::new(20, m.memo_base()));
+            for sent in &doc.sentences {
+                let mut rows = [(); 3].map(|_| Scratch::default());
+                for (memo, s) in [&mut fresh, &mut kept, small].into_iter().zip(&mut rows) {
+                    features_memo::<true>(doc, sent.clone(), m.bits, s, memo, Some(m), &mut []);
+                }
+                let lanes = |s: &Scratch| {
+                    s.rows
+                        .iter()
+                        .map(|x| (x.rows, x.acc.scores(0, 1.0).map(|v| v.to_array())))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(lanes(&rows[0]), lanes(&rows[1]), "{sent:?}");
+                assert_eq!(lanes(&rows[0]), lanes(&rows[2]), "{sent:?}");
+            }
+        }
+        // The small memo forgot words on the way.
+        let small = small.map_or(0, |x| x.words.len());
+        assert!(kept.words.len() > 20 && small < kept.words.len());
+        let again: Vec<_> = docs.iter().map(|d| m.spans(d)).collect();
+        assert_eq!(again, docs.iter().map(|d| m.spans(d)).collect::<Vec<_>>());
+        // The entries handed on are the lists' own, for every token that has one.
+        for doc in &docs {
+            let mut entries = vec![0; doc.tokens.len()];
+            m.spans_and_entries(doc, &mut entries);
+            for (t, &e) in entries.iter().enumerate() {
+                let w = doc.tok(t);
+                let word = doc.tokens[t].kind == TokKind::Word;
+                if word && w.is_ascii() && !w.ends_with('.') {
+                    assert_eq!(e, lexicon::Entry::of(w).to_bits() + 1, "{w:?}");
+                } else {
+                    assert_eq!(e, 0, "{w:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn word_ids_find_each_word() {
         let mut words: Vec<String> = (0..3000).map(|k| format!("w{k}")).collect();
@@ -2091,7 +2207,7 @@ mod tests {
             ]
             .map(String::from),
         );
-        let mut ids = WordIds::new(words.len(), 0);
+        let mut ids = WordIds::new(words.len());
         let mut got = Vec::new();
         for w in &words {
             let at = ids.find(w).expect_err("a new word");
@@ -2103,7 +2219,7 @@ mod tests {
         }
         assert!(ids.find("w3000").is_err());
         assert!(ids.find("internation").is_err());
-        let mut full = WordIds::new(2, 0);
+        let mut full = WordIds::new(2);
         for (k, w) in words.iter().enumerate() {
             let at = full.find(w).expect_err("a new word");
             assert_eq!(full.insert(w, at), k as u32 + 2);
