@@ -8,10 +8,10 @@ flags=(--profile wasm-release)
 if [[ "${1:-}" == "--dev" ]]; then profile=debug; flags=(); fi
 # LLVM settings for Cargo.toml's wasm-release profile (presslens at opt-level 2), chosen by wasm
 # instructions a word against gzipped bytes (docs/performance.md, round 24): inlining threshold
-# 35; 100 for functions marked #[inline] (LLVM's 325 made the wasm 7 KiB larger for 2.8% fewer
-# instructions); no runtime loop unrolling (smaller and no slower here). Wasm target only.
-# scripts/eval/bench_ner_wasm.sh reads this line.
-page_rustflags="-Cllvm-args=-inline-threshold=35 -Cllvm-args=-inlinehint-threshold=100 -Cllvm-args=-unroll-runtime=false"
+# 35 (42 is 1.2% faster for 1.7 KiB more; the page keeps room for fixes); no runtime loop
+# unrolling (2.3 KB smaller and no slower). Wasm target only. scripts/eval/bench_ner_wasm.sh
+# reads the next line.
+page_rustflags="-Cllvm-args=-inline-threshold=35 -Cllvm-args=-unroll-runtime=false"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-$page_rustflags}"
 cargo build --lib --target wasm32-unknown-unknown "${flags[@]}"
 rm -rf www/pkg
