@@ -83,6 +83,18 @@ pub const fn len_initial_bit(w: &str) -> (usize, u32) {
     (if b.len() < 16 { b.len() } else { 16 }, 1 << c)
 }
 
+/// The table of a list of lowercase words, for [`len_initial_in`].
+pub const fn len_initial_table(words: &[&str]) -> [u32; 17] {
+    let mut t = [0u32; 17];
+    let mut i = 0;
+    while i < words.len() {
+        let (l, bit) = len_initial_bit(words[i]);
+        t[l] |= bit;
+        i += 1;
+    }
+    t
+}
+
 /// Whether a word of the list `table` was built from may equal `w` ignoring ASCII case.
 #[inline]
 pub fn len_initial_in(table: &[u32; 17], w: &str) -> bool {

@@ -171,28 +171,13 @@ const ABBREVIATIONS: &[&str] = &[
     "ave", "blvd", "mt", "ft", "approx", "est", "fig", "vol",
 ];
 
-/// Bit `first letter & 31` of the abbreviations of each length: a word whose length and first
-/// letter no abbreviation has is not compared with the list (most words before a full stop;
-/// round 23).
-const ABBR_INITIALS: [u32; 8] = {
-    let mut t = [0u32; 8];
-    let mut i = 0;
-    while i < ABBREVIATIONS.len() {
-        let a = ABBREVIATIONS[i].as_bytes();
-        t[a.len()] |= 1 << (a[0] & 31);
-        i += 1;
-    }
-    t
-};
+/// A word whose length and first letter no abbreviation has is not compared with the list
+/// (most words before a full stop; round 23).
+const ABBR_INITIALS: [u32; 17] = crate::numbers::len_initial_table(ABBREVIATIONS);
 
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    // A letter's low five bits are its place in the alphabet in either case; 0 (no first
-    // byte) is no letter's. Other bytes may pass the gate: the list decides.
-    let first = w.as_bytes().first().map_or(0, |b| b & 31);
-    ABBR_INITIALS
-        .get(w.len())
-        .is_some_and(|m| m >> first & 1 != 0)
+    crate::numbers::len_initial_in(&ABBR_INITIALS, w)
         && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
