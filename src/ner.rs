@@ -1774,9 +1774,9 @@ impl Model {
     }
 
     /// [`Model::spans`], and in `entries` (one per token, or none) each word token's
-    /// `lexicon::Entry::of` where the tagger found it on the way (as [`WordInfo::entry`]: `Entry::to_bits() + 1`, or 0), from the
-    /// memo of words kept across documents: the entity rules would look most of them up
-    /// again (round 23).
+    /// `lexicon::Entry::of` where the tagger found it on the way (as [`WordInfo::entry`]:
+    /// `Entry::to_bits() + 1`, or 0), from the memo of words kept across documents: the
+    /// entity rules would look most of them up again (round 23).
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn spans_and_entries(
         &self,
