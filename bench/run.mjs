@@ -90,6 +90,9 @@ const wasm = await import(path.join(pkg, 'presslens.js'));
 wasm.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
 const analyze = analyzer(wasm);
 results.push(time('presslens (wasm, Node)', articles, (t) => analyze(t)));
+// The same without the caller's JSON.parse: what the wasm itself takes (analysis and the JSON
+// string). The parse is 15% of the first row's instructions (docs/performance.md, round 28).
+if (wasm.analyzeJson) results.push(time('presslens (wasm, no JSON.parse)', articles, (t) => wasm.analyzeJson(t)));
 
 // presslens, native.
 const dir = mkdtempSync(path.join(tmpdir(), 'presslens-bench-'));

@@ -22,7 +22,9 @@ pub fn analyze_json(text: &str, reference_date: Option<String>) -> Result<String
     };
     let analysis = analyze_core(text, &Options { reference_date })
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let mut json = Vec::new();
+    // About four bytes of JSON for each byte of text (3.8 on VOA news): reserved at once, the
+    // buffer is not copied as it grows.
+    let mut json = Vec::with_capacity(text.len().saturating_mul(4).saturating_add(512));
     // By value: through `&mut JsonOut`, std's forwarding `write_all` was a call of its own.
     serde_json::to_writer(JsonOut(&mut json), &analysis)
         .map_err(|e| JsError::new(&e.to_string()))?;
