@@ -188,6 +188,9 @@ fn tag(h: u64) -> u32 {
 }
 
 impl Index {
+    /// In line: it was a call per probe that met its tag in the page's build (0.6% of the
+    /// page's time, round 27).
+    #[inline(always)]
     fn key(&self, i: usize) -> &[u8] {
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&a), Some(&b)) => self
