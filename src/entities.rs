@@ -515,10 +515,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return lexicon::title_length(self.doc, t);
         };
         match m.title.get() {
-            // The token's entry, when already looked up, may say that the lists do not know
-            // the word: then no title starts with it (title_length looks up the same key
-            // first; a final dot it would drop first makes another key).
-            0 if self.entries.get(t).map(Cell::get) == Some(1)
+            // The token's entry, when already looked up, may say that no title starts with
+            // the word: unknown to the lists, or neither a title nor the start of one
+            // (title_length looks up the same key first; a final dot it would drop first
+            // makes another key). Most capitalized words the lists know end here (round 27).
+            0 if self
+                .entries
+                .get(t)
+                .map(Cell::get)
+                .is_some_and(|b| b != 0 && !Entry::from_bits(b - 1).may_open_title())
                 && !self.doc.tok(t).ends_with('.') =>
             {
                 m.title.set(1);

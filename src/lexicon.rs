@@ -413,6 +413,17 @@ impl Entry {
     pub fn organization(self) -> Option<&'static str> {
         canonical(&ORGANIZATIONS, class::ORG, self.index()?)
     }
+
+    /// Could a title start with this word? False when [`title_length`] at a token whose
+    /// entry this is (without a final dot) is `None` at its first lookup: no title is the
+    /// word, and none goes on from it. The entity rules ask it of the entries they hold
+    /// before calling `title_length`, which would look the word up again (round 27).
+    pub fn may_open_title(self) -> bool {
+        self.index().is_some_and(|i| {
+            class_at(i).unwrap_or(0) & class::TITLE != 0
+                || TITLE_PREFIXES.binary_search(&(i as u32)).is_ok()
+        })
+    }
 }
 
 /// The [`class`] bits of a word or name in any case: several list checks in one lookup.
