@@ -1905,15 +1905,16 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut k = String::new();
     for i in 0..n {
-        // A one-token ASCII name without dots: its token's entry answers both (as
-        // `place_canonical` drops dots and lowercases char by char).
+        // An ASCII name without dots: `organization` and `place_canonical` look up the same
+        // key (the latter drops dots and lowercases char by char), so one lookup answers
+        // both; for a one-token name, its token's entry.
         let t = cands[i].toks.start;
-        let canonical = if cands[i].toks.len() == 1
-            && names[i] == doc.tok(t)
-            && names[i].is_ascii()
-            && !names[i].contains('.')
-        {
-            let e = ctx.entry(t);
+        let canonical = if names[i].is_ascii() && !names[i].contains('.') {
+            let e = if cands[i].toks.len() == 1 && names[i] == doc.tok(t) {
+                ctx.entry(t)
+            } else {
+                Entry::of(names[i])
+            };
             e.organization().or_else(|| e.place_canonical())
         } else {
             lexicon::organization(names[i]).or_else(|| lexicon::place_canonical(names[i]))
