@@ -61,7 +61,6 @@ use std::ops::Range;
 
 /// Tables keyed by words and candidate indices use the Fx hash: this step hashes every
 /// lowercase word of the text, and SipHash cost more than the lookups themselves.
-type HashMap<K, V> = std::collections::HashMap<K, V, lexicon::FxBuild>;
 type HashSet<K> = std::collections::HashSet<K, lexicon::FxBuild>;
 #[derive(Debug, Clone, Default)]
 pub struct EntitiesResult {
@@ -656,29 +655,8 @@ impl LowerVocab {
         v
     }
 
-    /// Two multiplications over the word's length and its first and last four bytes (two
-    /// loads; shorter words packed by up to three): words differing only in the middle are
-    /// rare, and a collision costs only a comparison. The Fx mix over every eight bytes and
-    /// the rest was half of `probe`'s instructions (round 27). Each product's top bits, the
-    /// slot, depend on every bit of its factor (at most 40 bits wide).
     fn slot_of(&self, w: &str) -> usize {
-        let b = w.as_bytes();
-        let (first, last) = match *b {
-            [a, c, d, e, ..] => {
-                let last = match b.get(b.len() - 4..) {
-                    Some(&[p, q, r, s]) => u32::from_le_bytes([p, q, r, s]),
-                    _ => 0,
-                };
-                (u32::from_le_bytes([a, c, d, e]), last)
-            }
-            [a, c, d] => (u32::from_le_bytes([a, c, d, 0]), 0),
-            [a, c] => (u32::from(u16::from_le_bytes([a, c])), 0),
-            [a] => (u32::from(a), 0),
-            [] => (0, 0),
-        };
-        let h = (u64::from(first) | (b.len() as u64) << 32).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-            ^ u64::from(last).wrapping_mul(0x9e_37_79_b9_7f_4a_7c_15);
-        (h >> self.shift) as usize
+        (word_hash(w.as_bytes()) >> self.shift) as usize
     }
 
     /// The slot of `w` and whether `w` is there, or the empty slot where it would go.
@@ -689,10 +667,7 @@ impl LowerVocab {
         loop {
             match self.slots.get(s) {
                 Some(&t) if t != 0 => {
-                    // Compared in line, as `lexicon`'s index does: `==` on slices is a call
-                    // to a `memcmp` that goes byte by byte in the page's build (round 16).
-                    let x = doc.tok(t as usize - 1).as_bytes();
-                    if x.len() == w.len() && x.iter().zip(w.as_bytes()).all(|(a, b)| a == b) {
+                    if same_bytes(doc.tok(t as usize - 1).as_bytes(), w.as_bytes()) {
                         return (s, true);
                     }
                 }
@@ -706,6 +681,107 @@ impl LowerVocab {
         if let (s, false) = self.probe(doc, doc.tok(t)) {
             if let Some(x) = self.slots.get_mut(s) {
                 *x = t as u32 + 1;
+            }
+        }
+    }
+}
+
+/// A hash for [`LowerVocab`] and [`Keys`]: two multiplications over the word's length and its
+/// first and last four bytes (two loads; shorter words packed by up to three). Words
+/// differing only in the middle are rare, and a collision costs only a comparison; the Fx mix
+/// over every eight bytes and the rest was half of `LowerVocab::probe`'s instructions (round
+/// 27). Each product's top bits, the slot, depend on every bit of its factor (at most 40
+/// bits wide).
+fn word_hash(b: &[u8]) -> u64 {
+    let (first, last) = match *b {
+        [a, c, d, e, ..] => {
+            let last = match b.get(b.len() - 4..) {
+                Some(&[p, q, r, s]) => u32::from_le_bytes([p, q, r, s]),
+                _ => 0,
+            };
+            (u32::from_le_bytes([a, c, d, e]), last)
+        }
+        [a, c, d] => (u32::from_le_bytes([a, c, d, 0]), 0),
+        [a, c] => (u32::from(u16::from_le_bytes([a, c])), 0),
+        [a] => (u32::from(a), 0),
+        [] => (0, 0),
+    };
+    (u64::from(first) | (b.len() as u64) << 32).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        ^ u64::from(last).wrapping_mul(0x9e_37_79_b9_7f_4a_7c_15)
+}
+
+/// Same bytes? Compared in line, as `lexicon`'s index does: `==` on slices is a call to a
+/// `memcmp` that goes byte by byte in the page's build (round 16).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// The merge's tables from name keys to candidates: the keys in one buffer and an
+/// open-addressing table of their indices + 1 (0 for an empty slot), at most half full for
+/// the number of insertions it is made for. A `HashMap<String, usize>` copied every new key
+/// into a string of its own and freed them all at the end (round 27).
+struct Keys {
+    bytes: Vec<u8>,
+    /// Each key's end in `bytes` (its start is the previous key's end) and value.
+    keys: Vec<(u32, usize)>,
+    slots: Vec<u32>,
+    shift: u32,
+}
+
+impl Keys {
+    /// A table for at most `n` insertions.
+    fn new(n: usize) -> Self {
+        let size = (2 * n).next_power_of_two().max(16);
+        Keys {
+            bytes: Vec::new(),
+            keys: Vec::new(),
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The slot of `k` with its key index, or the empty slot where it would go.
+    fn find(&self, k: &str) -> (usize, Option<usize>) {
+        let mask = self.slots.len() - 1;
+        let mut s = (word_hash(k.as_bytes()) >> self.shift) as usize;
+        // Ends: the table always has an empty slot.
+        loop {
+            match self.slots.get(s) {
+                Some(&j) if j != 0 => {
+                    let j = j as usize - 1;
+                    let a = j
+                        .checked_sub(1)
+                        .and_then(|p| self.keys.get(p))
+                        .map_or(0, |x| x.0 as usize);
+                    let b = self.keys.get(j).map_or(0, |x| x.0 as usize);
+                    if same_bytes(self.bytes.get(a..b).unwrap_or_default(), k.as_bytes()) {
+                        return (s, Some(j));
+                    }
+                }
+                _ => return (s, None),
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    fn get(&self, k: &str) -> Option<usize> {
+        self.find(k).1.and_then(|j| self.keys.get(j)).map(|x| x.1)
+    }
+
+    /// Sets the value of `k`, which replaces the one it had.
+    fn set(&mut self, k: &str, v: usize) {
+        match self.find(k) {
+            (_, Some(j)) => {
+                if let Some(x) = self.keys.get_mut(j) {
+                    x.1 = v;
+                }
+            }
+            (s, None) => {
+                self.bytes.extend_from_slice(k.as_bytes());
+                self.keys.push((self.bytes.len() as u32, v));
+                if let Some(x) = self.slots.get_mut(s) {
+                    *x = self.keys.len() as u32;
+                }
             }
         }
     }
@@ -1767,20 +1843,13 @@ fn postmodifier(w: &str) -> bool {
             ))
 }
 
-/// [`lower`] of a string in place.
+/// `s.to_lowercase()`, in place and without decoding chars for ASCII.
 fn lower_in_place(s: &mut String) {
     if s.is_ascii() {
         s.make_ascii_lowercase();
     } else {
         *s = s.to_lowercase();
     }
-}
-
-/// `s.to_lowercase()`, in place and without decoding chars for ASCII: one allocation, where
-/// joining and lowercasing made two.
-fn lower(mut s: String) -> String {
-    lower_in_place(&mut s);
-    s
 }
 
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
@@ -1897,7 +1966,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let names: Vec<&str> = cands.iter().map(|c| &doc.text[c.bytes.clone()]).collect();
 
     // Same name, or the same known organization under another name.
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_key = Keys::new(n);
     let mut k = String::new();
     for i in 0..n {
         // An ASCII name without dots: `organization` and `place_canonical` look up the same
@@ -1916,10 +1985,8 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         };
         key_into(canonical.unwrap_or(names[i]), &mut k);
         match by_key.get(&k) {
-            Some(&j) => dsu.union(j, i),
-            None => {
-                by_key.insert(k.clone(), i);
-            }
+            Some(j) => dsu.union(j, i),
+            None => by_key.set(&k, i),
         }
     }
 
@@ -2114,12 +2181,12 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
 
     // Acronyms whose letters are the initials of an organization in the text.
-    let mut by_initials: HashMap<String, usize> = HashMap::default();
+    let mut by_initials = Keys::new(n);
     for i in 0..n {
         if cands[i].kind == Some(EntityKind::Organization) && cands[i].toks.len() >= 2 {
             let ini = initials(names[i]);
-            if ini.len() >= 2 {
-                by_initials.entry(ini).or_insert(i);
+            if ini.len() >= 2 && by_initials.get(&ini).is_none() {
+                by_initials.set(&ini, i);
             }
         }
     }
@@ -2130,7 +2197,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                 .filter(|c| c.is_alphabetic())
                 .flat_map(char::to_lowercase)
                 .collect();
-            if let Some(&j) = by_initials.get(&letters) {
+            if let Some(j) = by_initials.get(&letters) {
                 dsu.union(j, i);
                 cands[i].kind = Some(EntityKind::Organization);
             }
@@ -2141,11 +2208,12 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     // "Joe Biden"); a single word of a known multi-word person takes its kind.
     // Likewise the last two or three words of a longer person name ("Dario Gomez" ->
     // "Hernan Dario Gomez"), whatever the tagger called them, unless their kind is sure.
-    let mut last_word_person: HashMap<String, usize> = HashMap::default();
-    let mut tail_person: HashMap<String, usize> = HashMap::default();
+    let mut last_word_person = Keys::new(n);
+    // At most two tails (two and three words) of each name.
+    let mut tail_person = Keys::new(2 * n);
     let mut later: Vec<usize> = Vec::new();
     let mut later_tails: Vec<usize> = Vec::new();
-    // The last `k` words joined by spaces, lowercased as [`lower`] does, in a buffer reused
+    // The last `k` words joined by spaces, lowercased as [`lower_in_place`] does, in a buffer reused
     // for every lookup (a new string each was an allocation per name).
     let tail_key = |words: &[&str], k: usize, buf: &mut String| {
         buf.clear();
@@ -2175,7 +2243,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         {
             tail_key(&words, words.len(), &mut key_buf);
             match tail_person.get(&key_buf) {
-                Some(&j) => {
+                Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
                 }
@@ -2184,18 +2252,21 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
         if is_person && words.len() >= 2 {
             if let Some(last) = words.last() {
-                last_word_person.insert(lower(last.to_string()), i);
+                key_buf.clear();
+                key_buf.push_str(last);
+                lower_in_place(&mut key_buf);
+                last_word_person.set(&key_buf, i);
             }
             for k in 2..words.len().min(4) {
                 tail_key(&words, k, &mut key_buf);
-                tail_person.insert(key_buf.clone(), i);
+                tail_person.set(&key_buf, i);
             }
         } else if words.len() == 1
             && cands[i].kind != Some(EntityKind::Place)
             && !(cands[i].sure && cands[i].kind == Some(EntityKind::Organization))
         {
             tail_key(&words, 1, &mut key_buf);
-            match last_word_person.get(&key_buf).copied() {
+            match last_word_person.get(&key_buf) {
                 Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
@@ -2209,7 +2280,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         key_buf.clear();
         key_buf.push_str(names[i]);
         lower_in_place(&mut key_buf);
-        if let Some(j) = last_word_person.get(&key_buf).copied() {
+        if let Some(j) = last_word_person.get(&key_buf) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2218,7 +2289,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         words.clear();
         words.extend(names[i].split_whitespace());
         tail_key(&words, words.len(), &mut key_buf);
-        if let Some(&j) = tail_person.get(&key_buf) {
+        if let Some(j) = tail_person.get(&key_buf) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2752,6 +2823,30 @@ mod tests {
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && matches!(&lw[digits.len()..], "st" | "nd" | "rd" | "th");
             assert_eq!(is_ordinal_token(w), full, "{w}");
+        }
+    }
+
+    /// The merge's key tables answer as a `HashMap<String, usize>` does, collisions
+    /// and replaced values included.
+    #[test]
+    fn key_tables_match_a_hash_map() {
+        let words: Vec<String> = (0..300)
+            .map(|i| match i % 4 {
+                0 => format!("w{i}"),
+                1 => format!("long name {i} of the thing"),
+                2 => "x".repeat(i % 9),
+                _ => format!("abcd{}wxyz", i % 7),
+            })
+            .collect();
+        let mut keys = Keys::new(words.len());
+        let mut map = std::collections::HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(keys.get(w), map.get(w).copied(), "{w:?}");
+            keys.set(w, i);
+            map.insert(w.clone(), i);
+        }
+        for w in words.iter().chain([&String::from("absent")]) {
+            assert_eq!(keys.get(w), map.get(w).copied(), "{w:?}");
         }
     }
 
