@@ -106,6 +106,9 @@ struct Cand {
     /// A rule candidate where the tagger found no name: kept only when the document links it
     /// to a name the tagger found (an alias, an acronym, the same name elsewhere).
     weak: bool,
+    /// [`Entry::to_bits`] + 1 of the text at `bytes`, 0 until looked up: [`classify`] and
+    /// [`merge`] both ask the lists about a name of several words (round 27).
+    entry: u32,
 }
 
 /// [`is_all_caps`], answered at once for a word whose second byte is a lower-case ASCII
@@ -540,6 +543,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// `lexicon::is_title_word(doc.tok(t))`: for a word without a final dot (no spaces
+    /// either), the class of the key its entry already holds.
+    fn is_title_at(&self, t: usize) -> bool {
+        let w = self.doc.tok(t);
+        if self.is_word(t) && !w.ends_with('.') {
+            self.classes(t) & class::TITLE != 0
+        } else {
+            lexicon::is_title_word(w)
+        }
+    }
+
     /// A word is common when its lowercase form is used in the text, or it is a function word.
     fn is_common_at(&self, t: usize) -> bool {
         self.classes(t) & class::OPENER != 0 || self.in_lower_vocab(self.doc.tok(t))
@@ -918,6 +932,7 @@ fn candidates(ctx: &Ctx, spans: Vec<(Range<usize>, EntityKind)>) -> Vec<Cand> {
                     kind: Some(EntityKind::Person),
                     sure: true,
                     weak: false,
+                    entry: 0,
                 });
             }
             continue;
@@ -1131,7 +1146,7 @@ fn is_plain_name(ctx: &Ctx, r: Range<usize>) -> bool {
         ctx.is_name_word(k)
             && !all_caps(w)
             && !ctx.is_common_at(k)
-            && !lexicon::is_title_word(w)
+            && !ctx.is_title_at(k)
             && ctx.classes(k) & (class::ORG_WORD | class::PLACE_WORD) == 0
     })
 }
@@ -1174,7 +1189,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         a += 1;
     }
     // "Minister of Culture Jane Doe": the office's department, then the person.
-    if a >= 2 && matches!(doc.tok(a - 1), "of" | "for") && lexicon::is_title_word(doc.tok(a - 2)) {
+    if a >= 2 && matches!(doc.tok(a - 1), "of" | "for") && ctx.is_title_at(a - 2) {
         if let Some(k) = (a + 1..end).find(|&k| {
             ctx.classes(k) & class::GIVEN != 0
                 && (2..=3).contains(&(end - k))
@@ -1263,6 +1278,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         kind: None,
         sure: false,
         weak: false,
+        entry: 0,
     };
     if titled {
         c.kind = Some(EntityKind::Person);
@@ -1364,6 +1380,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                         kind: Some(EntityKind::Person),
                         sure: true,
                         weak: false,
+                        entry: 0,
                     });
                 }
                 t = end.max(start);
@@ -1388,6 +1405,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 kind: None,
                 sure: false,
                 weak: false,
+                entry: 0,
             });
         }
         t = end;
@@ -1409,6 +1427,7 @@ fn cand_from_bytes(doc: &Doc, r: Range<usize>, kind: EntityKind) -> Cand {
         kind: Some(kind),
         sure: true,
         weak: false,
+        entry: 0,
     }
 }
 
@@ -1620,7 +1639,9 @@ fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
     let whole = if c.toks.len() == 1 && name == doc.tok(c.toks.start) {
         ctx.entry(c.toks.start)
     } else {
-        Entry::of(name)
+        let e = Entry::of(name);
+        c.entry = e.to_bits() + 1;
+        e
     };
     if whole.organization().is_some() {
         return set(c, EntityKind::Organization, true);
@@ -1666,6 +1687,7 @@ fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
             return;
         }
         c.bytes = span_bytes(doc, c.toks.clone());
+        c.entry = 0;
         return classify(ctx, c);
     }
     // Nationality words alone are not entities ("Afghan", "Americans").
@@ -1724,7 +1746,7 @@ fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
             is_cap(w)
                 && !all_caps(w)
                 && (w.chars().count() == 1 || !ctx.is_common_at(t))
-                && !lexicon::is_title_word(w)
+                && !ctx.is_title_at(t)
                 && ctx.entry(t).demonym_country().is_none()
         });
     if (2..=4).contains(&n) && plain_words && (name_like || speaker) {
@@ -1976,6 +1998,8 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         let canonical = if names[i].is_ascii() && !names[i].contains('.') {
             let e = if cands[i].toks.len() == 1 && names[i] == doc.tok(t) {
                 ctx.entry(t)
+            } else if cands[i].entry != 0 {
+                Entry::from_bits(cands[i].entry - 1)
             } else {
                 Entry::of(names[i])
             };
