@@ -1351,9 +1351,18 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
     let mut next_credit = 0;
     let mut segs = Vec::new();
     let mut t = 0;
+    // `credit_at` of each token's start, walked along with the tokens (the credits are in
+    // text order): a binary search per token was most of this loop's work on text without
+    // names.
+    let credits = &ctx.structure.credits;
+    let mut ci = 0;
     while t < n {
+        let b = doc.tokens[t].start;
+        while credits.get(ci).is_some_and(|c| c.range.end <= b) {
+            ci += 1;
+        }
         // Credits are read by the structure step; take its parts as they are.
-        if let Some(c) = ctx.structure.credit_at(doc.tokens[t].start) {
+        if let Some(c) = credits.get(ci).filter(|c| c.range.start <= b) {
             while next_credit < credit_cands.len()
                 && credit_cands[next_credit].bytes.start < c.range.end
             {
