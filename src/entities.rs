@@ -2438,6 +2438,10 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         let mut alias_keys: Vec<String> = Vec::new();
         for t in &texts {
             let t = t.trim();
+            // Most mentions are written as the name: the same key, no alias.
+            if same_bytes(t.as_bytes(), name.as_bytes()) {
+                continue;
+            }
             key_into(t, &mut k);
             if k != name_key && !alias_keys.contains(&k) {
                 aliases.push(t.to_string());
