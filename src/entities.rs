@@ -705,7 +705,8 @@ impl LowerVocab {
 /// differing only in the middle are rare, and a collision costs only a comparison; the Fx mix
 /// over every eight bytes and the rest was half of `LowerVocab::probe`'s instructions (round
 /// 27). Each product's top bits, the slot, depend on every bit of its factor (at most 40
-/// bits wide).
+/// bits wide). In line: a call per word in the page's build.
+#[inline(always)]
 fn word_hash(b: &[u8]) -> u64 {
     let (first, last) = match *b {
         [a, c, d, e, ..] => {
