@@ -662,7 +662,13 @@ impl LowerVocab {
             shift: 64 - n.trailing_zeros(),
         };
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
+            // `starts_lower`, its ASCII test in line: a call per token in the page's build.
+            let w = doc.tok(i);
+            let lower = match w.as_bytes().first() {
+                Some(&b) if b < 0x80 => b.is_ascii_lowercase(),
+                _ => starts_lower(w),
+            };
+            if t.kind == TokKind::Word && lower {
                 v.insert(doc, i);
             }
         }
