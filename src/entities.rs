@@ -753,9 +753,11 @@ impl Keys {
     /// A table for at most `n` insertions.
     fn new(n: usize) -> Self {
         let size = (2 * n).next_power_of_two().max(16);
+        // Sized once (names run about a dozen bytes): growing them was a reallocation
+        // every doubling, four tables a document.
         Keys {
-            bytes: Vec::new(),
-            keys: Vec::new(),
+            bytes: Vec::with_capacity(16 * n),
+            keys: Vec::with_capacity(n),
             slots: vec![0; size],
             shift: 64 - size.trailing_zeros(),
         }
