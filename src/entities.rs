@@ -61,7 +61,6 @@ use std::ops::Range;
 
 /// Tables keyed by words and candidate indices use the Fx hash: this step hashes every
 /// lowercase word of the text, and SipHash cost more than the lookups themselves.
-type HashMap<K, V> = std::collections::HashMap<K, V, lexicon::FxBuild>;
 type HashSet<K> = std::collections::HashSet<K, lexicon::FxBuild>;
 #[derive(Debug, Clone, Default)]
 pub struct EntitiesResult {
@@ -107,6 +106,9 @@ struct Cand {
     /// A rule candidate where the tagger found no name: kept only when the document links it
     /// to a name the tagger found (an alias, an acronym, the same name elsewhere).
     weak: bool,
+    /// [`Entry::to_bits`] + 1 of the text at `bytes`, 0 until looked up: [`classify`] and
+    /// [`merge`] both ask the lists about a name of several words (round 27).
+    entry: u32,
 }
 
 /// [`is_all_caps`], answered at once for a word whose second byte is a lower-case ASCII
@@ -515,10 +517,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return lexicon::title_length(self.doc, t);
         };
         match m.title.get() {
-            // The token's entry, when already looked up, may say that the lists do not know
-            // the word: then no title starts with it (title_length looks up the same key
-            // first; a final dot it would drop first makes another key).
-            0 if self.entries.get(t).map(Cell::get) == Some(1)
+            // The token's entry, when already looked up, may say that no title starts with
+            // the word: unknown to the lists, or neither a title nor the start of one
+            // (title_length looks up the same key first; a final dot it would drop first
+            // makes another key). Most capitalized words the lists know end here (round 27).
+            0 if self
+                .entries
+                .get(t)
+                .map(Cell::get)
+                .is_some_and(|b| b != 0 && !Entry::from_bits(b - 1).may_open_title())
                 && !self.doc.tok(t).ends_with('.') =>
             {
                 m.title.set(1);
@@ -533,6 +540,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             1 => None,
             v => Some(usize::from(v) - 2),
+        }
+    }
+
+    /// `lexicon::is_title_word(doc.tok(t))`: for a word without a final dot (no spaces
+    /// either), the class of the key its entry already holds.
+    fn is_title_at(&self, t: usize) -> bool {
+        let w = self.doc.tok(t);
+        if self.is_word(t) && !w.ends_with('.') {
+            self.classes(t) & class::TITLE != 0
+        } else {
+            lexicon::is_title_word(w)
         }
     }
 
@@ -644,41 +662,21 @@ impl LowerVocab {
             shift: 64 - n.trailing_zeros(),
         };
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind == TokKind::Word && starts_lower(doc.tok(i)) {
+            // `starts_lower`, its ASCII test in line: a call per token in the page's build.
+            let w = doc.tok(i);
+            let lower = match w.as_bytes().first() {
+                Some(&b) if b < 0x80 => b.is_ascii_lowercase(),
+                _ => starts_lower(w),
+            };
+            if t.kind == TokKind::Word && lower {
                 v.insert(doc, i);
             }
         }
         v
     }
 
-    /// The Fx mix over the word's bytes eight at a time, the last up to seven packed by
-    /// three loads at most (`FxHasher` mixes them in one by one: a multiplication each).
-    /// The packing is zero-padded, so only the length tells "a" from "a\0": words have no
-    /// NUL (the tokenizer skips control chars), and a collision only costs a comparison.
     fn slot_of(&self, w: &str) -> usize {
-        let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        let mut h = 0;
-        let mut rest = w.as_bytes();
-        while let [a, b, c, d, e, f, g, k, ref r @ ..] = *rest {
-            h = mix(h, u64::from_le_bytes([a, b, c, d, e, f, g, k]));
-            rest = r;
-        }
-        let mut x = 0;
-        let mut shift = 0;
-        if let [a, b, c, d, ref r @ ..] = *rest {
-            x = u64::from(u32::from_le_bytes([a, b, c, d]));
-            shift = 32;
-            rest = r;
-        }
-        if let [a, b, ref r @ ..] = *rest {
-            x |= u64::from(u16::from_le_bytes([a, b])) << shift;
-            shift += 16;
-            rest = r;
-        }
-        if let [a] = *rest {
-            x |= u64::from(a) << shift;
-        }
-        (mix(h, x) >> self.shift) as usize
+        (word_hash(w.as_bytes()) >> self.shift) as usize
     }
 
     /// The slot of `w` and whether `w` is there, or the empty slot where it would go.
@@ -689,10 +687,7 @@ impl LowerVocab {
         loop {
             match self.slots.get(s) {
                 Some(&t) if t != 0 => {
-                    // Compared in line, as `lexicon`'s index does: `==` on slices is a call
-                    // to a `memcmp` that goes byte by byte in the page's build (round 16).
-                    let x = doc.tok(t as usize - 1).as_bytes();
-                    if x.len() == w.len() && x.iter().zip(w.as_bytes()).all(|(a, b)| a == b) {
+                    if same_bytes(doc.tok(t as usize - 1).as_bytes(), w.as_bytes()) {
                         return (s, true);
                     }
                 }
@@ -706,6 +701,110 @@ impl LowerVocab {
         if let (s, false) = self.probe(doc, doc.tok(t)) {
             if let Some(x) = self.slots.get_mut(s) {
                 *x = t as u32 + 1;
+            }
+        }
+    }
+}
+
+/// A hash for [`LowerVocab`] and [`Keys`]: two multiplications over the word's length and its
+/// first and last four bytes (two loads; shorter words packed by up to three). Words
+/// differing only in the middle are rare, and a collision costs only a comparison; the Fx mix
+/// over every eight bytes and the rest was half of `LowerVocab::probe`'s instructions (round
+/// 27). Each product's top bits, the slot, depend on every bit of its factor (at most 40
+/// bits wide). In line: a call per word in the page's build.
+#[inline(always)]
+fn word_hash(b: &[u8]) -> u64 {
+    let (first, last) = match *b {
+        [a, c, d, e, ..] => {
+            let last = match b.get(b.len() - 4..) {
+                Some(&[p, q, r, s]) => u32::from_le_bytes([p, q, r, s]),
+                _ => 0,
+            };
+            (u32::from_le_bytes([a, c, d, e]), last)
+        }
+        [a, c, d] => (u32::from_le_bytes([a, c, d, 0]), 0),
+        [a, c] => (u32::from(u16::from_le_bytes([a, c])), 0),
+        [a] => (u32::from(a), 0),
+        [] => (0, 0),
+    };
+    (u64::from(first) | (b.len() as u64) << 32).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        ^ u64::from(last).wrapping_mul(0x9e_37_79_b9_7f_4a_7c_15)
+}
+
+/// Same bytes? Compared in line, as `lexicon`'s index does: `==` on slices is a call to a
+/// `memcmp` that goes byte by byte in the page's build (round 16).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// The merge's tables from name keys to candidates: the keys in one buffer and an
+/// open-addressing table of their indices + 1 (0 for an empty slot), at most half full for
+/// the number of insertions it is made for. A `HashMap<String, usize>` copied every new key
+/// into a string of its own and freed them all at the end (round 27).
+struct Keys {
+    bytes: Vec<u8>,
+    /// Each key's end in `bytes` (its start is the previous key's end) and value.
+    keys: Vec<(u32, usize)>,
+    slots: Vec<u32>,
+    shift: u32,
+}
+
+impl Keys {
+    /// A table for at most `n` insertions.
+    fn new(n: usize) -> Self {
+        let size = (2 * n).next_power_of_two().max(16);
+        // Sized once (names run about a dozen bytes): growing them was a reallocation
+        // every doubling, four tables a document.
+        Keys {
+            bytes: Vec::with_capacity(16 * n),
+            keys: Vec::with_capacity(n),
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The slot of `k` with its key index, or the empty slot where it would go.
+    fn find(&self, k: &str) -> (usize, Option<usize>) {
+        let mask = self.slots.len() - 1;
+        let mut s = (word_hash(k.as_bytes()) >> self.shift) as usize;
+        // Ends: the table always has an empty slot.
+        loop {
+            match self.slots.get(s) {
+                Some(&j) if j != 0 => {
+                    let j = j as usize - 1;
+                    let a = j
+                        .checked_sub(1)
+                        .and_then(|p| self.keys.get(p))
+                        .map_or(0, |x| x.0 as usize);
+                    let b = self.keys.get(j).map_or(0, |x| x.0 as usize);
+                    if same_bytes(self.bytes.get(a..b).unwrap_or_default(), k.as_bytes()) {
+                        return (s, Some(j));
+                    }
+                }
+                _ => return (s, None),
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    fn get(&self, k: &str) -> Option<usize> {
+        self.find(k).1.and_then(|j| self.keys.get(j)).map(|x| x.1)
+    }
+
+    /// Sets the value of `k`, which replaces the one it had.
+    fn set(&mut self, k: &str, v: usize) {
+        match self.find(k) {
+            (_, Some(j)) => {
+                if let Some(x) = self.keys.get_mut(j) {
+                    x.1 = v;
+                }
+            }
+            (s, None) => {
+                self.bytes.extend_from_slice(k.as_bytes());
+                self.keys.push((self.bytes.len() as u32, v));
+                if let Some(x) = self.slots.get_mut(s) {
+                    *x = self.keys.len() as u32;
+                }
             }
         }
     }
@@ -842,6 +941,7 @@ fn candidates(ctx: &Ctx, spans: Vec<(Range<usize>, EntityKind)>) -> Vec<Cand> {
                     kind: Some(EntityKind::Person),
                     sure: true,
                     weak: false,
+                    entry: 0,
                 });
             }
             continue;
@@ -1055,7 +1155,7 @@ fn is_plain_name(ctx: &Ctx, r: Range<usize>) -> bool {
         ctx.is_name_word(k)
             && !all_caps(w)
             && !ctx.is_common_at(k)
-            && !lexicon::is_title_word(w)
+            && !ctx.is_title_at(k)
             && ctx.classes(k) & (class::ORG_WORD | class::PLACE_WORD) == 0
     })
 }
@@ -1098,7 +1198,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         a += 1;
     }
     // "Minister of Culture Jane Doe": the office's department, then the person.
-    if a >= 2 && matches!(doc.tok(a - 1), "of" | "for") && lexicon::is_title_word(doc.tok(a - 2)) {
+    if a >= 2 && matches!(doc.tok(a - 1), "of" | "for") && ctx.is_title_at(a - 2) {
         if let Some(k) = (a + 1..end).find(|&k| {
             ctx.classes(k) & class::GIVEN != 0
                 && (2..=3).contains(&(end - k))
@@ -1187,6 +1287,7 @@ fn model_cand(ctx: &Ctx, r: Range<usize>, kind: EntityKind) -> Option<Cand> {
         kind: None,
         sure: false,
         weak: false,
+        entry: 0,
     };
     if titled {
         c.kind = Some(EntityKind::Person);
@@ -1259,9 +1360,18 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
     let mut next_credit = 0;
     let mut segs = Vec::new();
     let mut t = 0;
+    // `credit_at` of each token's start, walked along with the tokens (the credits are in
+    // text order): a binary search per token was most of this loop's work on text without
+    // names.
+    let credits = &ctx.structure.credits;
+    let mut ci = 0;
     while t < n {
+        let b = doc.tokens[t].start;
+        while credits.get(ci).is_some_and(|c| c.range.end <= b) {
+            ci += 1;
+        }
         // Credits are read by the structure step; take its parts as they are.
-        if let Some(c) = ctx.structure.credit_at(doc.tokens[t].start) {
+        if let Some(c) = credits.get(ci).filter(|c| c.range.start <= b) {
             while next_credit < credit_cands.len()
                 && credit_cands[next_credit].bytes.start < c.range.end
             {
@@ -1288,6 +1398,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                         kind: Some(EntityKind::Person),
                         sure: true,
                         weak: false,
+                        entry: 0,
                     });
                 }
                 t = end.max(start);
@@ -1312,6 +1423,7 @@ fn find_candidates(ctx: &Ctx) -> Vec<Cand> {
                 kind: None,
                 sure: false,
                 weak: false,
+                entry: 0,
             });
         }
         t = end;
@@ -1333,6 +1445,7 @@ fn cand_from_bytes(doc: &Doc, r: Range<usize>, kind: EntityKind) -> Cand {
         kind: Some(kind),
         sure: true,
         weak: false,
+        entry: 0,
     }
 }
 
@@ -1544,7 +1657,9 @@ fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
     let whole = if c.toks.len() == 1 && name == doc.tok(c.toks.start) {
         ctx.entry(c.toks.start)
     } else {
-        Entry::of(name)
+        let e = Entry::of(name);
+        c.entry = e.to_bits() + 1;
+        e
     };
     if whole.organization().is_some() {
         return set(c, EntityKind::Organization, true);
@@ -1590,6 +1705,7 @@ fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
             return;
         }
         c.bytes = span_bytes(doc, c.toks.clone());
+        c.entry = 0;
         return classify(ctx, c);
     }
     // Nationality words alone are not entities ("Afghan", "Americans").
@@ -1648,7 +1764,7 @@ fn classify_words(ctx: &Ctx, c: &mut Cand, toks: &[usize]) {
             is_cap(w)
                 && !all_caps(w)
                 && (w.chars().count() == 1 || !ctx.is_common_at(t))
-                && !lexicon::is_title_word(w)
+                && !ctx.is_title_at(t)
                 && ctx.entry(t).demonym_country().is_none()
         });
     if (2..=4).contains(&n) && plain_words && (name_like || speaker) {
@@ -1767,20 +1883,13 @@ fn postmodifier(w: &str) -> bool {
             ))
 }
 
-/// [`lower`] of a string in place.
+/// `s.to_lowercase()`, in place and without decoding chars for ASCII.
 fn lower_in_place(s: &mut String) {
     if s.is_ascii() {
         s.make_ascii_lowercase();
     } else {
         *s = s.to_lowercase();
     }
-}
-
-/// `s.to_lowercase()`, in place and without decoding chars for ASCII: one allocation, where
-/// joining and lowercasing made two.
-fn lower(mut s: String) -> String {
-    lower_in_place(&mut s);
-    s
 }
 
 /// Normalized key for "same name": lowercase, no dots, no leading "the".
@@ -1897,28 +2006,29 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     let names: Vec<&str> = cands.iter().map(|c| &doc.text[c.bytes.clone()]).collect();
 
     // Same name, or the same known organization under another name.
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_key = Keys::new(n);
     let mut k = String::new();
     for i in 0..n {
-        // A one-token ASCII name without dots: its token's entry answers both (as
-        // `place_canonical` drops dots and lowercases char by char).
+        // An ASCII name without dots: `organization` and `place_canonical` look up the same
+        // key (the latter drops dots and lowercases char by char), so one lookup answers
+        // both; for a one-token name, its token's entry.
         let t = cands[i].toks.start;
-        let canonical = if cands[i].toks.len() == 1
-            && names[i] == doc.tok(t)
-            && names[i].is_ascii()
-            && !names[i].contains('.')
-        {
-            let e = ctx.entry(t);
+        let canonical = if names[i].is_ascii() && !names[i].contains('.') {
+            let e = if cands[i].toks.len() == 1 && names[i] == doc.tok(t) {
+                ctx.entry(t)
+            } else if cands[i].entry != 0 {
+                Entry::from_bits(cands[i].entry - 1)
+            } else {
+                Entry::of(names[i])
+            };
             e.organization().or_else(|| e.place_canonical())
         } else {
             lexicon::organization(names[i]).or_else(|| lexicon::place_canonical(names[i]))
         };
         key_into(canonical.unwrap_or(names[i]), &mut k);
         match by_key.get(&k) {
-            Some(&j) => dsu.union(j, i),
-            None => {
-                by_key.insert(k.clone(), i);
-            }
+            Some(j) => dsu.union(j, i),
+            None => by_key.set(&k, i),
         }
     }
 
@@ -2113,12 +2223,12 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     }
 
     // Acronyms whose letters are the initials of an organization in the text.
-    let mut by_initials: HashMap<String, usize> = HashMap::default();
+    let mut by_initials = Keys::new(n);
     for i in 0..n {
         if cands[i].kind == Some(EntityKind::Organization) && cands[i].toks.len() >= 2 {
             let ini = initials(names[i]);
-            if ini.len() >= 2 {
-                by_initials.entry(ini).or_insert(i);
+            if ini.len() >= 2 && by_initials.get(&ini).is_none() {
+                by_initials.set(&ini, i);
             }
         }
     }
@@ -2129,7 +2239,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
                 .filter(|c| c.is_alphabetic())
                 .flat_map(char::to_lowercase)
                 .collect();
-            if let Some(&j) = by_initials.get(&letters) {
+            if let Some(j) = by_initials.get(&letters) {
                 dsu.union(j, i);
                 cands[i].kind = Some(EntityKind::Organization);
             }
@@ -2140,11 +2250,12 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
     // "Joe Biden"); a single word of a known multi-word person takes its kind.
     // Likewise the last two or three words of a longer person name ("Dario Gomez" ->
     // "Hernan Dario Gomez"), whatever the tagger called them, unless their kind is sure.
-    let mut last_word_person: HashMap<String, usize> = HashMap::default();
-    let mut tail_person: HashMap<String, usize> = HashMap::default();
+    let mut last_word_person = Keys::new(n);
+    // At most two tails (two and three words) of each name.
+    let mut tail_person = Keys::new(2 * n);
     let mut later: Vec<usize> = Vec::new();
     let mut later_tails: Vec<usize> = Vec::new();
-    // The last `k` words joined by spaces, lowercased as [`lower`] does, in a buffer reused
+    // The last `k` words joined by spaces, lowercased as [`lower_in_place`] does, in a buffer reused
     // for every lookup (a new string each was an allocation per name).
     let tail_key = |words: &[&str], k: usize, buf: &mut String| {
         buf.clear();
@@ -2174,7 +2285,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         {
             tail_key(&words, words.len(), &mut key_buf);
             match tail_person.get(&key_buf) {
-                Some(&j) => {
+                Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
                 }
@@ -2183,18 +2294,21 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         }
         if is_person && words.len() >= 2 {
             if let Some(last) = words.last() {
-                last_word_person.insert(lower(last.to_string()), i);
+                key_buf.clear();
+                key_buf.push_str(last);
+                lower_in_place(&mut key_buf);
+                last_word_person.set(&key_buf, i);
             }
             for k in 2..words.len().min(4) {
                 tail_key(&words, k, &mut key_buf);
-                tail_person.insert(key_buf.clone(), i);
+                tail_person.set(&key_buf, i);
             }
         } else if words.len() == 1
             && cands[i].kind != Some(EntityKind::Place)
             && !(cands[i].sure && cands[i].kind == Some(EntityKind::Organization))
         {
             tail_key(&words, 1, &mut key_buf);
-            match last_word_person.get(&key_buf).copied() {
+            match last_word_person.get(&key_buf) {
                 Some(j) => {
                     dsu.union(j, i);
                     cands[i].kind = Some(EntityKind::Person);
@@ -2208,7 +2322,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         key_buf.clear();
         key_buf.push_str(names[i]);
         lower_in_place(&mut key_buf);
-        if let Some(j) = last_word_person.get(&key_buf).copied() {
+        if let Some(j) = last_word_person.get(&key_buf) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2217,7 +2331,7 @@ fn merge(ctx: &Ctx, cands: &mut [Cand]) -> Dsu {
         words.clear();
         words.extend(names[i].split_whitespace());
         tail_key(&words, words.len(), &mut key_buf);
-        if let Some(&j) = tail_person.get(&key_buf) {
+        if let Some(j) = tail_person.get(&key_buf) {
             dsu.union(j, i);
             cands[i].kind = Some(EntityKind::Person);
         }
@@ -2333,6 +2447,10 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
         let mut alias_keys: Vec<String> = Vec::new();
         for t in &texts {
             let t = t.trim();
+            // Most mentions are written as the name: the same key, no alias.
+            if same_bytes(t.as_bytes(), name.as_bytes()) {
+                continue;
+            }
             key_into(t, &mut k);
             if k != name_key && !alias_keys.contains(&k) {
                 aliases.push(t.to_string());
@@ -2751,6 +2869,30 @@ mod tests {
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && matches!(&lw[digits.len()..], "st" | "nd" | "rd" | "th");
             assert_eq!(is_ordinal_token(w), full, "{w}");
+        }
+    }
+
+    /// The merge's key tables answer as a `HashMap<String, usize>` does, collisions
+    /// and replaced values included.
+    #[test]
+    fn key_tables_match_a_hash_map() {
+        let words: Vec<String> = (0..300)
+            .map(|i| match i % 4 {
+                0 => format!("w{i}"),
+                1 => format!("long name {i} of the thing"),
+                2 => "x".repeat(i % 9),
+                _ => format!("abcd{}wxyz", i % 7),
+            })
+            .collect();
+        let mut keys = Keys::new(words.len());
+        let mut map = std::collections::HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(keys.get(w), map.get(w).copied(), "{w:?}");
+            keys.set(w, i);
+            map.insert(w.clone(), i);
+        }
+        for w in words.iter().chain([&String::from("absent")]) {
+            assert_eq!(keys.get(w), map.get(w).copied(), "{w:?}");
         }
     }
 

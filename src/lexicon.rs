@@ -188,6 +188,9 @@ fn tag(h: u64) -> u32 {
 }
 
 impl Index {
+    /// In line: it was a call per probe that met its tag in the page's build (0.6% of the
+    /// page's time, round 27).
+    #[inline(always)]
     fn key(&self, i: usize) -> &[u8] {
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&a), Some(&b)) => self
@@ -409,6 +412,17 @@ impl Entry {
     /// As [`organization`].
     pub fn organization(self) -> Option<&'static str> {
         canonical(&ORGANIZATIONS, class::ORG, self.index()?)
+    }
+
+    /// Could a title start with this word? False when [`title_length`] at a token whose
+    /// entry this is (without a final dot) is `None` at its first lookup: no title is the
+    /// word, and none goes on from it. The entity rules ask it of the entries they hold
+    /// before calling `title_length`, which would look the word up again (round 27).
+    pub fn may_open_title(self) -> bool {
+        self.index().is_some_and(|i| {
+            class_at(i).unwrap_or(0) & class::TITLE != 0
+                || TITLE_PREFIXES.binary_search(&(i as u32)).is_ok()
+        })
     }
 }
 
