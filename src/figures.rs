@@ -155,9 +155,9 @@
 
 use crate::lexicon::{month_number, weekday_number};
 use crate::numbers::{
-    eq_ci, fraction_denominator, in_list, len_initial_bit, len_initial_in, ordinal_suffix_fits,
-    ordinal_word_value, parse_digits, parse_exponent, parse_int, scale_word, slash_fraction,
-    suffix_scale, vulgar_fraction, word_value, WordSet,
+    eq_ci, fraction_denominator, in_list, len_initial_bit, len_initial_in, len_initial_table,
+    ordinal_suffix_fits, ordinal_word_value, parse_digits, parse_exponent, parse_int, scale_word,
+    slash_fraction, suffix_scale, vulgar_fraction, word_value, WordSet,
 };
 use crate::schema::{Change, Figure, FigureKind, HedgeKind};
 use crate::text::{Doc, TokKind};
@@ -2966,7 +2966,21 @@ fn change_cue(w: &str) -> Option<&'static str> {
         "slump", "slumped", "plunge", "plunged", "plummeted", "dip", "dipped", "tumbled", "slid",
         "sank", "cut", "reduced", "lower", "lost", "eased",
     ];
-    if in_list(w, UP) {
+    // Asked of the words around every figure: most are rejected by their (length, first
+    // letter) before the two lists.
+    const SHAPES: [u32; 17] = {
+        let (up, down) = (len_initial_table(UP), len_initial_table(DOWN));
+        let mut t = [0u32; 17];
+        let mut i = 0;
+        while i < 17 {
+            t[i] = up[i] | down[i];
+            i += 1;
+        }
+        t
+    };
+    if !len_initial_in(&SHAPES, w) {
+        None
+    } else if in_list(w, UP) {
         Some("up")
     } else if in_list(w, DOWN) {
         Some("down")
