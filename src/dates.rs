@@ -4705,6 +4705,9 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             "thirty",
             "same",
         ];
+        // "the" is one word in twenty: most words after it are rejected by their (length,
+        // first letter) before the list.
+        const AFTER_THE_SHAPES: [u32; 17] = crate::numbers::len_initial_table(AFTER_THE);
         // Spelled ordinal days: "the ninth", "the seventeenth".
         let ordinal = || {
             next.len() >= 5
@@ -4713,7 +4716,8 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         };
         return next_number
             || !next.is_ascii()
-            || AFTER_THE.iter().any(|a| eq_ci(next, a))
+            || (crate::numbers::len_initial_in(&AFTER_THE_SHAPES, next)
+                && in_list(next, AFTER_THE))
             || ordinal();
     }
     // Common words that start little: "some days", "day after tomorrow".
