@@ -1401,6 +1401,19 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
 /// The two-word test that opens [`Matcher::holiday`]: a holiday's first word `t`, and its
 /// second word (or a mark the rule reads past) in `next`. [`may_start`] asks it of the words
 /// that start nothing but a holiday, so that the gate is the rule's own test.
+/// The (length, first letter) table of the first words of [`HOLIDAYS`]
+/// ([`crate::numbers::len_initial_table`]).
+const HOLIDAY_FIRSTS: [u32; 17] = {
+    let mut t = [0u32; 17];
+    let mut i = 0;
+    while i < HOLIDAYS.len() {
+        let (l, bit) = crate::numbers::len_initial_bit(HOLIDAYS[i].0[0]);
+        t[l] |= bit;
+        i += 1;
+    }
+    t
+};
+
 fn may_open_holiday(t: &str, next: &str) -> bool {
     HOLIDAYS.iter().any(|h| {
         h.0.first().is_some_and(|f| eq_ci(f, t))
@@ -4409,11 +4422,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// capital, and a bare name needs a preposition or a year ("before Christmas", "Easter
     /// 2020"): "Christmas shopping" is not a date.
     fn holiday(&self, i: usize) -> Option<(Raw, usize)> {
-        // Most words start no holiday: compare without lowercasing first.
+        // Most words start no holiday: compare without lowercasing first, after the (length,
+        // first letter) test of the first words.
         let t = self.t(i);
-        if !HOLIDAYS
-            .iter()
-            .any(|h| h.0.first().is_some_and(|f| eq_ci(f, t)))
+        if !crate::numbers::len_initial_in(&HOLIDAY_FIRSTS, t)
+            || !HOLIDAYS
+                .iter()
+                .any(|h| h.0.first().is_some_and(|f| eq_ci(f, t)))
         {
             return None;
         }
