@@ -272,12 +272,20 @@ fn speech_verb_at(doc: &Doc, t: usize) -> bool {
 }
 
 /// `w` starts with a lowercase letter; ASCII by its first byte, without decoding a char.
+/// In line where it is called: `reported` asks it of every word (the call was a tenth of
+/// that loop); only a non-ASCII first letter is decoded, out of line.
+#[inline(always)]
 fn lowercase_initial(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-        Some(_) => w.starts_with(char::is_lowercase),
+        Some(_) => unicode_lowercase_initial(w),
         None => false,
     }
+}
+
+#[inline(never)]
+fn unicode_lowercase_initial(w: &str) -> bool {
+    w.starts_with(char::is_lowercase)
 }
 
 fn is_pronoun(w: &str) -> bool {
