@@ -602,11 +602,16 @@ impl<'a> Lower<'a> {
     }
 
     fn make(s: &'a str, ascii: bool) -> Lower<'a> {
-        // One pass: a byte that is not a lowercase-or-neutral ASCII byte ends the fast path.
-        if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        // One pass for both tests (`is_ascii` after a first scan was a call of its own).
+        let (mut upper, mut wide) = (false, false);
+        for &b in s.as_bytes() {
+            upper |= b.is_ascii_uppercase();
+            wide |= !b.is_ascii();
+        }
+        if !upper && !wide {
             return Lower::Same(s);
         }
-        if s.is_ascii() && s.len() <= 24 {
+        if !wide && s.len() <= 24 {
             let mut buf = [0u8; 24];
             for (d, c) in buf.iter_mut().zip(s.bytes()) {
                 *d = c.to_ascii_lowercase();
