@@ -184,6 +184,10 @@ fn pair_marks(doc: &Doc) -> Vec<Pair> {
                 carried = false;
             }
         }
+        // Four tokens in five are no punctuation: tested here, without the call.
+        if doc.tokens[t].kind != TokKind::Punct {
+            continue;
+        }
         let Some(c) = mark_char(doc, t) else { continue };
         if skip == Some(t) {
             skip = None;
