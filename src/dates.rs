@@ -602,11 +602,16 @@ impl<'a> Lower<'a> {
     }
 
     fn make(s: &'a str, ascii: bool) -> Lower<'a> {
-        // One pass: a byte that is not a lowercase-or-neutral ASCII byte ends the fast path.
-        if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        // One pass for both tests (`is_ascii` after a first scan was a call of its own).
+        let (mut upper, mut wide) = (false, false);
+        for &b in s.as_bytes() {
+            upper |= b.is_ascii_uppercase();
+            wide |= !b.is_ascii();
+        }
+        if !upper && !wide {
             return Lower::Same(s);
         }
-        if s.is_ascii() && s.len() <= 24 {
+        if !wide && s.len() <= 24 {
             let mut buf = [0u8; 24];
             for (d, c) in buf.iter_mut().zip(s.bytes()) {
                 *d = c.to_ascii_lowercase();
@@ -1401,6 +1406,19 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
 /// The two-word test that opens [`Matcher::holiday`]: a holiday's first word `t`, and its
 /// second word (or a mark the rule reads past) in `next`. [`may_start`] asks it of the words
 /// that start nothing but a holiday, so that the gate is the rule's own test.
+/// The (length, first letter) table of the first words of [`HOLIDAYS`]
+/// ([`crate::numbers::len_initial_table`]).
+const HOLIDAY_FIRSTS: [u32; 17] = {
+    let mut t = [0u32; 17];
+    let mut i = 0;
+    while i < HOLIDAYS.len() {
+        let (l, bit) = crate::numbers::len_initial_bit(HOLIDAYS[i].0[0]);
+        t[l] |= bit;
+        i += 1;
+    }
+    t
+};
+
 fn may_open_holiday(t: &str, next: &str) -> bool {
     HOLIDAYS.iter().any(|h| {
         h.0.first().is_some_and(|f| eq_ci(f, t))
@@ -4409,11 +4427,13 @@ impl<'a, 'd> Matcher<'a, 'd> {
     /// capital, and a bare name needs a preposition or a year ("before Christmas", "Easter
     /// 2020"): "Christmas shopping" is not a date.
     fn holiday(&self, i: usize) -> Option<(Raw, usize)> {
-        // Most words start no holiday: compare without lowercasing first.
+        // Most words start no holiday: compare without lowercasing first, after the (length,
+        // first letter) test of the first words.
         let t = self.t(i);
-        if !HOLIDAYS
-            .iter()
-            .any(|h| h.0.first().is_some_and(|f| eq_ci(f, t)))
+        if !crate::numbers::len_initial_in(&HOLIDAY_FIRSTS, t)
+            || !HOLIDAYS
+                .iter()
+                .any(|h| h.0.first().is_some_and(|f| eq_ci(f, t)))
         {
             return None;
         }
@@ -4705,6 +4725,9 @@ fn may_start(doc: &Doc, i: usize) -> bool {
             "thirty",
             "same",
         ];
+        // "the" is one word in twenty: most words after it are rejected by their (length,
+        // first letter) before the list.
+        const AFTER_THE_SHAPES: [u32; 17] = crate::numbers::len_initial_table(AFTER_THE);
         // Spelled ordinal days: "the ninth", "the seventeenth".
         let ordinal = || {
             next.len() >= 5
@@ -4713,7 +4736,8 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         };
         return next_number
             || !next.is_ascii()
-            || AFTER_THE.iter().any(|a| eq_ci(next, a))
+            || (crate::numbers::len_initial_in(&AFTER_THE_SHAPES, next)
+                && in_list(next, AFTER_THE))
             || ordinal();
     }
     // Common words that start little: "some days", "day after tomorrow".

@@ -106,21 +106,27 @@ pub fn len_initial_in(table: &[u32; 17], w: &str) -> bool {
     table[w.len().min(16)] & 1 << c != 0
 }
 
-/// A short ASCII word as one integer, lowercased, its length in the top byte. `None` for the
-/// empty word (0 marks an empty slot), words over 15 bytes (a 16th byte would share the top
-/// byte with the length, and two such words could get one key) and words with non-ASCII bytes.
+/// A short ASCII word as one integer, lowercased: its first eight bytes in the low half, the
+/// rest and its length (in the top byte) in the high half. `None` for the empty word (0 marks
+/// an empty slot), words over 15 bytes and words with non-ASCII bytes. Built in two `u64`
+/// halves: a `u128` shifted a byte at a time is several instructions a byte in the wasm,
+/// which has no 128-bit integers.
 fn word_key(w: &str) -> Option<u128> {
-    if w.is_empty() || w.len() > 15 {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 15 {
         return None;
     }
     // The ASCII test in the same pass (`is_ascii` is a call of its own in the wasm).
     let mut any = 0;
-    let mut k = 0u128;
-    for b in w.bytes() {
-        any |= b;
-        k = (k << 8) | u128::from(b.to_ascii_lowercase());
+    let mut k = [0u64; 2];
+    for (i, &c) in b.iter().enumerate() {
+        any |= c;
+        if let Some(h) = k.get_mut(i / 8) {
+            *h = (*h << 8) | u64::from(c.to_ascii_lowercase());
+        }
     }
-    (any < 0x80).then_some(k | ((w.len() as u128) << 120))
+    let [lo, hi] = k;
+    (any < 0x80).then(|| u128::from(hi | (b.len() as u64) << 56) << 64 | u128::from(lo))
 }
 
 /// A set of short ASCII words, compared ignoring ASCII case. The per-token tests of dates
