@@ -553,7 +553,9 @@ fn tokenize_chunk(end: usize, chars: &[(usize, char)], tokens: &mut Vec<Token>) 
                     || matches!(ch(k) as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF))
             {
                 k += 1;
-                if ch(k - 1) == '\u{200D}' && k < n {
+                // A joiner takes the char it joins, never a space: chunks end at whitespace,
+                // so a token that took one would also depend on where a chunk ended.
+                if ch(k - 1) == '\u{200D}' && k < n && !ch(k).is_whitespace() {
                     k += 1;
                 }
             }
@@ -775,6 +777,18 @@ mod tests {
             vec!["U.S.", "officials", ",", "9/11", "and", "2.5", "%"]
         );
         assert_eq!(toks("don't O’Brien"), vec!["do", "n't", "O’Brien"]);
+    }
+
+    /// Regression: a symbol's zero-width joiner took the char after it even when that was a
+    /// space, so a token held whitespace.
+    #[test]
+    fn a_joiner_joins_no_space() {
+        assert_eq!(toks("ok 👍\u{200D} next"), vec!["ok", "👍\u{200D}", "next"]);
+        assert_eq!(toks("👨\u{200D}👩 fine"), vec!["👨\u{200D}👩", "fine"]);
+        assert_eq!(
+            toks("❤\u{200D}\n\nNew line"),
+            vec!["❤\u{200D}", "New", "line"]
+        );
     }
 
     #[test]

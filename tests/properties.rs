@@ -25,6 +25,7 @@ fn piece() -> impl Strategy<Value = String> {
         1 => prop::sample::select(vec![
             "😀", "👩‍👩‍👧", "🇺🇸", "é", "e\u{301}", "ﬁ", "مرحبا", "שלום", "中文", "\u{0}", "\u{7}",
             "\u{200B}", "\u{FEFF}", "\u{2028}", "\u{D7FF}", "\u{E000}", "\u{10FFFF}", "İ", "ß", "ǅ",
+            "\u{200D}", "👍\u{200D}", "❤\u{FE0F}\u{200D}",
         ]).prop_map(str::to_string),
         1 => prop::sample::select(vec![
             "more than", "between", "and", "up from", "said", "told", "according to", "Sunday",
@@ -74,6 +75,16 @@ proptest! {
             }
         }
         prop_assert!(errors.is_empty(), "{:?}", errors);
+    }
+
+    /// Every token is a piece of the text without whitespace (a joiner once took a space).
+    #[test]
+    fn no_token_holds_whitespace(text in article()) {
+        let doc = presslens::text::Doc::new(&text);
+        for i in 0..doc.tokens.len() {
+            let t = doc.tok(i);
+            prop_assert!(!t.is_empty() && !t.contains(char::is_whitespace), "token {} {:?}", i, t);
+        }
     }
 
     #[test]
