@@ -805,6 +805,32 @@ impl Keys {
                 if let Some(x) = self.slots.get_mut(s) {
                     *x = self.keys.len() as u32;
                 }
+                // `find` ends at an empty slot: a caller that sets more keys than the table
+                // was made for gets a larger table, never a full one.
+                if 2 * self.keys.len() > self.slots.len() {
+                    self.grow();
+                }
+            }
+        }
+    }
+
+    /// Twice the slots, every key in its slot again.
+    #[cold]
+    fn grow(&mut self) {
+        let size = 2 * self.slots.len();
+        self.slots = vec![0; size];
+        self.shift = 64 - size.trailing_zeros();
+        let mask = size - 1;
+        let mut start = 0;
+        for (j, &(end, _)) in self.keys.iter().enumerate() {
+            let key = self.bytes.get(start..end as usize).unwrap_or_default();
+            start = end as usize;
+            let mut s = (word_hash(key) >> self.shift) as usize;
+            while self.slots.get(s).is_some_and(|&x| x != 0) {
+                s = (s + 1) & mask;
+            }
+            if let Some(x) = self.slots.get_mut(s) {
+                *x = j as u32 + 1;
             }
         }
     }
@@ -2533,6 +2559,25 @@ fn canonical(kind: EntityKind, texts: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A table given more keys than it was made for grows instead of filling up (its
+    /// lookups end at an empty slot).
+    #[test]
+    fn keys_grow_past_what_they_were_made_for() {
+        let mut t = super::Keys::new(1);
+        for i in 0..1000 {
+            t.set(&format!("key {i}"), i);
+        }
+        t.set("key 7", 70);
+        for i in 0..1000 {
+            assert_eq!(
+                t.get(&format!("key {i}")),
+                Some(if i == 7 { 70 } else { i })
+            );
+        }
+        assert_eq!(t.get("key 1000"), None);
+        assert_eq!(t.get(""), None);
+    }
+
     use super::*;
     use crate::structure;
 
