@@ -221,14 +221,49 @@ fn shapes(w: &str) -> (u64, u64) {
     (long, short)
 }
 
-/// Per-token values computed once and shared by the windows of the neighbours.
+/// Per-token values computed once and shared by the windows of the neighbours: with the
+/// fields of its word that a window reads copied in (round 25), the window reads five of
+/// these in a row, not five [`WordInfo`]s found through their ids, each field behind a
+/// bounds check.
 #[derive(Clone, Copy, Default)]
 struct TokInfo {
+    /// [`WordInfo::lower`] and [`WordInfo::short_shape`].
+    lower: u64,
+    short_shape: u64,
     /// The token's word in [`WordMemo::words`].
     word: u32,
+    /// [`WordInfo::near`] 2, 3 and 6: as the word two before a token, two after it, and its
+    /// own short shape when it does not open the sentence.
+    two_before: u32,
+    two_after: u32,
+    own_shape: u32,
     classes: u16,
     /// Multi-word gazetteer name: 0 none, else 1 + 4 * (0 place, 1 org) + part (B I L).
     gaz: u8,
+    /// 2 in capitals only ([`WordInfo::caps`] at least 2), else [`WordInfo::cap`].
+    case: u8,
+    cap: bool,
+    /// [`WordInfo::shape`].
+    shape: u8,
+}
+
+impl TokInfo {
+    #[inline(always)]
+    fn new(word: u32, x: &WordInfo, classes: u16) -> TokInfo {
+        TokInfo {
+            lower: x.lower,
+            short_shape: x.short_shape,
+            word,
+            two_before: x.near[2],
+            two_after: x.near[3],
+            own_shape: x.near[6],
+            classes,
+            gaz: 0,
+            case: if x.caps >= 2 { 2 } else { x.cap as u8 },
+            cap: x.cap,
+            shape: x.shape,
+        }
+    }
 }
 
 /// Reusable buffers: tagging a document allocates once, not per token.
@@ -317,6 +352,8 @@ struct WordInfo {
     caps: u32,
     /// [`is_cap`] of the word.
     cap: bool,
+    /// The id of its short shape in [`ShapeRows`] (given when it enters the memo).
+    shape: u8,
     /// Whether a multi-word gazetteer key may open with the word as written, lowercased
     /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe but not with a
     /// space after the word, 3 maybe. Asked on the first capitalized occurrence; most
@@ -412,22 +449,32 @@ struct WordIds {
     /// Where each id's word ends in `bytes` (it starts where the previous one ends); the
     /// sentinels' are empty.
     ends: Vec<u32>,
+    /// Each id's word's last `len % 8` bytes, as [`word_hash`] gives them.
+    tails: Vec<u64>,
 }
 
-fn word_hash(w: &[u8]) -> u64 {
+/// A word's hash, and its last `len % 8` bytes as a number (its bytes after the last whole 8).
+fn word_hash(w: &[u8]) -> (u64, u64) {
     let mut h = w.len() as u64;
     let mut chunks = w.chunks_exact(8);
     for c in &mut chunks {
-        // One load (`copy_from_slice` is a call in the page's build).
-        if let [a, b, c, d, e, f, g, x] = *c {
-            h = mix(h, u64::from_le_bytes([a, b, c, d, e, f, g, x]));
-        }
+        h = mix(h, chunk(c));
     }
     let mut last = 0u64;
     for (k, &b) in chunks.remainder().iter().enumerate() {
         last |= (b as u64) << (8 * k);
     }
-    mix(h, last)
+    (mix(h, last), last)
+}
+
+/// 8 bytes as a number, in one load (`copy_from_slice` is a call in the page's build).
+#[inline(always)]
+fn chunk(c: &[u8]) -> u64 {
+    if let [a, b, c, d, e, f, g, x] = *c {
+        u64::from_le_bytes([a, b, c, d, e, f, g, x])
+    } else {
+        0
+    }
 }
 
 impl WordIds {
@@ -439,39 +486,48 @@ impl WordIds {
             shift: 64 - n.trailing_zeros(),
             bytes: Vec::new(),
             ends: vec![0, 0],
+            tails: vec![0, 0],
         }
     }
 
-    /// The id of `w`, or `Err` with the empty slot where it goes (`None` if the table is
-    /// full).
-    fn find(&self, w: &str) -> Result<u32, Option<usize>> {
+    /// The id of `w`, or `Err` with the empty slot where it goes and the word's tail (the
+    /// slot `None` if the table is full).
+    fn find(&self, w: &str) -> Result<u32, (Option<usize>, u64)> {
         let w = w.as_bytes();
         let mask = self.slots.len() - 1;
-        let mut s = (word_hash(w) >> self.shift) as usize;
+        let (h, tail) = word_hash(w);
+        let mut s = (h >> self.shift) as usize;
+        // Whole 8-byte chunks: the rest is `tail`, compared at once (round 25: a word of
+        // news is mostly shorter than 8 bytes, and was compared byte by byte).
+        let whole = w.len() & !7;
         for _ in 0..self.slots.len() {
             let id = self.slots.get(s).copied().unwrap_or(0) as usize;
             if id == 0 {
-                return Err(Some(s));
+                return Err((Some(s), tail));
             }
             let end = self.ends.get(id).copied().unwrap_or(0) as usize;
             let start = self.ends.get(id - 1).copied().unwrap_or(0) as usize;
-            // In line: `==` on slices calls a byte-by-byte `memcmp` in the page's build.
-            if end - start == w.len() {
-                let t = self.bytes.get(start..end).unwrap_or_default();
-                if t.iter().zip(w).all(|(a, b)| a == b) {
+            if end - start == w.len() && self.tails.get(id) == Some(&tail) {
+                let t = self.bytes.get(start..start + whole).unwrap_or_default();
+                let same = t
+                    .chunks_exact(8)
+                    .zip(w.chunks_exact(8))
+                    .all(|(a, b)| chunk(a) == chunk(b));
+                if same && t.len() == whole {
                     return Ok(id as u32);
                 }
             }
             s = (s + 1) & mask;
         }
-        Err(None)
+        Err((None, tail))
     }
 
     /// Adds `w` where [`WordIds::find`] did not find it; returns its id.
-    fn insert(&mut self, w: &str, at: Option<usize>) -> u32 {
+    fn insert(&mut self, w: &str, (at, tail): (Option<usize>, u64)) -> u32 {
         let id = self.ends.len() as u32;
         self.bytes.extend_from_slice(w.as_bytes());
         self.ends.push(self.bytes.len() as u32);
+        self.tails.push(tail);
         if let Some(x) = at.and_then(|s| self.slots.get_mut(s)) {
             *x = id;
         }
@@ -490,6 +546,57 @@ struct WordMemo {
     /// ([`word_sums`]).
     sums: Vec<[Sum; 3]>,
     fixed: FixedIds,
+    /// With a model, by word: the rows of templates 31 and 32 (its lowercase with the short
+    /// shape of the token after it, and of the token before it), by that shape's id (below
+    /// [`CTX_SHAPES`]; [`UNKNOWN`] until asked).
+    ctx: Vec<[u32; 2 * CTX_SHAPES]>,
+    shapes: ShapeRows,
+}
+
+/// Short shapes with a small id (round 25), and the rows of the templates whose value is made
+/// of short shapes only (7, 10 and 11), by those ids: a token's window looks them up instead
+/// of hashing its shapes into a bucket and finding the bucket's row. A text has few short
+/// shapes (`x`, `Xx`, `d`, `.`, `,`, `Xx-Xx`...): the first [`SHAPES`] - 1 seen get one, the
+/// others 0 (hashed as before). An id is never given again: the rows are the same whoever
+/// asked first.
+struct ShapeRows {
+    /// The short shapes of ids 1, 2...
+    seen: Vec<u64>,
+    /// Template 7 by the ids of the previous, own and next short shape (16 x 16 x 16), then
+    /// 10 and 11 by their pairs; [`UNKNOWN`] until asked, and forever where an id is 0.
+    t7: Box<[u32; 4096]>,
+    t10: Box<[u32; 256]>,
+    t11: Box<[u32; 256]>,
+}
+
+/// Short shapes with an id in [`ShapeRows`], counting the id 0 of the others.
+const SHAPES: usize = 16;
+/// Short shapes whose id has a slot in [`WordMemo::ctx`] (ids 1 to 7).
+const CTX_SHAPES: usize = 8;
+/// A row not looked up yet.
+const UNKNOWN: u32 = u32::MAX - 1;
+
+impl ShapeRows {
+    fn new() -> ShapeRows {
+        ShapeRows {
+            seen: Vec::new(),
+            t7: Box::new([UNKNOWN; 4096]),
+            t10: Box::new([UNKNOWN; 256]),
+            t11: Box::new([UNKNOWN; 256]),
+        }
+    }
+
+    /// The id of short shape `ss`, given now if it has none and there are ids left.
+    fn id(&mut self, ss: u64) -> u8 {
+        if let Some(k) = self.seen.iter().position(|&x| x == ss) {
+            return k as u8 + 1;
+        }
+        if self.seen.len() + 1 < SHAPES {
+            self.seen.push(ss);
+            return self.seen.len() as u8;
+        }
+        0
+    }
 }
 
 /// The two words a token's window sees beyond its sentence's ends (round 15): every
@@ -534,12 +641,18 @@ impl MemoBase {
 impl WordMemo {
     /// For at most `words` distinct words at once (a text of `words` tokens has no more).
     fn new(words: usize, base: &MemoBase) -> Self {
-        WordMemo {
+        let mut memo = WordMemo {
             ids: WordIds::new(words),
             words: base.words.to_vec(),
             sums: base.sums.map_or(Vec::new(), |s| s.to_vec()),
             fixed: base.fixed,
+            ctx: vec![[UNKNOWN; 2 * CTX_SHAPES]; 2],
+            shapes: ShapeRows::new(),
+        };
+        for x in &mut memo.words {
+            x.shape = memo.shapes.id(x.short_shape);
         }
+        memo
     }
 
     /// Empties the memo (but for the sentinels) if `n` more words might not fit: its
@@ -549,8 +662,10 @@ impl WordMemo {
             self.ids.slots.fill(0);
             self.ids.bytes.clear();
             self.ids.ends.truncate(2);
+            self.ids.tails.truncate(2);
             self.words.truncate(2);
             self.sums.truncate(2);
+            self.ctx.truncate(2);
         }
     }
 }
@@ -731,6 +846,7 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         caps,
         cap,
         opens,
+        shape: 0,
         ids,
         near,
     }
@@ -803,12 +919,10 @@ fn features_memo<const ROWS: bool>(
         s.starts.push(0);
         return;
     }
-    let pad = |word| TokInfo {
-        word,
-        classes: 0,
-        gaz: 0,
-    };
-    s.info.extend([pad(START_WORD); PAD]);
+    let empty = WordInfo::default();
+    let pad = |word: u32| TokInfo::new(word, memo.words.get(word as usize).unwrap_or(&empty), 0);
+    let (start_pad, end_pad) = (pad(START_WORD), pad(END_WORD));
+    s.info.extend([start_pad; PAD]);
     // Words, and words in capitals only, for `caps_sent` below.
     let (mut caps_words, mut nwords) = (0, 0);
     for t in sent.clone() {
@@ -828,38 +942,31 @@ fn features_memo<const ROWS: bool>(
                 if let (true, Some(m)) = (ROWS, model) {
                     memo.sums.push(word_sums(m, &memo.fixed, &x));
                 }
+                x.shape = memo.shapes.id(x.short_shape);
+                memo.ctx.push([UNKNOWN; 2 * CTX_SHAPES]);
                 memo.words.push(x);
                 memo.ids.insert(w, at)
             }
         };
+        let x = memo.words.get(word as usize).unwrap_or(&empty);
         let mut classes = 0;
         if doc.tokens[t].kind == TokKind::Word {
             nwords += 1;
-            if let Some(x) = memo.words.get(word as usize) {
-                classes = x.classes;
-                caps_words += (x.caps >= 2) as usize;
-                if let Some(e) = entries.get_mut(t) {
-                    *e = x.entry;
-                }
+            classes = x.classes;
+            caps_words += (x.caps >= 2) as usize;
+            if let Some(e) = entries.get_mut(t) {
+                *e = x.entry;
             }
         }
-        s.info.push(TokInfo {
-            word,
-            classes,
-            gaz: 0,
-        });
+        s.info.push(TokInfo::new(word, x, classes));
     }
-    s.info.extend([pad(END_WORD); PAD]);
+    s.info.extend([end_pad; PAD]);
     // Multi-word gazetteer names (2-4 tokens, opening with a capital): longest match wins.
     let mut i = 0;
     while i < n {
         let t = sent.start + i;
         // A name may open in lower case before a hyphen ("al-Qaeda" written "al - Qaeda").
-        let cap = s
-            .info
-            .get(PAD + i)
-            .and_then(|x| memo.words.get(x.word as usize))
-            .is_some_and(|x| x.cap);
+        let cap = s.info.get(PAD + i).is_some_and(|x| x.cap);
         if doc.tokens[t].kind != TokKind::Word
             || !(cap || t + 1 < sent.end && is_hyphen(doc.tok(t + 1)))
         {
@@ -941,7 +1048,7 @@ fn features_memo<const ROWS: bool>(
         }
     }
     let (words, sums, fixed) = (&memo.words, &memo.sums, &memo.fixed);
-    let empty = WordInfo::default();
+    let (ctx, shapes) = (&mut memo.ctx, &mut memo.shapes);
     let word = |x: &TokInfo| words.get(x.word as usize).unwrap_or(&empty);
     // Leading quotes and brackets do not stop a word from opening the sentence.
     let first_word = (sent.start..sent.end)
@@ -953,15 +1060,16 @@ fn features_memo<const ROWS: bool>(
     let no_sum = Sum::new();
     let sum = |x: &TokInfo, k: usize| sums.get(x.word as usize).map_or(&no_sum, |s| &s[k]);
     let weights = model.map_or(&[][..], |m| &m.weights[..]);
+    // The rows of the hashed templates, looked up in line: `Model::row_of` is a call per
+    // feature in the page's build (round 25).
+    let index = model.map_or(&[][..], |m| &m.index[..]);
     for (i, window) in s.info.windows(2 * PAD + 1).enumerate() {
         let &[p2, p1, me, n1, n2] = window else {
             continue;
         };
         let t = sent.start + i;
-        let wi = word(&me);
-        let (prev, next) = (word(&p1), word(&n1));
-        let (lw_prev, lw_next) = (prev.lower, next.lower);
-        let (ss_prev, ss_next) = (prev.short_shape, next.short_shape);
+        let (lw_prev, lw_next) = (p1.lower, n1.lower);
+        let (ss_prev, ss_me, ss_next) = (p1.short_shape, me.short_shape, n1.short_shape);
         let initial = t == first_word;
         let feats = &mut s.feats;
         let mut acc = Sum::new();
@@ -986,57 +1094,115 @@ fn features_memo<const ROWS: bool>(
             }};
         }
         macro_rules! push {
-            ($template:expr, $v:expr) => {
-                put!(res(bucket($template, $v, mask)))
-            };
+            ($template:expr, $v:expr) => {{
+                let id = bucket($template, $v, mask);
+                put!(if ROWS {
+                    row_in(index, id as usize).map_or(NO_ROW, |r| r as u32)
+                } else {
+                    res(id)
+                })
+            }};
         }
         // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes); with
         // `ROWS`, those of `word_sums` are in the sums already.
         if !ROWS {
+            let (wi, prev, next) = (word(&me), word(&p1), word(&n1));
             put!(fixed.bias);
             put!(wi.ids[0]);
             put!(prev.near[0]);
             put!(next.near[1]);
         }
-        put!(word(&p2).near[2]);
-        put!(word(&n2).near[3]);
+        put!(p2.two_before);
+        put!(n2.two_after);
         if !ROWS {
-            put!(wi.ids[1]);
+            put!(word(&me).ids[1]);
         }
-        push!(7, mix(mix(ss_prev, wi.short_shape), ss_next));
+        // The row of a hashed template from a cache slot (`ROWS` only), kept there if `$keep`.
+        macro_rules! cached {
+            ($slot:expr, $keep:expr, $template:expr, $v:expr) => {{
+                if ROWS {
+                    let slot: Option<&mut u32> = $slot;
+                    match slot {
+                        Some(x) if *x != UNKNOWN => put!(*x),
+                        slot => {
+                            let id = bucket($template, $v, mask);
+                            let r = row_in(index, id as usize).map_or(NO_ROW, |r| r as u32);
+                            if let (true, Some(x)) = ($keep, slot) {
+                                *x = r;
+                            }
+                            put!(r)
+                        }
+                    }
+                } else {
+                    push!($template, $v)
+                }
+            }};
+        }
+        let (a, b, c) = (p1.shape as usize, me.shape as usize, n1.shape as usize);
+        let known = a != 0 && b != 0 && c != 0;
+        cached!(
+            Some(&mut shapes.t7[(a << 8 | b << 4 | c) & 0xfff]),
+            known,
+            7,
+            mix(mix(ss_prev, ss_me), ss_next)
+        );
         if !ROWS {
-            put!(prev.near[4]);
-            put!(next.near[5]);
+            put!(word(&p1).near[4]);
+            put!(word(&n1).near[5]);
         }
-        push!(10, mix(ss_prev, wi.short_shape));
-        push!(11, mix(wi.short_shape, ss_next));
+        cached!(
+            Some(&mut shapes.t10[(a << 4 | b) & 0xff]),
+            a != 0 && b != 0,
+            10,
+            mix(ss_prev, ss_me)
+        );
+        cached!(
+            Some(&mut shapes.t11[(b << 4 | c) & 0xff]),
+            b != 0 && c != 0,
+            11,
+            mix(ss_me, ss_next)
+        );
         // Prefixes and suffixes of the lowercased word, by chars, when long enough.
         if !ROWS {
-            for &id in &wi.ids[2..8] {
+            for &id in &word(&me).ids[2..8] {
                 put!(id);
             }
         }
         if initial {
-            push!(30, mix(1, wi.short_shape));
+            push!(30, mix(1, ss_me));
         } else {
-            put!(wi.near[6]);
+            put!(me.own_shape);
         }
-        push!(31, mix(lw_prev, wi.short_shape));
-        push!(32, mix(wi.short_shape, lw_next));
+        // Ids 8 and above have no slot (not another id's).
+        let in_ctx = b != 0 && b < CTX_SHAPES;
+        cached!(
+            ctx.get_mut(p1.word as usize)
+                .filter(|_| in_ctx)
+                .and_then(|x| x.get_mut(b % CTX_SHAPES)),
+            true,
+            31,
+            mix(lw_prev, ss_me)
+        );
+        cached!(
+            ctx.get_mut(n1.word as usize)
+                .filter(|_| in_ctx)
+                .and_then(|x| x.get_mut(CTX_SHAPES + b % CTX_SHAPES)),
+            true,
+            32,
+            mix(ss_me, lw_next)
+        );
         if initial {
-            push!(33, wi.lower);
+            push!(33, me.lower);
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
-        let caps = wi.caps as usize;
         if !ROWS {
-            put!(wi.ids[8]);
+            put!(word(&me).ids[8]);
         }
         if caps_sent {
-            put!(wi.near[7]);
+            put!(word(&me).near[7]);
             push!(36, mix(lw_prev, lw_next));
         }
-        let case = if caps >= 2 { 2 } else { wi.cap as usize };
-        let ci = (2 * case + initial as usize) % 6;
+        let ci = (2 * me.case as usize + initial as usize) % 6;
         // Only the classes some of the three words have (in the same order as a full scan).
         let (c_prev, c_next) = (p1.classes, n1.classes);
         let mut any = (me.classes | c_prev | c_next) & ((1 << class::COUNT) - 1);
@@ -1612,6 +1778,18 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The row of bucket `f` in a model's [`Model::index`], if it has one.
+#[inline(always)]
+fn row_in(index: &[u64], f: usize) -> Option<usize> {
+    let e = *index.get(f / 32)?;
+    let bit = f % 32;
+    if e >> bit & 1 == 0 {
+        return None;
+    }
+    let below = (e & ((1u64 << bit) - 1)).count_ones() as usize;
+    Some((e >> 32) as usize + below)
+}
+
 impl Model {
     /// A model that tags nothing: the fallback for a missing or malformed file.
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
@@ -1721,13 +1899,7 @@ impl Model {
     /// The row of bucket `f`, if it has one.
     #[inline(always)]
     fn row(&self, f: usize) -> Option<usize> {
-        let e = *self.index.get(f / 32)?;
-        let bit = f % 32;
-        if e >> bit & 1 == 0 {
-            return None;
-        }
-        let below = (e & ((1u64 << bit) - 1)).count_ones() as usize;
-        Some((e >> 32) as usize + below)
+        row_in(&self.index, f)
     }
 
     fn memo_base(&self) -> &MemoBase {
@@ -2059,6 +2231,51 @@ mod tests {
                 assert_eq!(lanes(&want), lanes(got), "token {i} of {sent:?}");
             }
         }
+    }
+
+    /// The rows cached by short-shape ids and by word (round 25) are the rows of the
+    /// features: in text with more short shapes than have ids, each word before and after
+    /// many shapes, with the memo kept from sentence to sentence.
+    #[test]
+    fn cached_rows_are_the_rows_of_the_features() {
+        let m = model();
+        let doc = Doc::new(
+            "On 5th May the F-16 and iPhone sold 3.5 or 1,200 O'Brien U.S. X-Men al-Qaeda \
+             ex-wife McDonald's 42nd B2B e-mail 9/11 $5 20% #tag @user ... it. Paris, F-16 \
+             iPhone O'Brien U.S. said: the 5th and the iPhone, the F-16 and the e-mail; the \
+             McDonald's the 42nd the X-Men the al-Qaeda the 9/11 the $5 the ex-wife the B2B. \
+             Paris said U.S. said F-16 said 3.5 said 1,200 said iPhone said O'Brien said it.",
+        );
+        let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
+        let mut memo = WordMemo::new(doc.tokens.len(), m.memo_base());
+        for _ in 0..2 {
+            for sent in &doc.sentences {
+                features(&doc, sent.clone(), m.bits, &mut ids);
+                features_memo::<true>(
+                    &doc,
+                    sent.clone(),
+                    m.bits,
+                    &mut rows,
+                    &mut memo,
+                    Some(m),
+                    &mut [],
+                );
+                for (i, got) in rows.rows.iter().enumerate() {
+                    let mut want = Sum::new();
+                    for &f in &ids.feats[ids.starts[i]..ids.starts[i + 1]] {
+                        want.add_row(m, m.row_of(f));
+                    }
+                    let lanes = |x: &Sum| x.acc.scores(0, 1.0).map(|v| v.to_array());
+                    assert_eq!(want.rows, got.rows, "token {i} of {sent:?}");
+                    assert_eq!(lanes(&want), lanes(got), "token {i} of {sent:?}");
+                }
+            }
+        }
+        assert!(
+            memo.shapes.seen.len() + 1 == SHAPES,
+            "{}",
+            memo.shapes.seen.len()
+        );
     }
 
     #[test]
