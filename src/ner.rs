@@ -1381,7 +1381,9 @@ mod lanes {
         #[target_feature(enable = "simd128")]
         pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
             let m = f32x4_gt(v.0, self.0);
-            self.0 = v128_bitselect(v.0, self.0, m);
+            // `self < v ? v : self`: the same lanes as a select by `m`, in one instruction
+            // (round 25).
+            self.0 = f32x4_pmax(self.0, v.0);
             arg.0 = v128_bitselect(a.0, arg.0, m);
         }
         /// `self + e` where `self > floor`, else `floor`.
@@ -1623,22 +1625,27 @@ fn viterbi_lanes(
     if n == 0 {
         return;
     }
-    let e0 = em(0).map(|v| v.to_array());
-    let mut first = [[NEG; 4]; 4];
-    for t in 0..TAGS {
-        if can_start(t) {
-            let (j, k) = (POS[t] / 4, POS[t] % 4);
-            first[j][k] = e0[j][k] + start.get(t).copied().unwrap_or(0.0);
-        }
-    }
-    // Closures, not the functions: a `#[target_feature]` function is not `Fn`.
-    let mut cur: [F4; 4] = std::array::from_fn(|j| F4::from_array(first[j]));
     let (neg, zero) = (F4::splat(NEG), F4::splat(0.0));
+    let mut cur = [neg; 4];
     let tag_b = F4::from_array([tag(0, B), tag(1, B), tag(2, B), 0].map(|t| t as f32));
     let tag_i = F4::from_array([tag(0, I), tag(1, I), tag(2, I), 0].map(|t| t as f32));
-    back.push([zero; 4]);
-    for i in 1..n {
+    for i in 0..n {
+        // `em` called in one place: the page's build then inlines it (round 25).
         let e = em(i);
+        if i == 0 {
+            let e0 = e.map(|v| v.to_array());
+            let mut first = [[NEG; 4]; 4];
+            for t in 0..TAGS {
+                if can_start(t) {
+                    let (j, k) = (POS[t] / 4, POS[t] % 4);
+                    first[j][k] = e0[j][k] + start.get(t).copied().unwrap_or(0.0);
+                }
+            }
+            // Closures, not the functions: a `#[target_feature]` function is not `Fn`.
+            cur = std::array::from_fn(|j| F4::from_array(first[j]));
+            back.push([zero; 4]);
+            continue;
+        }
         let mut best = [neg; 4];
         let mut arg = [zero; 4];
         // O, B and U (lanes 0-7) from O, L and U, in tag order.
