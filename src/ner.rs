@@ -131,7 +131,7 @@ fn can_end(t: usize) -> bool {
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 #[inline]
-fn mix(h: u64, x: u64) -> u64 {
+const fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
@@ -243,7 +243,7 @@ struct TokInfo {
     /// 2 in capitals only ([`WordInfo::caps`] at least 2), else [`WordInfo::cap`].
     case: u8,
     cap: bool,
-    /// [`WordInfo::shape`].
+    /// Its short shape: 1 `x`, 2 `Xx`, 0 another.
     shape: u8,
 }
 
@@ -261,7 +261,11 @@ impl TokInfo {
             gaz: 0,
             case: if x.caps >= 2 { 2 } else { x.cap as u8 },
             cap: x.cap,
-            shape: x.shape,
+            shape: match x.short_shape {
+                SHORT_LOWER => 1,
+                SHORT_CAP => 2,
+                _ => 0,
+            },
         }
     }
 }
@@ -352,8 +356,6 @@ struct WordInfo {
     caps: u32,
     /// [`is_cap`] of the word.
     cap: bool,
-    /// The id of its short shape in [`ShapeRows`] (given when it enters the memo).
-    shape: u8,
     /// Whether a multi-word gazetteer key may open with the word as written, lowercased
     /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe but not with a
     /// space after the word, 3 maybe. Asked on the first capitalized occurrence; most
@@ -449,32 +451,22 @@ struct WordIds {
     /// Where each id's word ends in `bytes` (it starts where the previous one ends); the
     /// sentinels' are empty.
     ends: Vec<u32>,
-    /// Each id's word's last `len % 8` bytes, as [`word_hash`] gives them.
-    tails: Vec<u64>,
 }
 
-/// A word's hash, and its last `len % 8` bytes as a number (its bytes after the last whole 8).
-fn word_hash(w: &[u8]) -> (u64, u64) {
+fn word_hash(w: &[u8]) -> u64 {
     let mut h = w.len() as u64;
     let mut chunks = w.chunks_exact(8);
     for c in &mut chunks {
-        h = mix(h, chunk(c));
+        // One load (`copy_from_slice` is a call in the page's build).
+        if let [a, b, c, d, e, f, g, x] = *c {
+            h = mix(h, u64::from_le_bytes([a, b, c, d, e, f, g, x]));
+        }
     }
     let mut last = 0u64;
     for (k, &b) in chunks.remainder().iter().enumerate() {
         last |= (b as u64) << (8 * k);
     }
-    (mix(h, last), last)
-}
-
-/// 8 bytes as a number, in one load (`copy_from_slice` is a call in the page's build).
-#[inline(always)]
-fn chunk(c: &[u8]) -> u64 {
-    if let [a, b, c, d, e, f, g, x] = *c {
-        u64::from_le_bytes([a, b, c, d, e, f, g, x])
-    } else {
-        0
-    }
+    mix(h, last)
 }
 
 impl WordIds {
@@ -486,48 +478,39 @@ impl WordIds {
             shift: 64 - n.trailing_zeros(),
             bytes: Vec::new(),
             ends: vec![0, 0],
-            tails: vec![0, 0],
         }
     }
 
-    /// The id of `w`, or `Err` with the empty slot where it goes and the word's tail (the
-    /// slot `None` if the table is full).
-    fn find(&self, w: &str) -> Result<u32, (Option<usize>, u64)> {
+    /// The id of `w`, or `Err` with the empty slot where it goes (`None` if the table is
+    /// full).
+    fn find(&self, w: &str) -> Result<u32, Option<usize>> {
         let w = w.as_bytes();
         let mask = self.slots.len() - 1;
-        let (h, tail) = word_hash(w);
-        let mut s = (h >> self.shift) as usize;
-        // Whole 8-byte chunks: the rest is `tail`, compared at once (round 25: a word of
-        // news is mostly shorter than 8 bytes, and was compared byte by byte).
-        let whole = w.len() & !7;
+        let mut s = (word_hash(w) >> self.shift) as usize;
         for _ in 0..self.slots.len() {
             let id = self.slots.get(s).copied().unwrap_or(0) as usize;
             if id == 0 {
-                return Err((Some(s), tail));
+                return Err(Some(s));
             }
             let end = self.ends.get(id).copied().unwrap_or(0) as usize;
             let start = self.ends.get(id - 1).copied().unwrap_or(0) as usize;
-            if end - start == w.len() && self.tails.get(id) == Some(&tail) {
-                let t = self.bytes.get(start..start + whole).unwrap_or_default();
-                let same = t
-                    .chunks_exact(8)
-                    .zip(w.chunks_exact(8))
-                    .all(|(a, b)| chunk(a) == chunk(b));
-                if same && t.len() == whole {
+            // In line: `==` on slices calls a byte-by-byte `memcmp` in the page's build.
+            if end - start == w.len() {
+                let t = self.bytes.get(start..end).unwrap_or_default();
+                if t.iter().zip(w).all(|(a, b)| a == b) {
                     return Ok(id as u32);
                 }
             }
             s = (s + 1) & mask;
         }
-        Err((None, tail))
+        Err(None)
     }
 
     /// Adds `w` where [`WordIds::find`] did not find it; returns its id.
-    fn insert(&mut self, w: &str, (at, tail): (Option<usize>, u64)) -> u32 {
+    fn insert(&mut self, w: &str, at: Option<usize>) -> u32 {
         let id = self.ends.len() as u32;
         self.bytes.extend_from_slice(w.as_bytes());
         self.ends.push(self.bytes.len() as u32);
-        self.tails.push(tail);
         if let Some(x) = at.and_then(|s| self.slots.get_mut(s)) {
             *x = id;
         }
@@ -546,58 +529,21 @@ struct WordMemo {
     /// ([`word_sums`]).
     sums: Vec<[Sum; 3]>,
     fixed: FixedIds,
-    /// With a model, by word: the rows of templates 31 and 32 (its lowercase with the short
-    /// shape of the token after it, and of the token before it), by that shape's id (below
-    /// [`CTX_SHAPES`]; [`UNKNOWN`] until asked).
-    ctx: Vec<[u32; 2 * CTX_SHAPES]>,
-    shapes: ShapeRows,
+    /// With a model, four per word: the rows of templates 31 and 32 (its lowercase with the
+    /// short shape of the token after it, and of the token before it) when that shape is `x`
+    /// or `Xx` ([`TokInfo::shape`]), as the row + 2 ([`UNKNOWN`] until asked). Most tokens
+    /// are lower-case or capitalized words: the window looks most of these rows up here
+    /// instead of hashing a bucket and finding its row (round 25).
+    ctx: Vec<u32>,
 }
 
-/// Short shapes with a small id (round 25), and the rows of the templates whose value is made
-/// of short shapes only (7, 10 and 11), by those ids: a token's window looks them up instead
-/// of hashing its shapes into a bucket and finding the bucket's row. A text has few short
-/// shapes (`x`, `Xx`, `d`, `.`, `,`, `Xx-Xx`...): the first [`SHAPES`] - 1 seen get one, the
-/// others 0 (hashed as before). An id is never given again: the rows are the same whoever
-/// asked first.
-struct ShapeRows {
-    /// The short shapes of ids 1, 2...
-    seen: Vec<u64>,
-    /// Template 7 by the ids of the previous, own and next short shape (16 x 16 x 16), then
-    /// 10 and 11 by their pairs; [`UNKNOWN`] until asked, and forever where an id is 0.
-    t7: Box<[u32; 4096]>,
-    t10: Box<[u32; 256]>,
-    t11: Box<[u32; 256]>,
-}
+/// A cached row not looked up yet; the others are kept as the row + 2 (wrapping: [`NO_ROW`]
+/// is 1), so that the cache grows as zeroed memory (fewer bytes of wasm than a fill).
+const UNKNOWN: u32 = 0;
 
-/// Short shapes with an id in [`ShapeRows`], counting the id 0 of the others.
-const SHAPES: usize = 16;
-/// Short shapes whose id has a slot in [`WordMemo::ctx`] (ids 1 to 7).
-const CTX_SHAPES: usize = 8;
-/// A row not looked up yet.
-const UNKNOWN: u32 = u32::MAX - 1;
-
-impl ShapeRows {
-    fn new() -> ShapeRows {
-        ShapeRows {
-            seen: Vec::new(),
-            t7: Box::new([UNKNOWN; 4096]),
-            t10: Box::new([UNKNOWN; 256]),
-            t11: Box::new([UNKNOWN; 256]),
-        }
-    }
-
-    /// The id of short shape `ss`, given now if it has none and there are ids left.
-    fn id(&mut self, ss: u64) -> u8 {
-        if let Some(k) = self.seen.iter().position(|&x| x == ss) {
-            return k as u8 + 1;
-        }
-        if self.seen.len() + 1 < SHAPES {
-            self.seen.push(ss);
-            return self.seen.len() as u8;
-        }
-        0
-    }
-}
+/// The short shapes of `x` and `Xx` ([`shapes`]).
+const SHORT_LOWER: u64 = mix(11, b'x' as u64);
+const SHORT_CAP: u64 = mix(mix(11, b'X' as u64), b'x' as u64);
 
 /// The two words a token's window sees beyond its sentence's ends (round 15): every
 /// feature of a word outside the sentence takes the sentence's start or end value. With
@@ -641,18 +587,13 @@ impl MemoBase {
 impl WordMemo {
     /// For at most `words` distinct words at once (a text of `words` tokens has no more).
     fn new(words: usize, base: &MemoBase) -> Self {
-        let mut memo = WordMemo {
+        WordMemo {
             ids: WordIds::new(words),
             words: base.words.to_vec(),
             sums: base.sums.map_or(Vec::new(), |s| s.to_vec()),
             fixed: base.fixed,
-            ctx: vec![[UNKNOWN; 2 * CTX_SHAPES]; 2],
-            shapes: ShapeRows::new(),
-        };
-        for x in &mut memo.words {
-            x.shape = memo.shapes.id(x.short_shape);
+            ctx: vec![UNKNOWN; 2 * 4],
         }
-        memo
     }
 
     /// Empties the memo (but for the sentinels) if `n` more words might not fit: its
@@ -662,10 +603,9 @@ impl WordMemo {
             self.ids.slots.fill(0);
             self.ids.bytes.clear();
             self.ids.ends.truncate(2);
-            self.ids.tails.truncate(2);
             self.words.truncate(2);
             self.sums.truncate(2);
-            self.ctx.truncate(2);
+            self.ctx.truncate(2 * 4);
         }
     }
 }
@@ -846,7 +786,6 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         caps,
         cap,
         opens,
-        shape: 0,
         ids,
         near,
     }
@@ -942,8 +881,7 @@ fn features_memo<const ROWS: bool>(
                 if let (true, Some(m)) = (ROWS, model) {
                     memo.sums.push(word_sums(m, &memo.fixed, &x));
                 }
-                x.shape = memo.shapes.id(x.short_shape);
-                memo.ctx.push([UNKNOWN; 2 * CTX_SHAPES]);
+                memo.ctx.extend([UNKNOWN; 4]);
                 memo.words.push(x);
                 memo.ids.insert(w, at)
             }
@@ -1048,7 +986,7 @@ fn features_memo<const ROWS: bool>(
         }
     }
     let (words, sums, fixed) = (&memo.words, &memo.sums, &memo.fixed);
-    let (ctx, shapes) = (&mut memo.ctx, &mut memo.shapes);
+    let ctx = &mut memo.ctx;
     let word = |x: &TokInfo| words.get(x.word as usize).unwrap_or(&empty);
     // Leading quotes and brackets do not stop a word from opening the sentence.
     let first_word = (sent.start..sent.end)
@@ -1123,12 +1061,12 @@ fn features_memo<const ROWS: bool>(
                 if ROWS {
                     let slot: Option<&mut u32> = $slot;
                     match slot {
-                        Some(x) if *x != UNKNOWN => put!(*x),
+                        Some(x) if *x != UNKNOWN => put!(x.wrapping_sub(2)),
                         slot => {
                             let id = bucket($template, $v, mask);
                             let r = row_in(index, id as usize).map_or(NO_ROW, |r| r as u32);
                             if let (true, Some(x)) = ($keep, slot) {
-                                *x = r;
+                                *x = r.wrapping_add(2);
                             }
                             put!(r)
                         }
@@ -1138,30 +1076,13 @@ fn features_memo<const ROWS: bool>(
                 }
             }};
         }
-        let (a, b, c) = (p1.shape as usize, me.shape as usize, n1.shape as usize);
-        let known = a != 0 && b != 0 && c != 0;
-        cached!(
-            Some(&mut shapes.t7[(a << 8 | b << 4 | c) & 0xfff]),
-            known,
-            7,
-            mix(mix(ss_prev, ss_me), ss_next)
-        );
+        push!(7, mix(mix(ss_prev, ss_me), ss_next));
         if !ROWS {
             put!(word(&p1).near[4]);
             put!(word(&n1).near[5]);
         }
-        cached!(
-            Some(&mut shapes.t10[(a << 4 | b) & 0xff]),
-            a != 0 && b != 0,
-            10,
-            mix(ss_prev, ss_me)
-        );
-        cached!(
-            Some(&mut shapes.t11[(b << 4 | c) & 0xff]),
-            b != 0 && c != 0,
-            11,
-            mix(ss_me, ss_next)
-        );
+        push!(10, mix(ss_prev, ss_me));
+        push!(11, mix(ss_me, ss_next));
         // Prefixes and suffixes of the lowercased word, by chars, when long enough.
         if !ROWS {
             for &id in &word(&me).ids[2..8] {
@@ -1173,20 +1094,18 @@ fn features_memo<const ROWS: bool>(
         } else {
             put!(me.own_shape);
         }
-        // Ids 8 and above have no slot (not another id's).
-        let in_ctx = b != 0 && b < CTX_SHAPES;
+        // The slots of the words before and after for this token's shape, if it has them.
+        let b = me.shape as usize;
+        let at = |w: u32, k: usize| (w as usize).wrapping_mul(4).wrapping_add(k);
+        let (k31, k32) = (at(p1.word, b.wrapping_sub(1)), at(n1.word, b + 1));
         cached!(
-            ctx.get_mut(p1.word as usize)
-                .filter(|_| in_ctx)
-                .and_then(|x| x.get_mut(b % CTX_SHAPES)),
+            ctx.get_mut(k31).filter(|_| b != 0),
             true,
             31,
             mix(lw_prev, ss_me)
         );
         cached!(
-            ctx.get_mut(n1.word as usize)
-                .filter(|_| in_ctx)
-                .and_then(|x| x.get_mut(CTX_SHAPES + b % CTX_SHAPES)),
+            ctx.get_mut(k32).filter(|_| b != 0),
             true,
             32,
             mix(ss_me, lw_next)
@@ -2240,9 +2159,9 @@ mod tests {
         }
     }
 
-    /// The rows cached by short-shape ids and by word (round 25) are the rows of the
-    /// features: in text with more short shapes than have ids, each word before and after
-    /// many shapes, with the memo kept from sentence to sentence.
+    /// The rows cached by word (round 25) are the rows of the features: in text with many
+    /// short shapes, each word before and after many shapes, with the memo kept from
+    /// sentence to sentence.
     #[test]
     fn cached_rows_are_the_rows_of_the_features() {
         let m = model();
@@ -2278,10 +2197,10 @@ mod tests {
                 }
             }
         }
-        assert!(
-            memo.shapes.seen.len() + 1 == SHAPES,
-            "{}",
-            memo.shapes.seen.len()
+        assert!(memo.ctx.iter().filter(|&&r| r != UNKNOWN).count() > 20);
+        assert_eq!(
+            (shapes("word").1, shapes("Word").1),
+            (SHORT_LOWER, SHORT_CAP)
         );
     }
 
