@@ -1002,7 +1002,9 @@ fn features_memo<const ROWS: bool>(
     // feature in the page's build (round 25).
     let index = model.map_or(&[][..], |m| &m.index[..]);
     for (i, window) in s.info.windows(2 * PAD + 1).enumerate() {
-        let &[p2, p1, me, n1, n2] = window else {
+        // By reference: copied, the five records were loaded whole (and spilled) at the top of
+        // the loop in the page's build.
+        let [p2, p1, me, n1, n2] = window else {
             continue;
         };
         let t = sent.start + i;
@@ -1012,9 +1014,9 @@ fn features_memo<const ROWS: bool>(
         let feats = &mut s.feats;
         let mut acc = Sum::new();
         if ROWS {
-            acc = *sum(&me, 0);
-            acc.add(sum(&p1, 1));
-            acc.add(sum(&n1, 2));
+            acc = *sum(me, 0);
+            acc.add(sum(p1, 1));
+            acc.add(sum(n1, 2));
         } else {
             s.starts.push(feats.len());
         }
@@ -1044,7 +1046,7 @@ fn features_memo<const ROWS: bool>(
         // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes); with
         // `ROWS`, those of `word_sums` are in the sums already.
         if !ROWS {
-            let (wi, prev, next) = (word(&me), word(&p1), word(&n1));
+            let (wi, prev, next) = (word(me), word(p1), word(n1));
             put!(fixed.bias);
             put!(wi.ids[0]);
             put!(prev.near[0]);
@@ -1053,7 +1055,7 @@ fn features_memo<const ROWS: bool>(
         put!(p2.two_before);
         put!(n2.two_after);
         if !ROWS {
-            put!(word(&me).ids[1]);
+            put!(word(me).ids[1]);
         }
         // The row of a hashed template from a cache slot (`ROWS` only), kept there if `$keep`.
         macro_rules! cached {
@@ -1078,14 +1080,14 @@ fn features_memo<const ROWS: bool>(
         }
         push!(7, mix(mix(ss_prev, ss_me), ss_next));
         if !ROWS {
-            put!(word(&p1).near[4]);
-            put!(word(&n1).near[5]);
+            put!(word(p1).near[4]);
+            put!(word(n1).near[5]);
         }
         push!(10, mix(ss_prev, ss_me));
         push!(11, mix(ss_me, ss_next));
         // Prefixes and suffixes of the lowercased word, by chars, when long enough.
         if !ROWS {
-            for &id in &word(&me).ids[2..8] {
+            for &id in &word(me).ids[2..8] {
                 put!(id);
             }
         }
@@ -1115,10 +1117,10 @@ fn features_memo<const ROWS: bool>(
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
         if !ROWS {
-            put!(word(&me).ids[8]);
+            put!(word(me).ids[8]);
         }
         if caps_sent {
-            put!(word(&me).near[7]);
+            put!(word(me).near[7]);
             push!(36, mix(lw_prev, lw_next));
         }
         let ci = (2 * me.case as usize + initial as usize) % 6;
