@@ -243,6 +243,7 @@ struct TokInfo {
     /// 2 in capitals only ([`WordInfo::caps`] at least 2), else [`WordInfo::cap`].
     case: u8,
     cap: bool,
+    hyphen: bool,
     /// Its short shape: 1 `x`, 2 `Xx`, 0 another.
     shape: u8,
 }
@@ -261,6 +262,7 @@ impl TokInfo {
             gaz: 0,
             case: if x.caps >= 2 { 2 } else { x.cap as u8 },
             cap: x.cap,
+            hyphen: x.hyphen,
             shape: match x.short_shape {
                 SHORT_LOWER => 1,
                 SHORT_CAP => 2,
@@ -356,6 +358,8 @@ struct WordInfo {
     caps: u32,
     /// [`is_cap`] of the word.
     cap: bool,
+    /// [`is_hyphen`] of the word.
+    hyphen: bool,
     /// Whether a multi-word gazetteer key may open with the word as written, lowercased
     /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe but not with a
     /// space after the word, 3 maybe. Asked on the first capitalized occurrence; most
@@ -785,6 +789,7 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         entry,
         caps,
         cap,
+        hyphen: is_hyphen(w),
         opens,
         ids,
         near,
@@ -904,10 +909,15 @@ fn features_memo<const ROWS: bool>(
     while i < n {
         let t = sent.start + i;
         // A name may open in lower case before a hyphen ("al-Qaeda" written "al - Qaeda").
-        let cap = s.info.get(PAD + i).is_some_and(|x| x.cap);
-        if doc.tokens[t].kind != TokKind::Word
-            || !(cap || t + 1 < sent.end && is_hyphen(doc.tok(t + 1)))
-        {
+        // The tokens' own flags, not `is_hyphen` again (the sentinel after the last token
+        // is no hyphen).
+        let flag = |k: usize, f: fn(&TokInfo) -> bool| s.info.get(PAD + k).is_some_and(f);
+        let (cap, hyphen, next_hyphen) = (
+            flag(i, |x| x.cap),
+            flag(i, |x| x.hyphen),
+            flag(i + 1, |x| x.hyphen),
+        );
+        if doc.tokens[t].kind != TokKind::Word || !(cap || next_hyphen) {
             i += 1;
             continue;
         }
@@ -918,10 +928,7 @@ fn features_memo<const ROWS: bool>(
             .get(PAD + i)
             .and_then(|x| memo.words.get_mut(x.word as usize));
         // Whether the key goes on with a space (as below, for the next token).
-        let spaced = t + 1 < sent.end
-            && doc.tokens[t + 1].space_before
-            && !is_hyphen(doc.tok(t + 1))
-            && !is_hyphen(doc.tok(t));
+        let spaced = t + 1 < sent.end && doc.tokens[t + 1].space_before && !next_hyphen && !hyphen;
         if word
             .as_ref()
             .is_some_and(|x| x.opens == 1 || x.opens == 2 && spaced)
