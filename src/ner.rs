@@ -1304,15 +1304,13 @@ mod lanes {
         pub fn add(self, o: F4) -> F4 {
             F4(f32x4_add(self.0, o.0))
         }
-        /// `v > self ? v : self` per lane, and `a` into `arg` where `v` won.
+        /// `v > self ? v : self` per lane.
         #[inline]
         #[target_feature(enable = "simd128")]
-        pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
-            let m = f32x4_gt(v.0, self.0);
-            // `self < v ? v : self`: the same lanes as a select by `m`, in one instruction
+        pub fn relax(&mut self, v: F4) {
+            // `self < v ? v : self`: what a select by `v > self` gives, in one instruction
             // (round 25).
             self.0 = f32x4_pmax(self.0, v.0);
-            arg.0 = v128_bitselect(a.0, arg.0, m);
         }
         /// `self + e` where `self > floor`, else `floor`.
         #[inline]
@@ -1410,11 +1408,10 @@ mod lanes {
             F4(std::array::from_fn(|k| self.0[k] + o.0[k]))
         }
         #[inline(always)]
-        pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
+        pub fn relax(&mut self, v: F4) {
             for k in 0..4 {
                 if v.0[k] > self.0[k] {
                     self.0[k] = v.0[k];
-                    arg.0[k] = a.0[k];
                 }
             }
         }
@@ -1555,8 +1552,6 @@ fn viterbi_lanes(
     }
     let (neg, zero) = (F4::splat(NEG), F4::splat(0.0));
     let mut cur = [neg; 4];
-    let tag_b = F4::from_array([tag(0, B), tag(1, B), tag(2, B), 0].map(|t| t as f32));
-    let tag_i = F4::from_array([tag(0, I), tag(1, I), tag(2, I), 0].map(|t| t as f32));
     for i in 0..n {
         // `em` called in one place: the page's build then inlines it (round 25).
         let e = em(i);
@@ -1574,16 +1569,17 @@ fn viterbi_lanes(
             back.push([zero; 4]);
             continue;
         }
+        // The scores before this token: the trace finds each best predecessor again from
+        // them (`best_before`), instead of this loop keeping one per lane (round 25).
+        back.push(cur);
         let mut best = [neg; 4];
-        let mut arg = [zero; 4];
         // O, B and U (lanes 0-7) from O, L and U, in tag order.
         macro_rules! from {
             ($($p:literal)*) => {$(
                 let a = OUT_PREDS[$p];
                 let c = cur[POS[a] / 4].broadcast::<{ POS[OUT_PREDS[$p]] % 4 }>();
-                let av = F4::splat(a as f32);
-                best[0].relax(&mut arg[0], c.add(tr.out[$p][0]), av);
-                best[1].relax(&mut arg[1], c.add(tr.out[$p][1]), av);
+                best[0].relax(c.add(tr.out[$p][0]));
+                best[1].relax(c.add(tr.out[$p][1]));
             )*};
         }
         from!(0 1 2 3 4 5 6);
@@ -1591,11 +1587,10 @@ fn viterbi_lanes(
         let cb = cur[0].shift_down();
         let ci = cur[2];
         for (j, (b, i)) in [(2, (0, 2)), (3, (1, 3))] {
-            best[j].relax(&mut arg[j], cb.add(tr.inner[b]), tag_b);
-            best[j].relax(&mut arg[j], ci.add(tr.inner[i]), tag_i);
+            best[j].relax(cb.add(tr.inner[b]));
+            best[j].relax(ci.add(tr.inner[i]));
         }
         cur = std::array::from_fn(|j| best[j].add_above(e[j], neg));
-        back.push(arg);
     }
     let cur = cur.map(|v| v.to_array());
     let mut best = NEG;
@@ -1613,11 +1608,45 @@ fn viterbi_lanes(
     out.resize(n, 0);
     out[n - 1] = arg as u8;
     for i in (1..n).rev() {
-        let p = POS.get(arg).copied().unwrap_or(0);
-        let lanes = back.get(i).map_or([0.0; 4], |b| b[(p / 4) % 4].to_array());
-        arg = (lanes[p % 4] as usize).min(TAGS - 1);
+        let prev = back
+            .get(i)
+            .map_or([[NEG; 4]; 4], |b| b.map(|v| v.to_array()));
+        arg = best_before(&prev, tr, arg);
         out[i - 1] = arg as u8;
     }
+}
+
+/// The best predecessor of tag `b` from the scores `prev` of the token before (in lanes):
+/// what the forward step of [`viterbi_lanes`] chose for `b`'s lane, by the same additions
+/// in the same order, the first of equals winning, so the same tag.
+fn best_before(prev: &[[f32; 4]; 4], tr: &Trans4, b: usize) -> usize {
+    const NEG: f32 = -1e30;
+    let p = POS.get(b).copied().unwrap_or(0);
+    let (j, k) = ((p / 4) % 4, p % 4);
+    let (mut best, mut arg) = (NEG, 0);
+    let mut relax = |v: f32, a: usize| {
+        if v > best {
+            best = v;
+            arg = a;
+        }
+    };
+    if j < 2 {
+        // O, B or U: from O, L and U (`OUT_PREDS`).
+        for (q, &a) in OUT_PREDS.iter().enumerate() {
+            let c = prev[POS[a] / 4][POS[a] % 4];
+            relax(c + tr.out[q][j].to_array()[k], a);
+        }
+    } else {
+        // I (lanes 8-10) or L (12-14) of kind k: from B, then I, of that kind.
+        let (from_b, from_i) = if j == 2 { (0, 2) } else { (1, 3) };
+        let kind = k.min(2);
+        relax(
+            prev[0][(k + 1) % 4] + tr.inner[from_b].to_array()[k],
+            tag(kind, B),
+        );
+        relax(prev[2][k] + tr.inner[from_i].to_array()[k], tag(kind, I));
+    }
+    arg
 }
 
 /// Spans (token ranges, kind index 0-2) of a BILOU tag sequence, offset by `base`.
