@@ -135,12 +135,10 @@ const fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
-/// Hash of a lowercased string, char by char, with no allocation.
+/// Hash of a lowercased string, char by char, with no allocation. Only words with a
+/// non-ASCII char (and their suffixes) come here: ASCII words are hashed by bytes
+/// ([`hash_lower_ascii`], the same hash).
 fn hash_lower(s: &str, seed: u64) -> u64 {
-    // Bytes, not chars, for ASCII: in the page's build decoding chars is a call per char.
-    if s.is_ascii() {
-        return hash_lower_ascii(s.as_bytes(), seed);
-    }
     let mut h = seed;
     for c in s.chars() {
         if c.is_ascii() {
