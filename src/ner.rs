@@ -131,16 +131,14 @@ fn can_end(t: usize) -> bool {
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 #[inline]
-fn mix(h: u64, x: u64) -> u64 {
+const fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
-/// Hash of a lowercased string, char by char, with no allocation.
+/// Hash of a lowercased string, char by char, with no allocation. Only words with a
+/// non-ASCII char (and their suffixes) come here: ASCII words are hashed by bytes
+/// ([`hash_lower_ascii`], the same hash).
 fn hash_lower(s: &str, seed: u64) -> u64 {
-    // Bytes, not chars, for ASCII: in the page's build decoding chars is a call per char.
-    if s.is_ascii() {
-        return hash_lower_ascii(s.as_bytes(), seed);
-    }
     let mut h = seed;
     for c in s.chars() {
         if c.is_ascii() {
@@ -221,14 +219,55 @@ fn shapes(w: &str) -> (u64, u64) {
     (long, short)
 }
 
-/// Per-token values computed once and shared by the windows of the neighbours.
+/// Per-token values computed once and shared by the windows of the neighbours: with the
+/// fields of its word that a window reads copied in (round 25), the window reads five of
+/// these in a row, not five [`WordInfo`]s found through their ids, each field behind a
+/// bounds check.
 #[derive(Clone, Copy, Default)]
 struct TokInfo {
+    /// [`WordInfo::lower`] and [`WordInfo::short_shape`].
+    lower: u64,
+    short_shape: u64,
     /// The token's word in [`WordMemo::words`].
     word: u32,
+    /// [`WordInfo::near`] 2, 3 and 6: as the word two before a token, two after it, and its
+    /// own short shape when it does not open the sentence.
+    two_before: u32,
+    two_after: u32,
+    own_shape: u32,
     classes: u16,
     /// Multi-word gazetteer name: 0 none, else 1 + 4 * (0 place, 1 org) + part (B I L).
     gaz: u8,
+    /// 2 in capitals only ([`WordInfo::caps`] at least 2), else [`WordInfo::cap`].
+    case: u8,
+    cap: bool,
+    hyphen: bool,
+    /// Its short shape: 1 `x`, 2 `Xx`, 0 another.
+    shape: u8,
+}
+
+impl TokInfo {
+    #[inline(always)]
+    fn new(word: u32, x: &WordInfo, classes: u16) -> TokInfo {
+        TokInfo {
+            lower: x.lower,
+            short_shape: x.short_shape,
+            word,
+            two_before: x.near[2],
+            two_after: x.near[3],
+            own_shape: x.near[6],
+            classes,
+            gaz: 0,
+            case: if x.caps >= 2 { 2 } else { x.cap as u8 },
+            cap: x.cap,
+            hyphen: x.hyphen,
+            shape: match x.short_shape {
+                SHORT_LOWER => 1,
+                SHORT_CAP => 2,
+                _ => 0,
+            },
+        }
+    }
 }
 
 /// Reusable buffers: tagging a document allocates once, not per token.
@@ -317,6 +356,8 @@ struct WordInfo {
     caps: u32,
     /// [`is_cap`] of the word.
     cap: bool,
+    /// [`is_hyphen`] of the word.
+    hyphen: bool,
     /// Whether a multi-word gazetteer key may open with the word as written, lowercased
     /// ([`lexicon::may_open_longer_key`]): 0 not asked yet, 1 no, 2 maybe but not with a
     /// space after the word, 3 maybe. Asked on the first capitalized occurrence; most
@@ -490,7 +531,21 @@ struct WordMemo {
     /// ([`word_sums`]).
     sums: Vec<[Sum; 3]>,
     fixed: FixedIds,
+    /// With a model, four per word: the rows of templates 31 and 32 (its lowercase with the
+    /// short shape of the token after it, and of the token before it) when that shape is `x`
+    /// or `Xx` ([`TokInfo::shape`]), as the row + 2 ([`UNKNOWN`] until asked). Most tokens
+    /// are lower-case or capitalized words: the window looks most of these rows up here
+    /// instead of hashing a bucket and finding its row (round 25).
+    ctx: Vec<u32>,
 }
+
+/// A cached row not looked up yet; the others are kept as the row + 2 (wrapping: [`NO_ROW`]
+/// is 1), so that the cache grows as zeroed memory (fewer bytes of wasm than a fill).
+const UNKNOWN: u32 = 0;
+
+/// The short shapes of `x` and `Xx` ([`shapes`]).
+const SHORT_LOWER: u64 = mix(11, b'x' as u64);
+const SHORT_CAP: u64 = mix(mix(11, b'X' as u64), b'x' as u64);
 
 /// The two words a token's window sees beyond its sentence's ends (round 15): every
 /// feature of a word outside the sentence takes the sentence's start or end value. With
@@ -539,6 +594,7 @@ impl WordMemo {
             words: base.words.to_vec(),
             sums: base.sums.map_or(Vec::new(), |s| s.to_vec()),
             fixed: base.fixed,
+            ctx: vec![UNKNOWN; 2 * 4],
         }
     }
 
@@ -551,6 +607,7 @@ impl WordMemo {
             self.ids.ends.truncate(2);
             self.words.truncate(2);
             self.sums.truncate(2);
+            self.ctx.truncate(2 * 4);
         }
     }
 }
@@ -730,6 +787,7 @@ fn word_info(w: &str, lower_buf: &mut String, mask: u64) -> WordInfo {
         entry,
         caps,
         cap,
+        hyphen: is_hyphen(w),
         opens,
         ids,
         near,
@@ -803,12 +861,10 @@ fn features_memo<const ROWS: bool>(
         s.starts.push(0);
         return;
     }
-    let pad = |word| TokInfo {
-        word,
-        classes: 0,
-        gaz: 0,
-    };
-    s.info.extend([pad(START_WORD); PAD]);
+    let empty = WordInfo::default();
+    let pad = |word: u32| TokInfo::new(word, memo.words.get(word as usize).unwrap_or(&empty), 0);
+    let (start_pad, end_pad) = (pad(START_WORD), pad(END_WORD));
+    s.info.extend([start_pad; PAD]);
     // Words, and words in capitals only, for `caps_sent` below.
     let (mut caps_words, mut nwords) = (0, 0);
     for t in sent.clone() {
@@ -828,41 +884,38 @@ fn features_memo<const ROWS: bool>(
                 if let (true, Some(m)) = (ROWS, model) {
                     memo.sums.push(word_sums(m, &memo.fixed, &x));
                 }
+                memo.ctx.extend([UNKNOWN; 4]);
                 memo.words.push(x);
                 memo.ids.insert(w, at)
             }
         };
+        let x = memo.words.get(word as usize).unwrap_or(&empty);
         let mut classes = 0;
         if doc.tokens[t].kind == TokKind::Word {
             nwords += 1;
-            if let Some(x) = memo.words.get(word as usize) {
-                classes = x.classes;
-                caps_words += (x.caps >= 2) as usize;
-                if let Some(e) = entries.get_mut(t) {
-                    *e = x.entry;
-                }
+            classes = x.classes;
+            caps_words += (x.caps >= 2) as usize;
+            if let Some(e) = entries.get_mut(t) {
+                *e = x.entry;
             }
         }
-        s.info.push(TokInfo {
-            word,
-            classes,
-            gaz: 0,
-        });
+        s.info.push(TokInfo::new(word, x, classes));
     }
-    s.info.extend([pad(END_WORD); PAD]);
+    s.info.extend([end_pad; PAD]);
     // Multi-word gazetteer names (2-4 tokens, opening with a capital): longest match wins.
     let mut i = 0;
     while i < n {
         let t = sent.start + i;
         // A name may open in lower case before a hyphen ("al-Qaeda" written "al - Qaeda").
-        let cap = s
-            .info
-            .get(PAD + i)
-            .and_then(|x| memo.words.get(x.word as usize))
-            .is_some_and(|x| x.cap);
-        if doc.tokens[t].kind != TokKind::Word
-            || !(cap || t + 1 < sent.end && is_hyphen(doc.tok(t + 1)))
-        {
+        // The tokens' own flags, not `is_hyphen` again (the sentinel after the last token
+        // is no hyphen).
+        let flag = |k: usize, f: fn(&TokInfo) -> bool| s.info.get(PAD + k).is_some_and(f);
+        let (cap, hyphen, next_hyphen) = (
+            flag(i, |x| x.cap),
+            flag(i, |x| x.hyphen),
+            flag(i + 1, |x| x.hyphen),
+        );
+        if doc.tokens[t].kind != TokKind::Word || !(cap || next_hyphen) {
             i += 1;
             continue;
         }
@@ -873,10 +926,7 @@ fn features_memo<const ROWS: bool>(
             .get(PAD + i)
             .and_then(|x| memo.words.get_mut(x.word as usize));
         // Whether the key goes on with a space (as below, for the next token).
-        let spaced = t + 1 < sent.end
-            && doc.tokens[t + 1].space_before
-            && !is_hyphen(doc.tok(t + 1))
-            && !is_hyphen(doc.tok(t));
+        let spaced = t + 1 < sent.end && doc.tokens[t + 1].space_before && !next_hyphen && !hyphen;
         if word
             .as_ref()
             .is_some_and(|x| x.opens == 1 || x.opens == 2 && spaced)
@@ -941,7 +991,7 @@ fn features_memo<const ROWS: bool>(
         }
     }
     let (words, sums, fixed) = (&memo.words, &memo.sums, &memo.fixed);
-    let empty = WordInfo::default();
+    let ctx = &mut memo.ctx;
     let word = |x: &TokInfo| words.get(x.word as usize).unwrap_or(&empty);
     // Leading quotes and brackets do not stop a word from opening the sentence.
     let first_word = (sent.start..sent.end)
@@ -953,22 +1003,25 @@ fn features_memo<const ROWS: bool>(
     let no_sum = Sum::new();
     let sum = |x: &TokInfo, k: usize| sums.get(x.word as usize).map_or(&no_sum, |s| &s[k]);
     let weights = model.map_or(&[][..], |m| &m.weights[..]);
+    // The rows of the hashed templates, looked up in line: `Model::row_of` is a call per
+    // feature in the page's build (round 25).
+    let index = model.map_or(&[][..], |m| &m.index[..]);
     for (i, window) in s.info.windows(2 * PAD + 1).enumerate() {
-        let &[p2, p1, me, n1, n2] = window else {
+        // By reference: copied, the five records were loaded whole (and spilled) at the top of
+        // the loop in the page's build.
+        let [p2, p1, me, n1, n2] = window else {
             continue;
         };
         let t = sent.start + i;
-        let wi = word(&me);
-        let (prev, next) = (word(&p1), word(&n1));
-        let (lw_prev, lw_next) = (prev.lower, next.lower);
-        let (ss_prev, ss_next) = (prev.short_shape, next.short_shape);
+        let (lw_prev, lw_next) = (p1.lower, n1.lower);
+        let (ss_prev, ss_me, ss_next) = (p1.short_shape, me.short_shape, n1.short_shape);
         let initial = t == first_word;
         let feats = &mut s.feats;
         let mut acc = Sum::new();
         if ROWS {
-            acc = *sum(&me, 0);
-            acc.add(sum(&p1, 1));
-            acc.add(sum(&n1, 2));
+            acc = *sum(me, 0);
+            acc.add(sum(p1, 1));
+            acc.add(sum(n1, 2));
         } else {
             s.starts.push(feats.len());
         }
@@ -986,57 +1039,96 @@ fn features_memo<const ROWS: bool>(
             }};
         }
         macro_rules! push {
-            ($template:expr, $v:expr) => {
-                put!(res(bucket($template, $v, mask)))
-            };
+            ($template:expr, $v:expr) => {{
+                let id = bucket($template, $v, mask);
+                put!(if ROWS {
+                    row_in(index, id as usize).map_or(NO_ROW, |r| r as u32)
+                } else {
+                    res(id)
+                })
+            }};
         }
         // In template order: 0, 1, 2 to 5 (the words around), 6 to 11 (shapes); with
         // `ROWS`, those of `word_sums` are in the sums already.
         if !ROWS {
+            let (wi, prev, next) = (word(me), word(p1), word(n1));
             put!(fixed.bias);
             put!(wi.ids[0]);
             put!(prev.near[0]);
             put!(next.near[1]);
         }
-        put!(word(&p2).near[2]);
-        put!(word(&n2).near[3]);
+        put!(p2.two_before);
+        put!(n2.two_after);
         if !ROWS {
-            put!(wi.ids[1]);
+            put!(word(me).ids[1]);
         }
-        push!(7, mix(mix(ss_prev, wi.short_shape), ss_next));
+        // The row of a hashed template from a cache slot (`ROWS` only), kept there if `$keep`.
+        macro_rules! cached {
+            ($slot:expr, $keep:expr, $template:expr, $v:expr) => {{
+                if ROWS {
+                    let slot: Option<&mut u32> = $slot;
+                    match slot {
+                        Some(x) if *x != UNKNOWN => put!(x.wrapping_sub(2)),
+                        slot => {
+                            let id = bucket($template, $v, mask);
+                            let r = row_in(index, id as usize).map_or(NO_ROW, |r| r as u32);
+                            if let (true, Some(x)) = ($keep, slot) {
+                                *x = r.wrapping_add(2);
+                            }
+                            put!(r)
+                        }
+                    }
+                } else {
+                    push!($template, $v)
+                }
+            }};
+        }
+        push!(7, mix(mix(ss_prev, ss_me), ss_next));
         if !ROWS {
-            put!(prev.near[4]);
-            put!(next.near[5]);
+            put!(word(p1).near[4]);
+            put!(word(n1).near[5]);
         }
-        push!(10, mix(ss_prev, wi.short_shape));
-        push!(11, mix(wi.short_shape, ss_next));
+        push!(10, mix(ss_prev, ss_me));
+        push!(11, mix(ss_me, ss_next));
         // Prefixes and suffixes of the lowercased word, by chars, when long enough.
         if !ROWS {
-            for &id in &wi.ids[2..8] {
+            for &id in &word(me).ids[2..8] {
                 put!(id);
             }
         }
         if initial {
-            push!(30, mix(1, wi.short_shape));
+            push!(30, mix(1, ss_me));
         } else {
-            put!(wi.near[6]);
+            put!(me.own_shape);
         }
-        push!(31, mix(lw_prev, wi.short_shape));
-        push!(32, mix(wi.short_shape, lw_next));
+        // The slots of the words before and after for this token's shape, if it has them.
+        let b = me.shape as usize;
+        let at = |w: u32, k: usize| (w as usize).wrapping_mul(4).wrapping_add(k);
+        let (k31, k32) = (at(p1.word, b.wrapping_sub(1)), at(n1.word, b + 1));
+        cached!(
+            ctx.get_mut(k31).filter(|_| b != 0),
+            true,
+            31,
+            mix(lw_prev, ss_me)
+        );
+        cached!(
+            ctx.get_mut(k32).filter(|_| b != 0),
+            true,
+            32,
+            mix(ss_me, lw_next)
+        );
         if initial {
-            push!(33, wi.lower);
+            push!(33, me.lower);
         }
         // Capitals only: short ones are acronyms, long pronounceable ones names ("BREYER").
-        let caps = wi.caps as usize;
         if !ROWS {
-            put!(wi.ids[8]);
+            put!(word(me).ids[8]);
         }
         if caps_sent {
-            put!(wi.near[7]);
+            put!(word(me).near[7]);
             push!(36, mix(lw_prev, lw_next));
         }
-        let case = if caps >= 2 { 2 } else { wi.cap as usize };
-        let ci = (2 * case + initial as usize) % 6;
+        let ci = (2 * me.case as usize + initial as usize) % 6;
         // Only the classes some of the three words have (in the same order as a full scan).
         let (c_prev, c_next) = (p1.classes, n1.classes);
         let mut any = (me.classes | c_prev | c_next) & ((1 << class::COUNT) - 1);
@@ -1210,13 +1302,13 @@ mod lanes {
         pub fn add(self, o: F4) -> F4 {
             F4(f32x4_add(self.0, o.0))
         }
-        /// `v > self ? v : self` per lane, and `a` into `arg` where `v` won.
+        /// `v > self ? v : self` per lane.
         #[inline]
         #[target_feature(enable = "simd128")]
-        pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
-            let m = f32x4_gt(v.0, self.0);
-            self.0 = v128_bitselect(v.0, self.0, m);
-            arg.0 = v128_bitselect(a.0, arg.0, m);
+        pub fn relax(&mut self, v: F4) {
+            // `self < v ? v : self`: what a select by `v > self` gives, in one instruction
+            // (round 25).
+            self.0 = f32x4_pmax(self.0, v.0);
         }
         /// `self + e` where `self > floor`, else `floor`.
         #[inline]
@@ -1314,11 +1406,10 @@ mod lanes {
             F4(std::array::from_fn(|k| self.0[k] + o.0[k]))
         }
         #[inline(always)]
-        pub fn relax(&mut self, arg: &mut F4, v: F4, a: F4) {
+        pub fn relax(&mut self, v: F4) {
             for k in 0..4 {
                 if v.0[k] > self.0[k] {
                     self.0[k] = v.0[k];
-                    arg.0[k] = a.0[k];
                 }
             }
         }
@@ -1457,32 +1548,36 @@ fn viterbi_lanes(
     if n == 0 {
         return;
     }
-    let e0 = em(0).map(|v| v.to_array());
-    let mut first = [[NEG; 4]; 4];
-    for t in 0..TAGS {
-        if can_start(t) {
-            let (j, k) = (POS[t] / 4, POS[t] % 4);
-            first[j][k] = e0[j][k] + start.get(t).copied().unwrap_or(0.0);
-        }
-    }
-    // Closures, not the functions: a `#[target_feature]` function is not `Fn`.
-    let mut cur: [F4; 4] = std::array::from_fn(|j| F4::from_array(first[j]));
     let (neg, zero) = (F4::splat(NEG), F4::splat(0.0));
-    let tag_b = F4::from_array([tag(0, B), tag(1, B), tag(2, B), 0].map(|t| t as f32));
-    let tag_i = F4::from_array([tag(0, I), tag(1, I), tag(2, I), 0].map(|t| t as f32));
-    back.push([zero; 4]);
-    for i in 1..n {
+    let mut cur = [neg; 4];
+    for i in 0..n {
+        // `em` called in one place: the page's build then inlines it (round 25).
         let e = em(i);
+        if i == 0 {
+            let e0 = e.map(|v| v.to_array());
+            let mut first = [[NEG; 4]; 4];
+            for t in 0..TAGS {
+                if can_start(t) {
+                    let (j, k) = (POS[t] / 4, POS[t] % 4);
+                    first[j][k] = e0[j][k] + start.get(t).copied().unwrap_or(0.0);
+                }
+            }
+            // Closures, not the functions: a `#[target_feature]` function is not `Fn`.
+            cur = std::array::from_fn(|j| F4::from_array(first[j]));
+            back.push([zero; 4]);
+            continue;
+        }
+        // The scores before this token: the trace finds each best predecessor again from
+        // them (`best_before`), instead of this loop keeping one per lane (round 25).
+        back.push(cur);
         let mut best = [neg; 4];
-        let mut arg = [zero; 4];
         // O, B and U (lanes 0-7) from O, L and U, in tag order.
         macro_rules! from {
             ($($p:literal)*) => {$(
                 let a = OUT_PREDS[$p];
                 let c = cur[POS[a] / 4].broadcast::<{ POS[OUT_PREDS[$p]] % 4 }>();
-                let av = F4::splat(a as f32);
-                best[0].relax(&mut arg[0], c.add(tr.out[$p][0]), av);
-                best[1].relax(&mut arg[1], c.add(tr.out[$p][1]), av);
+                best[0].relax(c.add(tr.out[$p][0]));
+                best[1].relax(c.add(tr.out[$p][1]));
             )*};
         }
         from!(0 1 2 3 4 5 6);
@@ -1490,11 +1585,10 @@ fn viterbi_lanes(
         let cb = cur[0].shift_down();
         let ci = cur[2];
         for (j, (b, i)) in [(2, (0, 2)), (3, (1, 3))] {
-            best[j].relax(&mut arg[j], cb.add(tr.inner[b]), tag_b);
-            best[j].relax(&mut arg[j], ci.add(tr.inner[i]), tag_i);
+            best[j].relax(cb.add(tr.inner[b]));
+            best[j].relax(ci.add(tr.inner[i]));
         }
         cur = std::array::from_fn(|j| best[j].add_above(e[j], neg));
-        back.push(arg);
     }
     let cur = cur.map(|v| v.to_array());
     let mut best = NEG;
@@ -1512,11 +1606,45 @@ fn viterbi_lanes(
     out.resize(n, 0);
     out[n - 1] = arg as u8;
     for i in (1..n).rev() {
-        let p = POS.get(arg).copied().unwrap_or(0);
-        let lanes = back.get(i).map_or([0.0; 4], |b| b[(p / 4) % 4].to_array());
-        arg = (lanes[p % 4] as usize).min(TAGS - 1);
+        let prev = back
+            .get(i)
+            .map_or([[NEG; 4]; 4], |b| b.map(|v| v.to_array()));
+        arg = best_before(&prev, tr, arg);
         out[i - 1] = arg as u8;
     }
+}
+
+/// The best predecessor of tag `b` from the scores `prev` of the token before (in lanes):
+/// what the forward step of [`viterbi_lanes`] chose for `b`'s lane, by the same additions
+/// in the same order, the first of equals winning, so the same tag.
+fn best_before(prev: &[[f32; 4]; 4], tr: &Trans4, b: usize) -> usize {
+    const NEG: f32 = -1e30;
+    let p = POS.get(b).copied().unwrap_or(0);
+    let (j, k) = ((p / 4) % 4, p % 4);
+    let (mut best, mut arg) = (NEG, 0);
+    let mut relax = |v: f32, a: usize| {
+        if v > best {
+            best = v;
+            arg = a;
+        }
+    };
+    if j < 2 {
+        // O, B or U: from O, L and U (`OUT_PREDS`).
+        for (q, &a) in OUT_PREDS.iter().enumerate() {
+            let c = prev[POS[a] / 4][POS[a] % 4];
+            relax(c + tr.out[q][j].to_array()[k], a);
+        }
+    } else {
+        // I (lanes 8-10) or L (12-14) of kind k: from B, then I, of that kind.
+        let (from_b, from_i) = if j == 2 { (0, 2) } else { (1, 3) };
+        let kind = k.min(2);
+        relax(
+            prev[0][(k + 1) % 4] + tr.inner[from_b].to_array()[k],
+            tag(kind, B),
+        );
+        relax(prev[2][k] + tr.inner[from_i].to_array()[k], tag(kind, I));
+    }
+    arg
 }
 
 /// Spans (token ranges, kind index 0-2) of a BILOU tag sequence, offset by `base`.
@@ -1610,6 +1738,18 @@ impl<'a> Reader<'a> {
         let b = self.bytes(4)?;
         Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
+}
+
+/// The row of bucket `f` in a model's [`Model::index`], if it has one.
+#[inline(always)]
+fn row_in(index: &[u64], f: usize) -> Option<usize> {
+    let e = *index.get(f / 32)?;
+    let bit = f % 32;
+    if e >> bit & 1 == 0 {
+        return None;
+    }
+    let below = (e & ((1u64 << bit) - 1)).count_ones() as usize;
+    Some((e >> 32) as usize + below)
 }
 
 impl Model {
@@ -1721,13 +1861,7 @@ impl Model {
     /// The row of bucket `f`, if it has one.
     #[inline(always)]
     fn row(&self, f: usize) -> Option<usize> {
-        let e = *self.index.get(f / 32)?;
-        let bit = f % 32;
-        if e >> bit & 1 == 0 {
-            return None;
-        }
-        let below = (e & ((1u64 << bit) - 1)).count_ones() as usize;
-        Some((e >> 32) as usize + below)
+        row_in(&self.index, f)
     }
 
     fn memo_base(&self) -> &MemoBase {
@@ -2059,6 +2193,51 @@ mod tests {
                 assert_eq!(lanes(&want), lanes(got), "token {i} of {sent:?}");
             }
         }
+    }
+
+    /// The rows cached by word (round 25) are the rows of the features: in text with many
+    /// short shapes, each word before and after many shapes, with the memo kept from
+    /// sentence to sentence.
+    #[test]
+    fn cached_rows_are_the_rows_of_the_features() {
+        let m = model();
+        let doc = Doc::new(
+            "On 5th May the F-16 and iPhone sold 3.5 or 1,200 O'Brien U.S. X-Men al-Qaeda \
+             ex-wife McDonald's 42nd B2B e-mail 9/11 $5 20% #tag @user ... it. Paris, F-16 \
+             iPhone O'Brien U.S. said: the 5th and the iPhone, the F-16 and the e-mail; the \
+             McDonald's the 42nd the X-Men the al-Qaeda the 9/11 the $5 the ex-wife the B2B. \
+             Paris said U.S. said F-16 said 3.5 said 1,200 said iPhone said O'Brien said it.",
+        );
+        let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
+        let mut memo = WordMemo::new(doc.tokens.len(), m.memo_base());
+        for _ in 0..2 {
+            for sent in &doc.sentences {
+                features(&doc, sent.clone(), m.bits, &mut ids);
+                features_memo::<true>(
+                    &doc,
+                    sent.clone(),
+                    m.bits,
+                    &mut rows,
+                    &mut memo,
+                    Some(m),
+                    &mut [],
+                );
+                for (i, got) in rows.rows.iter().enumerate() {
+                    let mut want = Sum::new();
+                    for &f in &ids.feats[ids.starts[i]..ids.starts[i + 1]] {
+                        want.add_row(m, m.row_of(f));
+                    }
+                    let lanes = |x: &Sum| x.acc.scores(0, 1.0).map(|v| v.to_array());
+                    assert_eq!(want.rows, got.rows, "token {i} of {sent:?}");
+                    assert_eq!(lanes(&want), lanes(got), "token {i} of {sent:?}");
+                }
+            }
+        }
+        assert!(memo.ctx.iter().filter(|&&r| r != UNKNOWN).count() > 20);
+        assert_eq!(
+            (shapes("word").1, shapes("Word").1),
+            (SHORT_LOWER, SHORT_CAP)
+        );
     }
 
     #[test]
