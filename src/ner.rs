@@ -2169,19 +2169,17 @@ mod tests {
              al - Qaeda was behind it. \"NATO\" said so. THE UN SAYS BREYER SPOKE IN PARIS. \
              Maria Lopez said it again, in Paris.",
         );
-        let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
         let mut memo = WordMemo::new(doc.tokens.len(), m.memo_base());
+        rows_are_the_rows_of_the_features(m, &doc, &mut memo);
+    }
+
+    /// Each sentence of `doc` through [`features_memo`] with `memo`: every token's summed
+    /// emission is the sum of the rows of the features [`features`] lists for it.
+    fn rows_are_the_rows_of_the_features(m: &Model, doc: &Doc, memo: &mut WordMemo) {
+        let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
         for sent in &doc.sentences {
-            features(&doc, sent.clone(), m.bits, &mut ids);
-            features_memo::<true>(
-                &doc,
-                sent.clone(),
-                m.bits,
-                &mut rows,
-                &mut memo,
-                Some(m),
-                &mut [],
-            );
+            features(doc, sent.clone(), m.bits, &mut ids);
+            features_memo::<true>(doc, sent.clone(), m.bits, &mut rows, memo, Some(m), &mut []);
             assert_eq!(rows.rows.len(), sent.len());
             for (i, got) in rows.rows.iter().enumerate() {
                 let mut want = Sum::new();
@@ -2208,30 +2206,9 @@ mod tests {
              McDonald's the 42nd the X-Men the al-Qaeda the 9/11 the $5 the ex-wife the B2B. \
              Paris said U.S. said F-16 said 3.5 said 1,200 said iPhone said O'Brien said it.",
         );
-        let (mut ids, mut rows) = (Scratch::default(), Scratch::default());
         let mut memo = WordMemo::new(doc.tokens.len(), m.memo_base());
         for _ in 0..2 {
-            for sent in &doc.sentences {
-                features(&doc, sent.clone(), m.bits, &mut ids);
-                features_memo::<true>(
-                    &doc,
-                    sent.clone(),
-                    m.bits,
-                    &mut rows,
-                    &mut memo,
-                    Some(m),
-                    &mut [],
-                );
-                for (i, got) in rows.rows.iter().enumerate() {
-                    let mut want = Sum::new();
-                    for &f in &ids.feats[ids.starts[i]..ids.starts[i + 1]] {
-                        want.add_row(m, m.row_of(f));
-                    }
-                    let lanes = |x: &Sum| x.acc.scores(0, 1.0).map(|v| v.to_array());
-                    assert_eq!(want.rows, got.rows, "token {i} of {sent:?}");
-                    assert_eq!(lanes(&want), lanes(got), "token {i} of {sent:?}");
-                }
-            }
+            rows_are_the_rows_of_the_features(m, &doc, &mut memo);
         }
         assert!(memo.ctx.iter().filter(|&&r| r != UNKNOWN).count() > 20);
         assert_eq!(
