@@ -1403,9 +1403,6 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     ),
 ];
 
-/// The two-word test that opens [`Matcher::holiday`]: a holiday's first word `t`, and its
-/// second word (or a mark the rule reads past) in `next`. [`may_start`] asks it of the words
-/// that start nothing but a holiday, so that the gate is the rule's own test.
 /// The (length, first letter) table of the first words of [`HOLIDAYS`]
 /// ([`crate::numbers::len_initial_table`]).
 const HOLIDAY_FIRSTS: [u32; 17] = {
@@ -1419,6 +1416,9 @@ const HOLIDAY_FIRSTS: [u32; 17] = {
     t
 };
 
+/// The two-word test that opens [`Matcher::holiday`]: a holiday's first word `t`, and its
+/// second word (or a mark the rule reads past) in `next`. [`may_start`] asks it of the words
+/// that start nothing but a holiday, so that the gate is the rule's own test.
 fn may_open_holiday(t: &str, next: &str) -> bool {
     HOLIDAYS.iter().any(|h| {
         h.0.first().is_some_and(|f| eq_ci(f, t))

@@ -31,10 +31,10 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
             },
         )
     };
-    // Position `k` takes the item at `order[k]` (no position when `order` is empty: all in
-    // place already): the items are swapped into place one cycle
-    // of the permutation at a time, a visited position marked `n`. Moving them out into a
-    // vector of `Option`s and back was about 200 bytes of wasm more at each call site.
+    // Position `k` takes the item at `order[k]` (none when `order` is empty: all are in place
+    // already): the items are swapped into place one cycle of the permutation at a time, a
+    // visited position marked `n`. Moving them out into a vector of `Option`s and back was
+    // about 200 bytes of wasm more at each call site.
     let n = order.len();
     for i in 0..n {
         let mut cur = i;
