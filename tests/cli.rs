@@ -91,6 +91,31 @@ fn jsonl_keeps_order_and_reports_bad_lines() {
     );
 }
 
+/// Regression: `--jsonl` rebuilt each result through `serde_json::Value`, which sorted the keys
+/// and widened the schema's `f32` saliences (0.619 came out as 0.6190000176429749). A line is
+/// now the id and then exactly what `analyze --compact` writes.
+#[test]
+fn jsonl_lines_are_the_compact_analysis_after_the_id() {
+    let text = "Joe Biden met Angela Merkel in Berlin on Monday. Biden said 30 people came.";
+    let compact = run(
+        &["analyze", "--compact", "--reference-date", "2024-03-13"],
+        text.as_bytes(),
+    );
+    assert!(compact.status.success(), "{}", stderr(&compact));
+    let compact = String::from_utf8_lossy(&compact.stdout)
+        .trim_end()
+        .to_string();
+    assert!(compact.contains("\"salience\":0."), "{compact}");
+    let line = format!(
+        "{{\"id\":[1,\"a\"],\"text\":{},\"referenceDate\":\"2024-03-13\"}}\n",
+        serde_json::to_string(text).unwrap()
+    );
+    let o = run(&["analyze", "--jsonl"], line.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = String::from_utf8_lossy(&o.stdout).trim_end().to_string();
+    assert_eq!(got, format!("{{\"id\":[1,\"a\"],{}", &compact[1..]));
+}
+
 #[test]
 fn jsonl_all_good_exits_zero() {
     let o = run(&["analyze", "--jsonl"], b"{\"id\":1,\"text\":\"Hello.\"}\n");

@@ -174,11 +174,14 @@ fn run_single(args: &Args) -> ExitCode {
     }
 }
 
-/// One JSONL line in, one line out. The result line is built as a JSON object with `id`
-/// first and the analysis fields after it.
-fn analyze_line(line: &str, default_date: Option<CalendarDate>) -> (serde_json::Value, bool) {
+/// One JSONL line in, one line out: the output line's JSON, and the error when the line
+/// failed. The result is `id` and then the analysis exactly as `analyze --compact` writes it
+/// (the same field order and numbers): it is spliced in as text, not rebuilt through
+/// `serde_json::Value`, whose map sorts keys and whose numbers widen the schema's `f32`s
+/// (a salience of 0.619 came out as 0.6190000176429749).
+fn analyze_line(line: &str, default_date: Option<CalendarDate>) -> (String, Option<String>) {
     let mut id = serde_json::Value::Null;
-    let result = (|| -> Result<serde_json::Value, String> {
+    let result = (|| -> Result<String, String> {
         let v: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
         let obj = v.as_object().ok_or("not a JSON object")?;
@@ -193,21 +196,23 @@ fn analyze_line(line: &str, default_date: Option<CalendarDate>) -> (serde_json::
             Some(_) => return Err("\"referenceDate\" must be a string YYYY-MM-DD".into()),
         };
         let analysis = analyze(text, &Options { reference_date }).map_err(|e| e.to_string())?;
-        serde_json::to_value(&analysis).map_err(|e| e.to_string())
+        serde_json::to_string(&analysis).map_err(|e| e.to_string())
     })();
-    let mut out = serde_json::Map::new();
-    out.insert("id".into(), id);
+    let id = serde_json::to_string(&id).unwrap_or_else(|_| "null".into());
     match result {
-        Ok(serde_json::Value::Object(fields)) => {
-            out.extend(fields);
-            (serde_json::Value::Object(out), true)
-        }
-        Ok(_) => unreachable!("an Analysis serializes to an object"),
-        Err(e) => {
-            out.insert("error".into(), serde_json::Value::String(e));
-            (serde_json::Value::Object(out), false)
-        }
+        // An analysis has fields: its JSON opens with `{"`.
+        Ok(json) => match json.strip_prefix('{') {
+            Some(fields) => (format!("{{\"id\":{id},{fields}"), None),
+            None => (format!("{{\"id\":{id}}}"), None),
+        },
+        Err(e) => (error_line(&id, &e), Some(e)),
     }
+}
+
+/// `{"id", "error"}`, `id` given as JSON.
+fn error_line(id: &str, error: &str) -> String {
+    let error = serde_json::to_string(error).unwrap_or_else(|_| "\"failed\"".into());
+    format!("{{\"id\":{id},\"error\":{error}}}")
 }
 
 fn run_jsonl(args: &Args) -> ExitCode {
@@ -229,23 +234,20 @@ fn run_jsonl(args: &Args) -> ExitCode {
             }
         }
         lineno += 1;
-        let (value, ok) = match std::str::from_utf8(&buf) {
+        let (json, error) = match std::str::from_utf8(&buf) {
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => analyze_line(line.trim_end_matches(['\n', '\r']), args.reference_date),
-            Err(_) => (
-                serde_json::json!({"id": null, "error": "line is not valid UTF-8"}),
-                false,
-            ),
+            Err(_) => {
+                let e = "line is not valid UTF-8";
+                (error_line("null", e), Some(e.to_string()))
+            }
         };
         analyzed += 1;
-        if !ok {
+        if let Some(e) = error {
             failed += 1;
-            eprintln!(
-                "presslens: line {lineno}: {}",
-                value["error"].as_str().unwrap_or("failed")
-            );
+            eprintln!("presslens: line {lineno}: {e}");
         }
-        if serde_json::to_writer(&mut out, &value).is_err() || out.write_all(b"\n").is_err() {
+        if out.write_all(json.as_bytes()).is_err() || out.write_all(b"\n").is_err() {
             return ExitCode::from(1);
         }
     }
