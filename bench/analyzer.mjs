@@ -1,12 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// The analysis as the page's worker calls it, for any build of www/pkg: current builds return
-// JSON (`analyzeJson`) that the caller parses; builds before that returned objects (`analyze`).
-// Timing the parse with the call keeps old and new builds comparable.
+// The analysis as the page's worker calls it, for any build of www/pkg: current builds take
+// the text's UTF-8 bytes (`analyzeJsonUtf8`, round 28) or the string (`analyzeJson`) and return
+// JSON that the caller parses; builds before that returned objects (`analyze`). Timing the
+// parse with the call keeps old and new builds comparable.
 export function analyzer(m) {
-  if (m.analyzeJson) return (text, date) => JSON.parse(m.analyzeJson(text, date));
+  const json = analyzerJson(m);
+  if (json) return (text, date) => JSON.parse(json(text, date));
   return (text, date) => m.analyze(text, date);
+}
+
+/** The call that gives the JSON string, as the worker makes it; null for builds without one. */
+export function analyzerJson(m) {
+  if (m.analyzeJsonUtf8) {
+    const utf8 = new TextEncoder();
+    return (text, date) => m.analyzeJsonUtf8(utf8.encode(text), date);
+  }
+  if (m.analyzeJson) return (text, date) => m.analyzeJson(text, date);
+  return null;
 }
 
 /**

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzer, corpus } from './analyzer.mjs';
+import { analyzer, analyzerJson, corpus } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -115,10 +115,11 @@ const analyze = analyzer(wasm);
 // the JSON string; the parse is 15% of the instructions, docs/performance.md round 28). Their
 // passes alternate, so that both see the same machine: run one after the other, they differed
 // by more than the parse.
-if (wasm.analyzeJson) {
+const json = analyzerJson(wasm);
+if (json) {
   const [full, bare] = timeAlternating(articles, [
     ['presslens (wasm, Node)', (t) => analyze(t)],
-    ['presslens (wasm, no JSON.parse)', (t) => wasm.analyzeJson(t)],
+    ['presslens (wasm, no JSON.parse)', (t) => json(t)],
   ]);
   results.push(full, bare);
 } else {

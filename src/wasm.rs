@@ -12,6 +12,24 @@ use wasm_bindgen::prelude::*;
 /// text. Returns the [`crate::Analysis`] as JSON (docs/schema.md), for `JSON.parse`.
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(text: &str, reference_date: Option<String>) -> Result<String, JsError> {
+    analyze_to_json(text, reference_date)
+}
+
+// What the page's worker calls. For a `&str`, wasm-bindgen's glue copies a JavaScript string
+// into the wasm one char at a time while it is ASCII: 3.2% of the instructions a word
+// (`bench/profile.mjs`). The browser's encoder and one copy of the bytes cost less (−1.2%,
+// docs/performance.md round 28). Bytes that are not UTF-8 are refused; an encoder never gives
+// them (it writes U+FFFD for a lone surrogate, as the glue does). This comment is not a doc
+// comment because wasm-bindgen copies doc comments into the page's JavaScript.
+/// [`analyze_json`] on the text's UTF-8 bytes (`new TextEncoder().encode(text)`).
+#[wasm_bindgen(js_name = analyzeJsonUtf8)]
+pub fn analyze_json_utf8(text: &[u8], reference_date: Option<String>) -> Result<String, JsError> {
+    let text =
+        std::str::from_utf8(text).map_err(|_| JsError::new("the text is not valid UTF-8"))?;
+    analyze_to_json(text, reference_date)
+}
+
+fn analyze_to_json(text: &str, reference_date: Option<String>) -> Result<String, JsError> {
     let reference_date = match reference_date.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(s) => Some(CalendarDate::parse(s).ok_or_else(|| {

@@ -229,6 +229,26 @@ fn invalid_reference_date_throws_a_clear_error() {
     assert!(presslens::wasm::analyze_json("Some text.", Some(String::new())).is_ok());
 }
 
+/// The worker's call (`analyzeJsonUtf8`, the text's UTF-8 bytes) gives what the string call
+/// gives, and bytes that are not UTF-8 get a message, not a panic.
+#[wasm_bindgen_test]
+fn utf8_bytes_in_give_the_strings_json() {
+    let article = include_str!("../www/sample-article.txt");
+    for input in INPUTS.iter().copied().chain([article]) {
+        let date = Some("2021-08-27".to_string());
+        let by_str = presslens::wasm::analyze_json(input, date.clone())
+            .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
+        let by_bytes = presslens::wasm::analyze_json_utf8(input.as_bytes(), date)
+            .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
+        assert_eq!(by_str, by_bytes, "on {input:?}");
+    }
+    let err: JsValue = presslens::wasm::analyze_json_utf8(b"caf\xe9", None)
+        .expect_err("not UTF-8")
+        .into();
+    let message: String = err.unchecked_ref::<js_sys::Error>().message().into();
+    assert!(message.contains("not valid UTF-8"), "{message}");
+}
+
 /// The page reads the same JSON the CLI prints: the boundary writes through a writer of its own
 /// (`src/wasm.rs`, short pieces pushed inline), which must not change a byte of what
 /// `serde_json::to_string` writes.

@@ -42,7 +42,11 @@ const code = Promise.all([import('./pkg/presslens.js'), import('./format.js'), i
   .then(async ([pkg, format, render]) => {
     const module = (await given) || (await compileHere());
     await pkg.default({ module_or_path: module });
-    return { analyzeJson: pkg.analyzeJson, version: pkg.version, countWords: format.countWords, layoutArticle: render.layoutArticle };
+    // The text goes in as UTF-8 bytes: the glue copies a string into the wasm a char at a time
+    // (docs/performance.md, round 28).
+    const utf8 = new TextEncoder();
+    const analyzeJson = (text, date) => pkg.analyzeJsonUtf8(utf8.encode(text), date);
+    return { analyzeJson, version: pkg.version, countWords: format.countWords, layoutArticle: render.layoutArticle };
   });
 let analyzeJson = null;
 let countWords = null;
