@@ -53,6 +53,7 @@ function run(n) {
   }
   const pid = /==(\d+)==/.exec(r.stderr || '')?.[1];
   if (r.status !== 0 || !pid) throw new Error(`valgrind failed:\n${r.stderr}`);
+  // A fixed path: perf's convention, which V8 follows (it has no flag to move the file).
   const mapFile = `/tmp/perf-${pid}.map`;
   const ranges = readFileSync(mapFile, 'utf8').split('\n').filter(Boolean).map((l) => {
     const [a, s, ...name] = l.split(' ');
