@@ -2496,7 +2496,7 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
                 .iter()
                 .map(|&i| doc.text_span(cands[i].bytes.clone()))
                 .collect(),
-            salience: ((gr.score / max) * 1000.0).round() / 1000.0,
+            salience: f64::from(((gr.score / max) * 1000.0).round()) / 1000.0,
         });
     }
     // The mentions in candidate order, nearly text order already, so that the sort has

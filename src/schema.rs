@@ -7,7 +7,44 @@
 //! creates spans from byte offsets. `docs/schema.md` documents the same contract for users of
 //! the JSON and must be kept true with these types.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+/// Gives each enum below its one spelling: the JSON writes it (a plain string, as serde's
+/// derive would for a unit variant) and so does the page's packed form (`crate::wire`), so the
+/// two cannot disagree.
+macro_rules! names {
+    ($($t:ty { $($v:ident => $s:literal),* $(,)? })*) => {$(
+        impl $t {
+            /// The name the JSON uses.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+        }
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+names! {
+    DateSource { Given => "given", Dateline => "dateline", LatestInText => "latestInText" }
+    EntityKind { Person => "person", Organization => "organization", Place => "place" }
+    FigureKind {
+        Count => "count", Money => "money", Percent => "percent", Measure => "measure",
+        Ordinal => "ordinal",
+    }
+    HedgeKind {
+        LowerBound => "lowerBound", UpperBound => "upperBound", Approximate => "approximate",
+        Exact => "exact",
+    }
+    DateKind { Date => "date", Duration => "duration", Event => "event" }
+    BlockKind {
+        Headline => "headline", Dateline => "dateline", Byline => "byline",
+        Subheading => "subheading", Caption => "caption", Paragraph => "paragraph",
+    }
+}
 
 /// A piece of the input, in UTF-16 code units, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,8 +87,7 @@ pub struct Analysis {
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Where the reference date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateSource {
     /// Given by the caller (`--reference-date`, the page's date field).
     Given,
@@ -71,8 +107,7 @@ pub struct ReferenceDate {
     pub evidence: Option<TextSpan>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {
     Person,
     Organization,
@@ -91,12 +126,11 @@ pub struct Entity {
     pub aliases: Vec<String>,
     pub mentions: Vec<TextSpan>,
     /// Importance in the article, 0 to 1; entities are listed by it, highest first.
-    pub salience: f32,
+    pub salience: f64,
 }
 
 /// What kind of amount a figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureKind {
     Count,
     Money,
@@ -106,8 +140,7 @@ pub enum FigureKind {
 }
 
 /// How a hedge bends the written number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HedgeKind {
     /// "more than", "over", "at least": the true amount is at or above the number.
     LowerBound,
@@ -172,8 +205,7 @@ pub struct Change {
     pub percent_change: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateKind {
     /// A calendar day, month, year, quarter, season, decade...
     Date,
@@ -272,8 +304,7 @@ pub struct Structure {
     pub credits: Vec<Credit>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     Headline,
     Dateline,
