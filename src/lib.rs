@@ -28,6 +28,7 @@ pub mod schema;
 pub mod sort;
 pub mod structure;
 pub mod text;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -8,6 +8,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -32,14 +33,28 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// The analysis's JSON, parsed in JavaScript: the spans as the CLI writes them. The page gets
+/// the same objects through `www/wire.js` (checked by `the_pages_objects_are_the_jsons` below).
 fn analyze(input: &JsString, reference_date: Option<&str>) -> JsValue {
-    // The exported function takes `&str`; wasm-bindgen converts from the JS string exactly as
-    // it would for the page, so a lone surrogate arrives as U+FFFD (one UTF-16 unit).
+    // A lone surrogate becomes U+FFFD (one UTF-16 unit) on the way to a Rust `String`, as it
+    // does in the worker's `TextEncoder`.
     let s: String = input.into();
-    let json = presslens::wasm::analyze_json(&s, reference_date.map(str::to_string))
-        .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
-    // As the page's worker reads it.
+    let analysis = presslens::analyze(
+        &s,
+        &presslens::Options {
+            reference_date: reference_date.and_then(presslens::CalendarDate::parse),
+        },
+    )
+    .expect("the inputs are small");
+    let json = serde_json::to_string(&analysis).expect("the analysis serializes");
     js_sys::JSON::parse(&json).expect("the result is valid JSON")
+}
+
+#[wasm_bindgen(module = "/www/wire.js")]
+extern "C" {
+    /// The page's decoder of the packed result.
+    #[wasm_bindgen(js_name = decodeAnalysis, catch)]
+    fn decode_analysis(words: &[u32], text: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Walk every object and array under `value`; check each `{start, end, text}` against `input`.
@@ -212,7 +227,7 @@ fn invalid_reference_date_throws_a_clear_error() {
         "2021-13-01",
         "2021-8-x",
     ] {
-        let err = presslens::wasm::analyze_json("Some text.", Some(bad.to_string()))
+        let err = presslens::wasm::analyze_wire(b"Some text.", Some(bad.to_string()))
             .expect_err("an invalid reference date must be refused");
         let err: JsValue = err.into();
         assert!(
@@ -226,47 +241,35 @@ fn invalid_reference_date_throws_a_clear_error() {
         );
     }
     // Empty means "read it from the text", not an error.
-    assert!(presslens::wasm::analyze_json("Some text.", Some(String::new())).is_ok());
+    assert!(presslens::wasm::analyze_wire(b"Some text.", Some(String::new())).is_ok());
 }
 
-/// The worker's call (`analyzeJsonUtf8`, the text's UTF-8 bytes) gives what the string call
-/// gives, and bytes that are not UTF-8 get a message, not a panic.
+/// Bytes that are not UTF-8 get a message, not a panic.
 #[wasm_bindgen_test]
-fn utf8_bytes_in_give_the_strings_json() {
-    let article = include_str!("../www/sample-article.txt");
-    for input in INPUTS.iter().copied().chain([article]) {
-        let date = Some("2021-08-27".to_string());
-        let by_str = presslens::wasm::analyze_json(input, date.clone())
-            .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
-        let by_bytes = presslens::wasm::analyze_json_utf8(input.as_bytes(), date)
-            .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
-        assert_eq!(by_str, by_bytes, "on {input:?}");
-    }
-    let err: JsValue = presslens::wasm::analyze_json_utf8(b"caf\xe9", None)
+fn bytes_that_are_not_utf8_are_refused() {
+    let err: JsValue = presslens::wasm::analyze_wire(b"caf\xe9", None)
         .expect_err("not UTF-8")
         .into();
     let message: String = err.unchecked_ref::<js_sys::Error>().message().into();
     assert!(message.contains("not valid UTF-8"), "{message}");
 }
 
-/// The page reads the same JSON the CLI prints: the boundary writes through a writer of its own
-/// (`src/wasm.rs`, short pieces pushed inline), which must not change a byte of what
-/// `serde_json::to_string` writes.
+/// The page reads what the CLI prints: the packed result of the worker's call, decoded by
+/// `www/wire.js` in the browser, gives the objects `JSON.parse` makes of the JSON, keys in the
+/// same order (compared as `JSON.stringify` writes them).
 #[wasm_bindgen_test]
-fn the_pages_json_is_the_clis() {
-    let date = presslens::CalendarDate::parse("2021-08-27");
+fn the_pages_objects_are_the_jsons() {
     let article = include_str!("../www/sample-article.txt");
     for input in INPUTS.iter().copied().chain([article]) {
-        let page = presslens::wasm::analyze_json(input, Some("2021-08-27".to_string()))
-            .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
-        let analysis = presslens::analyze(
-            input,
-            &presslens::Options {
-                reference_date: date,
-            },
-        )
-        .expect("the inputs are small");
-        let cli = serde_json::to_string(&analysis).expect("the analysis serializes");
-        assert_eq!(page, cli, "on {input:?}");
+        for date in [Some("2021-08-27"), None] {
+            let words = presslens::wasm::analyze_wire(input.as_bytes(), date.map(str::to_string))
+                .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
+            let page = decode_analysis(&words, input)
+                .unwrap_or_else(|e| panic!("decoding failed on {input:?}: {e:?}"));
+            let json = analyze(&JsString::from(input), date);
+            let page = js_sys::JSON::stringify(&page).expect("stringify");
+            let json = js_sys::JSON::stringify(&json).expect("stringify");
+            assert_eq!(String::from(page), String::from(json), "on {input:?}");
+        }
     }
 }

@@ -13,8 +13,8 @@
 // computed here for the same reason. The page drops parts of requests it has replaced.
 // The word count is made here too: on a text of megabytes it takes the main thread a
 // noticeable moment.
-// The core hands back JSON (one string crosses the wasm boundary), parsed here, off the page's
-// main thread.
+// The core hands back its result packed in 32-bit words (one array crosses the wasm boundary),
+// turned into the schema's objects here by wire.js, off the page's main thread.
 
 /** About how many values (objects, array items) one message carries. */
 const PIECE = 4000;
@@ -37,24 +37,33 @@ async function compileHere() {
   return WebAssembly.compile(await res.arrayBuffer());
 }
 
-/** The modules' exports, once loaded: {analyzeJson, version, countWords, layoutArticle}. */
-const code = Promise.all([import('./pkg/presslens.js'), import('./format.js'), import('./render.js')])
-  .then(async ([pkg, format, render]) => {
+/** The modules' exports, once loaded: {analyze, version, countWords, layoutArticle}. */
+const code = Promise.all([
+  import('./pkg/presslens.js'), import('./format.js'), import('./render.js'), import('./wire.js'),
+])
+  .then(async ([pkg, format, render, wire]) => {
     const module = (await given) || (await compileHere());
     await pkg.default({ module_or_path: module });
     // The text goes in as UTF-8 bytes: the glue copies a string into the wasm a char at a time
-    // (docs/performance.md, round 28).
+    // (docs/performance.md, round 28). Encoding replaces a lone surrogate with U+FFFD, and so
+    // does toWellFormed for the text the spans are sliced from: one unit each, so offsets
+    // still fit the user's text.
     const utf8 = new TextEncoder();
-    const analyzeJson = (text, date) => pkg.analyzeJsonUtf8(utf8.encode(text), date);
-    return { analyzeJson, version: pkg.version, countWords: format.countWords, layoutArticle: render.layoutArticle };
+    const analyze = (text, date) => wire.decodeAnalysis(pkg.analyzeWire(utf8.encode(text), date), wellFormed(text));
+    return { analyze, version: pkg.version, countWords: format.countWords, layoutArticle: render.layoutArticle };
   });
-let analyzeJson = null;
+let analyze = null;
+
+/** The text with each lone surrogate replaced by U+FFFD, as TextEncoder encodes it. */
+function wellFormed(text) {
+  return typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(/\p{Cs}/gu, '\uFFFD');
+}
 let countWords = null;
 let layoutArticle = null;
 
 const ready = code.then(
   (m) => {
-    ({ analyzeJson, countWords, layoutArticle } = m);
+    ({ analyze, countWords, layoutArticle } = m);
     performance.mark('presslens-wasm-ready');
     self.postMessage({ type: 'ready', version: m.version() });
     setTimeout(warmUp, WARM_AFTER_MS);
@@ -88,7 +97,7 @@ let requested = false;
 async function warmUp() {
   for (let i = 0; i < WARM_RUNS && !requested; i++) {
     try {
-      analyzeJson(WARM_TEXT, '2025-03-12');
+      analyze(WARM_TEXT, '2025-03-12');
     } catch {
       return;
     }
@@ -160,7 +169,7 @@ self.onmessage = async (event) => {
   try {
     const t0 = performance.now();
     performance.mark('presslens-analyze-start');
-    result = JSON.parse(analyzeJson(source, referenceDate || undefined));
+    result = analyze(source, referenceDate || undefined);
     ms = performance.now() - t0;
     performance.mark('presslens-analyze-end');
   } catch (err) {
