@@ -1,22 +1,30 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// The analysis as the page's worker calls it, for any build of www/pkg: current builds take
-// the text's UTF-8 bytes (`analyzeJsonUtf8`, round 28) or the string (`analyzeJson`) and return
-// JSON that the caller parses; builds before that returned objects (`analyze`). Timing the
-// parse with the call keeps old and new builds comparable.
+import { decodeAnalysis } from '../www/wire.js';
+
+// The analysis as the page's worker calls it, for any build of www/pkg. Current builds take
+// the text's UTF-8 bytes and return packed words that www/wire.js decodes (`analyzeWire`,
+// round 29); builds before that returned JSON that the caller parsed (`analyzeJsonUtf8`, round
+// 28, or `analyzeJson` taking the string), and the first ones objects (`analyze`). Timing the
+// decoding or the parse with the call keeps old and new builds comparable.
 export function analyzer(m) {
-  const json = analyzerJson(m);
-  if (json) return (text, date) => JSON.parse(json(text, date));
+  const raw = analyzerRaw(m);
+  if (m.analyzeWire) {
+    return (text, date) => decodeAnalysis(raw(text, date), text.toWellFormed());
+  }
+  if (raw) return (text, date) => JSON.parse(raw(text, date));
   return (text, date) => m.analyze(text, date);
 }
 
-/** The call that gives the JSON string, as the worker makes it; null for builds without one. */
-export function analyzerJson(m) {
-  if (m.analyzeJsonUtf8) {
-    const utf8 = new TextEncoder();
-    return (text, date) => m.analyzeJsonUtf8(utf8.encode(text), date);
-  }
+/**
+ * The call as the worker makes it, without turning its result into objects: packed words or
+ * a JSON string; null for builds that returned objects.
+ */
+export function analyzerRaw(m) {
+  const utf8 = new TextEncoder();
+  if (m.analyzeWire) return (text, date) => m.analyzeWire(utf8.encode(text), date);
+  if (m.analyzeJsonUtf8) return (text, date) => m.analyzeJsonUtf8(utf8.encode(text), date);
   if (m.analyzeJson) return (text, date) => m.analyzeJson(text, date);
   return null;
 }

@@ -5,7 +5,7 @@
 // compiler or GC threads): without them the same build gave 816, 835 and 827 M instructions
 // under load, with them 829.6 and 829.5 M (round 16 of docs/performance.md).
 //
-// Usage: node bench/instructions.mjs PKG [PKG ...] [--articles N]
+// Usage: node bench/instructions.mjs PKG [PKG ...] [--articles N] [--warm K]
 // Each PKG is a wasm-bindgen output directory (www/pkg or a copy). Needs valgrind
 // (`apt-get install valgrind`). Not a test: it prints numbers.
 //
@@ -27,6 +27,15 @@ import { analyzer, corpus } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = 20;
+/**
+ * How many times the first BASE articles run before the measured ones. The JavaScript that
+ * turns the wasm's packed result into objects (www/wire.js, round 29) runs in V8's interpreter
+ * until V8 has seen it enough to optimize it, which one pass of 20 articles was not: it then
+ * counted 1.3% more than the JSON.parse it replaced on 100 articles, 8.6% less on 300. In the
+ * page the worker warms up before the first paste, and a bench runs many passes.
+ */
+const wi = process.argv.indexOf('--warm');
+const WARM = wi > 0 ? Number(process.argv[wi + 1]) : 5;
 
 function articles(n) {
   const source = corpus(ROOT).articles;
@@ -39,16 +48,21 @@ if (process.argv[2] === '--child') {
   const m = await import(path.resolve(dir, 'presslens.js'));
   m.initSync({ module: readFileSync(path.resolve(dir, 'presslens_bg.wasm')) });
   const analyze = analyzer(m);
-  for (const a of articles(n)) analyze(a, '2021-08-27');
+  const all = articles(n);
+  // The warm-up: the first BASE articles, WARM times over.
+  for (let pass = 1; pass < WARM; pass++) {
+    for (const a of all.slice(0, BASE)) analyze(a, '2021-08-27');
+  }
+  for (const a of all) analyze(a, '2021-08-27');
   process.exit(0);
 }
 
 const args = process.argv.slice(2);
 const ai = args.indexOf('--articles');
 const N = ai >= 0 ? Number(args[ai + 1]) : 200;
-const dirs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--articles');
+const dirs = args.filter((a, i) => !a.startsWith('--') && !['--articles', '--warm'].includes(args[i - 1]));
 if (!dirs.length) {
-  console.error('usage: node bench/instructions.mjs PKG [PKG ...] [--articles N]');
+  console.error('usage: node bench/instructions.mjs PKG [PKG ...] [--articles N] [--warm K]');
   process.exit(2);
 }
 
@@ -58,7 +72,7 @@ function refs(dir, n) {
     '--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file',
     process.execPath, '--no-liftoff', '--no-wasm-lazy-compilation', '--single-threaded',
     '--hash-seed=1', '--random-seed=1', '--predictable',
-    fileURLToPath(import.meta.url), '--child', dir, String(n),
+    fileURLToPath(import.meta.url), '--child', dir, String(n), '--warm', String(WARM),
   ], { encoding: 'utf8' });
   if (r.error?.code === 'ENOENT') {
     console.error('bench/instructions.mjs needs valgrind: apt-get install valgrind');

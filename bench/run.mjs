@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzer, analyzerJson, corpus } from './analyzer.mjs';
+import { analyzer, analyzerRaw, corpus } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -111,15 +111,14 @@ if (!existsSync(path.join(pkg, 'presslens_bg.wasm'))) {
 const wasm = await import(path.join(pkg, 'presslens.js'));
 wasm.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
 const analyze = analyzer(wasm);
-// With and without the caller's JSON.parse (without: what the wasm itself takes, analysis and
-// the JSON string; the parse is 15% of the instructions, docs/performance.md round 28). Their
-// passes alternate, so that both see the same machine: run one after the other, they differed
-// by more than the parse.
-const json = analyzerJson(wasm);
-if (json) {
+// With and without turning the result into objects (without: what the wasm itself takes, the
+// analysis and its packed form, docs/performance.md round 29). Their passes alternate, so that
+// both see the same machine: run one after the other, they differed by more than the decoding.
+const raw = analyzerRaw(wasm);
+if (raw) {
   const [full, bare] = timeAlternating(articles, [
     ['presslens (wasm, Node)', (t) => analyze(t)],
-    ['presslens (wasm, no JSON.parse)', (t) => json(t)],
+    ['presslens (wasm, not decoded)', (t) => raw(t)],
   ]);
   results.push(full, bare);
 } else {

@@ -1,5 +1,5 @@
-// What a big result costs on its way to the page: the analysis in wasm, the JSON string, its
-// parse, and the structured clone that postMessage makes of an object versus of a string
+// What a big result costs on its way to the page: the analysis in wasm and its packed form,
+// decoding that into objects (www/wire.js), and the structured clone that postMessage makes of an object versus of a string
 // (measured with `structuredClone`, which uses the same serializer as postMessage), and how
 // long a main thread stalls receiving it from a worker thread as an object or as a string.
 // Prints.
@@ -11,6 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeAnalysis } from '../www/wire.js';
+import { analyzer, analyzerRaw } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MB = Number(process.argv[2] || 10);
@@ -31,31 +33,34 @@ const text = parts.join('\n\n').slice(0, MB * 1e6);
 const pkg = path.join(ROOT, 'www', 'pkg');
 const m = await import(path.join(pkg, 'presslens.js'));
 
-// In a worker thread: analyze, then post the result as the page's worker would, as an object
-// (`JSON.parse` first) or as the JSON string.
+// In a worker thread: analyze, then post the result as an object (as the page's worker does,
+// in pieces) or as its JSON string.
 if (!isMainThread) {
   m.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
-  const json = m.analyzeJson(text);
-  parentPort.postMessage(workerData.as === 'string' ? json : JSON.parse(json));
+  const obj = analyzer(m)(text);
+  parentPort.postMessage(workerData.as === 'string' ? JSON.stringify(obj) : obj);
   await new Promise(() => {});
 }
 const wasm = m.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
-m.analyzeJson('Warm up.');
+const raw = analyzerRaw(m);
+raw('Warm up.');
 
 const ms = (f) => {
   const t = performance.now();
   const r = f();
   return [r, performance.now() - t];
 };
-const [json, tAnalyze] = ms(() => m.analyzeJson(text));
-const [obj, tParse] = ms(() => JSON.parse(json));
+const [words, tAnalyze] = ms(() => raw(text));
+const [obj, tDecode] = ms(() => decodeAnalysis(words, text.toWellFormed()));
+const [json, tStringify] = ms(() => JSON.stringify(obj));
+const [, tParse] = ms(() => JSON.parse(json));
 const [, tCloneObj] = ms(() => structuredClone(obj));
 const [, tCloneStr] = ms(() => structuredClone(json));
-const [, tStringify] = ms(() => JSON.stringify(obj));
 const row = (k, v) => console.log(`${k.padEnd(56)}${v}`);
 row('text', `${(text.length / 1e6).toFixed(1)} M chars`);
-row('analysis + JSON string in wasm', `${tAnalyze.toFixed(0)} ms`);
-row('JSON result', `${(json.length / 1e6).toFixed(1)} MB`);
+row('analysis + packed result in wasm', `${tAnalyze.toFixed(0)} ms`);
+row('decoding it into objects', `${tDecode.toFixed(0)} ms`);
+row('JSON of the result', `${(json.length / 1e6).toFixed(1)} MB`);
 row('JSON.parse', `${tParse.toFixed(0)} ms`);
 row('structured clone of the parsed object', `${tCloneObj.toFixed(0)} ms`);
 row('structured clone of the JSON string', `${tCloneStr.toFixed(0)} ms`);
