@@ -9,24 +9,28 @@ import { decodeAnalysis } from '../www/wire.js';
 // 28, or `analyzeJson` taking the string), and the first ones objects (`analyze`). Timing the
 // decoding or the parse with the call keeps old and new builds comparable.
 export function analyzer(m) {
-  const raw = analyzerRaw(m);
-  if (m.analyzeWire) {
-    return (text, date) => decodeAnalysis(raw(text, date), text.toWellFormed());
-  }
-  if (raw) return (text, date) => JSON.parse(raw(text, date));
+  const { raw, objects } = analyzerParts(m);
+  if (raw) return (text, date) => objects(raw(text, date), text);
   return (text, date) => m.analyze(text, date);
 }
 
 /**
- * The call as the worker makes it, without turning its result into objects: packed words or
- * a JSON string; null for builds that returned objects.
+ * The worker's call in its two parts: `raw(text, date)`, the wasm's own work (packed words or a
+ * JSON string), and `objects(out, text)`, turning that into the schema's objects. Both null
+ * for builds that returned objects.
  */
-export function analyzerRaw(m) {
+export function analyzerParts(m) {
   const utf8 = new TextEncoder();
-  if (m.analyzeWire) return (text, date) => m.analyzeWire(utf8.encode(text), date);
-  if (m.analyzeJsonUtf8) return (text, date) => m.analyzeJsonUtf8(utf8.encode(text), date);
-  if (m.analyzeJson) return (text, date) => m.analyzeJson(text, date);
-  return null;
+  if (m.analyzeWire) {
+    return {
+      raw: (text, date) => m.analyzeWire(utf8.encode(text), date),
+      objects: (words, text) => decodeAnalysis(words, text.toWellFormed()),
+    };
+  }
+  const objects = (json) => JSON.parse(json);
+  if (m.analyzeJsonUtf8) return { raw: (text, date) => m.analyzeJsonUtf8(utf8.encode(text), date), objects };
+  if (m.analyzeJson) return { raw: (text, date) => m.analyzeJson(text, date), objects };
+  return { raw: null, objects: null };
 }
 
 /**

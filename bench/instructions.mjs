@@ -15,27 +15,30 @@
 // compiler's work is counted, but is the same in both runs below. Without eager compilation a
 // function first called after the 20th article was compiled inside the measured window: about
 // 100 M of 636 M instructions were compiling, and a change that shrank rarely called code looked
-// faster than it ran (docs/performance.md, round 22). Each build is run twice
-// under callgrind, on the first 20 and on the first 20+N articles (VOA news in articles of 25
-// sentences, as bench/run.mjs, else the repository's sample articles); the difference is what
-// N articles cost: analysis, the JSON string, and `JSON.parse` as the page's worker does it.
+// faster than it ran (docs/performance.md, round 22). Each build is run twice under callgrind,
+// after the same warm-up of its JavaScript (WARM below): on the first 20 articles and on the
+// first 20+N (VOA news in articles of 25 sentences, as bench/run.mjs, else the repository's
+// sample articles); the difference is what N articles cost: the analysis and turning its
+// result into objects as the page's worker does (www/wire.js decoding the packed result, or
+// `JSON.parse` of the JSON string for builds before round 29).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzer, corpus } from './analyzer.mjs';
+import { analyzer, analyzerParts, corpus } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = 20;
 /**
- * How many times the first BASE articles run before the measured ones. The JavaScript that
- * turns the wasm's packed result into objects (www/wire.js, round 29) runs in V8's interpreter
- * until V8 has seen it enough to optimize it, which one pass of 20 articles was not: it then
- * counted 1.3% more than the JSON.parse it replaced on 100 articles, 8.6% less on 300. In the
- * page the worker warms up before the first paste, and a bench runs many passes.
+ * How many times the first BASE articles' results are turned into objects before the window.
+ * The JavaScript that decodes the wasm's packed result (www/wire.js, round 29) is optimized
+ * only once V8 has run it enough, and its compiling was counted: with only the 20 articles
+ * before the window, the new build counted 1.3% more than the JSON.parse build on 100
+ * articles and 8.6% less on 300; analyzing the 20 articles 5 times first, 6.1% less; 12 or
+ * 20 times, 20 and 21% less. In the page, the worker warms up before the first paste.
  */
 const wi = process.argv.indexOf('--warm');
-const WARM = wi > 0 ? Number(process.argv[wi + 1]) : 5;
+const WARM = wi > 0 ? Number(process.argv[wi + 1]) : 50;
 
 function articles(n) {
   const source = corpus(ROOT).articles;
@@ -49,9 +52,12 @@ if (process.argv[2] === '--child') {
   m.initSync({ module: readFileSync(path.resolve(dir, 'presslens_bg.wasm')) });
   const analyze = analyzer(m);
   const all = articles(n);
-  // The warm-up: the first BASE articles, WARM times over.
-  for (let pass = 1; pass < WARM; pass++) {
-    for (const a of all.slice(0, BASE)) analyze(a, '2021-08-27');
+  const { raw, objects } = analyzerParts(m);
+  if (raw) {
+    // The warm-up, the same in both runs: the first BASE articles' results turned into objects
+    // WARM times, for the JavaScript that does it to be optimized before the window.
+    const outs = all.slice(0, BASE).map((t) => [raw(t, '2021-08-27'), t]);
+    for (let pass = 0; pass < WARM; pass++) for (const [out, t] of outs) objects(out, t);
   }
   for (const a of all) analyze(a, '2021-08-27');
   process.exit(0);

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzer, analyzerRaw, corpus } from './analyzer.mjs';
+import { analyzer, analyzerParts, corpus } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -114,7 +114,7 @@ const analyze = analyzer(wasm);
 // With and without turning the result into objects (without: what the wasm itself takes, the
 // analysis and its packed form, docs/performance.md round 29). Their passes alternate, so that
 // both see the same machine: run one after the other, they differed by more than the decoding.
-const raw = analyzerRaw(wasm);
+const { raw } = analyzerParts(wasm);
 if (raw) {
   const [full, bare] = timeAlternating(articles, [
     ['presslens (wasm, Node)', (t) => analyze(t)],

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzer, analyzerRaw } from './analyzer.mjs';
+import { analyzer, analyzerParts } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ri = process.argv.indexOf('--runs');
@@ -44,7 +44,7 @@ const pkg = path.join(ROOT, 'www', 'pkg');
 const m = await import(path.join(pkg, 'presslens.js'));
 const wasm = m.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
 const analyze = analyzer(m);
-const raw = analyzerRaw(m);
+const { raw } = analyzerParts(m);
 const MiB = 2 ** 20;
 const before = wasm.memory.buffer.byteLength;
 analyze(textOf(1e6));

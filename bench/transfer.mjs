@@ -12,7 +12,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeAnalysis } from '../www/wire.js';
-import { analyzer, analyzerRaw } from './analyzer.mjs';
+import { analyzer, analyzerParts } from './analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MB = Number(process.argv[2] || 10);
@@ -42,7 +42,7 @@ if (!isMainThread) {
   await new Promise(() => {});
 }
 const wasm = m.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
-const raw = analyzerRaw(m);
+const { raw } = analyzerParts(m);
 raw('Warm up.');
 
 const ms = (f) => {
