@@ -5,7 +5,7 @@ import { decodeAnalysis } from '../www/wire.js';
 
 // The analysis as the page's worker calls it, for any build of www/pkg. Current builds take
 // the text's UTF-8 bytes and return packed words that www/wire.js decodes (`analyzeWire`,
-// round 29); builds before that returned JSON that the caller parsed (`analyzeJsonUtf8`, round
+// round 30); builds before that returned JSON that the caller parsed (`analyzeJsonUtf8`, round
 // 28, or `analyzeJson` taking the string), and the first ones objects (`analyze`). Timing the
 // decoding or the parse with the call keeps old and new builds comparable.
 export function analyzer(m) {

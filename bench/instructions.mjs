@@ -20,7 +20,7 @@
 // first 20+N (VOA news in articles of 25 sentences, as bench/run.mjs, else the repository's
 // sample articles); the difference is what N articles cost: the analysis and turning its
 // result into objects as the page's worker does (www/wire.js decoding the packed result, or
-// `JSON.parse` of the JSON string for builds before round 29).
+// `JSON.parse` of the JSON string for builds before round 30).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = 20;
 /**
  * How many times the first BASE articles' results are turned into objects before the window.
- * The JavaScript that decodes the wasm's packed result (www/wire.js, round 29) is optimized
+ * The JavaScript that decodes the wasm's packed result (www/wire.js, round 30) is optimized
  * only once V8 has run it enough, and its compiling was counted: with only the 20 articles
  * before the window, the new build counted 1.3% more than the JSON.parse build on 100
  * articles and 8.6% less on 300; analyzing the 20 articles 5 times first, 6.1% less; 12 or

@@ -112,7 +112,7 @@ const wasm = await import(path.join(pkg, 'presslens.js'));
 wasm.initSync({ module: readFileSync(path.join(pkg, 'presslens_bg.wasm')) });
 const analyze = analyzer(wasm);
 // With and without turning the result into objects (without: what the wasm itself takes, the
-// analysis and its packed form, docs/performance.md round 29). Their passes alternate, so that
+// analysis and its packed form, docs/performance.md round 30). Their passes alternate, so that
 // both see the same machine: run one after the other, they differed by more than the decoding.
 const { raw } = analyzerParts(wasm);
 if (raw) {

@@ -5,7 +5,8 @@
 //! the browser gives back the span's text. The core works in UTF-8 byte offsets and converts
 //! exactly once, when it builds a [`Span`] through [`crate::text::Doc::span`]; nothing else
 //! creates spans from byte offsets. `docs/schema.md` documents the same contract for users of
-//! the JSON and must be kept true with these types.
+//! the JSON and must be kept true with these types, and so must the page's packed form
+//! ([`crate::wire`] writes it, `www/wire.js` reads it; tests compare it with the JSON).
 
 use serde::{Serialize, Serializer};
 

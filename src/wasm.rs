@@ -5,7 +5,7 @@
 //! one char at a time, which was 3.2% of the page's work (docs/performance.md, round 28).
 //! The result goes out packed ([`crate::wire`]), for `www/wire.js` to turn into the objects
 //! the JSON would give: writing JSON and parsing it again was about a quarter of the page's
-//! work (round 29), and building the objects from Rust (serde-wasm-bindgen, a call into JS
+//! work (round 30), and building the objects from Rust (serde-wasm-bindgen, a call into JS
 //! per object, key and value) was no faster than the JSON (round 3). The CLI prints the JSON.
 use crate::{analyze, CalendarDate, Options};
 use wasm_bindgen::prelude::*;

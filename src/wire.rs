@@ -2,7 +2,7 @@
 //! very objects `JSON.parse` makes of the JSON (same keys in the same order, same values).
 //!
 //! Why not JSON: on the page's path, writing the JSON (serde_json) and parsing it again in the
-//! worker were about a quarter of all the work (docs/performance.md, rounds 28 and 29).
+//! worker were about a quarter of all the work (docs/performance.md, rounds 28 and 30).
 //! `JSON.parse` reads every digit and quote mark and builds each object key by key; the
 //! decoder reads numbers as they are and builds each object from a literal of a fixed shape.
 //! And every `text` of a `{start, end, text}` is the input's own slice (the schema's
