@@ -14,7 +14,7 @@
 // every function it compiles to /tmp/perf-PID.map (`--perf-basic-prof`). Each address's count
 // goes to the function whose range holds it; the run on the first 20 articles is subtracted
 // from the run on 20 + N, as the bench does, so compiling and start-up cancel out. JS and V8's
-// own code (JSON.parse, the glue) appear under their names or as <other>. Functions that V8
+// own code (www/wire.js decoding the result, the glue) appear under their names or as <other>. Functions that V8
 // inlined count in their caller.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
