@@ -24,7 +24,7 @@ export function analyzerParts(m) {
   if (m.analyzeWire) {
     return {
       raw: (text, date) => m.analyzeWire(utf8.encode(text), date),
-      objects: (words, text) => decodeAnalysis(words, text.toWellFormed()),
+      objects: (words, text) => decodeAnalysis(words, text),
     };
   }
   const objects = (json) => JSON.parse(json);

@@ -51,7 +51,7 @@ const ms = (f) => {
   return [r, performance.now() - t];
 };
 const [words, tAnalyze] = ms(() => raw(text));
-const [obj, tDecode] = ms(() => decodeAnalysis(words, text.toWellFormed()));
+const [obj, tDecode] = ms(() => decodeAnalysis(words, text));
 const [json, tStringify] = ms(() => JSON.stringify(obj));
 const [, tParse] = ms(() => JSON.parse(json));
 const [, tCloneObj] = ms(() => structuredClone(obj));

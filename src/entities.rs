@@ -2496,6 +2496,8 @@ fn build(ctx: &Ctx, cands: &[Cand], mut dsu: Dsu) -> EntitiesResult {
                 .iter()
                 .map(|&i| doc.text_span(cands[i].bytes.clone()))
                 .collect(),
+            // Thousandths, rounded as the scores are (f32); divided in f64, so the number is
+            // the one the JSON's "0.619" reads back as, also where the page gets its 64 bits.
             salience: f64::from(((gr.score / max) * 1000.0).round()) / 1000.0,
         });
     }

@@ -1,5 +1,5 @@
-//! The wasm-bindgen boundary: JavaScript values in, JavaScript values out, errors become JS
-//! `Error`s here and nowhere else.
+//! The wasm-bindgen boundary: the text's bytes in, the packed analysis out; the core's errors
+//! become JS `Error`s here and nowhere else.
 //!
 //! The text comes in as its UTF-8 bytes: wasm-bindgen's glue copies a string into the wasm
 //! one char at a time, which was 3.2% of the page's work (docs/performance.md, round 28).

@@ -1,10 +1,12 @@
 //! The wasm boundary, run in a real browser (headless Chromium through
 //! `wasm-bindgen-test-runner`): `scripts/test-wasm.sh`.
 //!
-//! The native tests check spans in Rust; these check them as the page sees them, on JavaScript
-//! strings: every `{start, end, text}` object must satisfy `input.slice(start, end) === text`
-//! in UTF-16 units, whatever the input holds (astral emoji, ZWJ sequences, combining marks,
-//! right-to-left text, even a lone surrogate that no Rust `&str` can hold).
+//! The native tests check spans in Rust; these check them on JavaScript strings: every
+//! `{start, end, text}` object of the JSON must satisfy `input.slice(start, end) === text` in
+//! UTF-16 units, whatever the input holds (astral emoji, ZWJ sequences, combining marks,
+//! right-to-left text, even a lone surrogate that no Rust `&str` can hold). That is what lets
+//! the page's decoder (`www/wire.js`) slice each `text` instead of receiving it; the last test
+//! checks that the page's objects are the JSON's.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Object, Reflect};
@@ -54,7 +56,7 @@ fn analyze(input: &JsString, reference_date: Option<&str>) -> JsValue {
 extern "C" {
     /// The page's decoder of the packed result.
     #[wasm_bindgen(js_name = decodeAnalysis, catch)]
-    fn decode_analysis(words: &[u32], text: &str) -> Result<JsValue, JsValue>;
+    fn decode_analysis(words: &[u32], text: &JsString) -> Result<JsValue, JsValue>;
 }
 
 /// Walk every object and array under `value`; check each `{start, end, text}` against `input`.
@@ -256,17 +258,30 @@ fn bytes_that_are_not_utf8_are_refused() {
 
 /// The page reads what the CLI prints: the packed result of the worker's call, decoded by
 /// `www/wire.js` in the browser, gives the objects `JSON.parse` makes of the JSON, keys in the
-/// same order (compared as `JSON.stringify` writes them).
+/// same order (compared as `JSON.stringify` writes them; tests/e2e/wire.test.mjs also tells
+/// -0, NaN and null apart), also on a JavaScript string with lone surrogates.
 #[wasm_bindgen_test]
 fn the_pages_objects_are_the_jsons() {
     let article = include_str!("../www/sample-article.txt");
-    for input in INPUTS.iter().copied().chain([article]) {
+    let mut units: Vec<u16> = "Mayor Anne Hidalgo said in Paris ".encode_utf16().collect();
+    units.push(0xD83D);
+    units.extend(" that 12 people came on 3 May 2022. ".encode_utf16());
+    units.push(0xDE00);
+    units.extend("“It rained,” she said.".encode_utf16());
+    let lone = JsString::from_char_code(&units);
+    let inputs = INPUTS
+        .iter()
+        .map(|s| JsString::from(*s))
+        .chain([JsString::from(article), lone]);
+    for input in inputs {
         for date in [Some("2021-08-27"), None] {
-            let words = presslens::wasm::analyze_wire(input.as_bytes(), date.map(str::to_string))
+            // The worker's TextEncoder makes each lone surrogate U+FFFD, as `String` does.
+            let bytes = String::from(&input).into_bytes();
+            let words = presslens::wasm::analyze_wire(&bytes, date.map(str::to_string))
                 .unwrap_or_else(|e| panic!("analyze failed: {:?}", JsValue::from(e)));
-            let page = decode_analysis(&words, input)
+            let page = decode_analysis(&words, &input)
                 .unwrap_or_else(|e| panic!("decoding failed on {input:?}: {e:?}"));
-            let json = analyze(&JsString::from(input), date);
+            let json = analyze(&input, date);
             let page = js_sys::JSON::stringify(&page).expect("stringify");
             let json = js_sys::JSON::stringify(&json).expect("stringify");
             assert_eq!(String::from(page), String::from(json), "on {input:?}");

@@ -8,6 +8,8 @@
 // The reader's state is module-level: one decode runs at a time (JavaScript is single-threaded
 // and nothing here awaits).
 
+/** src/wire.rs's FORMAT: the layout this file reads. */
+const FORMAT = 1;
 const NONE = 0xffffffff;
 
 let w = new Uint32Array(0);
@@ -16,23 +18,37 @@ let strings = '';
 let text = '';
 const float = new Float64Array(1);
 const floatWords = new Uint32Array(float.buffer);
-const utf8 = new TextDecoder();
+// A string block that began with U+FEFF must keep it (the offsets count it); bytes that are not
+// UTF-8 mean the array is damaged.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+
+/**
+ * The text with each lone surrogate replaced by U+FFFD, as TextEncoder encodes it for the wasm:
+ * one unit for one, so the offsets still fit the user's text.
+ */
+export function wellFormed(s) {
+  return typeof s.toWellFormed === 'function' ? s.toWellFormed() : s.replace(/\p{Cs}/gu, '\uFFFD');
+}
 
 /**
  * @param {Uint32Array} words what `analyzeWire` returned
- * @param {string} analyzed the text analyzed, with any lone surrogate replaced by U+FFFD as the
- *   UTF-8 encoding did (`String.prototype.toWellFormed`)
+ * @param {string} analyzed the text given to `analyzeWire` (as `TextEncoder` encoded it)
  * @returns {object} the Analysis of docs/schema.md
  */
 export function decodeAnalysis(words, analyzed) {
-  w = words;
-  text = analyzed;
-  const at = w[0];
-  const bytes = w[1];
-  if (at > w.length || bytes > 4 * (w.length - at)) throw new Error('not a packed analysis');
-  strings = utf8.decode(new Uint8Array(w.buffer, w.byteOffset + 4 * at, bytes));
-  i = 2;
+  if (words[0] !== FORMAT) {
+    throw new Error(`the analyzer's files are out of step (result format ${words[0]}, this page reads ${FORMAT}): reload the page`);
+  }
   try {
+    w = words;
+    const at = w[1];
+    const bytes = w[2];
+    if (at > w.length || bytes > 4 * (w.length - at) || w[4] !== analyzed.length) {
+      throw new Error('not a packed analysis of this text');
+    }
+    text = wellFormed(analyzed);
+    strings = utf8.decode(new Uint8Array(w.buffer, w.byteOffset + 4 * at, bytes));
+    i = 3;
     const schemaVersion = w[i++];
     const textLength = w[i++];
     const referenceDate = w[i++] ? { value: str(), source: str(), evidence: textSpanOrNull() } : null;
@@ -44,7 +60,7 @@ export function decodeAnalysis(words, analyzed) {
     const reported = list(report);
     const structure = { blocks: list(block), credits: list(credit) };
     const sentences = list(span);
-    if (i !== at) throw new Error('not a packed analysis');
+    if (i !== at) throw new Error('not a packed analysis of this text');
     return {
       schemaVersion, textLength, referenceDate, entities, figures, changes, dates, quotes,
       reported, structure, sentences,
@@ -58,7 +74,7 @@ export function decodeAnalysis(words, analyzed) {
 
 function list(item) {
   const n = w[i++];
-  if (n > w.length - i) throw new Error('not a packed analysis');
+  if (n > w.length - i) throw new Error('not a packed analysis of this text');
   const out = [];
   for (let k = 0; k < n; k++) out.push(item());
   return out;

@@ -45,19 +45,12 @@ const code = Promise.all([
     const module = (await given) || (await compileHere());
     await pkg.default({ module_or_path: module });
     // The text goes in as UTF-8 bytes: the glue copies a string into the wasm a char at a time
-    // (docs/performance.md, round 28). Encoding replaces a lone surrogate with U+FFFD, and so
-    // does toWellFormed for the text the spans are sliced from: one unit each, so offsets
-    // still fit the user's text.
+    // (docs/performance.md, round 28).
     const utf8 = new TextEncoder();
-    const analyze = (text, date) => wire.decodeAnalysis(pkg.analyzeWire(utf8.encode(text), date), wellFormed(text));
+    const analyze = (text, date) => wire.decodeAnalysis(pkg.analyzeWire(utf8.encode(text), date), text);
     return { analyze, version: pkg.version, countWords: format.countWords, layoutArticle: render.layoutArticle };
   });
 let analyze = null;
-
-/** The text with each lone surrogate replaced by U+FFFD, as TextEncoder encodes it. */
-function wellFormed(text) {
-  return typeof text.toWellFormed === 'function' ? text.toWellFormed() : text.replace(/\p{Cs}/gu, '\uFFFD');
-}
 let countWords = null;
 let layoutArticle = null;
 

@@ -1,7 +1,8 @@
 // The page's result is the CLI's: the wasm's packed words, decoded by www/wire.js as the
 // worker does, must give the very objects JSON.parse makes of `presslens analyze --jsonl`'s
-// lines (same keys in the same order, same values), on the repository's articles, on text that
-// stresses the UTF-8/UTF-16 conversion and, when ../shared is there, on 300 news articles.
+// lines (same keys in the same order, same values), with and without a reference date, on the
+// repository's articles, on text that stresses the UTF-8/UTF-16 conversion and fills every
+// optional field, and, when ../shared is there, on 300 news articles.
 // Needs the page's build (scripts/build-wasm.sh) and builds the CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeAnalysis } from '../../www/wire.js';
+import { decodeAnalysis, wellFormed } from '../../www/wire.js';
 import { corpus } from '../../bench/analyzer.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,15 +23,15 @@ const utf8 = new TextEncoder();
 
 /** As the worker calls it. */
 function page(text, date) {
-  return decodeAnalysis(pkg.analyzeWire(utf8.encode(text), date), text.toWellFormed());
+  return decodeAnalysis(pkg.analyzeWire(utf8.encode(text), date), text);
 }
 
 /** The CLI's analyses of `texts`, parsed: one process, one JSON line each. */
-function cli(texts) {
+function cli(texts, date = DATE) {
   execFileSync('cargo', ['build', '--quiet', '--bin', 'presslens'], { cwd: ROOT, stdio: 'inherit' });
   const input = texts.map((text, id) => JSON.stringify({ id, text })).join('\n');
   const out = execFileSync(path.join(ROOT, 'target', 'debug', 'presslens'),
-    ['analyze', '--jsonl', '--reference-date', DATE], { input, maxBuffer: 1 << 30 });
+    ['analyze', '--jsonl', ...(date ? ['--reference-date', date] : [])], { input, maxBuffer: 1 << 30 });
   return out.toString().trim().split('\n').map((line) => {
     const { id, ...analysis } = JSON.parse(line);
     assert.equal(analysis.error, undefined, `CLI failed on text ${id}: ${analysis.error}`);
@@ -39,13 +40,19 @@ function cli(texts) {
 }
 
 /**
- * Equal as JSON.stringify writes them, which also compares the order of the keys; on a
- * difference, the first path where they part says more than two long strings.
+ * JSON.stringify, except that the numbers it would write as something else stay apart: it
+ * writes NaN and Infinity as null and -0 as 0.
+ */
+const exact = (v) => JSON.stringify(v, (k, x) => (typeof x === 'number' && (!Number.isFinite(x) || Object.is(x, -0)) ? `number ${Object.is(x, -0) ? '-0' : x}` : x));
+
+/**
+ * Equal as `exact` writes them, which also compares the order of the keys; on a difference,
+ * the first path where they part says more than two long strings.
  */
 function assertSame(got, want, where) {
-  if (JSON.stringify(got) === JSON.stringify(want)) return;
+  if (exact(got) === exact(want)) return;
   const walk = (a, b, p) => {
-    if (JSON.stringify(a) === JSON.stringify(b)) return null;
+    if (exact(a) === exact(b)) return null;
     if (a && b && typeof a === 'object' && typeof b === 'object') {
       const ka = Object.keys(a);
       const kb = Object.keys(b);
@@ -55,9 +62,23 @@ function assertSame(got, want, where) {
         if (d) return d;
       }
     }
-    return `${p}: ${JSON.stringify(a)?.slice(0, 200)} against ${JSON.stringify(b)?.slice(0, 200)}`;
+    return `${p}: ${exact(a)?.slice(0, 200)} against ${exact(b)?.slice(0, 200)}`;
   };
   assert.fail(`${where}: the page's result differs from the CLI's at ${walk(got, want, '')}`);
+}
+
+/** The paths (`.dates[].modifier`) that hold a value other than null, false or [] somewhere. */
+function filled(value, p = '', out = new Set()) {
+  if (Array.isArray(value)) {
+    if (value.length) out.add(p);
+    for (const v of value) filled(v, `${p}[]`, out);
+  } else if (value && typeof value === 'object') {
+    out.add(p);
+    for (const [k, v] of Object.entries(value)) filled(v, `${p}.${k}`, out);
+  } else if (value !== null && value !== false) {
+    out.add(p);
+  }
+  return out;
 }
 
 const read = (p) => readFileSync(path.join(ROOT, p), 'utf8');
@@ -72,6 +93,37 @@ const STRESS = [
   'وقال الرئيس إن 300 شخص قتلوا. The Israeli minister Yair Lapid spoke in Tel Aviv (תל אביב) on Monday.',
   'Headline With 🎉 Emoji\n\nBy Jane Doe 👩🏽‍💻\n\nThe mayor said 10 million 🏳️‍🌈 flags flew.\nPhoto: Jane Roe/AP',
   'Control \u0001 chars \u001f and "quotes" \\ backslashes in a name: Mr. \u00c9lan "Bo" Smith said 1e-7 of 3/4 rose 0.1%.',
+  // Every optional field of the schema, filled at least once (checked below).
+  [
+    'River Towns Brace for Record Flood',
+    '',
+    'By Jane Roe',
+    '',
+    'Residents fill sandbags in Harlow on Monday. (AP Photo/John Smith)',
+    '',
+    'HARLOW, England, March 12, 2025 — The Harlow River Authority (HRA) said on 3/4/2025 that',
+    'water levels rose 5% from 200 centimetres early last year, and the first four months of 2024',
+    'were the wettest on record. Insurance claims climbed to $3 million, up from $2 million,',
+    'and repairs reached $210 million, up 5% from $200 million.',
+    '',
+    '“We have never seen it this high,” Mayor Omar Diaz told the BBC, “and it is still rising.”',
+    'He called the barriers “a total disaster for the town” on Sunday.',
+    '“Nobody listened to us for years,” Diaz added.',
+    '',
+    'Officials told Reuters that nearly 1,200 people had left their homes.',
+  ].join('\n'),
+];
+
+/** What the decoder must get right at least once on the repository's own inputs. */
+const MUST_FILL = [
+  '.referenceDate.evidence', '.entities[].aliases', '.figures[].low', '.figures[].high',
+  '.figures[].unit', '.figures[].hedge', '.figures[].hedgeKind', '.figures[].counts',
+  '.figures[].delta', '.changes[].by', '.changes[].difference', '.changes[].ratio',
+  '.changes[].percentChange', '.dates[].until', '.dates[].exact', '.dates[].relative',
+  '.dates[].ambiguous', '.dates[].modifier', '.dates[].known', '.dates[].implied',
+  '.quotes[].speaker', '.quotes[].speakerEntity', '.quotes[].cue', '.quotes[].medium',
+  '.quotes[].continues', '.quotes[].partial', '.reported[].sourceEntity', '.reported[].medium',
+  '.structure.credits[].photographer', '.structure.credits[].agencies',
 ];
 
 test('the page decodes what the CLI prints: repository articles and awkward text', () => {
@@ -81,8 +133,16 @@ test('the page decodes what the CLI prints: repository articles and awkward text
     read('tests/e2e/fixtures/short-article.txt'),
     ...STRESS,
   ];
-  const want = cli(texts);
-  texts.forEach((text, k) => assertSame(page(text, DATE), want[k], `text ${k}`));
+  const seen = new Set();
+  for (const date of [DATE, null]) {
+    const want = cli(texts, date);
+    texts.forEach((text, k) => {
+      assertSame(page(text, date ?? undefined), want[k], `text ${k}, reference date ${date}`);
+      filled(want[k], '', seen);
+    });
+  }
+  const missing = MUST_FILL.filter((p) => !seen.has(p));
+  assert.deepEqual(missing, [], 'no input fills these fields: the comparison does not cover them');
 });
 
 test('a lone surrogate reads as U+FFFD, one unit, as the CLI reads the replaced text', () => {
@@ -103,12 +163,34 @@ test('the page decodes what the CLI prints: 300 news articles', (t) => {
   texts.forEach((text, k) => assertSame(page(text, DATE), want[k], `article ${k}`));
 });
 
-test('a damaged packed result is refused, not misread', () => {
-  const words = pkg.analyzeWire(utf8.encode('Joe Biden met 3 people in Paris on Monday.'), DATE);
+test('a result the decoder cannot read is refused with a message, not misread', () => {
   const text = 'Joe Biden met 3 people in Paris on Monday.';
+  const words = pkg.analyzeWire(utf8.encode(text), DATE);
   assert.doesNotThrow(() => decodeAnalysis(words, text));
+  // Cut short, or its header moved: the values do not end where the strings begin.
   assert.throws(() => decodeAnalysis(words.slice(0, words.length - 1), text), /not a packed analysis/);
   const shifted = words.slice();
-  shifted[0] += 1;
+  shifted[1] += 1;
   assert.throws(() => decodeAnalysis(shifted, text), /not a packed analysis/);
+  // Another text than the one analyzed.
+  assert.throws(() => decodeAnalysis(words, text.slice(1)), /not a packed analysis of this text/);
+  // A wasm of another format than this decoder's (a cached file after a deploy).
+  const other = words.slice();
+  other[0] += 1;
+  assert.throws(() => decodeAnalysis(other, text), /out of step.*reload the page/);
+  assert.throws(() => decodeAnalysis(new Uint32Array(0), ''), /out of step/);
+});
+
+test('lone surrogates are replaced as TextEncoder replaces them, also without toWellFormed', () => {
+  const text = 'a\ud800b\udc00c😀\ud83d';
+  const want = 'a\ufffdb\ufffdc😀\ufffd';
+  assert.equal(wellFormed(text), want);
+  const own = String.prototype.toWellFormed;
+  try {
+    delete String.prototype.toWellFormed;
+    assert.equal(wellFormed(text), want);
+  } finally {
+    String.prototype.toWellFormed = own; // eslint-disable-line no-extend-native
+  }
+  assert.equal(new TextDecoder().decode(utf8.encode(text)), want);
 });
