@@ -4711,7 +4711,7 @@ fn starter_sets() -> &'static StarterSets {
 /// number, or a mark that may join ("-", "/", ".", "'", and any non-ASCII one). No rule a
 /// count or a number other than a year starts goes on with nothing, another word, a comma,
 /// "%" or ")" ("20 people", "one of", "several times").
-fn may_follow_count(doc: &Doc, k: usize) -> bool {
+fn may_follow_count(doc: &Doc, k: usize, sets: &StarterSets) -> bool {
     let Some(t) = doc.tokens.get(k) else {
         return false;
     };
@@ -4719,7 +4719,7 @@ fn may_follow_count(doc: &Doc, k: usize) -> bool {
     match t.kind {
         TokKind::Word => {
             !w.bytes().all(|b| b.is_ascii_alphabetic())
-                || starter_sets().starters.contains(w)
+                || sets.starters.contains(w)
                 || unit_of(w).is_some()
                 || in_list(w, AFTER_COUNT)
         }
@@ -4747,7 +4747,7 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         TokKind::Number => {
             return w.len() == 4
                 || !w.bytes().all(|b| b.is_ascii_digit() || b == b',')
-                || may_follow_count(doc, i + 1);
+                || may_follow_count(doc, i + 1, starter_sets());
         }
         TokKind::Word => {}
         _ => return false,
@@ -4846,7 +4846,7 @@ fn may_start(doc: &Doc, i: usize) -> bool {
     // Number words and counts ("one of", "two people", "several hundred") go on only with
     // a unit, a month, a connector or another number word.
     if sets.counts.contains(w) {
-        return may_follow_count(doc, i + 1);
+        return may_follow_count(doc, i + 1, sets);
     }
     if sets.holiday_only.contains(w) {
         return may_open_holiday(w, doc.tok_or_empty(i + 1));
