@@ -2260,7 +2260,6 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 .flatten()
         };
         let sep = w.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
-        let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
         if !w
             .chars()
             .filter(|c| matches!(c, '-' | '/' | '.'))
@@ -2268,7 +2267,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
         {
             return None;
         }
-        let nums: Vec<i64> = parts.iter().map(|p| num(p)).collect::<Option<_>>()?;
+        // Two or three pieces, each a number, in arrays: no form below has more.
+        let mut part_buf = [""; 3];
+        let mut num_buf = [0i64; 3];
+        let mut n = 0;
+        for p in w.split(['-', '/', '.']) {
+            *part_buf.get_mut(n)? = p;
+            *num_buf.get_mut(n)? = num(p)?;
+            n += 1;
+        }
+        let (parts, nums) = (part_buf.get(..n)?, num_buf.get(..n)?);
         let day = |y: i64, m: i64, d: i64| {
             CalendarDate::new(
                 i32::try_from(y).ok()?,
@@ -2277,7 +2285,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             )
         };
         let year2 = |y: i64| if y >= 50 { 1900 + y } else { 2000 + y };
-        match (sep, nums.as_slice(), parts.as_slice()) {
+        match (sep, nums, parts) {
             // "2016/11", "11/2016", "11-2016": a month.
             ('/', [a, b], [pa, pb]) if pa.len() == 4 && pb.len() <= 2 => {
                 ((1000..=2199).contains(a) && (1..=12).contains(b))
