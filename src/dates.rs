@@ -2259,7 +2259,6 @@ impl<'a, 'd> Matcher<'a, 'd> {
                 .then(|| parse_int(s))
                 .flatten()
         };
-        let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
         let sep = w.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
         if !w
             .chars()
@@ -2268,7 +2267,16 @@ impl<'a, 'd> Matcher<'a, 'd> {
         {
             return None;
         }
-        let nums: Vec<i64> = parts.iter().map(|p| num(p)).collect::<Option<_>>()?;
+        // Two or three pieces, each a number, in arrays: no form below has more.
+        let mut part_buf = [""; 3];
+        let mut num_buf = [0i64; 3];
+        let mut n = 0;
+        for p in w.split(['-', '/', '.']) {
+            *part_buf.get_mut(n)? = p;
+            *num_buf.get_mut(n)? = num(p)?;
+            n += 1;
+        }
+        let (parts, nums) = (part_buf.get(..n)?, num_buf.get(..n)?);
         let day = |y: i64, m: i64, d: i64| {
             CalendarDate::new(
                 i32::try_from(y).ok()?,
@@ -2277,7 +2285,7 @@ impl<'a, 'd> Matcher<'a, 'd> {
             )
         };
         let year2 = |y: i64| if y >= 50 { 1900 + y } else { 2000 + y };
-        match (sep, nums.as_slice(), parts.as_slice()) {
+        match (sep, nums, parts) {
             // "2016/11", "11/2016", "11-2016": a month.
             ('/', [a, b], [pa, pb]) if pa.len() == 4 && pb.len() <= 2 => {
                 ((1000..=2199).contains(a) && (1..=12).contains(b))
@@ -4224,16 +4232,6 @@ impl<'a, 'd> Matcher<'a, 'd> {
             }
             return None;
         }
-        const DECADES: [&str; 8] = [
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
-        ];
         // "in the nineties", "in nineties" (not "in her nineties", an age).
         let bare_in = self.prev_is_any(i, &["in"]);
         if !self.prev_is_any(i, &["the", "early", "late", "mid"]) && !bare_in {
@@ -4619,19 +4617,75 @@ const STARTERS: &[&str] = &[
     "half",
 ];
 
+/// The decades in words, from the twenties ([`Matcher::decade_or_century`]).
+const DECADES: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 /// The heads of "mid-2020", "pre-June", "post-9/11" in [`Matcher::hyphenated`]; [`may_start`]
 /// lets words with these heads through.
 const HYPHEN_MODIFIERS: &[&str] = &["mid", "early", "late", "pre", "post"];
 
-/// Every lowercase word that can start an expression ([`STARTERS`], month and weekday names
-/// with the abbreviations `month_number` and `weekday_number` read, number words, the first
-/// words of [`HOLIDAYS`]), and apart the holidays' first words that start nothing else.
-fn starter_sets() -> &'static (WordSet, WordSet) {
-    static SETS: std::sync::OnceLock<(WordSet, WordSet)> = std::sync::OnceLock::new();
+/// Words that may stand right after a count in a rule a count starts, besides units
+/// ([`unit_of`]) and the starters (month and weekday names, number words, "day", "half", "a",
+/// the decades): what [`Matcher::duration_part`] reads before a unit, the connectors of day
+/// ranges and of "18 and 19 June", "of" of "22nd of June", "quarter" of "the first quarter",
+/// the words after "nineteen"/"two" in years and decades ([`Matcher::year_words`],
+/// [`Matcher::decade_or_century`]).
+const AFTER_COUNT: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "until",
+    "till",
+    "through",
+    "of",
+    "business",
+    "working",
+    "trading",
+    "fortnight",
+    "fortnights",
+    "quarter",
+    "thousands",
+    "oh",
+    "o",
+];
+
+/// The starters besides number words that start an expression only as a count before a
+/// unit ([`Matcher::count_words`], "all day"): [`may_start`] asks the word after them too.
+const COUNT_STARTERS: &[&str] = &[
+    "all", "full", "whole", "several", "another", "few", "couple", "half",
+];
+
+/// The word sets of [`may_start`].
+struct StarterSets {
+    /// Every lowercase word that can start an expression ([`STARTERS`], month and weekday
+    /// names with the abbreviations `month_number` and `weekday_number` read, number words,
+    /// the first words of [`HOLIDAYS`]).
+    starters: WordSet,
+    /// The holidays' first words that start nothing else.
+    holiday_only: WordSet,
+    /// Words that start an expression only as a count, which needs a word
+    /// [`may_follow_count`] accepts next: the number words, which are none of the other
+    /// starters (a test checks), and [`COUNT_STARTERS`].
+    counts: WordSet,
+}
+
+fn starter_sets() -> &'static StarterSets {
+    static SETS: std::sync::OnceLock<StarterSets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| {
         let mut words: Vec<&'static str> = Vec::new();
         words.extend_from_slice(STARTERS);
         words.extend(crate::numbers::number_words());
+        let mut counts = COUNT_STARTERS.to_vec();
+        counts.extend_from_slice(words.get(STARTERS.len()..).unwrap_or_default());
         words.push("sept");
         for m in MONTHS {
             words.push(m);
@@ -4652,8 +4706,37 @@ fn starter_sets() -> &'static (WordSet, WordSet) {
             .filter(|f| !others.contains(f))
             .collect();
         words.extend(firsts);
-        (WordSet::new(&words), WordSet::new(&only))
+        StarterSets {
+            starters: WordSet::new(&words),
+            holiday_only: WordSet::new(&only),
+            counts: WordSet::new(&counts),
+        }
     })
+}
+
+/// Whether token `k` may follow a count that starts an expression: a starter (a number word,
+/// a month), a unit, a word of [`AFTER_COUNT`], a word with other bytes than ASCII letters, a
+/// number, or a mark that may join ("-", "/", ".", "'", and any non-ASCII one). No rule a
+/// count or a number other than a year starts goes on with nothing, another word, a comma,
+/// "%" or ")" ("20 people", "one of", "several times").
+fn may_follow_count(doc: &Doc, k: usize, sets: &StarterSets) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    let w = doc.tok_or_empty(k);
+    match t.kind {
+        TokKind::Word => {
+            !w.bytes().all(|b| b.is_ascii_alphabetic())
+                || sets.starters.contains(w)
+                || unit_of(w).is_some()
+                || in_list(w, AFTER_COUNT)
+        }
+        TokKind::Punct => matches!(
+            w.as_bytes().first(),
+            Some(b'-' | b'/' | b'.' | b'\'' | 0x80..)
+        ),
+        _ => true,
+    }
 }
 
 /// A cheap test run before [`Matcher::match_at`] on every token of the text: `false` only when
@@ -4664,12 +4747,19 @@ fn may_start(doc: &Doc, i: usize) -> bool {
     let Some(tok) = doc.tokens.get(i) else {
         return false;
     };
+    let w = doc.tok_or_empty(i);
     match tok.kind {
-        TokKind::Number => return true,
+        // A number of digits (and commas) that is no year starts a count, or a day before
+        // its month: "20 people" starts nothing. (Years, ordinals, "1990s", "4/22", "3.5"
+        // go to the matcher.)
+        TokKind::Number => {
+            return w.len() == 4
+                || !w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                || may_follow_count(doc, i + 1, starter_sets());
+        }
         TokKind::Word => {}
         _ => return false,
     }
-    let w = doc.tok_or_empty(i);
     let head = w
         .bytes()
         .position(|b| !b.is_ascii_alphabetic())
@@ -4683,10 +4773,11 @@ fn may_start(doc: &Doc, i: usize) -> bool {
         // or without its final dots, and every form they read opens with a starter or a
         // hyphen modifier before the first mark. Such words were a third of the tokens the
         // full matcher was tried on before this test.
-        return starter_sets().0.contains(head) || HYPHEN_MODIFIERS.iter().any(|h| eq_ci(head, h));
+        return starter_sets().starters.contains(head)
+            || HYPHEN_MODIFIERS.iter().any(|h| eq_ci(head, h));
     }
-    let (starters, holiday_only) = starter_sets();
-    if !starters.contains(w) {
+    let sets = starter_sets();
+    if !sets.starters.contains(w) {
         return false;
     }
     // The two most common starters start little: "the" needs one of a few words or a number
@@ -4760,7 +4851,12 @@ fn may_start(doc: &Doc, i: usize) -> bool {
     // Most first words of holidays ("new", "good", "international") start nothing else, and
     // a holiday only with its second word after them. (Asked after the common starters
     // above, which are none of them.)
-    if holiday_only.contains(w) {
+    // Number words and counts ("one of", "two people", "several hundred") go on only with
+    // a unit, a month, a connector or another number word.
+    if sets.counts.contains(w) {
+        return may_follow_count(doc, i + 1, sets);
+    }
+    if sets.holiday_only.contains(w) {
         return may_open_holiday(w, doc.tok_or_empty(i + 1));
     }
     true
@@ -7218,6 +7314,23 @@ mod tests {
         assert!(one("for three years", REF).known.is_empty());
     }
 
+    /// [`may_start`] reads every number word as a count: none may start anything else.
+    #[test]
+    fn number_words_start_only_counts() {
+        for w in crate::numbers::number_words() {
+            assert!(!STARTERS.contains(&w), "{w}");
+            assert!(
+                month_number(w).is_none() && weekday_number(w).is_none(),
+                "{w}"
+            );
+            assert!(HOLIDAYS.iter().all(|h| h.0.first() != Some(&w)), "{w}");
+            assert!(
+                !HYPHEN_MODIFIERS.contains(&w) && Lower::of(w).as_str() == w,
+                "{w}"
+            );
+        }
+    }
+
     /// The gate before the matcher only skips tokens where nothing starts: on a soup of every
     /// kind of word the matcher reads, in both cases, gated and ungated runs agree.
     #[test]
@@ -7337,6 +7450,23 @@ mod tests {
                 "2021-08-22",
                 "4/22",
                 "14-16",
+                // Counts and what stands after them.
+                "12",
+                "5,000",
+                "100000",
+                "%",
+                ")",
+                "/",
+                "–",
+                "percent",
+                "million",
+                "others",
+                "business",
+                "fortnights",
+                "centuries",
+                "thousands",
+                "oh",
+                "o",
             ])
             .collect();
         for w in base {
@@ -7411,6 +7541,28 @@ mod tests {
             "half a day",
             "mid-June",
             "early 2020",
+            "20 people",
+            "one of them",
+            "3 business days",
+            "twenty five January 1986",
+            "in nineteen ninety six",
+            "the first three months of 2020",
+            "the first a year of 2020",
+            "first half of 2021",
+            "second quarter",
+            "since two thousand and eight",
+            "the 70's",
+            "4 - 22 June",
+            "20/aug",
+            "11 / 2016",
+            "several hundred",
+            "half an hour",
+            "all week",
+            "a couple of days",
+            "twenty first of May",
+            "22nd day of June",
+            "3rd century",
+            "in the nineteen seventies",
         ] {
             vocab.push(phrase.to_string());
         }
