@@ -382,14 +382,17 @@ fn tokenize_pieces(
     let mut i = s;
     let mut space_before = true;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_whitespace() || b == 0x0B {
+        if is_space_byte(b) {
             space_before = true;
             i += 1;
             continue;
         }
         let start = i;
         let mut j = i;
-        while bytes.get(j).is_some_and(|&b| matches!(b, b'(' | b'"' | b'$' | b'[')) {
+        while bytes
+            .get(j)
+            .is_some_and(|&b| matches!(b, b'(' | b'"' | b'$' | b'['))
+        {
             j += 1;
         }
         let word = j;
@@ -405,14 +408,19 @@ fn tokenize_pieces(
         }) {
             j += 1;
         }
-        let plain = word_end > word
-            && bytes
-                .get(j)
-                .is_none_or(|&b| b.is_ascii_whitespace() || b == 0x0B);
+        let plain = word_end > word && bytes.get(j).is_none_or(|&b| is_space_byte(b));
         if plain {
-            let mut push = |start: usize, end: usize, kind: TokKind| {
+            let mut k = start;
+            while k < j {
+                let (end, kind) = if k != word {
+                    (k + 1, TokKind::Punct)
+                } else if bytes.get(k).is_some_and(u8::is_ascii_digit) {
+                    (word_end, TokKind::Number)
+                } else {
+                    (word_end, TokKind::Word)
+                };
                 tokens.push(Token {
-                    start,
+                    start: k,
                     end,
                     kind,
                     sentence: 0,
@@ -420,27 +428,13 @@ fn tokenize_pieces(
                     space_before,
                 });
                 space_before = false;
-            };
-            for k in start..word {
-                push(k, k + 1, TokKind::Punct);
-            }
-            let kind = if bytes.get(word).is_some_and(u8::is_ascii_digit) {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            };
-            push(word, word_end, kind);
-            for k in word_end..j {
-                push(k, k + 1, TokKind::Punct);
+                k = end;
             }
             i = j;
             continue;
         }
         // The piece and the whitespace byte after it, if any.
-        while bytes
-            .get(j)
-            .is_some_and(|&b| !(b.is_ascii_whitespace() || b == 0x0B))
-        {
+        while bytes.get(j).is_some_and(|&b| !is_space_byte(b)) {
             j += 1;
         }
         let piece_end = (j + 1).min(e);
@@ -451,6 +445,11 @@ fn tokenize_pieces(
         space_before = true;
         i = piece_end;
     }
+}
+
+/// The ASCII chars that are `char::is_whitespace`.
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Appends the chars of `text` with their byte offsets plus `offset`. Runs of ASCII bytes
