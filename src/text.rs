@@ -408,7 +408,7 @@ fn tokenize_pieces(
         }) {
             j += 1;
         }
-        let plain = word_end > word && bytes.get(j).is_none_or(|&b| is_space_byte(b));
+        let plain = word_end > word && !bytes.get(j).is_some_and(|&b| !is_space_byte(b));
         if plain {
             let mut k = start;
             while k < j {
