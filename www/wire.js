@@ -32,7 +32,8 @@ export function wellFormed(s) {
 
 /**
  * @param {Uint32Array} words what `analyzeWire` returned
- * @param {string} analyzed the text given to `analyzeWire` (as `TextEncoder` encoded it)
+ * @param {string} analyzed the text that was encoded for `analyzeWire`, as it was before encoding:
+ *   its lone surrogates are replaced here as `TextEncoder` replaced them
  * @returns {object} the Analysis of docs/schema.md
  */
 export function decodeAnalysis(words, analyzed) {
